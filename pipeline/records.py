@@ -1,0 +1,279 @@
+"""Typed records: the output contract of the pipeline.
+
+Every record is a frozen, slotted, keyword-only dataclass whose field order is the
+output column order. Every extracted item keeps ``start``/``end`` character offsets into
+the article text, so a reader can always go back to the evidence.
+
+Records travel inside spaCy ``Doc`` extensions (``doc._.dates`` ...). When ``nlp.pipe``
+runs with several processes, spaCy serialises docs with msgpack; :func:`_register_msgpack`
+teaches srsly's msgpack to carry these dataclasses, so the same records come back from a
+worker as from the main process.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import srsly.msgpack
+
+DateType = Literal["DATE", "TIME", "DURATION", "SET"]
+DateMod = Literal["APPROX", "START", "MID", "END", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"]
+Anchor = Literal["absolute", "published", "narrative", "none"]
+EventStatus = Literal["past", "planned", "ongoing"]
+Role = Literal["organizer", "participant", "subject", "beneficiary", "partner"]
+
+_frozen = dataclass(frozen=True, slots=True, kw_only=True)
+
+
+@_frozen
+class Article:
+    """One input article after ingest, before NLP."""
+
+    doc_id: str
+    id: str | None
+    source: str
+    title: str | None
+    published: str | None
+    url: str | None
+    tags: tuple[str, ...]
+    text: str
+    content_hash: str
+    lang: str | None = None
+
+
+@_frozen
+class EntityMention:
+    """One named-entity mention: ``text == article.text[start:end]``."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    sentence: int
+    entity_id: str | None = None
+    canonical: str | None = None
+
+
+@_frozen
+class DateMention:
+    """One temporal expression normalised to a TIMEX3-style value."""
+
+    text: str
+    start: int
+    end: int
+    type: DateType
+    value: str
+    granularity: str
+    mod: DateMod | None = None
+    anchor: Anchor = "none"
+
+
+@_frozen
+class Evidence:
+    """A span of the article text that supports an extracted fact."""
+
+    start: int
+    end: int
+    text: str
+
+
+@_frozen
+class Participant:
+    """An entity taking part in an event, with its role."""
+
+    name: str
+    label: str
+    role: Role
+    entity_id: str | None = None
+
+
+@_frozen
+class Quantity:
+    """A figure attached to an event ("34 entreprises", "une quarantaine de rendez-vous")."""
+
+    value: float
+    approximate: bool
+    unit: str | None
+    text: str
+    start: int
+    end: int
+
+
+@_frozen
+class Event:
+    """Something that happened or is planned: what, when, where, who, how many."""
+
+    event_id: str
+    type: str
+    name: str | None
+    trigger: str
+    date: str | None
+    date_text: str | None
+    status: EventStatus
+    location: str | None
+    participants: tuple[Participant, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 0.5
+
+
+@_frozen
+class Person:
+    """A person named in the article, with titles and affiliation when stated."""
+
+    name: str
+    titles: tuple[str, ...] = ()
+    affiliation: str | None = None
+    mentions: tuple[Evidence, ...] = ()
+    entity_id: str | None = None
+
+
+@_frozen
+class Quote:
+    """A direct quotation attributed to a speaker."""
+
+    speaker: str | None
+    text: str
+    start: int
+    end: int
+    verb: str | None = None
+    speaker_title: str | None = None
+
+
+@_frozen
+class DocumentRecord:
+    """One article's full record: the line written to ``documents.jsonl``."""
+
+    doc_id: str
+    id: str | None
+    source: str
+    title: str | None
+    published: str | None
+    url: str | None
+    tags: tuple[str, ...]
+    lang: str | None
+    text: str
+    entities: tuple[EntityMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    events: tuple[Event, ...] = ()
+    people: tuple[Person, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+@_frozen
+class ErrorRecord:
+    """One input that could not be processed: the line written to ``errors.jsonl``."""
+
+    source: str
+    stage: str
+    error_type: str
+    message: str
+
+
+RECORD_TYPES: tuple[type, ...] = (
+    Article,
+    EntityMention,
+    DateMention,
+    Evidence,
+    Participant,
+    Quantity,
+    Event,
+    Person,
+    Quote,
+    DocumentRecord,
+    ErrorRecord,
+)
+
+
+def to_dict(record: Any) -> Any:
+    """Turn a record (or nested records, tuples, lists) into JSON-ready Python values.
+
+    Tuples become lists; field order is kept.
+    """
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, (list, tuple)):
+        return [to_dict(item) for item in record]
+    return record
+
+
+def shift(record: Any, offset: int) -> Any:
+    """Return ``record`` with every ``start``/``end`` (also nested) moved by ``offset``.
+
+    Used when a long article is processed in chunks and offsets are mapped back.
+    """
+    if offset == 0:
+        return record
+    if isinstance(record, tuple):
+        return tuple(shift(item, offset) for item in record)
+    if not (dataclasses.is_dataclass(record) and not isinstance(record, type)):
+        return record
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if f.name in ("start", "end") and isinstance(value, int):
+            changes[f.name] = value + offset
+        elif isinstance(value, tuple) or dataclasses.is_dataclass(value):
+            changes[f.name] = shift(value, offset)
+    return dataclasses.replace(record, **changes)
+
+
+# --- msgpack transport for multi-process nlp.pipe --------------------------------
+
+_TAG = "__pipeline_record__"
+_BY_NAME = {cls.__name__: cls for cls in RECORD_TYPES}
+
+
+def _encode(obj: Any, chain: Any = None) -> Any:
+    cls_name = type(obj).__name__
+    if _BY_NAME.get(cls_name) is type(obj):
+        payload = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+        payload[_TAG] = cls_name
+        return payload
+    if isinstance(obj, tuple):
+        return list(obj)
+    return obj if chain is None else chain(obj)
+
+
+def _decode(obj: Any, chain: Any = None) -> Any:
+    if isinstance(obj, dict) and _TAG in obj:
+        cls = _BY_NAME[obj.pop(_TAG)]
+        kwargs = {
+            k: tuple(v) if isinstance(v, list) else v for k, v in obj.items()
+        }
+        return cls(**kwargs)
+    return obj if chain is None else chain(obj)
+
+
+@functools.cache
+def _register_msgpack() -> None:
+    srsly.msgpack.msgpack_encoders.register("pipeline_records", func=_encode)
+    srsly.msgpack.msgpack_decoders.register("pipeline_records", func=_decode)
+
+
+_register_msgpack()
+
+__all__ = [
+    "Anchor",
+    "Article",
+    "DateMention",
+    "DateMod",
+    "DateType",
+    "DocumentRecord",
+    "EntityMention",
+    "ErrorRecord",
+    "Event",
+    "EventStatus",
+    "Evidence",
+    "Participant",
+    "Person",
+    "Quantity",
+    "Quote",
+    "RECORD_TYPES",
+    "Role",
+    "shift",
+    "to_dict",
+]
