@@ -1,0 +1,330 @@
+"""French quantities: "34 entreprises", "une quarantaine de rendez-vous", "80 millions d'euros".
+
+Pure functions over spaCy tokens. Number words, scales, approximators and currencies
+are data (``resources/numbers_fr.json``). A quantity keeps the counted unit (the noun
+phrase after the number, or a currency code) and its character offsets.
+
+Numbers that belong to a date mention (``doc._.dates``) or to a named entity
+("La Poste 2020") are not quantities.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.records import Quantity
+
+logger = logging.getLogger(__name__)
+
+_DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
+_GROUP = re.compile(r"^\d{3}$")
+_DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_APOSTROPHES = str.maketrans({"’": "'"})
+#: adjectives that may follow the counted noun inside the unit ("entreprises numériques")
+_UNIT_MODIFIER_POS = frozenset({"ADJ"})
+_UNIT_HEAD_POS = frozenset({"NOUN", "PROPN"})
+_STOP_UNIT_WORDS = frozenset(
+    {"de", "d'", "du", "des", "et", "ou", "à", "au", "aux", "en", "le", "la", "les", "l'"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberLexicon:
+    """The number vocabulary read from ``numbers_fr.json``."""
+
+    words: dict[str, int]
+    scales: dict[str, int]
+    approximate_nouns: dict[str, int]
+    approximators: tuple[tuple[str, ...], ...]
+    approximate_determiners: frozenset[str]
+    currencies: dict[str, str]
+    scaled_currencies: dict[str, tuple[int, str]]
+    percent: frozenset[str]
+
+
+@functools.cache
+def load_lexicon() -> NumberLexicon:
+    """Read the packaged number vocabulary once per process.
+
+    Returns:
+        The :class:`NumberLexicon`.
+    """
+    raw: dict[str, Any] = json.loads(
+        resources.files("pipeline.resources")
+        .joinpath("numbers_fr.json")
+        .read_text(encoding="utf-8")
+    )
+    approximators = sorted(
+        (tuple(_split_words(a)) for a in raw["approximators"]), key=len, reverse=True
+    )
+    return NumberLexicon(
+        words=dict(raw["words"]),
+        scales=dict(raw["scales"]),
+        approximate_nouns=dict(raw["approximate_nouns"]),
+        approximators=tuple(approximators),
+        approximate_determiners=frozenset(_norm(w) for w in raw["approximate_determiners"]),
+        currencies={_norm(k): v for k, v in raw["currencies"].items()},
+        scaled_currencies={
+            _norm(k): (int(v[0]), str(v[1])) for k, v in raw["scaled_currencies"].items()
+        },
+        percent=frozenset(raw["percent"]),
+    )
+
+
+def _norm(text: str) -> str:
+    return text.lower().translate(_APOSTROPHES)
+
+
+def _split_words(text: str) -> list[str]:
+    # "près d'" -> ["près", "d'"]: the same split as spaCy's French tokenizer
+    return [w for w in re.split(r"\s+|(?<=')", _norm(text)) if w]
+
+
+def parse_number_words(text: str) -> int | None:
+    """Value of a French number written in words ("trente-quatre", "quatre-vingt-dix").
+
+    Args:
+        text: one or more number words, joined by spaces or hyphens ("deux mille quatorze").
+
+    Returns:
+        The integer value, or None when a word is not a number word.
+    """
+    lex = load_lexicon()
+    words = [w for w in re.split(r"[\s\-]+", _norm(text).strip()) if w and w != "et"]
+    if not words:
+        return None
+    total = 0
+    current = 0
+    for word in words:
+        if word in ("mille",):
+            total += max(current, 1) * 1000
+            current = 0
+        elif word in lex.scales and word not in lex.words:
+            total += max(current, 1) * lex.scales[word]
+            current = 0
+        elif word in ("cent", "cents"):
+            current = max(current, 1) * 100 if current < 100 else current + 100
+        elif word in ("vingt", "vingts") and current % 100 == 4:
+            # "quatre-vingt(s)": 4 x 20
+            current += 76
+        elif word in lex.words:
+            current += lex.words[word]
+        else:
+            return None
+    return total + current
+
+
+def parse_digits(text: str) -> float | None:
+    """Value of a number written in digits ("34", "2,5", "1.500", "3 000").
+
+    Args:
+        text: the digits as written; spaces (also narrow no-break) separate thousands.
+
+    Returns:
+        The value (an int-valued float for whole numbers), or None.
+    """
+    compact = re.sub(r"[\s\u202f\u00a0]", "", text)
+    if _DOT_THOUSANDS.match(compact):
+        compact = compact.replace(".", "")
+    compact = compact.replace(",", ".")
+    try:
+        return float(compact)
+    except ValueError:
+        return None
+
+
+def _token_number(token: Token) -> float | None:
+    """Value of one token that is a number by itself (digits or a number word)."""
+    text = token.text
+    if _DIGITS.match(text) or _DOT_THOUSANDS.match(text):
+        return parse_digits(text)
+    value = parse_number_words(text)
+    return None if value is None else float(value)
+
+
+def _blocked_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges whose numbers are not quantities (dates, named entities)."""
+    ranges: list[tuple[int, int]] = []
+    if Doc.has_extension("dates"):
+        ranges.extend((d.start, d.end) for d in doc._.dates)
+    ranges.extend((e.start_char, e.end_char) for e in doc.ents)
+    return ranges
+
+
+def _is_blocked(token: Token, blocked: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= token.idx < e for s, e in blocked)
+
+
+def _match_words(tokens: Sequence[Token], i: int, words: tuple[str, ...]) -> bool:
+    if i + len(words) > len(tokens):
+        return False
+    return all(_norm(tokens[i + k].text) == w for k, w in enumerate(words))
+
+
+def find_quantities(span: Doc | Span) -> list[Quantity]:
+    """Find the quantities in a doc or a sentence.
+
+    Args:
+        span: a ``Doc`` or ``Span``; the unit noun phrase uses POS tags when the doc has them.
+
+    Returns:
+        Quantities in text order, each with ``text == doc.text[start:end]``.
+    """
+    doc = span if isinstance(span, Doc) else span.doc
+    tokens = list(span)
+    blocked = _blocked_offsets(doc)
+    has_pos = doc.has_annotation("POS")
+    out: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        found = _quantity_at(tokens, i, blocked, has_pos)
+        if found is None:
+            i += 1
+            continue
+        quantity, next_i = found
+        out.append(quantity)
+        i = next_i
+    return out
+
+
+def _quantity_at(
+    tokens: Sequence[Token], i: int, blocked: Sequence[tuple[int, int]], has_pos: bool
+) -> tuple[Quantity, int] | None:
+    """Read one quantity starting at ``tokens[i]`` (an approximator or a number)."""
+    lex = load_lexicon()
+    start = i
+    approximate = False
+    for words in lex.approximators:
+        if _match_words(tokens, i, words):
+            approximate = True
+            i += len(words)
+            break
+    if i >= len(tokens):
+        return None
+    value: float | None = None
+    j = i
+    tok = tokens[j]
+    low = _norm(tok.text)
+    # "une quarantaine de", "des centaines de", "plusieurs milliers de"
+    if low in lex.approximate_determiners and j + 1 < len(tokens):
+        noun = _norm(tokens[j + 1].text)
+        if noun in lex.approximate_nouns:
+            value = float(lex.approximate_nouns[noun])
+            approximate = True
+            j += 2
+    if value is None and _norm(tok.text) in lex.approximate_nouns and approximate:
+        value = float(lex.approximate_nouns[low])
+        j += 1
+    if value is None:
+        if _is_blocked(tok, blocked) or tok.is_punct:
+            return None
+        # "un"/"une" alone is an article, not a count
+        if low in ("un", "une") and not (
+            j + 1 < len(tokens) and _norm(tokens[j + 1].text) in lex.scales
+        ):
+            return None
+        value = _token_number(tok)
+        if value is None:
+            return None
+        j += 1
+        # thousands written with spaces: "3 000", "1 200 000"
+        while (
+            j < len(tokens)
+            and _GROUP.match(tokens[j].text)
+            and tokens[j - 1].whitespace_
+            and _DIGITS.match(tokens[j - 1].text)
+        ):
+            value = value * 1000 + float(tokens[j].text)
+            j += 1
+        # number words spread over tokens: "deux mille", "vingt et un"
+        while j < len(tokens) and tok.text.isalpha():
+            nxt = _norm(tokens[j].text)
+            if nxt in lex.words or (
+                nxt == "et"
+                and j + 1 < len(tokens)
+                and _norm(tokens[j + 1].text) in ("un", "une", "onze")
+            ):
+                joined = " ".join(t.text for t in tokens[i : j + 1 + (nxt == "et")])
+                parsed = parse_number_words(joined)
+                if parsed is None:
+                    break
+                value = float(parsed)
+                j += 1 + (nxt == "et")
+            else:
+                break
+    # scale: "80 millions", "2,5 milliards", "trois mille"
+    if j < len(tokens) and _norm(tokens[j].text) in lex.scales:
+        value *= lex.scales[_norm(tokens[j].text)]
+        j += 1
+    unit, j = _read_unit(tokens, j, value, has_pos)
+    if unit is not None and unit[1] is not None:
+        value = unit[1]
+    unit_text = None if unit is None else unit[0]
+    first, last = tokens[start], tokens[j - 1]
+    if unit_text is None and not approximate and value.is_integer() and 1800 <= value <= 2100:
+        return None  # a bare year-like number is a date or a name, not a count
+    doc = first.doc
+    end_char = last.idx + len(last.text)
+    quantity = Quantity(
+        value=int(value) if value.is_integer() else value,
+        approximate=approximate,
+        unit=unit_text,
+        text=doc.text[first.idx : end_char],
+        start=first.idx,
+        end=end_char,
+    )
+    return quantity, j
+
+
+def _read_unit(
+    tokens: Sequence[Token], j: int, value: float, has_pos: bool
+) -> tuple[tuple[str, float | None] | None, int]:
+    """Read the unit after a number: a currency (returns the scaled value) or a noun phrase."""
+    lex = load_lexicon()
+    if j >= len(tokens):
+        return None, j
+    low = _norm(tokens[j].text)
+    if low in lex.scaled_currencies:
+        factor, code = lex.scaled_currencies[low]
+        return (code, value * factor), j + 1
+    if low in lex.percent:
+        return ("%", None), j + 1
+    if low == "pour" and j + 1 < len(tokens) and _norm(tokens[j + 1].text) == "cent":
+        return ("%", None), j + 2
+    k = j
+    if low in ("de", "d'") and k + 1 < len(tokens):
+        k += 1
+    low = _norm(tokens[k].text)
+    if low in lex.currencies:
+        return (lex.currencies[low], None), k + 1
+    head = tokens[k]
+    if head.is_punct or head.like_num or _norm(head.text) in _STOP_UNIT_WORDS:
+        return None, j
+    if has_pos:
+        if head.pos_ not in _UNIT_HEAD_POS:
+            return None, j
+    elif head.is_stop or (not head.is_alpha and "-" not in head.text):
+        return None, j
+    end = k + 1
+    if has_pos:
+        while (
+            end < len(tokens)
+            and tokens[end].pos_ in _UNIT_MODIFIER_POS
+            and not tokens[end].like_num
+        ):
+            end += 1
+    doc = head.doc
+    last = tokens[end - 1]
+    return (doc.text[head.idx : last.idx + len(last.text)], None), end
+
+
+__all__ = ["NumberLexicon", "find_quantities", "load_lexicon", "parse_digits", "parse_number_words"]
