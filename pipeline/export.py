@@ -1,0 +1,305 @@
+"""Export: write records as JSONL, Parquet (or CSV) tables, errors and the run manifest.
+
+The only module that knows pyarrow. Every table has an explicit schema (the column
+order and types below are the contract dashboards rely on). Each file is written to a
+temporary name in the output folder and moved into place with ``os.replace``, so a
+killed run leaves either the previous good file or the new one, never half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from pipeline.errors import OutputError
+
+Row = dict[str, Any]
+Format = Literal["parquet", "csv"]
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+#: one list separator for flattened list columns (tags, titles): never found in names
+LIST_SEP = " | "
+
+
+def _day(value: str | None) -> dt.date | None:
+    """A full ISO day as a date; anything coarser or fuzzier stays out of date columns."""
+    if value and _ISO_DAY.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+# --- table schemas -------------------------------------------------------------------
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema([
+        ("doc_id", pa.string()), ("id", pa.string()), ("source", pa.string()),
+        ("title", pa.string()), ("published", pa.date32()), ("url", pa.string()),
+        ("tags", pa.string()), ("lang", pa.string()), ("n_chars", pa.int64()),
+        ("n_entities", pa.int64()), ("n_dates", pa.int64()), ("n_events", pa.int64()),
+        ("n_people", pa.int64()), ("n_quotes", pa.int64()), ("text", pa.string()),
+    ]),
+    "mentions": pa.schema([
+        ("doc_id", pa.string()), ("entity_id", pa.string()), ("canonical", pa.string()),
+        ("text", pa.string()), ("label", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+        ("sentence", pa.int64()), ("published", pa.date32()),
+    ]),
+    "dates": pa.schema([
+        ("doc_id", pa.string()), ("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+        ("type", pa.string()), ("value", pa.string()), ("day", pa.date32()),
+        ("granularity", pa.string()), ("mod", pa.string()), ("anchor", pa.string()),
+    ]),
+    "events": pa.schema([
+        ("doc_id", pa.string()), ("event_id", pa.string()), ("type", pa.string()),
+        ("name", pa.string()), ("trigger", pa.string()), ("date", pa.string()),
+        ("day", pa.date32()), ("date_text", pa.string()), ("status", pa.string()),
+        ("location", pa.string()), ("participants", pa.string()), ("n_participants", pa.int64()),
+        ("n_quantities", pa.int64()), ("confidence", pa.float64()), ("evidence_start", pa.int64()),
+        ("evidence_end", pa.int64()), ("evidence_text", pa.string()), ("n_evidence", pa.int64()),
+        ("published", pa.date32()),
+    ]),
+    "event_participants": pa.schema([
+        ("doc_id", pa.string()), ("event_id", pa.string()), ("name", pa.string()),
+        ("label", pa.string()), ("role", pa.string()), ("entity_id", pa.string()),
+    ]),
+    "event_quantities": pa.schema([
+        ("doc_id", pa.string()), ("event_id", pa.string()), ("value", pa.float64()),
+        ("approximate", pa.bool_()), ("unit", pa.string()), ("text", pa.string()),
+        ("start", pa.int64()), ("end", pa.int64()),
+    ]),
+    "people": pa.schema([
+        ("doc_id", pa.string()), ("name", pa.string()), ("titles", pa.string()),
+        ("affiliation", pa.string()), ("n_mentions", pa.int64()), ("entity_id", pa.string()),
+    ]),
+    "quotes": pa.schema([
+        ("doc_id", pa.string()), ("speaker", pa.string()), ("speaker_title", pa.string()),
+        ("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("verb", pa.string()),
+    ]),
+    "entities": pa.schema([
+        ("entity_id", pa.string()), ("canonical", pa.string()), ("label", pa.string()),
+        ("aliases", pa.string()), ("n_documents", pa.int64()), ("n_mentions", pa.int64()),
+        ("first_published", pa.date32()), ("last_published", pa.date32()),
+    ]),
+    "cooccurrences": pa.schema([
+        ("entity_id_a", pa.string()), ("entity_id_b", pa.string()), ("canonical_a", pa.string()),
+        ("canonical_b", pa.string()), ("label_a", pa.string()), ("label_b", pa.string()),
+        ("n_documents", pa.int64()), ("n_cooccurrences", pa.int64()),
+    ]),
+}
+
+#: tables with one or more rows per document, in the order they are written
+PER_DOCUMENT_TABLES = (
+    "documents", "mentions", "dates", "events", "event_participants", "event_quantities",
+    "people", "quotes",
+)
+#: corpus-level tables built from all documents at the end
+CORPUS_TABLES = ("entities", "cooccurrences")
+
+
+def iter_table_rows(record: Row) -> Iterator[tuple[str, Row]]:
+    """Flatten one ``documents.jsonl`` record into ``(table, row)`` pairs."""
+    doc_id = record["doc_id"]
+    published = _day(record.get("published"))
+    yield "documents", {
+        "doc_id": doc_id, "id": record.get("id"), "source": record["source"],
+        "title": record.get("title"), "published": published, "url": record.get("url"),
+        "tags": LIST_SEP.join(record.get("tags") or []), "lang": record.get("lang"),
+        "n_chars": len(record["text"]), "n_entities": len(record["entities"]),
+        "n_dates": len(record["dates"]), "n_events": len(record["events"]),
+        "n_people": len(record["people"]), "n_quotes": len(record["quotes"]),
+        "text": record["text"],
+    }
+    for m in record["entities"]:
+        yield "mentions", {
+            "doc_id": doc_id, "entity_id": m.get("entity_id"), "canonical": m.get("canonical") or m["text"],
+            "text": m["text"], "label": m["label"], "start": m["start"], "end": m["end"],
+            "sentence": m.get("sentence"), "published": published,
+        }
+    for d in record["dates"]:
+        yield "dates", {**{k: d.get(k) for k in ("text", "start", "end", "type", "value", "granularity", "mod", "anchor")},
+                        "doc_id": doc_id, "day": _day(d.get("value"))}
+    for e in record["events"]:
+        evidence = e.get("evidence") or []
+        first = evidence[0] if evidence else {}
+        yield "events", {
+            "doc_id": doc_id, "event_id": e["event_id"], "type": e["type"], "name": e.get("name"),
+            "trigger": e.get("trigger"), "date": e.get("date"), "day": _day(e.get("date")),
+            "date_text": e.get("date_text"), "status": e.get("status"), "location": e.get("location"),
+            "participants": LIST_SEP.join(p["name"] for p in e.get("participants") or []),
+            "n_participants": len(e.get("participants") or []),
+            "n_quantities": len(e.get("quantities") or []), "confidence": e.get("confidence"),
+            "evidence_start": first.get("start"), "evidence_end": first.get("end"),
+            "evidence_text": first.get("text"), "n_evidence": len(evidence), "published": published,
+        }
+        for p in e.get("participants") or []:
+            yield "event_participants", {"doc_id": doc_id, "event_id": e["event_id"], **p}
+        for q in e.get("quantities") or []:
+            yield "event_quantities", {"doc_id": doc_id, "event_id": e["event_id"], **q}
+    for p in record["people"]:
+        yield "people", {
+            "doc_id": doc_id, "name": p["name"], "titles": LIST_SEP.join(p.get("titles") or []),
+            "affiliation": p.get("affiliation"), "n_mentions": len(p.get("mentions") or []),
+            "entity_id": p.get("entity_id"),
+        }
+    for q in record["quotes"]:
+        yield "quotes", {"doc_id": doc_id, **q}
+
+
+# --- atomic files ----------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """Yield a temporary path next to ``target``; move it into place on success only."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+@contextlib.contextmanager
+def atomic_text(target: Path) -> Iterator[IO[str]]:
+    """Open a text file that replaces ``target`` atomically when the block succeeds."""
+    with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8") as handle:
+        yield handle
+
+
+def write_json(target: Path, data: Any) -> None:
+    """Write one JSON document atomically (indented, UTF-8)."""
+    with atomic_text(target) as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=2, default=str)
+        handle.write("\n")
+
+
+def write_jsonl(target: Path, rows: Iterable[Any]) -> int:
+    """Write JSON lines atomically.
+
+    Returns:
+        The number of lines written.
+    """
+    n = 0
+    with atomic_text(target) as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False, default=str))
+            handle.write("\n")
+            n += 1
+    return n
+
+
+class _TableWriter:
+    """Streams rows of one table into a Parquet or CSV file, a row group at a time."""
+
+    def __init__(self, target: Path, schema: pa.Schema, fmt: Format, *, flush_rows: int = 5000) -> None:
+        self._ctx = atomic_path(target)
+        self._tmp = self._ctx.__enter__()
+        self._schema = schema
+        self._rows: list[Row] = []
+        self._flush_rows = flush_rows
+        if fmt == "parquet":
+            self._writer: Any = pq.ParquetWriter(self._tmp, schema, compression="zstd")
+        else:
+            self._writer = pacsv.CSVWriter(self._tmp, schema)
+
+    def add(self, row: Row) -> None:
+        self._rows.append(row)
+        if len(self._rows) >= self._flush_rows:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._rows:
+            batch = pa.RecordBatch.from_pylist(self._rows, schema=self._schema)
+            self._writer.write_batch(batch) if hasattr(self._writer, "write_batch") else self._writer.write(batch)
+            self._rows = []
+
+    def close(self, *, ok: bool) -> None:
+        try:
+            if ok:
+                self.flush()
+            self._writer.close()
+        finally:
+            if ok:
+                self._ctx.__exit__(None, None, None)
+            else:
+                self._ctx.__exit__(RuntimeError, RuntimeError("aborted"), None)
+
+
+def write_outputs(
+    out_dir: Path,
+    records: Iterable[Row],
+    *,
+    fmt: Format = "parquet",
+    corpus_tables: Callable[[], dict[str, list[Row]]] | None = None,
+    on_record: Callable[[Row], None] | None = None,
+) -> int:
+    """Write ``documents.jsonl`` and every table from a stream of records.
+
+    Args:
+        out_dir: the output folder.
+        records: ``documents.jsonl`` records (plain dicts) in output order.
+        fmt: ``parquet`` or ``csv`` for the tables.
+        corpus_tables: called after the stream to get the corpus-level tables' rows.
+        on_record: called with each record as it streams (to feed corpus aggregates).
+
+    Returns:
+        The number of documents written.
+
+    Raises:
+        OutputError: a file cannot be written.
+    """
+    suffix = ".parquet" if fmt == "parquet" else ".csv"
+    writers: dict[str, _TableWriter] = {}
+    ok = False
+    try:
+        for name in PER_DOCUMENT_TABLES:
+            writers[name] = _TableWriter(out_dir / f"{name}{suffix}", SCHEMAS[name], fmt)
+
+        def stream() -> Iterator[Row]:
+            for record in records:
+                for table, row in iter_table_rows(record):
+                    writers[table].add(row)
+                if on_record is not None:
+                    on_record(record)
+                yield record
+
+        n = write_jsonl(out_dir / "documents.jsonl", stream())
+        if corpus_tables is not None:
+            for name, rows in corpus_tables().items():
+                writer = _TableWriter(out_dir / f"{name}{suffix}", SCHEMAS[name], fmt)
+                writers[name] = writer
+                for row in rows:
+                    row = {**row}
+                    for key in ("first_published", "last_published"):
+                        if key in row:
+                            row[key] = _day(row[key])
+                    if isinstance(row.get("aliases"), (list, tuple)):
+                        row["aliases"] = LIST_SEP.join(row["aliases"])
+                    writer.add(row)
+        ok = True
+        return n
+    except OSError as exc:
+        raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
+    finally:
+        for writer in writers.values():
+            writer.close(ok=ok)
