@@ -97,6 +97,9 @@ class DateLexicon:
     determiners: frozenset[str]
     set_adjectives: dict[str, str]
     lexical: tuple[tuple[str, DateType, str], ...]
+    fractions: dict[str, float]
+    duration_nouns: frozenset[str]
+    set_adjective_blockers: frozenset[str]
 
 
 @functools.cache
@@ -141,6 +144,9 @@ def load_lexicon() -> DateLexicon:
         determiners=frozenset(raw["determiners"]),
         set_adjectives=raw["set_adjectives"],
         lexical=tuple((e["re"], e["type"], e["value"]) for e in raw["lexical"]),
+        fractions={k: float(v) for k, v in raw["fractions"].items()},
+        duration_nouns=frozenset(raw["duration_nouns"]),
+        set_adjective_blockers=frozenset(raw["set_adjective_blockers"]),
     )
 
 
@@ -236,7 +242,7 @@ class DateGrammar:
             ("rel_day", rf"{b}(?P<rd>{_alt(lex.relative_days)})(?:\s+(?P<wd>{wd}))?(?:\s+(?:en\s+)?(?P<part>{parts}))?(?:\s+à\s+(?P<h>[01]?\d|2[0-3])\s?h(?:\s?(?P<m>[0-5]\d))?)?{e}", self._rel_day, 7),
             ("shift_day", rf"{b}(?:le\s+lendemain|la\s+veille|l'avant-veille|le\s+surlendemain){e}", self._shift_day, 7),
             ("weekday", rf"{b}(?:(?P<det>ce|cet|le)\s+(?P<meme>même\s+)?)?(?P<wd>{wd})(?:\s+(?P<rel>{rel}))?(?:\s+(?:en\s+)?(?P<part>{parts}))?{e}", self._weekday, 6),
-            ("deictic_part", rf"{b}(?P<det>ce|cet|cette)\s+(?P<part>{parts})(?P<la>-là|\s+là)?{e}", self._deictic_part, 6),
+            ("deictic_part", rf"{b}(?P<det>ce|cet)\s+(?P<part>matin|après-midi|soir|midi|nuit)(?P<la>-là|\s+là)?{e}|{b}(?P<det2>cette)\s+(?P<part2>nuit)(?P<la2>-là|\s+là)?{e}", self._deictic_part, 6),
             ("same_day_part", rf"{b}(?:(?:dans|pendant|durant|de|en|cours\s+de|tard\s+dans|toute)\s+)(?P<span>(?:la|l')\s*(?P<part>soirée|nuit|matinée|après-midi)){e}|{b}(?P<span2>le\s+(?P<part2>matin|soir)\s+même){e}", self._same_day_part, 5),
             ("clock", rf"(?<![\w.,/:-])(?P<h>[01]?\d|2[0-4])\s?[hH](?:\s?(?P<m>[0-5]\d))?(?![\w/])", self._clock, 7),
             ("clock_words", rf"{b}(?P<h>\d{{1,2}}|{numword})\s+heures?(?:\s+(?P<m>[0-5]\d|et\s+demie|et\s+quart|moins\s+le\s+quart))?{e}", self._clock_words, 7),
@@ -244,7 +250,7 @@ class DateGrammar:
             ("noon", rf"(?<![\w'-])(?P<w>midi|minuit){e}", self._noon, 4),
             ("ago", rf"{b}il\s+y\s+a\s+(?P<n>{num})\s+(?P<unit>{units}){e}", self._ago, 7),
             ("in", rf"{b}dans\s+(?P<n>{num})\s+(?P<unit>{units}){e}", self._in, 7),
-            ("duration", rf"{b}(?:(?P<qmod>{qmods})\s+)?(?P<n>{num}|un|une)(?:\s+(?P<frac>demi|quart)\s+d(?:e\s+|'))?\s+(?P<unit>{units_short})(?:\s+et\s+(?P<half>demie?|quart))?{e}", self._duration, 5),
+            ("duration", rf"{b}(?:(?P<qmod>{qmods})\s+)?(?P<n>{num}|un|une)\s+(?:(?P<frac>demi|quart)\s+(?:de\s+|d'))?(?P<unit>{units_short})(?:\s+et\s+(?P<half>demie?|quart))?{e}", self._duration, 5),
             ("half_duration", rf"{b}(?:(?P<qmod>{qmods})\s+)?(?:une?)\s+demi-(?P<unit>{units}){e}", self._half_duration, 5),
             ("vague_duration", rf"{b}(?:(?P<qmod>{qmods})\s+)?(?P<vague>{vague})\s+(?P<unit>{units}){e}", self._vague_duration, 4),
             ("recent_duration", rf"{b}ces\s+(?:(?P<n>{num})\s+)?(?:{rel})\s+(?P<unit>{units}){e}", self._recent_duration, 6),
@@ -438,12 +444,13 @@ class DateGrammar:
         year = int(m["year"]) if m.groupdict().get("year") else None
         rel = m.groupdict().get("rel")
         mod = self.part_mod(m.groupdict().get("mod"))
-        if word.lower() in ("été", "eté") and not (det or year or rel or mod):
+        of_season = m.group(0).lower().startswith("les")
+        if word.lower() in ("été", "eté") and not (det or year or rel or mod or of_season):
             before = _before_word(text, m.start())
             if not (word[0].isupper() or before in self.lex.season_context_before):
                 return None  # "a été": the past participle
         before = _before_word(text, m.start())
-        if before == "d'" and not m.group(0).lower().startswith("les"):
+        if before == "d'" and not of_season:
             return None  # "Jeux olympiques d'hiver": an adjective, not a time
         cand = _Cand(m.start(), m.end(), "DATE", year=year, suffix=code, granularity="season", mod=mod)
         if year is None:
@@ -528,12 +535,12 @@ class DateGrammar:
         return cand
 
     def _deictic_part(self, m: re.Match[str], text: str) -> _Cand | None:
-        part = m["part"].lower()
-        if part == "midi" and m["det"].lower() != "ce":
-            return None
+        # "cette soirée", "cette matinée" usually name an event ("la soirée sera animée
+        # par..."), not a time: only "ce soir", "ce matin", "cette nuit" are deictic
+        part = (m["part"] or m["part2"]).lower()
         cand = _Cand(m.start(), m.end(), "TIME")
         self._set_part(cand, part)
-        if m["la"]:
+        if m["la"] or m["la2"]:
             cand.same_day = True  # "ce soir-là": the evening of the story
         else:
             cand.rel_days = 0
@@ -622,9 +629,16 @@ class DateGrammar:
         if any(head.rstrip().endswith(w) for w in self.lex.age_words_before):
             return True
         before = _before_word(text, m.start())
-        if before in ("à", "a", "les", "ses", "leurs", "aux", "nos", "mes", "ans"):
-            return True  # "à 18 ans", "fête ses 100 ans"
+        if before in ("à", "a") and not re.search(r"\bici\s+(?:à|a)\s*$", head):
+            return True  # "à 18 ans", but not "d'ici à dix ans"
+        if before in ("les", "ses", "leurs", "aux", "nos", "mes"):
+            return True  # "fête ses 100 ans", "les 30 ans du club"
         if before == "de":
+            # "un chauffeur de bus de 38 ans", "une Alsacienne de 6 ans": the age of a
+            # someone; "une peine de 10 ans", "au terme de trois ans": a length of time
+            np = re.search(r"(?:^|[\s(])(?:un|une|le|la|l'|cette|ce|du|la\s+petite|le\s+jeune)\s+([\w'-]+)(?:\s+[\w'-]+){0,3}\s+de\s*$", head)
+            if np and np.group(1) not in self.lex.duration_nouns:
+                return True
             noun = _before_word(text, m.start() - len(_tail_word(text, m.start())) - 1)
             if noun in self.lex.age_nouns:
                 return True
@@ -645,7 +659,7 @@ class DateGrammar:
         if self._is_age(m, text, unit):
             return None
         if m["frac"]:
-            n *= self.lex.units and {"demi": 0.5, "quart": 0.25}[m["frac"].lower()]
+            n *= self.lex.fractions[m["frac"].lower()]
         if m["half"]:
             n += 0.5 if m["half"].lower().startswith("demi") else 0.25
         value = self._duration_value(n, unit)
@@ -733,8 +747,8 @@ class DateGrammar:
 
     def _set_adjective(self, m: re.Match[str], text: str) -> _Cand | None:
         before = _before_word(text, m.start())
-        if before in self.lex.determiners or not before:
-            return None  # "le quotidien local": the newspaper
+        if before in self.lex.determiners or before in self.lex.set_adjective_blockers or not before:
+            return None  # "le quotidien local", "la presse quotidienne": newspapers
         return _Cand(m.start(), m.end(), "SET", literal=self.lex.set_adjectives[m["w"].lower()], granularity="set")
 
     @staticmethod
@@ -1027,6 +1041,8 @@ class _Resolver:
             return _Resolved(c, _fmt_day(day), "day", "published", day)
         if unit in ("W", "WE"):
             day = base + dt.timedelta(weeks=n)
+            if unit == "WE" and n == 0 and base.isoweekday() < 5 and self.tense.of(c.start, c.end) < 0:
+                day -= dt.timedelta(weeks=1)  # "ce week-end" told on a Tuesday, in the past
             value = _fmt_week(day) + ("-WE" if unit == "WE" else "")
             return _Resolved(c, value, "week", "published")
         if unit == "M":
