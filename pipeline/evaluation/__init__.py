@@ -1,0 +1,1 @@
+"""Measuring the pipeline against human-annotated development data."""
