@@ -1,0 +1,462 @@
+"""People (names, titles, affiliation) and direct quotes with their speaker.
+
+:func:`find_people` groups the PER mentions of an article under one full name
+("M. Wahl" and "Wahl" go to "Philippe Wahl") and reads titles from two French
+patterns: the apposition after the name ("Pierre Billet, délégué au développement
+régional") and the title phrase before it ("le PDG du Groupe, Philippe Wahl",
+"la maire de Rennes, Nathalie Appéré"). Title head words, honorifics and
+attribution verbs are data (``resources/people_fr.json``).
+
+:func:`find_quotes` reads « … », “ … ” and "…" quotations and finds the speaker in
+an incise inside the quote (« Nous voulons…, explique Pierre Billet, délégué… »),
+right after it (», a déclaré X), or before it (X explique : « … », selon X, « … »);
+"il"/"elle" and short names are resolved to the last full name seen.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extensions import register_extensions
+from pipeline.records import Evidence, Person, Quote
+
+logger = logging.getLogger(__name__)
+
+_APOSTROPHES = str.maketrans({"’": "'"})
+_QUOTE_PATTERNS = (
+    re.compile(r"«([^«»]*)»"),
+    re.compile(r"“([^“”]*)”"),
+    re.compile(r'"([^"\n]*)"'),
+)
+_TITLE_STOP = frozenset({",", ".", ";", ":", "(", ")", "«", "»", '"', "“", "”", "!", "?", "—", "–"})
+_PRONOUNS = frozenset({"il", "elle"})
+_DETERMINERS = frozenset({"le", "la", "l'", "les", "un", "une", "du", "de", "son", "sa", "notre"})
+_MAX_TITLE_TOKENS = 12
+_MIN_QUOTE_WORDS = 6
+
+
+def iter_quoted_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Character spans of quoted text, inside the marks and without edge spaces.
+
+    Args:
+        text: the article text.
+
+    Yields:
+        ``(start, end)`` of each quotation's content, in text order.
+    """
+    found: list[tuple[int, int]] = []
+    for pattern in _QUOTE_PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span(1)
+            content = text[start:end]
+            start += len(content) - len(content.lstrip())
+            end -= len(content) - len(content.rstrip())
+            if start < end:
+                found.append((start, end))
+    yield from sorted(found)
+
+
+def _norm(text: str) -> str:
+    return text.lower().translate(_APOSTROPHES)
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleLexicon:
+    """Title words, honorifics and attribution cues read from ``people_fr.json``."""
+
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    attribution_verbs: frozenset[str]
+    #: inflected forms of the -er verbs, for when the tagger takes "argumente" for a noun
+    attribution_forms: frozenset[str]
+    attribution_preps: frozenset[str]
+
+
+@functools.cache
+def load_lexicon() -> PeopleLexicon:
+    """Read the packaged people/quote cue words once per process.
+
+    Returns:
+        The :class:`PeopleLexicon`.
+    """
+    raw: dict[str, Any] = json.loads(
+        resources.files("pipeline.resources").joinpath("people_fr.json").read_text(encoding="utf-8")
+    )
+    return PeopleLexicon(
+        titles=frozenset(_norm(t) for t in raw["titles"]),
+        honorifics=frozenset(_norm(h) for h in raw["honorifics"]),
+        attribution_verbs=frozenset(_norm(v) for v in raw["attribution_verbs"]),
+        attribution_forms=frozenset(
+            v[:-2] + ending
+            for v in (_norm(v) for v in raw["attribution_verbs"])
+            if v.endswith("er") and " " not in v
+            for ending in ("e", "ent", "é", "ait", "a")
+        ),
+        attribution_preps=frozenset(_norm(p) for p in raw["attribution_preps"]),
+    )
+
+
+# --- people -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _PersonDraft:
+    name: str
+    titles: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    mentions: list[Evidence] = field(default_factory=list)
+    entity_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A PER or ORG mention as a token span."""
+
+    span: Span
+    label: str
+    canonical: str
+    entity_id: str | None
+
+
+def _mentions(doc: Doc) -> list[_Mention]:
+    out: list[_Mention] = []
+    entities = doc._.entities if Doc.has_extension("entities") else ()
+    if entities:
+        for m in entities:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                out.append(_Mention(span, m.label, m.canonical or m.text, m.entity_id))
+    else:
+        out = [_Mention(e, e.label_, e.text, None) for e in doc.ents]
+    return sorted(out, key=lambda m: m.span.start)
+
+
+def _clean_name(span: Span, lex: PeopleLexicon) -> Span:
+    """Drop a leading honorific ("M. Wahl" -> "Wahl")."""
+    start = span.start
+    while start < span.end - 1 and _norm(span.doc[start].text) in lex.honorifics:
+        start += 1
+    return span.doc[start : span.end]
+
+
+def _surname(name: str) -> str:
+    return _norm(name.split()[-1]) if name.split() else ""
+
+
+def _is_title_word(tok: Token, lex: PeopleLexicon) -> bool:
+    return _norm(tok.text) in lex.titles or _norm(tok.lemma_) in lex.titles
+
+
+def _title_after(name: Span, lex: PeopleLexicon) -> Span | None:
+    """ "Pierre Billet, délégué au développement régional[,.]" -> the title span."""
+    doc = name.doc
+    k = name.end
+    if k >= len(doc) or doc[k].text != ",":
+        return None
+    start = k + 1
+    while (
+        start < len(doc)
+        and _norm(doc[start].text) in _DETERMINERS
+        and doc[start].text[:1].islower()
+    ):
+        start += 1
+    if start >= len(doc) or not _is_title_word(doc[start], lex):
+        return None
+    end = start + 1
+    while (
+        end < len(doc)
+        and end - start < _MAX_TITLE_TOKENS
+        and doc[end].text not in _TITLE_STOP
+        and not doc[end].is_space
+        and doc[end].pos_ not in ("VERB", "AUX", "PRON")
+        and _norm(doc[end].text) not in ("qui", "et", "que", "dont")
+    ):
+        end += 1
+    return doc[start:end]
+
+
+def _title_before(name: Span, lex: PeopleLexicon) -> Span | None:
+    """ "le PDG du Groupe, Philippe Wahl" / "la maire de Rennes Nathalie Appéré" -> the title."""
+    doc = name.doc
+    end = name.start
+    if end > 0 and doc[end - 1].text == ",":
+        end -= 1
+    k = end - 1
+    floor = max(name.sent.start if doc.has_annotation("SENT_START") else 0, end - _MAX_TITLE_TOKENS)
+    while k >= floor:
+        tok = doc[k]
+        if tok.text in _TITLE_STOP or tok.is_space or tok.pos_ in ("VERB", "AUX"):
+            return None
+        if _is_title_word(tok, lex):
+            # extend to a compound head ("directeur général" starts at "directeur")
+            return doc[k:end] if k < end else None
+        k -= 1
+    return None
+
+
+def _affiliation(title: Span, orgs: Sequence[_Mention], all_orgs: Counter[str]) -> str | None:
+    """The organisation named inside a title ("PDG du Groupe" -> "Groupe La Poste")."""
+    for org in orgs:
+        if title.start <= org.span.start < title.end:
+            name = org.canonical
+            if len(name.split()) == 1:
+                # a generic "Groupe" stands for the article's "Groupe La Poste"
+                fuller = [n for n, _ in all_orgs.most_common() if _norm(name) in _norm(n).split()]
+                if fuller:
+                    return max(fuller, key=lambda n: (all_orgs[n], len(n)))
+            return name
+    return None
+
+
+def find_people(doc: Doc) -> list[Person]:
+    """Find the people of one article with their titles and affiliation.
+
+    Args:
+        doc: a ``Doc`` with entities (``doc._.entities`` or ``doc.ents``); titles also
+            use POS tags when present.
+
+    Returns:
+        One :class:`~pipeline.records.Person` per person, in order of first mention,
+        named by the fullest form seen, with every mention as evidence.
+    """
+    register_extensions()
+    lex = load_lexicon()
+    mentions = _mentions(doc)
+    orgs = [m for m in mentions if m.label == "ORG"]
+    org_counts: Counter[str] = Counter(m.canonical for m in orgs)
+    dominant = next((n for n, c in org_counts.most_common(1) if c >= 2), None)
+    people: dict[str, _PersonDraft] = {}
+    by_surname: dict[str, str] = {}
+    for m in mentions:
+        if m.label != "PER":
+            continue
+        span = _clean_name(m.span, lex)
+        text = span.text.strip()
+        if not text or not text[:1].isupper():
+            continue
+        key = m.canonical if m.canonical != m.span.text else text
+        if len(key.split()) == 1 and _surname(key) in by_surname:
+            key = by_surname[_surname(key)]
+        draft = people.get(key)
+        if draft is None:
+            draft = people[key] = _PersonDraft(name=key, entity_id=m.entity_id)
+            if len(key.split()) > 1:
+                by_surname.setdefault(_surname(key), key)
+        draft.mentions.append(Evidence(start=span.start_char, end=span.end_char, text=span.text))
+        for title in (_title_after(m.span, lex), _title_before(m.span, lex)):
+            if title is None:
+                continue
+            text_title = title.text.strip()
+            if text_title and text_title not in draft.titles:
+                draft.titles.append(text_title)
+            if draft.affiliation is None:
+                draft.affiliation = _affiliation(title, orgs, org_counts)
+    out: list[Person] = []
+    for draft in people.values():
+        affiliation = draft.affiliation
+        if affiliation is None and draft.titles:
+            # a press release's people work for its issuer unless told otherwise
+            affiliation = dominant
+        out.append(
+            Person(
+                name=draft.name,
+                titles=tuple(draft.titles),
+                affiliation=affiliation,
+                mentions=tuple(draft.mentions),
+                entity_id=draft.entity_id,
+            )
+        )
+    return out
+
+
+# --- quotes -------------------------------------------------------------------------
+
+
+def _resolve(name: str, people: Sequence[Person]) -> Person | None:
+    low = _norm(name)
+    for p in people:
+        if _norm(p.name) == low:
+            return p
+    for p in people:
+        if _surname(p.name) == _surname(name):
+            return p
+    return None
+
+
+def _per_at(doc: Doc, start: int, end: int, pers: Sequence[_Mention]) -> _Mention | None:
+    for m in pers:
+        if start <= m.span.start < end:
+            return m
+    return None
+
+
+def _speaker_after_verb(
+    doc: Doc, k: int, limit: int, pers: Sequence[_Mention], lex: PeopleLexicon
+) -> tuple[str | None, Token] | None:
+    """At an attribution verb ``doc[k]``: the PER or pronoun that follows it."""
+    verb = doc[k]
+    j = k + 1
+    # "a-t-il expliqué", "explique-t-elle": the subject clitic is glued with hyphens
+    while j < limit and (doc[j].pos_ in ("AUX", "VERB") or doc[j].text.startswith("-")):
+        if _norm(doc[j].text.strip("-t")) in _PRONOUNS:
+            return None, verb
+        j += 1
+    m = _per_at(doc, k + 1, min(limit, k + 4), pers)
+    if m is not None:
+        return m.canonical, verb
+    if j < limit and _norm(doc[j].text.lstrip("-").removeprefix("t-")) in _PRONOUNS:
+        return None, verb
+    return None
+
+
+def _find_speaker(
+    doc: Doc, quote: Span, pers: Sequence[_Mention], lex: PeopleLexicon
+) -> tuple[str | None, str | None, bool]:
+    """(speaker name or None, verb text, found) for one quotation."""
+
+    def is_attr(tok: Token) -> bool:
+        low = _norm(tok.text)
+        return (
+            _norm(tok.lemma_) in lex.attribution_verbs
+            or low in lex.attribution_verbs
+            or low in lex.attribution_forms
+        )
+
+    # 1. incise inside the quote: ", explique Pierre Billet, délégué…"
+    for k in range(quote.start + 1, quote.end):
+        if doc[k - 1].text == "," and is_attr(doc[k]):
+            found = _speaker_after_verb(doc, k, quote.end, pers, lex)
+            if found is not None:
+                return found[0], found[1].text, True
+    # 2. right after the closing mark: "», a déclaré X" / "» selon X"
+    sent_end = doc[quote.end].sent.end if quote.end < len(doc) else len(doc)
+    limit = min(sent_end, quote.end + 10)
+    for k in range(quote.end, limit):
+        tok = doc[k]
+        if _norm(tok.text) in lex.attribution_preps - {"pour"}:
+            m = _per_at(doc, k + 1, min(limit, k + 4), pers)
+            if m is not None:
+                return m.canonical, tok.text, True
+        if is_attr(tok):
+            found = _speaker_after_verb(doc, k, limit, pers, lex)
+            if found is not None:
+                return found[0], found[1].text, True
+            for child in tok.children:
+                if child.dep_ == "nsubj" and _norm(child.text) in _PRONOUNS:
+                    return None, tok.text, True
+    # 3. before the opening mark: "X explique : « … »", "Selon X, « … »"
+    sent_start = doc[quote.start].sent.start if doc.has_annotation("SENT_START") else 0
+    for k in range(quote.start - 1, max(sent_start, quote.start - 16) - 1, -1):
+        tok = doc[k]
+        if is_attr(tok):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            m = _per_at(doc, max(sent_start, k - 6), k, pers)
+            if subj is not None and _norm(subj.text) in _PRONOUNS:
+                return None, tok.text, True
+            if m is not None:
+                return m.canonical, tok.text, True
+        if _norm(tok.text) in lex.attribution_preps:
+            m = _per_at(doc, k + 1, min(quote.start, k + 5), pers)
+            if m is not None:
+                return m.canonical, tok.text, True
+    return None, None, False
+
+
+def find_quotes(doc: Doc, people: Sequence[Person] | None = None) -> list[Quote]:
+    """Find the direct quotations of one article and who said them.
+
+    Args:
+        doc: a ``Doc`` with entities; attribution uses lemmas and the parse when present.
+        people: the article's people (from :func:`find_people`) to give full names and
+            titles; computed when not given.
+
+    Returns:
+        Quotes in text order; ``text`` is everything between the marks (incise
+        included), ``text == doc.text[start:end]``.
+    """
+    register_extensions()
+    lex = load_lexicon()
+    if people is None:
+        people = find_people(doc)
+    pers = [m for m in _mentions(doc) if m.label == "PER"]
+    out: list[Quote] = []
+    last_speaker: str | None = None
+    for start, end in iter_quoted_spans(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        name, verb, found = _find_speaker(doc, span, pers, lex)
+        words = sum(1 for t in span if t.is_alpha)
+        if not found and words < _MIN_QUOTE_WORDS:
+            continue  # a quoted title or name (« Cap Manager »), not speech
+        if not found and not any(t.pos_ in ("VERB", "AUX") for t in span):
+            continue
+        if found and name is None:
+            # "il"/"elle": the last person named before the quote
+            before = [m for m in pers if m.span.end <= span.start]
+            name = last_speaker or (before[-1].canonical if before else None)
+        person = None if name is None else _resolve(name, people)
+        speaker = person.name if person is not None else name
+        if speaker is not None:
+            last_speaker = speaker
+        out.append(
+            Quote(
+                speaker=speaker,
+                text=doc.text[start:end],
+                start=start,
+                end=end,
+                verb=verb,
+                speaker_title=person.titles[0] if person is not None and person.titles else None,
+            )
+        )
+    return out
+
+
+@Language.factory("fr_news_people")
+def make_people_component(nlp: Language, name: str) -> PeopleComponent:
+    """spaCy factory for the people/quotes component (``nlp.add_pipe("fr_news_people")``).
+
+    Args:
+        nlp: the pipeline the component is added to.
+        name: the component's name in that pipeline.
+
+    Returns:
+        The component.
+    """
+    register_extensions()
+    return PeopleComponent(name)
+
+
+class PeopleComponent:
+    """Stores :func:`find_people` in ``doc._.people`` and :func:`find_quotes` in ``doc._.quotes``."""
+
+    def __init__(self, name: str = "fr_news_people") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        people = find_people(doc)
+        doc._.people = tuple(people)
+        doc._.quotes = tuple(find_quotes(doc, people))
+        return doc
+
+
+__all__ = [
+    "PeopleComponent",
+    "PeopleLexicon",
+    "find_people",
+    "find_quotes",
+    "iter_quoted_spans",
+    "load_lexicon",
+    "make_people_component",
+]
