@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import platform
+import sqlite3
 import sys
 import tempfile
 import time
@@ -137,10 +138,25 @@ def run(
     if not corpus.is_dir():
         raise UsageError(f"corpus folder not found: {corpus}")
     check_output_dir(out_dir)
+    _remove_partial_files(out_dir)
     notify = progress or (lambda _event, _n: None)
     notify("total", sum(1 for item in iter_input_files(corpus, follow_symlinks=settings.follow_symlinks)
                         if isinstance(item, Path)))
 
+    try:
+        return _run(corpus, out_dir, settings, notify, started)
+    except (OSError, sqlite3.Error) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise OutputError(f"cannot write outputs to {out_dir}: {reason}") from exc
+
+
+def _remove_partial_files(out_dir: Path) -> None:
+    # Temporary files of a run that was killed while writing; the store has its data.
+    for leftover in out_dir.glob(".*.partial"):
+        leftover.unlink(missing_ok=True)
+
+
+def _run(corpus: Path, out_dir: Path, settings: Settings, notify: ProgressHook, started: float) -> RunSummary:
     store = RecordStore(out_dir / CACHE_FILE)
     run_id = uuid.uuid4().hex
     fingerprint = f"{package_version()}:{settings.fingerprint()}"

@@ -1,0 +1,257 @@
+"""Nothing lost, nothing stops the batch: hostile inputs, crashes, resumes, safe parsing.
+
+Every fixture is generated here; no binary is committed.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from pipeline import batch
+from pipeline.cli import app
+from pipeline.ingest import iter_articles
+from pipeline.nlp import split_chunks
+from pipeline.records import Article, ErrorRecord
+from pipeline.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+
+FRENCH = (
+    "Le conseil régional de Bretagne a voté jeudi 14 mars 2019 une aide de 2 millions d’euros "
+    "pour la société Océavia, a annoncé son président, Loïg Chesnais-Girard. « C’est une étape "
+    "importante », explique Marie Le Goff, directrice générale de l’entreprise brestoise.\n"
+)
+ENGLISH = (
+    "The regional council of Brittany voted on Thursday for a two million euro grant to the "
+    "company, its president said. It is an important step, explained the managing director.\n"
+)
+
+
+def _zip_bytes() -> bytes:
+    path = Path(tempfile.mkdtemp()) / "a.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("article.txt", FRENCH)
+    return path.read_bytes()
+
+
+#: name -> (file name, bytes, expected error_type or None when it must be processed)
+HOSTILE: dict[str, tuple[str, bytes, str | None]] = {
+    "empty file": ("vide.txt", b"", "EmptyInput"),
+    "whitespace only": ("blanc.txt", b" \n\t\r\n  ", "EmptyInput"),
+    "PNG under .txt": ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "BinaryInput"),
+    "ZIP under .txt": ("archive.txt", _zip_bytes(), "BinaryInput"),
+    "PDF under .html": ("rapport.html", b"%PDF-1.4\n%\xc7\xec\x8f\xa2\n1 0 obj", "BinaryInput"),
+    "invalid UTF-8 bytes mid-file": ("casse.txt", FRENCH.encode() + b"\xff\xfe\xfa" + FRENCH.encode(), None),
+    "UTF-16 with BOM": ("u16bom.txt", FRENCH.encode("utf-16"), None),
+    "UTF-16 without BOM": ("u16.txt", FRENCH.encode("utf-16-le"), None),
+    "Windows-1252": ("cp1252.txt", FRENCH.encode("cp1252"), None),
+    "Latin-1": ("latin1.txt", FRENCH.replace("’", "'").encode("latin-1"), None),
+    "malformed JSON": ("casse.json", b'{"text": "Bonjour", ', "MalformedInput"),
+    "JSON without text": ("sans-texte.json", b'{"title": "Titre seul"}', "MalformedInput"),
+    "JSON text of wrong type": ("mauvais-type.json", b'{"text": ["liste"]}', "MalformedInput"),
+    "HTML with only scripts and navigation": (
+        "menu.html",
+        b"<html><head><script>var a=1;</script></head><body><nav><a href='/'>Accueil</a>"
+        b"<a href='/actu'>Actualit\xc3\xa9s</a></nav><script>track()</script></body></html>",
+        "EmptyInput",
+    ),
+    "name with spaces and accents": ("Communiqué de presse été 2019.txt", FRENCH.encode(), None),
+    "name with a newline": ("ligne\nnouvelle.txt", FRENCH.encode(), None),
+    "1 MB line without spaces": ("ligne.txt", b"x" * 1_000_000, None),
+    "unsupported extension": ("tableur.xlsx", b"PK\x03\x04", "UnsupportedFormat"),
+}
+
+
+@pytest.mark.parametrize("kind", list(HOSTILE))
+def test_robustness_hostile_input_is_processed_or_reported(kind: str, tmp_path: Path) -> None:
+    name, data, expected_error = HOSTILE[kind]
+    path = tmp_path / name
+    path.write_bytes(data)
+    results = list(iter_articles(path, root=tmp_path, max_bytes=50_000_000))
+    assert len(results) == 1
+    (result,) = results
+    if expected_error is None:
+        assert isinstance(result, Article), result
+        assert result.text.strip()
+    else:
+        assert isinstance(result, ErrorRecord), result
+        assert result.error_type == expected_error
+        assert result.source == name and result.message
+
+
+def test_robustness_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text(FRENCH)
+    # Tests run as root in CI, where chmod 000 does not stop a read: simulate the refusal.
+    real_open = Path.open
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name == "secret.txt":
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    (result,) = iter_articles(path, root=tmp_path, max_bytes=1_000_000)
+    assert isinstance(result, ErrorRecord)
+    assert (result.error_type, result.message) == ("UnreadableInput", "permission denied")
+
+
+def test_robustness_vanished_file_is_reported(tmp_path: Path) -> None:
+    (result,) = iter_articles(tmp_path / "parti.txt", root=tmp_path, max_bytes=1_000_000)
+    assert isinstance(result, ErrorRecord)
+    assert result.error_type == "UnreadableInput"
+    assert result.message == "file disappeared before it could be read"
+
+
+def test_robustness_jsonl_with_one_broken_line(tmp_path: Path) -> None:
+    good = [json.dumps({"id": str(i), "text": FRENCH}) for i in range(3)]
+    path = tmp_path / "lot.jsonl"
+    path.write_text("\n".join([good[0], '{"id": "x", "text": "coupé', good[1], "[1, 2]", good[2]]))
+    results = list(iter_articles(path, root=tmp_path, max_bytes=1_000_000))
+    assert [type(r).__name__ for r in results] == ["Article", "ErrorRecord", "Article", "ErrorRecord", "Article"]
+
+
+def test_robustness_twenty_megabyte_article_chunks_keep_offsets() -> None:
+    paragraph = FRENCH * 3 + "\n"
+    text = paragraph * (20_000_000 // len(paragraph) + 1)
+    chunks = split_chunks(text, 100_000)
+    assert "".join(chunk for _, chunk in chunks) == text
+    assert all(text[offset : offset + len(chunk)] == chunk for offset, chunk in chunks)
+    assert max(len(chunk) for _, chunk in chunks) <= 100_000
+    # paragraph-aligned: every chunk but the last ends at a blank line
+    assert all(chunk.endswith("\n\n") for _, chunk in chunks[:-1])
+
+
+def test_robustness_line_without_spaces_is_hard_cut() -> None:
+    text = "x" * 1_000_000
+    chunks = split_chunks(text, 100_000)
+    assert len(chunks) == 10 and "".join(c for _, c in chunks) == text
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=2000), suffix=st.sampled_from([".txt", ".md", ".json", ".jsonl", ".html"]))
+def test_robustness_ingest_never_raises_on_arbitrary_bytes(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"f{suffix}"
+        path.write_bytes(data)
+        for result in iter_articles(path, root=Path(folder), max_bytes=1_000_000):
+            assert isinstance(result, (Article, ErrorRecord))
+            if isinstance(result, Article):
+                assert result.text.strip()
+
+
+@pytest.mark.model
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=400)
+       | st.sampled_from([FRENCH, ENGLISH, "« " * 50, "le 31 février 2019 à 25h61", "M. " * 30]))
+def test_robustness_pipeline_spans_match_text(text: str, nlp_full: Any) -> None:
+    from pipeline.nlp import iter_records
+
+    article = Article(doc_id="x", id=None, source="x", title=None, published="2019-03-14", url=None,
+                      tags=(), text=text, content_hash="x")
+    (record,) = iter_records(nlp_full, [article], Settings(chunk_chars=150))
+    assert not isinstance(record, ErrorRecord), record
+    spans: list[Any] = [*record.entities, *record.dates, *record.quotes]
+    for event in record.events:
+        spans.extend(event.evidence)
+        spans.extend(event.quantities)
+    for person in record.people:
+        spans.extend(person.mentions)
+    for span in spans:
+        assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.model
+def test_robustness_non_french_is_flagged_or_skipped(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "fr.txt").write_text(FRENCH)
+    (corpus / "en.txt").write_text(ENGLISH)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(corpus), "--out", str(out), "--stages", "dates"])
+    assert result.exit_code == 0, result.output
+    langs = {json.loads(line)["source"]: json.loads(line)["lang"] for line in (out / "documents.jsonl").open()}
+    assert langs == {"en.txt": "en", "fr.txt": "fr"}
+    result = runner.invoke(app, ["run", str(corpus), "--out", str(out), "--stages", "dates", "--non-french", "skip"])
+    assert result.exit_code == 0
+    sources = [json.loads(line)["source"] for line in (out / "documents.jsonl").open()]
+    run = json.loads((out / "run.json").read_text())
+    assert sources == ["fr.txt"]
+    assert run["skipped"] == [{"source": "en.txt", "reason": "not French (detected: en)"}]
+
+
+@pytest.mark.model
+def test_robustness_disk_full_exits_2_and_keeps_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(FRENCH)
+    before = (corpus / "a.txt").read_bytes()
+
+    def full(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(batch, "write_outputs", full)
+    result = runner.invoke(app, ["run", str(corpus), "--out", str(tmp_path / "out"), "--stages", "dates"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: cannot write outputs to ")
+    assert result.stderr.rstrip().endswith("No space left on device")
+    assert (corpus / "a.txt").read_bytes() == before
+
+
+def _corpus_for_crash(tmp_path: Path) -> tuple[Path, int]:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(REPO / "corpora", corpus)
+    n_articles = 0
+    for path in corpus.rglob("*"):
+        if path.suffix == ".jsonl":
+            n_articles += sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+        elif path.is_file():
+            n_articles += 1
+    return corpus, n_articles
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_robustness_sigkill_then_resume_loses_nothing(tmp_path: Path) -> None:
+    """Kill a real `pipeline run` at random points, resume, check every article is there once."""
+    corpus, n_articles = _corpus_for_crash(tmp_path)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out)]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    rng = random.Random(20141211)
+    for delay in sorted(rng.uniform(4.0, 25.0) for _ in range(3)):
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        # Whatever the kill interrupted, the published files are whole (old or new).
+        for path in out.glob("*.jsonl"):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                json.loads(line)
+    final = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert final.returncode == 0, final.stderr
+    records = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    doc_ids = [r["doc_id"] for r in records]
+    assert len(doc_ids) == len(set(doc_ids)) == n_articles
+    assert len(pd.read_parquet(out / "documents.parquet")) == n_articles
+    assert not list(out.glob(".*.partial"))
