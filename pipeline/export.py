@@ -307,3 +307,104 @@ def write_outputs(
     finally:
         for writer in writers.values():
             writer.close(ok=ok)
+
+
+# --- partitioned datasets (the Dask engine) ----------------------------------------------
+
+#: the documents Parquet table of a partitioned output; ``documents/`` holds the JSONL parts
+DOCUMENTS_TABLE_DATASET = "documents_table"
+
+
+def dataset_dir(out_dir: Path, table: str) -> Path:
+    """The folder of one table's part files in a partitioned output.
+
+    Every table ``t`` is the folder ``OUT/t/`` except the documents table, whose name
+    ``documents/`` is taken by the JSONL records (a Parquet reader given a folder reads
+    every file in it, so the two formats must not share one).
+    """
+    return out_dir / (DOCUMENTS_TABLE_DATASET if table == "documents" else table)
+
+
+def part_name(part: int, suffix: str) -> str:
+    """``part-00042.parquet``: zero-padded so that a sorted listing is the write order."""
+    return f"part-{part:05d}{suffix}"
+
+
+def _corpus_row(row: Row) -> Row:
+    """A corpus-table row as its schema wants it (dates as days, lists joined)."""
+    row = {**row}
+    for key in ("first_published", "last_published"):
+        if key in row:
+            row[key] = _day(row[key])
+    if isinstance(row.get("aliases"), (list, tuple)):
+        row["aliases"] = LIST_SEP.join(row["aliases"])
+    return row
+
+
+def write_partition(out_dir: Path, records: Iterable[Row], *, part: int, fmt: Format = "parquet") -> int:
+    """Write one partition: ``documents/part-N.jsonl`` and ``<table>/part-N.parquet`` each.
+
+    The same records, rows and schemas as :func:`write_outputs`, as part files of
+    folder datasets that pandas (``pd.read_parquet(OUT / "mentions")``), DuckDB and Spark
+    read as one table. Every part file is written atomically; a table with no rows in
+    this partition still gets an empty part file, so every partition is complete.
+
+    Args:
+        out_dir: the output folder.
+        records: this partition's ``documents.jsonl`` records, in output order.
+        part: the partition number.
+        fmt: ``parquet`` or ``csv`` for the tables.
+
+    Returns:
+        The number of documents written.
+
+    Raises:
+        OutputError: a file cannot be written.
+    """
+    suffix = ".parquet" if fmt == "parquet" else ".csv"
+    writers: dict[str, _TableWriter] = {}
+    ok = False
+    try:
+        for name in PER_DOCUMENT_TABLES:
+            target = dataset_dir(out_dir, name) / part_name(part, suffix)
+            writers[name] = _TableWriter(target, SCHEMAS[name], fmt)
+
+        def stream() -> Iterator[Row]:
+            for record in records:
+                for table, row in iter_table_rows(record):
+                    writers[table].add(row)
+                yield record
+
+        n = write_jsonl(out_dir / "documents" / part_name(part, ".jsonl"), stream())
+        ok = True
+        return n
+    except OSError as exc:
+        raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
+    finally:
+        for writer in writers.values():
+            writer.close(ok=ok)
+
+
+def write_corpus_datasets(out_dir: Path, tables: dict[str, list[Row]], *, fmt: Format = "parquet") -> None:
+    """Write the corpus-level tables of a partitioned output, one part file each.
+
+    Args:
+        out_dir: the output folder.
+        tables: table name (``entities``, ``cooccurrences``) -> rows.
+        fmt: ``parquet`` or ``csv``.
+
+    Raises:
+        OutputError: a file cannot be written.
+    """
+    suffix = ".parquet" if fmt == "parquet" else ".csv"
+    for name, rows in tables.items():
+        writer = _TableWriter(dataset_dir(out_dir, name) / part_name(0, suffix), SCHEMAS[name], fmt)
+        ok = False
+        try:
+            for row in rows:
+                writer.add(_corpus_row(row))
+            ok = True
+        except OSError as exc:
+            raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
+        finally:
+            writer.close(ok=ok)

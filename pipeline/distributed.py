@@ -1,0 +1,440 @@
+"""Distributed: the same pipeline on a Dask cluster, one task per partition of input files.
+
+The client lists the input files and cuts them into partitions of similar byte size;
+each partition is one task (``Client.submit``) that ingests its files, runs the same
+``nlp.pipe`` stream as the local engine (:func:`pipeline.nlp.iter_records`, one process
+per task) and writes its own part files of the output datasets
+(:func:`pipeline.export.write_partition`):
+
+    OUT/documents/part-00000.jsonl        the records (documents.jsonl, partitioned)
+    OUT/mentions/part-00000.parquet       one folder per table: pd.read_parquet(OUT / "mentions")
+    OUT/documents_table/part-00000.parquet
+    OUT/entities/part-00000.parquet       corpus tables, built by the client from the parts
+    OUT/errors.jsonl, OUT/run.json        written by the client, as in the local engine
+
+The model is loaded once per worker process (a per-process cache keyed by the settings
+that shape the pipeline) and the workers write straight to ``OUT``, so with several
+machines ``OUT`` and the corpus must be on storage every worker sees at the same path.
+
+A partition whose files (names, sizes, modification times) and settings are unchanged
+since the previous run into ``OUT`` is not submitted again: its part files and its
+manifest (``OUT/_partitions/part-N.json``) are reused, unless ``settings.force``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import math
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from pipeline.batch import (
+    ProgressHook,
+    RunSummary,
+    _manifest,
+    check_output_dir,
+    package_version,
+)
+from pipeline.errors import UsageError
+from pipeline.export import (
+    PER_DOCUMENT_TABLES,
+    dataset_dir,
+    part_name,
+    write_corpus_datasets,
+    write_json,
+    write_jsonl,
+    write_partition,
+)
+from pipeline.ingest import Skipped, iter_articles, iter_input_files, relative_source
+from pipeline.records import Article, DocumentRecord, ErrorRecord, document_from_dict, to_dict
+from pipeline.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+#: a partition holds about this many input bytes (a few hundred press articles)...
+PARTITION_BYTES = 2_000_000
+#: ...but there are at least this many partitions per worker, so that work balances
+PARTITIONS_PER_WORKER = 4
+#: per-partition manifests (the folder name starts with "_": dataset readers skip it)
+MANIFEST_DIR = "_partitions"
+
+_COUNTED = ("entities", "dates", "events", "people", "quotes")
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Partition:
+    """One task's input: a run of consecutive input files."""
+
+    part: int
+    files: tuple[str, ...]
+    #: hash of the files' names, sizes and mtimes and of the settings: unchanged means reusable
+    key: str
+
+
+def plan_partitions(
+    files: Sequence[Path], corpus: Path, settings: Settings, *, target_bytes: int = PARTITION_BYTES
+) -> list[Partition]:
+    """Cut the input files into partitions of similar byte size, in corpus order.
+
+    Args:
+        files: the input files, in the stable order of ``iter_input_files``.
+        corpus: the corpus folder (partition keys use paths relative to it).
+        settings: the run settings (their fingerprint is part of each key).
+        target_bytes: about how many input bytes a partition holds.
+
+    Returns:
+        The partitions, numbered from 0; empty for no files.
+    """
+    if not files:
+        return []
+    sizes, stamps = [], []
+    for path in files:
+        try:
+            st = path.stat()
+            sizes.append(st.st_size)
+            stamps.append(f"{path.relative_to(corpus).as_posix()}:{st.st_size}:{st.st_mtime_ns}")
+        except (OSError, ValueError):
+            # unreadable now: the task will report it; never reuse a partition holding it
+            sizes.append(0)
+            stamps.append(f"{path}:missing:{time.time_ns()}")
+    total = sum(sizes)
+    n_parts = max(math.ceil(total / target_bytes), settings.workers * PARTITIONS_PER_WORKER)
+    n_parts = min(n_parts, len(files))
+    per_part = total / n_parts
+    fingerprint = f"{package_version()}:{settings.fingerprint()}:{settings.output_format}"
+
+    partitions: list[Partition] = []
+    start, filled = 0, 0
+    for i, size in enumerate(sizes):
+        filled += size
+        # close the k-th partition once the running total passes k shares of the bytes
+        k = len(partitions) + 1
+        if k < n_parts and filled >= per_part * k:
+            partitions.append(_partition(k - 1, files[start:i + 1], stamps[start:i + 1], fingerprint))
+            start = i + 1
+    if start < len(files):
+        partitions.append(_partition(len(partitions), files[start:], stamps[start:], fingerprint))
+    return partitions
+
+
+def _partition(part: int, files: Sequence[Path], stamps: Sequence[str], fingerprint: str) -> Partition:
+    digest = hashlib.sha256(fingerprint.encode())
+    for stamp in stamps:
+        digest.update(stamp.encode() + b"\n")
+    # absolute paths: a worker's working folder is not the client's
+    return Partition(part=part, files=tuple(str(f.absolute()) for f in files), key=digest.hexdigest())
+
+
+# --- on the worker --------------------------------------------------------------------
+
+_NLP_LOCK = threading.Lock()
+#: one pipeline per worker process, for the settings that shape it
+_NLP_CACHE: dict[Settings, tuple[Any, threading.Lock]] = {}
+
+
+def _worker_nlp(settings: Settings) -> tuple[Any, threading.Lock]:
+    """The worker process's pipeline for ``settings``, loaded on first use only.
+
+    The lock returned with it serialises the pipeline's use: a worker started with
+    several threads runs its tasks one at a time through one model rather than loading
+    one model per thread (spaCy pipelines are not meant to be shared between threads).
+    """
+    key = dataclasses.replace(settings, workers=1, batch_size=1, force=False, engine="local", scheduler=None)
+    with _NLP_LOCK:
+        if key not in _NLP_CACHE:
+            from pipeline.nlp import build_nlp
+
+            started = time.perf_counter()
+            _NLP_CACHE.clear()
+            _NLP_CACHE[key] = (build_nlp(key), threading.Lock())
+            logger.info("loaded %s in %.1f s", settings.model, time.perf_counter() - started)
+        return _NLP_CACHE[key]
+
+
+def process_partition(partition: Partition, corpus: str, out_dir: str, settings: Settings) -> dict[str, Any]:
+    """Run the whole pipeline over one partition and write its part files (a Dask task).
+
+    Args:
+        partition: the files to process.
+        corpus: the corpus folder (sources are named relative to it).
+        out_dir: the output folder, seen from the worker.
+        settings: the run settings; the task itself always uses one process.
+
+    Returns:
+        The partition's manifest: counts, errors, skipped inputs, the digest of its
+        articles (doc ids and content hashes) and the time spent, JSON-ready.
+    """
+    from pipeline.language import detect_language
+    from pipeline.nlp import iter_records
+
+    started = time.perf_counter()
+    root, out = Path(corpus), Path(out_dir)
+    task_settings = dataclasses.replace(settings, workers=1)
+    nlp, lock = _worker_nlp(task_settings)
+    errors: list[ErrorRecord] = []
+    skipped: list[Skipped] = []
+    counts = {"files": 0, "articles": 0, "processed": 0}
+    state = hashlib.sha256()
+    seen: dict[str, str] = {}
+
+    def iter_todo() -> Iterator[Article]:
+        for name in partition.files:
+            counts["files"] += 1
+            for result in iter_articles(Path(name), root=root, max_bytes=settings.max_file_bytes):
+                if isinstance(result, ErrorRecord):
+                    errors.append(result)
+                    continue
+                counts["articles"] += 1
+                if result.doc_id in seen:
+                    errors.append(ErrorRecord(
+                        source=result.source, stage="ingest", error_type="DuplicateId",
+                        message=f"id {result.id!r} already used by {seen[result.doc_id]}",
+                    ))
+                    continue
+                seen[result.doc_id] = result.source
+                article = dataclasses.replace(result, lang=detect_language(result.text))
+                if settings.non_french == "skip" and article.lang not in (None, "fr"):
+                    skipped.append(Skipped(source=article.source, reason=f"not French (detected: {article.lang})"))
+                    continue
+                state.update(f"{article.doc_id}:{article.content_hash}\n".encode())
+                yield article
+
+    def iter_dicts() -> Iterator[dict[str, Any]]:
+        for result in iter_records(nlp, iter_todo(), task_settings):
+            if isinstance(result, ErrorRecord):
+                errors.append(result)
+                continue
+            counts["processed"] += 1
+            yield to_dict(result)
+
+    with lock:
+        write_partition(out, iter_dicts(), part=partition.part, fmt=settings.output_format)
+    return {
+        "part": partition.part,
+        "key": partition.key,
+        **counts,
+        "errors": [to_dict(e) for e in errors],
+        "skipped": [dataclasses.asdict(s) for s in skipped],
+        "digest": state.hexdigest(),
+        "seconds": time.perf_counter() - started,
+    }
+
+
+# --- on the client --------------------------------------------------------------------
+
+
+def run_dask(
+    corpus: Path,
+    out_dir: Path,
+    settings: Settings,
+    *,
+    progress: ProgressHook | None = None,
+) -> RunSummary:
+    """Process every article under ``corpus`` on a Dask cluster; write partitioned outputs.
+
+    Connects to ``settings.scheduler`` when set, else starts a ``LocalCluster`` of
+    ``settings.workers`` single-threaded worker processes for the length of the run.
+
+    Args:
+        corpus: the folder of input articles (searched recursively); with a remote
+            scheduler, a path every worker can read.
+        out_dir: the output folder (created if missing); with a remote scheduler, a path
+            every worker can write.
+        settings: the run settings.
+        progress: optional callback for progress display (same events as the local engine).
+
+    Returns:
+        The :class:`~pipeline.batch.RunSummary`; ``reused`` counts the articles of
+        unchanged partitions that were not processed again.
+
+    Raises:
+        UsageError: ``corpus`` is not a folder, or dask.distributed is not installed.
+        OutputError: ``out_dir`` is not writable.
+    """
+    started = time.perf_counter()
+    if not corpus.is_dir():
+        raise UsageError(f"corpus folder not found: {corpus}")
+    check_output_dir(out_dir)
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:
+        raise UsageError("the dask engine needs dask.distributed (pip install 'fr-news-pipeline[dask]')") from exc
+    notify = progress or (lambda _event, _n: None)
+
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    for item in iter_input_files(corpus, follow_symlinks=settings.follow_symlinks):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            files.append(item)
+    notify("total", len(files))
+    partitions = plan_partitions(files, corpus, settings)
+    manifests: dict[int, dict[str, Any]] = {}
+    todo: list[Partition] = []
+    for partition in partitions:
+        previous = None if settings.force else _reusable(out_dir, partition, settings)
+        if previous is not None:
+            manifests[partition.part] = {**previous, "reused": True}
+            for _ in range(previous["processed"]):
+                notify("article", 1)
+        else:
+            todo.append(partition)
+    logger.info("%d files in %d partitions, %d to process", len(files), len(partitions), len(todo))
+
+    nlp_started = time.perf_counter()
+    if todo:
+        with _client(settings, Client, LocalCluster) as client:
+            futures = {
+                client.submit(
+                    process_partition, p, str(corpus.absolute()), str(out_dir.absolute()), settings,
+                    key=f"pipeline-part-{p.part:05d}-{p.key[:12]}", pure=False,
+                ): p
+                for p in todo
+            }
+            for future in as_completed(futures):
+                partition = futures[future]
+                manifest = _collect(future, partition, corpus)
+                manifests[partition.part] = manifest
+                if manifest.get("failed_task"):
+                    continue
+                write_json(out_dir / MANIFEST_DIR / part_name(partition.part, ".json"), manifest)
+                for error in manifest["errors"]:
+                    notify("error", ErrorRecord(**error))
+                for _ in range(manifest["processed"]):
+                    notify("article", 1)
+    nlp_seconds = time.perf_counter() - nlp_started
+
+    _remove_stale_parts(out_dir, len(partitions), settings)
+    totals = _write_corpus_tables(out_dir, settings, [p.part for p in partitions if not manifests[p.part].get("failed_task")])
+
+    ordered = [manifests[p.part] for p in partitions]
+    errors = tuple(ErrorRecord(**e) for m in ordered for e in m["errors"])
+    skipped += [Skipped(**s) for m in ordered for s in m["skipped"]]
+    write_jsonl(out_dir / "errors.jsonl", (to_dict(e) for e in errors))
+    state = hashlib.sha256(f"{package_version()}:{settings.fingerprint()}:{settings.output_format}".encode())
+    for m in ordered:
+        state.update(f"{m.get('digest')}\n".encode())
+    reused = sum(m["processed"] for m in ordered if m.get("reused"))
+    summary = RunSummary(
+        corpus=str(corpus), out_dir=str(out_dir), files=sum(m["files"] for m in ordered),
+        articles=sum(m["articles"] for m in ordered), processed=sum(m["processed"] for m in ordered) - reused,
+        reused=reused, failed=len(errors), skipped=len(skipped), seconds=time.perf_counter() - started,
+        nlp_seconds=nlp_seconds, outputs_rewritten=bool(todo) or settings.force, errors=errors, **totals,
+    )
+    manifest = _manifest(summary, settings, skipped, state.hexdigest())
+    manifest["partitions"] = len(partitions)
+    write_json(out_dir / "run.json", manifest)
+    return summary
+
+
+class _client:
+    """A Client on ``settings.scheduler``, or on a LocalCluster started (and stopped) here."""
+
+    def __init__(self, settings: Settings, client_cls: Any, cluster_cls: Any) -> None:
+        self._settings = settings
+        self._client_cls = client_cls
+        self._cluster_cls = cluster_cls
+        self._cluster: Any = None
+        self._client: Any = None
+
+    def __enter__(self) -> Any:
+        if self._settings.scheduler:
+            try:
+                self._client = self._client_cls(self._settings.scheduler, timeout="30s")
+            except (OSError, TimeoutError) as exc:
+                raise UsageError(f"cannot reach the Dask scheduler at {self._settings.scheduler}: {exc}") from exc
+        else:
+            self._cluster = self._cluster_cls(
+                n_workers=self._settings.workers, threads_per_worker=1, processes=True,
+                dashboard_address=None,
+            )
+            self._client = self._client_cls(self._cluster)
+        return self._client
+
+    def __exit__(self, *exc: object) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def _collect(future: Any, partition: Partition, corpus: Path) -> dict[str, Any]:
+    """The task's manifest, or one error per file when the whole task failed."""
+    try:
+        result: dict[str, Any] = future.result()
+        return result
+    except Exception as exc:
+        logger.error("partition %d failed: %s: %s", partition.part, type(exc).__name__, exc)
+        errors = [
+            to_dict(ErrorRecord(
+                source=relative_source(Path(name), corpus.absolute()), stage="dask", error_type=type(exc).__name__,
+                message=f"the task for partition {partition.part} failed: {exc}",
+            ))
+            for name in partition.files
+        ]
+        return {"part": partition.part, "key": partition.key, "files": len(partition.files), "articles": 0,
+                "processed": 0, "errors": errors, "skipped": [], "digest": None, "failed_task": True}
+
+
+def _reusable(out_dir: Path, partition: Partition, settings: Settings) -> dict[str, Any] | None:
+    """The previous manifest of an unchanged partition whose part files are all there."""
+    try:
+        previous: dict[str, Any] = json.loads(
+            (out_dir / MANIFEST_DIR / part_name(partition.part, ".json")).read_text("utf-8")
+        )
+    except (OSError, ValueError):
+        return None
+    if previous.get("key") != partition.key:
+        return None
+    suffix = ".parquet" if settings.output_format == "parquet" else ".csv"
+    expected = [out_dir / "documents" / part_name(partition.part, ".jsonl")] + [
+        dataset_dir(out_dir, t) / part_name(partition.part, suffix) for t in PER_DOCUMENT_TABLES
+    ]
+    return previous if all(path.is_file() for path in expected) else None
+
+
+def _remove_stale_parts(out_dir: Path, n_parts: int, settings: Settings) -> None:
+    """Delete part files of partitions beyond this run's (the corpus got smaller)."""
+    suffix = ".parquet" if settings.output_format == "parquet" else ".csv"
+    folders = [(out_dir / "documents", ".jsonl"), (out_dir / MANIFEST_DIR, ".json")] + [
+        (dataset_dir(out_dir, t), suffix) for t in PER_DOCUMENT_TABLES
+    ]
+    for folder, ext in folders:
+        for path in folder.glob(f"part-*{ext}"):
+            try:
+                number = int(path.name[len("part-"):-len(ext)])
+            except ValueError:
+                continue
+            if number >= n_parts:
+                path.unlink(missing_ok=True)
+
+
+def _iter_part_records(out_dir: Path, parts: Sequence[int]) -> Iterator[dict[str, Any]]:
+    for part in parts:
+        path = out_dir / "documents" / part_name(part, ".jsonl")
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    yield json.loads(line)
+
+
+def _write_corpus_tables(out_dir: Path, settings: Settings, parts: Sequence[int]) -> dict[str, int]:
+    """Build the corpus-level tables from the part files (streamed); return the totals."""
+    from pipeline.entities import EntityIndex
+
+    index = EntityIndex()
+    totals = dict.fromkeys(_COUNTED, 0)
+    for record in _iter_part_records(out_dir, parts):
+        for key in _COUNTED:
+            totals[key] += len(record.get(key) or ())
+        document: DocumentRecord = document_from_dict(record)
+        index.add(document)
+    tables = {"entities": index.entity_rows(), "cooccurrences": index.cooccurrence_rows()}
+    write_corpus_datasets(out_dir, tables, fmt=settings.output_format)
+    return totals
