@@ -138,6 +138,10 @@ def run(
     if not corpus.is_dir():
         raise UsageError(f"corpus folder not found: {corpus}")
     check_output_dir(out_dir)
+    if settings.engine == "dask":
+        from pipeline.distributed import run_dask
+
+        return run_dask(corpus, out_dir, settings, progress=progress)
     _remove_partial_files(out_dir)
     notify = progress or (lambda _event, _n: None)
     notify("total", sum(1 for item in iter_input_files(corpus, follow_symlinks=settings.follow_symlinks)

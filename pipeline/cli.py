@@ -88,6 +88,8 @@ def run_cmd(
     max_file_mb: Annotated[float, typer.Option(min=0.001, help="Refuse input files above this size (MB).")] = 50.0,
     follow_symlinks: Annotated[bool, typer.Option(help="Follow symlinks inside the corpus.")] = False,
     non_french: Annotated[str, typer.Option(help="What to do with non-French articles: process or skip.")] = "process",
+    engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster; see docs/distributed.md).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://host:8786) for --engine dask; default: a local cluster of --workers processes.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False,
 ) -> None:
     """Process every article under CORPUS into records and tables in OUT.
@@ -106,6 +108,10 @@ def run_cmd(
         raise _fail(f"--format must be parquet or csv, not {output_format!r}")
     if non_french not in ("process", "skip"):
         raise _fail(f"--non-french must be process or skip, not {non_french!r}")
+    if engine not in ("local", "dask"):
+        raise _fail(f"--engine must be local or dask, not {engine!r}")
+    if scheduler is not None and engine != "dask":
+        raise _fail("--scheduler needs --engine dask")
     from pipeline.batch import run
 
     try:
@@ -114,6 +120,7 @@ def run_cmd(
             batch_size=batch_size, force=force, output_format=output_format,  # type: ignore[arg-type]
             max_file_bytes=int(max_file_mb * 1_000_000), follow_symlinks=follow_symlinks,
             non_french=non_french,  # type: ignore[arg-type]
+            engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
         )
         with _progress_display() as hook:
             summary = run(corpus, out, settings, progress=hook)
