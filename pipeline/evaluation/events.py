@@ -1,0 +1,320 @@
+"""Score events, people and quotes against the hand-written gold of ``corpora/``.
+
+Gold format: one JSON object per article with ``text``, ``dct`` and ``events``,
+``people``, ``quotes`` as in ``tests/gold/corpora-gold-*.jsonl``.
+
+- An event matches when it has the same type, the same date value and at least one
+  participant in common (names compared without determiners, one may contain the
+  other: "Région Bretagne" ~ "la Région Bretagne"). A looser "type + date" match is
+  reported too, to tell a participant miss from an event miss. On matched events:
+  accuracy of location, participants (same set), quantities (same values), status.
+- People match by name; then title (a predicted title overlaps a gold one) and
+  affiliation accuracy.
+- Quotes match when their spans overlap; then speaker accuracy and mean span
+  overlap (intersection over union of the character ranges).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extensions import register_extensions
+from pipeline.records import Event, Person, Quote, to_dict
+
+logger = logging.getLogger(__name__)
+
+_LEADING = re.compile(r"^(?:le |la |les |l'|l’|du |de la |des |d'|d’)", re.IGNORECASE)
+
+
+def normalise_name(name: str | None) -> str:
+    """Lowercase, typographic apostrophes folded, leading determiner removed."""
+    if not name:
+        return ""
+    text = " ".join(name.replace("’", "'").lower().split())
+    return _LEADING.sub("", text).strip(" .,;")
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """Two names of one entity: equal, or one holds the other as whole words."""
+    x, y = normalise_name(a), normalise_name(b)
+    if not x or not y:
+        return x == y
+    if x == y:
+        return True
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return re.search(r"(?<!\w)" + re.escape(short) + r"(?!\w)", long_) is not None
+
+
+@dataclass(slots=True)
+class PRF:
+    """Matched and total counts, with precision, recall and F1."""
+
+    tp_pred: int = 0
+    tp_gold: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        """Share of predictions that match gold."""
+        return self.tp_pred / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Share of gold items found."""
+        return self.tp_gold / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class Accuracy:
+    """Correct over total, on matched items."""
+
+    correct: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        """Count one matched item."""
+        self.total += 1
+        self.correct += int(ok)
+
+    @property
+    def value(self) -> float:
+        """The accuracy (0 when nothing was matched)."""
+        return self.correct / self.total if self.total else 0.0
+
+
+@dataclass(slots=True)
+class EventScores:
+    """Everything :func:`evaluate_events` measures."""
+
+    n_docs: int = 0
+    events: PRF = field(default_factory=PRF)
+    events_type_date: PRF = field(default_factory=PRF)
+    location: Accuracy = field(default_factory=Accuracy)
+    participants: Accuracy = field(default_factory=Accuracy)
+    participant_names: PRF = field(default_factory=PRF)
+    quantities: Accuracy = field(default_factory=Accuracy)
+    status: Accuracy = field(default_factory=Accuracy)
+    name: Accuracy = field(default_factory=Accuracy)
+    people: PRF = field(default_factory=PRF)
+    titles: Accuracy = field(default_factory=Accuracy)
+    affiliation: Accuracy = field(default_factory=Accuracy)
+    quotes: PRF = field(default_factory=PRF)
+    speaker: Accuracy = field(default_factory=Accuracy)
+    quote_overlap_sum: float = 0.0
+    #: per article: (id, missed gold events, spurious predicted events), for reading
+    errors: list[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]] = field(
+        default_factory=list
+    )
+
+    @property
+    def quote_overlap(self) -> float:
+        """Mean intersection-over-union of matched quote spans."""
+        return self.quote_overlap_sum / self.speaker.total if self.speaker.total else 0.0
+
+    def to_text(self) -> str:
+        """Render the scores as a plain-text table."""
+
+        def prf(label: str, s: PRF) -> str:
+            return (
+                f"{label:<34} P {s.precision:5.3f}  R {s.recall:5.3f}  F1 {s.f1:5.3f}"
+                f"   (pred {s.tp_pred}/{s.n_pred}, gold {s.tp_gold}/{s.n_gold})"
+            )
+
+        def acc(label: str, a: Accuracy) -> str:
+            return f"  {label:<32} {a.value:5.3f}   ({a.correct}/{a.total})"
+
+        lines = [
+            f"Events, people and quotes on {self.n_docs} gold articles",
+            prf("events (type+date+participant)", self.events),
+            prf("events (type+date only)", self.events_type_date),
+            "on matched events:",
+            acc("location", self.location),
+            acc("participants (same set)", self.participants),
+            acc("quantities (same values)", self.quantities),
+            acc("status", self.status),
+            acc("name", self.name),
+            prf("  participant names (micro)", self.participant_names),
+            prf("people (name)", self.people),
+            acc("title (overlaps gold)", self.titles),
+            acc("affiliation", self.affiliation),
+            prf("quotes (span overlap)", self.quotes),
+            acc("speaker", self.speaker),
+            f"  {'mean span IoU':<32} {self.quote_overlap:5.3f}",
+        ]
+        return "\n".join(lines)
+
+
+# --- matching ---------------------------------------------------------------------
+
+
+def _names(event: Mapping[str, Any]) -> list[str]:
+    return [str(p["name"]) for p in event.get("participants", [])]
+
+
+def _common(a: Sequence[str], b: Sequence[str]) -> int:
+    return sum(1 for x in a if any(same_name(x, y) for y in b))
+
+
+def _match_events(
+    gold: Sequence[Mapping[str, Any]],
+    pred: Sequence[Mapping[str, Any]],
+    *,
+    need_participant: bool,
+) -> list[tuple[int, int]]:
+    pairs: list[tuple[int, int]] = []
+    used: set[int] = set()
+    for gi, g in enumerate(gold):
+        best, best_common = -1, -1
+        for pi, p in enumerate(pred):
+            if pi in used or p["type"] != g["type"] or p.get("date") != g.get("date"):
+                continue
+            common = _common(_names(g), _names(p))
+            if need_participant and common == 0:
+                continue
+            if common > best_common:
+                best, best_common = pi, common
+        if best >= 0:
+            used.add(best)
+            pairs.append((gi, best))
+    return pairs
+
+
+def _same_participants(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
+    gn, pn = _names(g), _names(p)
+    return _common(gn, pn) == len(gn) and _common(pn, gn) == len(pn)
+
+
+def _quantity_values(event: Mapping[str, Any]) -> set[float]:
+    return {float(q["value"]) for q in event.get("quantities", [])}
+
+
+def _score_events(scores: EventScores, doc_id: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> None:
+    strict = _match_events(gold, pred, need_participant=True)
+    loose = _match_events(gold, pred, need_participant=False)
+    for s, pairs in ((scores.events, strict), (scores.events_type_date, loose)):
+        s.n_gold += len(gold)
+        s.n_pred += len(pred)
+        s.tp_gold += len(pairs)
+        s.tp_pred += len(pairs)
+    for gi, pi in strict:
+        g, p = gold[gi], pred[pi]
+        scores.location.add(same_name(g.get("location"), p.get("location")))
+        scores.participants.add(_same_participants(g, p))
+        scores.quantities.add(_quantity_values(g) == _quantity_values(p))
+        scores.status.add(g.get("status") == p.get("status"))
+        scores.name.add(same_name(g.get("name"), p.get("name")))
+        gn, pn = _names(g), _names(p)
+        scores.participant_names.n_gold += len(gn)
+        scores.participant_names.n_pred += len(pn)
+        scores.participant_names.tp_gold += _common(gn, pn)
+        scores.participant_names.tp_pred += _common(pn, gn)
+    matched_g = {gi for gi, _ in strict}
+    matched_p = {pi for _, pi in strict}
+    scores.errors.append(
+        (
+            doc_id,
+            [g for i, g in enumerate(gold) if i not in matched_g],
+            [p for i, p in enumerate(pred) if i not in matched_p],
+        )
+    )
+
+
+def _titles_overlap(gold: Sequence[str], pred: Sequence[str]) -> bool:
+    for g in gold:
+        for p in pred:
+            gw, pw = set(normalise_name(g).split()), set(normalise_name(p).split())
+            if gw and pw and (same_name(g, p) or len(gw & pw) >= max(1, min(len(gw), len(pw)) // 2)):
+                return True
+    return False
+
+
+def _score_people(scores: EventScores, gold: list[dict[str, Any]], pred: Sequence[Person]) -> None:
+    scores.people.n_gold += len(gold)
+    scores.people.n_pred += len(pred)
+    used: set[int] = set()
+    for g in gold:
+        hit = next(
+            (i for i, p in enumerate(pred) if i not in used and same_name(g["name"], p.name)), None
+        )
+        if hit is None:
+            continue
+        used.add(hit)
+        scores.people.tp_gold += 1
+        scores.people.tp_pred += 1
+        p = pred[hit]
+        if g.get("titles"):
+            scores.titles.add(_titles_overlap(g["titles"], p.titles))
+        if g.get("affiliation"):
+            scores.affiliation.add(same_name(g["affiliation"], p.affiliation))
+
+
+def _score_quotes(scores: EventScores, gold: list[dict[str, Any]], pred: Sequence[Quote]) -> None:
+    scores.quotes.n_gold += len(gold)
+    scores.quotes.n_pred += len(pred)
+    used: set[int] = set()
+    for g in gold:
+        gs, ge = int(g["start"]), int(g["end"])
+        hit = next(
+            (i for i, q in enumerate(pred) if i not in used and q.start < ge and gs < q.end), None
+        )
+        if hit is None:
+            continue
+        used.add(hit)
+        q = pred[hit]
+        scores.quotes.tp_gold += 1
+        scores.quotes.tp_pred += 1
+        scores.speaker.add(same_name(g.get("speaker"), q.speaker))
+        inter = min(ge, q.end) - max(gs, q.start)
+        union = max(ge, q.end) - min(gs, q.start)
+        scores.quote_overlap_sum += inter / union if union else 0.0
+
+
+def _run(nlp: Language, text: str, published: str | None) -> Doc:
+    """Run every pipe on one text, with the publication date set before the dates pipe."""
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def evaluate_events(gold_docs: Iterable[Mapping[str, Any]], nlp: Language) -> EventScores:
+    """Run the pipeline on gold articles and score events, people and quotes.
+
+    Args:
+        gold_docs: gold articles (``text``, ``dct``, ``events``, ``people``, ``quotes``).
+        nlp: a pipeline with the model and our components (``build_nlp``, or the model
+            plus ``fr_news_dates``, ``fr_news_events`` and ``fr_news_people``).
+
+    Returns:
+        The :class:`EventScores`.
+    """
+    register_extensions()
+    scores = EventScores()
+    for gold in gold_docs:
+        dct = gold.get("dct") or (gold.get("meta") or {}).get("date")
+        doc = _run(nlp, str(gold["text"]), str(dct) if dct else None)
+        scores.n_docs += 1
+        events: Sequence[Event] = doc._.events
+        pred = [to_dict(e) for e in events]
+        _score_events(scores, str(gold.get("id", scores.n_docs)), list(gold.get("events", [])), pred)
+        _score_people(scores, list(gold.get("people", [])), doc._.people)
+        _score_quotes(scores, list(gold.get("quotes", [])), doc._.quotes)
+    return scores
+
+
+__all__ = ["PRF", "Accuracy", "EventScores", "evaluate_events", "normalise_name", "same_name"]
