@@ -47,7 +47,7 @@ def predict_dateparser(text: str, dct: dt.date | None) -> list[TimexSpan]:
     settings: dict[str, object] = {}
     if dct is not None:
         settings["RELATIVE_BASE"] = dt.datetime(dct.year, dct.month, dct.day)
-    found = search_dates(text, languages=["fr"], settings=settings) or []  # type: ignore[arg-type]
+    found = search_dates(text, languages=["fr"], settings=settings) or []
     out: list[TimexSpan] = []
     cursor = 0
     for surface, when in found:
@@ -95,7 +95,7 @@ def dump_errors(path: Path, golds: Sequence[Mapping[str, object]], preds: Sequen
             matched_g = {id(g) for g, _ in pairs}
             matched_p = {id(p) for _, p in pairs}
 
-            def ctx(s: TimexSpan) -> str:
+            def ctx(s: TimexSpan, text: str = text) -> str:
                 return (text[max(0, s.start - 60): s.start] + "[[" + text[s.start: s.end] + "]]" + text[s.end: s.end + 30]).replace("\n", " ")
 
             fh.write(f"=== {gold_doc.get('id')} dct={gold_doc.get('dct')}\n")

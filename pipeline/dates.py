@@ -228,8 +228,8 @@ class DateGrammar:
         e = r"(?![\w-])"
         # (name, pattern, handler, priority): higher priority wins equal-length ties
         specs: list[tuple[str, str, _Handler, int]] = [
-            ("numeric", rf"(?<![\w./-])(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\w]|[./-]\d)", self._numeric, 9),
-            ("iso", rf"(?<![\w./-])(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\w]|[./-]\d)", self._iso, 9),
+            ("numeric", r"(?<![\w./-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w]|[./-]\d)", self._numeric, 9),
+            ("iso", r"(?<![\w./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w]|[./-]\d)", self._iso, 9),
             ("day_month", rf"{b}(?:(?P<det>le|ce|les)\s+)?(?:(?P<wd>{wd})\s+)?(?P<day>{day})\s+(?P<month>{month})(?:\s+(?P<year>{year4}|'\d\d|\d\d(?=\s*[,.;:)]|\s*$)))?(?:\s+(?P<rel>{rel}))?{e}", self._day_month, 8),
             ("list_head", rf"{b}(?:(?P<det>les)\s+)?(?P<days>{day}(?:\s*,\s*{day})*)(?=\s+(?:et|ou|au|à|-)\s+{day}\s+(?:{month}){e})", self._list_head, 8),
             ("month", rf"{b}(?P<mod>{part_mod})?(?P<mde>(?:le\s+)?mois\s+d(?:e\s+|'))?(?P<month>{month})(?:\s+(?P<year>{year4}|'\d\d|\d\d(?=\s*[,.;:)]|\s*$)))?(?:\s+(?P<rel>{rel}))?{e}", self._month, 6),
@@ -244,9 +244,9 @@ class DateGrammar:
             ("weekday", rf"{b}(?:(?P<det>ce|cet|le)\s+(?P<meme>même\s+)?)?(?P<wd>{wd})(?:\s+(?P<rel>{rel}))?(?:\s+(?:en\s+)?(?P<part>{parts}))?{e}", self._weekday, 6),
             ("deictic_part", rf"{b}(?P<det>ce|cet)\s+(?P<part>matin|après-midi|soir|midi|nuit)(?P<la>-là|\s+là)?{e}|{b}(?P<det2>cette)\s+(?P<part2>nuit)(?P<la2>-là|\s+là)?{e}", self._deictic_part, 6),
             ("same_day_part", rf"{b}(?:(?:dans|pendant|durant|de|en|cours\s+de|tard\s+dans|toute)\s+)(?P<span>(?:la|l')\s*(?P<part>soirée|nuit|matinée|après-midi)){e}|{b}(?P<span2>le\s+(?P<part2>matin|soir)\s+même){e}", self._same_day_part, 5),
-            ("clock", rf"(?<![\w.,/:-])(?P<h>[01]?\d|2[0-4])\s?[hH](?:\s?(?P<m>[0-5]\d))?(?![\w/])", self._clock, 7),
+            ("clock", r"(?<![\w.,/:-])(?P<h>[01]?\d|2[0-4])\s?[hH](?:\s?(?P<m>[0-5]\d))?(?![\w/])", self._clock, 7),
             ("clock_words", rf"{b}(?P<h>\d{{1,2}}|{numword})\s+heures?(?:\s+(?P<m>[0-5]\d|et\s+demie|et\s+quart|moins\s+le\s+quart))?{e}", self._clock_words, 7),
-            ("clock_colon", rf"(?<![\w.,/:-])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:]|[.,]\d)", self._clock_colon, 6),
+            ("clock_colon", r"(?<![\w.,/:-])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:]|[.,]\d)", self._clock_colon, 6),
             ("noon", rf"(?<![\w'-])(?P<w>midi|minuit){e}", self._noon, 4),
             ("ago", rf"{b}il\s+y\s+a\s+(?P<n>{num})\s+(?P<unit>{units}){e}", self._ago, 7),
             ("in", rf"{b}dans\s+(?P<n>{num})\s+(?P<unit>{units}){e}", self._in, 7),
@@ -255,7 +255,7 @@ class DateGrammar:
             ("vague_duration", rf"{b}(?:(?P<qmod>{qmods})\s+)?(?P<vague>{vague})\s+(?P<unit>{units}){e}", self._vague_duration, 4),
             ("recent_duration", rf"{b}ces\s+(?:(?P<n>{num})\s+)?(?:{rel})\s+(?P<unit>{units}){e}", self._recent_duration, 6),
             ("unit_noun", rf"{b}(?P<w>{_alt(lex.unit_nouns)}){e}", self._unit_noun, 4),
-            ("set_every", rf"{b}(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<n>{num})\s+)?(?:(?P<unit>{units})|(?P<wd>{wd})s?|(?P<part>{parts})s?){e}", self._set_every, 7),
+            ("set_every", rf"{b}(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<n>{num})\s+)?(?:(?P<unit>{units})|(?P<wd>{wd})s?(?:\s+(?P<wdpart>{parts})s?)?|(?P<part>{parts})s?){e}", self._set_every, 7),
             ("set_ordinal_weekday", rf"{b}les\s+(?:{ordinal})(?:(?:\s*,\s*|\s+et\s+)(?:{ordinal}))*\s+(?P<wd>{wd})s{e}", self._set_ordinal_weekday, 7),
             ("set_per", rf"(?<=\bpar\s)(?P<unit>jour|semaine|mois|an|année|semestre|trimestre|heure|minute){e}", self._set_per, 4),
             ("set_adjective", rf"{b}(?P<w>{_alt(lex.set_adjectives)}){e}", self._set_adjective, 3),
@@ -376,6 +376,9 @@ class DateGrammar:
         year = self.year_value(m["year"]) if m["year"] else None
         mod = self.part_mod(m["mod"])
         bare = not (m["year"] or m["mod"] or m["mde"] or m["rel"])
+        day_before = re.search(r"\d{1,2}(?:er)?\s+$", text[max(0, m.start() - 6): m.start()])
+        if day_before and _street_before(text, m.start() - len(day_before.group(0))):
+            return None  # "place du 8 Mai 1945"
         if bare:
             before = _before_word(text, m.start())
             if word[0].isupper() and not _sentence_start(text, m.start()):
@@ -408,9 +411,7 @@ class DateGrammar:
             elif before in lex.year_triggers_weak:
                 if after and after not in lex.function_words and after[0].isalpha() and after[0].islower():
                     return None  # "de 2000 personnes"
-            elif before == "(" and text[m.end(): m.end() + 1] == ")":
-                pass
-            elif _sentence_start(text, start) and re.match(r"\s*[,:]", text[m.end():]):
+            elif (before == "(" and text[m.end(): m.end() + 1] == ")") or (_sentence_start(text, start) and re.match(r"\s*[,:]", text[m.end():])):
                 pass
             else:
                 return None
@@ -516,7 +517,7 @@ class DateGrammar:
     def _weekday(self, m: re.Match[str], text: str) -> _Cand | None:
         wd = self.weekday_of(m["wd"])
         det = (m["det"] or "").lower()
-        if m["wd"][0].isupper() and not _sentence_start(text, m.start(m["det"] and "det" or "wd")) and not det:
+        if m["wd"][0].isupper() and not _sentence_start(text, m.start((m["det"] and "det") or "wd")) and not det:
             before = _before_word(text, m.start())
             if before and before[0].isupper():
                 return None  # "Robinson Vendredi", "Ouest-France Dimanche": a name
@@ -565,7 +566,7 @@ class DateGrammar:
         if hour == 24 and minute:
             return None
         before = _before_word(text, m.start())
-        if before in ("pendant", "durant", "en", "plus", "moins", "environ", "de") and before != "de" or re.search(r"(?:plus|moins|près)\s+de\s*$", text[: m.start()], re.I):
+        if (before in ("pendant", "durant", "en", "plus", "moins", "environ", "de") and before != "de") or re.search(r"(?:plus|moins|près)\s+de\s*$", text[: m.start()], re.I):
             value = f"PT{hour}H{minute}M" if minute else f"PT{hour}H"
             return _Cand(m.start(), m.end(), "DURATION", literal=value, granularity="minute")
         if before in self.lex.number_blockers_before - {"au", "a"}:
@@ -722,9 +723,11 @@ class DateGrammar:
             return None
         if m["wd"]:
             literal = f"XXXX-WXX-{self.weekday_of(m['wd'])}"
+            if m["wdpart"] and ":" not in self.lex.day_parts[m["wdpart"].lower()]:
+                literal += "T" + self.lex.day_parts[m["wdpart"].lower()]
         elif m["part"]:
             code = self.lex.day_parts[m["part"].lower()]
-            literal = f"T{code}" if ":" not in code else f"T{code}"
+            literal = f"T{code}"
         else:
             unit = m["unit"].lower()
             if unit in ("week-end", "week-ends"):
@@ -846,6 +849,11 @@ def load_grammar() -> DateGrammar:
 # --------------------------------------------------------------------------- tense
 
 
+def _feats(token: Token, name: str) -> list[str]:
+    return token.morph.get(name, [])
+
+
+
 class _Tense:
     """Past/future of the verb that governs a span: from the parse, or from the words."""
 
@@ -856,7 +864,9 @@ class _Tense:
         self.bounds = bounds
         self.parsed = doc.has_annotation("DEP") and doc.has_annotation("MORPH")
         self._fut_re = re.compile(rf"\b(?:{_alt(lex.future_words_in_sentence)})\b", re.I)
-        self._past_re = re.compile(r"\b(?:a|ont|avait|avaient|était|étaient|est|sont)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|ie|u|us|ue|it|ert|te)\b|\b(?:hier|dernier|dernière)\b", re.I)
+        # passé composé / plus-que-parfait: an auxiliary, maybe an adverb, a participle
+        # ("ont lieu" is a present tense, hence the look-ahead)
+        self._past_re = re.compile(r"\b(?:a|ont|avait|avaient|était|étaient|est|sont)\s+(?:\w+\s+)?(?!lieu\b|plus\b|pas\b|tous\b)\w+(?:é|ée|és|ées|i|is|ie|u|us|ue|it|ert|te)\b|\b(?:hier|dernier|dernière)\b", re.I)
 
     def of(self, start: int, end: int) -> int:
         """-1 past, +1 future, 0 when nothing says."""
@@ -882,14 +892,27 @@ class _Tense:
         return None
 
     def _verb_tense(self, verb: Token) -> int:
-        if verb.lemma_.lower() in self.lex.future_lemmas and "Part" in verb.morph.get("VerbForm"):
+        verdict = self._own_tense(verb)
+        # "va inaugurer", "devrait annoncer": an infinitive takes the tense of the verb
+        # it depends on (periphrastic future, modal in the conditional)
+        hops = 0
+        while verdict == 0 and "Inf" in _feats(verb, "VerbForm") and verb.dep_ == "xcomp" and hops < 3:
+            verb = verb.head
+            hops += 1
+            if verb.lemma_ == "aller" and "Pres" in _feats(verb, "Tense"):
+                return 1
+            verdict = self._own_tense(verb)
+        return verdict
+
+    def _own_tense(self, verb: Token) -> int:
+        if verb.lemma_.lower() in self.lex.future_lemmas and "Part" in _feats(verb, "VerbForm"):
             return 1  # "est programmée", "prévue le 15 septembre"
         auxes = [c for c in verb.children if c.dep_.startswith("aux")]
-        tenses = set(verb.morph.get("Tense"))
-        moods = set(verb.morph.get("Mood"))
+        tenses = set(_feats(verb, "Tense"))
+        moods = set(_feats(verb, "Mood"))
         for aux in auxes:
-            aux_tense = set(aux.morph.get("Tense"))
-            if "Fut" in aux_tense or "Cnd" in aux.morph.get("Mood"):
+            aux_tense = set(_feats(aux, "Tense"))
+            if "Fut" in aux_tense or "Cnd" in _feats(aux, "Mood"):
                 return 1
             if aux.lemma_ == "aller" and "Pres" in aux_tense:
                 return 1
@@ -897,9 +920,9 @@ class _Tense:
                 return -1
         if "Fut" in tenses or "Cnd" in moods:
             return 1
-        if "Imp" in tenses or ("Past" in tenses and "Part" not in verb.morph.get("VerbForm")):
+        if "Imp" in tenses or ("Past" in tenses and "Part" not in _feats(verb, "VerbForm")):
             return -1
-        if "Part" in verb.morph.get("VerbForm") and any(a.dep_ == "aux:tense" for a in auxes):
+        if "Part" in _feats(verb, "VerbForm") and any(a.dep_ == "aux:tense" for a in auxes):
             return -1  # passé composé
         if verb.lemma_.lower() == "devoir" and "Pres" in tenses:
             return 1

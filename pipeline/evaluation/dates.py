@@ -146,11 +146,11 @@ def score_dates(docs: Iterable[tuple[Sequence[TimexSpan], Sequence[TimexSpan]]],
                 table[key][0] += len(match_spans(g, p, strict=strict))
                 table[key][1] += len(p)
                 table[key][2] += len(g)
-        for g, p in match_spans(gold, pred, strict=False):
-            for key in (g.type, ALL):
+        for gold_span, pred_span in match_spans(gold, pred, strict=False):
+            for key in (gold_span.type, ALL):
                 if key in values:
                     values[key][1] += 1
-                    values[key][0] += int(g.value == p.value)
+                    values[key][0] += int(gold_span.value == pred_span.value)
     return DateScores(
         system=system,
         documents=n_docs,
