@@ -266,6 +266,9 @@ def run_dask(
     except ImportError as exc:
         raise UsageError("the dask engine needs dask.distributed (pip install 'fr-news-pipeline[dask]')") from exc
     notify = progress or (lambda _event, _n: None)
+    # temporary files of a run killed while writing; the part files they would replace are intact
+    for leftover in out_dir.glob("*/.part-*.partial"):
+        leftover.unlink(missing_ok=True)
 
     files: list[Path] = []
     skipped: list[Skipped] = []
