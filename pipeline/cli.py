@@ -239,6 +239,43 @@ def extract_cmd(
     raise typer.Exit(1 if failed else 0)
 
 
+@app.command("report")
+def report_cmd(
+    out_dir: Annotated[Path, typer.Argument(help="A `pipeline run` output folder (holding documents.jsonl).")],
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Write a self-contained HTML report of a run's outputs into OUT_DIR/report/.
+
+    Example:
+
+        pipeline report outputs/
+
+    Opens from disk with no network: OUT_DIR/report/index.html (overview, timeline of
+    events, top entities, organisation network) and one page per article.
+    """
+    _setup_logging(verbose)
+    from pipeline.report import write_report
+
+    try:
+        index = write_report(out_dir)
+    except PipelineError as exc:
+        raise _fail(str(exc)) from None
+    out_console.print(str(index), markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema (draft 2020-12) of one documents.jsonl record.
+
+    Example:
+
+        pipeline schema > documents.schema.json
+    """
+    from pipeline.schema import document_schema
+
+    sys.stdout.write(json.dumps(document_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
 def main() -> None:
     """Entry point for ``python -m pipeline``."""
     app()
