@@ -342,19 +342,27 @@ def _preceding_word(doc: Doc, start: int, floor: int) -> str:
 
 
 def _appositive_ranges(doc: Doc, seg_start: int, seg_end: int) -> list[tuple[int, int]]:
-    """Descriptive appositions ", l'association de …," / ", un incubateur piloté par …".
+    """Descriptive appositions after a name: ", l'association de …," / ", un incubateur …".
 
     Entities inside them describe a participant; they do not take part themselves.
     """
     ranges: list[tuple[int, int]] = []
-    k = seg_start
-    while k < seg_end - 1:
-        if doc[k].text == "," and (doc[k + 1].pos_ == "DET" or _norm(doc[k + 1].text) in ("l'",)):
-            nxt = doc[k + 2] if k + 2 < seg_end else None
-            if nxt is not None and nxt.pos_ == "NOUN" and nxt.text[:1].islower():
-                end = k + 1
-                while end < seg_end and doc[end].text not in (",", ".", ";", ":"):
-                    end += 1
+    k = seg_start + 1
+    while k < seg_end - 2:
+        after_name = doc[k - 1].pos_ == "PROPN" or bool(doc[k - 1].ent_type_)
+        if (
+            doc[k].text == ","
+            and after_name
+            and (doc[k + 1].pos_ == "DET" or _norm(doc[k + 1].text) == "l'")
+            and doc[k + 2].pos_ == "NOUN"
+            and doc[k + 2].text[:1].islower()
+        ):
+            end = k + 1
+            finite = False
+            while end < seg_end and doc[end].text not in (",", ".", ";", ":"):
+                finite = finite or "Fin" in _morph(doc[end], "VerbForm")
+                end += 1
+            if not finite:
                 ranges.append((k + 1, end))
                 k = end
                 continue

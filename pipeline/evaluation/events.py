@@ -202,7 +202,9 @@ def _quantity_values(event: Mapping[str, Any]) -> set[float]:
     return {float(q["value"]) for q in event.get("quantities", [])}
 
 
-def _score_events(scores: EventScores, doc_id: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> None:
+def _score_events(
+    scores: EventScores, doc_id: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]]
+) -> None:
     strict = _match_events(gold, pred, need_participant=True)
     loose = _match_events(gold, pred, need_participant=False)
     for s, pairs in ((scores.events, strict), (scores.events_type_date, loose)):
@@ -237,7 +239,11 @@ def _titles_overlap(gold: Sequence[str], pred: Sequence[str]) -> bool:
     for g in gold:
         for p in pred:
             gw, pw = set(normalise_name(g).split()), set(normalise_name(p).split())
-            if gw and pw and (same_name(g, p) or len(gw & pw) >= max(1, min(len(gw), len(pw)) // 2)):
+            if (
+                gw
+                and pw
+                and (same_name(g, p) or len(gw & pw) >= max(1, min(len(gw), len(pw)) // 2))
+            ):
                 return True
     return False
 
@@ -311,7 +317,9 @@ def evaluate_events(gold_docs: Iterable[Mapping[str, Any]], nlp: Language) -> Ev
         scores.n_docs += 1
         events: Sequence[Event] = doc._.events
         pred = [to_dict(e) for e in events]
-        _score_events(scores, str(gold.get("id", scores.n_docs)), list(gold.get("events", [])), pred)
+        _score_events(
+            scores, str(gold.get("id", scores.n_docs)), list(gold.get("events", [])), pred
+        )
         _score_people(scores, list(gold.get("people", [])), doc._.people)
         _score_quotes(scores, list(gold.get("quotes", [])), doc._.quotes)
     return scores
