@@ -230,10 +230,10 @@ class DateGrammar:
         specs: list[tuple[str, str, _Handler, int]] = [
             ("numeric", r"(?<![\w./-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w]|[./-]\d)", self._numeric, 9),
             ("iso", r"(?<![\w./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w]|[./-]\d)", self._iso, 9),
-            ("day_month", rf"{b}(?:(?P<det>le|ce|les)\s+)?(?:(?P<wd>{wd})\s+)?(?P<day>{day})\s+(?P<month>{month})(?:\s+(?P<year>{year4}|'\d\d|\d\d(?=\s*[,.;:)]|\s*$)))?(?:\s+(?P<rel>{rel}))?{e}", self._day_month, 8),
-            ("list_head", rf"{b}(?:(?P<det>les)\s+)?(?P<days>{day}(?:\s*,\s*{day})*)(?=\s+(?:et|ou|au|à|-)\s+{day}\s+(?:{month}){e})", self._list_head, 8),
+            ("day_month", rf"(?:{b}|(?<=\d[-–]))(?:(?P<det>le|ce|les)\s+)?(?:(?P<wd>{wd})\s+)?(?P<day>{day})\s+(?P<month>{month})(?:\s+(?P<year>{year4}|'\d\d|\d\d(?=\s*[,.;:)]|\s*$)))?(?:\s+(?P<rel>{rel}))?{e}", self._day_month, 8),
+            ("list_head", rf"{b}(?:(?P<det>les)\s+)?(?P<day>{day})(?=(?:\s*,\s*{day})*(?:\s*[-–]\s*|\s+(?:et|ou|au|à)\s+){day}\s+(?:{month}){e})", self._list_head, 8),
             ("month", rf"{b}(?P<mod>{part_mod})?(?P<mde>(?:le\s+)?mois\s+d(?:e\s+|'))?(?P<month>{month})(?:\s+(?P<year>{year4}|'\d\d|\d\d(?=\s*[,.;:)]|\s*$)))?(?:\s+(?P<rel>{rel}))?{e}", self._month, 6),
-            ("year", rf"{b}(?P<mod>{part_mod})?(?:(?P<pre>l'an|l'année|année)\s+)?(?P<year>{year4})(?![\w-]|[.,]\d)", self._year, 5),
+            ("year", rf"(?:{b}|(?<=\d\d\d\d[-–/]))(?P<mod>{part_mod})?(?:(?P<pre>l'an|l'année|année)\s+)?(?P<year>{year4})(?!\w|-(?!\d{{2,4}}\b)|[.,]\d)", self._year, 5),
             ("decade", rf"{b}(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)(?!\d)", self._decade, 7),
             ("quarter", rf"{b}(?:(?:le|ce)\s+)?(?P<ord>{ordinal})\s+(?P<unit>trimestre|semestre)(?:\s+(?:de\s+)?(?P<year>{year4}))?{e}", self._quarter, 7),
             ("season", rf"{b}(?P<mod>{part_mod})?(?:(?P<det>cet|cette|ce|l')\s*)?(?P<season>{seasons})(?:\s+(?:(?P<year>{year4})|(?P<rel>{rel})))?{e}", self._season, 6),
@@ -250,7 +250,7 @@ class DateGrammar:
             ("noon", rf"(?<![\w'-])(?P<w>midi|minuit){e}", self._noon, 4),
             ("ago", rf"{b}il\s+y\s+a\s+(?P<n>{num})\s+(?P<unit>{units}){e}", self._ago, 7),
             ("in", rf"{b}dans\s+(?P<n>{num})\s+(?P<unit>{units}){e}", self._in, 7),
-            ("duration", rf"{b}(?:(?P<qmod>{qmods})\s+)?(?P<n>{num}|un|une)\s+(?:(?P<frac>demi|quart)\s+(?:de\s+|d'))?(?P<unit>{units_short})(?:\s+et\s+(?P<half>demie?|quart))?{e}", self._duration, 5),
+            ("duration", rf"(?<![\w'.,:-])(?:(?P<qmod>{qmods})\s+)?(?P<n>{num}|un|une)\s+(?:(?P<frac>demi|quart)\s+(?:de\s+|d'))?(?P<unit>{units_short})(?:\s+et\s+(?P<half>demie?|quart))?{e}", self._duration, 5),
             ("half_duration", rf"{b}(?:(?P<qmod>{qmods})\s+)?(?:une?)\s+demi-(?P<unit>{units}){e}", self._half_duration, 5),
             ("vague_duration", rf"{b}(?:(?P<qmod>{qmods})\s+)?(?P<vague>{vague})\s+(?P<unit>{units}){e}", self._vague_duration, 4),
             ("recent_duration", rf"{b}ces\s+(?:(?P<n>{num})\s+)?(?:{rel})\s+(?P<unit>{units}){e}", self._recent_duration, 6),
@@ -356,19 +356,9 @@ class DateGrammar:
         return _Cand(start, m.end(), "DATE", year=year, month=month, day=day, weekday=wd, direction=self.direction_of(m["rel"]))
 
     def _list_head(self, m: re.Match[str], text: str) -> _Cand | None:
-        days = [int(d) if d[0].isdigit() else 1 for d in re.findall(r"1er|1re|premier|\d+", m["days"], re.I)]
-        if len(days) != 1:
-            # several leading days ("les 5, 6 et 7 mai"): keep the span of the first one;
-            # the others are found as their own list heads by the rescan below
-            pass
-        first = self._day_re.match(m["days"])
-        if first is None:
-            return None
-        end = m.start("days") + first.end()
-        day = days[0]
-        if not 1 <= day <= 31:
-            return None
-        return _Cand(m.start(), end, "DATE", day=day, list_head=True, priority=0)
+        word = m["day"].lower()
+        day = 1 if word in ("1er", "1re", "premier") else int(word)
+        return _Cand(m.start(), m.end(), "DATE", day=day, list_head=True)
 
     def _month(self, m: re.Match[str], text: str) -> _Cand | None:
         word = m["month"]
@@ -395,6 +385,7 @@ class DateGrammar:
         start = m.start("year")
         explicit = bool(m["mod"] or m["pre"])
         before = _before_word(text, start)
+        before = before.split("'")[-1] if before.count("'") == 1 and before.split("'")[0] in _ELISIONS else before
         after = _after_word(text, m.end())
         lex = self.lex
         if after in lex.year_blockers_after or before in lex.number_blockers_before:
@@ -402,9 +393,9 @@ class DateGrammar:
         if re.search(r"\d[\s.]$", text[:start]) or re.match(r"\s\d{3}\b", text[m.end():]):
             return None  # "1 2000 000", "2 000 000": a number with grouped thousands
         if not explicit:
-            if text[start - 1: start] in ("/", "-") and re.search(rf"{_YEAR4}[/-]$", text[:start]):
+            if text[start - 1: start] in ("/", "-", "–") and re.search(rf"{_YEAR4}[/–-]$", text[:start]):
                 pass  # second year of "2002/2003"
-            elif re.match(r"\s*[/-]\s*\d{2,4}(?!\d)", text[m.end():]) and before in lex.year_triggers_strong | lex.year_triggers_weak | {"saison", ""}:
+            elif re.match(r"\s*[/–-]\s*\d{2,4}(?!\d)", text[m.end():]) and not (before[:1].isupper() and not _sentence_start(text, start)):
                 pass  # first year of "1999-2000"
             elif before in lex.year_triggers_strong:
                 pass
@@ -574,13 +565,14 @@ class DateGrammar:
         return _Cand(m.start(), m.end(), "TIME", hour=hour % 24, minute=minute, granularity="minute", mod=self._time_mod(text, m.start()))
 
     def _clock_words(self, m: re.Match[str], text: str) -> _Cand | None:
-        before = _before_word(text, m.start())
-        if before not in ("à", "vers", "dès", "jusqu'à", "avant", "après", "de", "et", "entre", "partir", "a"):
+        before = _before_word(text, m.start()).split("'")[-1] or _before_word(text, m.start())
+        time_prep = self._time_mod(text, m.start()) is not None or re.search(r"partir\s+de\s*$", text[max(0, m.start() - 12): m.start()])
+        if before not in ("à", "vers", "dès", "avant", "après", "de", "et", "entre", "a", "est") and not time_prep:
             return None
         hour_value = self.number(m["h"])
         if hour_value is None or not 0 <= hour_value <= 24 or hour_value != int(hour_value):
             return None
-        if before == "de" and not re.match(r"\s+(?:à|a)\s", text[m.end():]):
+        if before == "de" and not time_prep and not re.match(r"\s+(?:à|a)\s", text[m.end():]):
             return None  # "de 3 heures": a duration
         minute_text = (m["m"] or "").lower()
         minute = 30 if "demi" in minute_text else 15 if "quart" in minute_text and "moins" not in minute_text else int(minute_text) if minute_text.isdigit() else 0
@@ -590,7 +582,7 @@ class DateGrammar:
         return _Cand(m.start(), m.end(), "TIME", hour=hour % 24, minute=minute, granularity="minute", mod=self._time_mod(text, m.start()))
 
     def _clock_colon(self, m: re.Match[str], text: str) -> _Cand | None:
-        before = _before_word(text, m.start())
+        before = _before_word(text, m.start()).split("'")[-1]
         if before not in ("à", "vers", "dès", "jusqu'à", "avant", "après", "de", "et", "entre", "partir"):
             return None  # "2:1" may be a score or a ratio
         return _Cand(m.start(), m.end(), "TIME", hour=int(m["h"]), minute=int(m["m"]), granularity="minute", mod=self._time_mod(text, m.start()))
@@ -649,7 +641,7 @@ class DateGrammar:
     def _duration(self, m: re.Match[str], text: str) -> _Cand | None:
         unit = m["unit"]
         n = self.number(m["n"])
-        if n is None:
+        if not n:
             return None
         if unit.lower() in ("s", "min") and not m["n"][0].isdigit():
             return None
@@ -791,6 +783,8 @@ class DateGrammar:
 
 
 _YEAR4 = r"(?:1[1-9]\d\d|20\d\d)"
+#: elided words whose second half is the word that counts ("qu'avant", "lorsqu'à")
+_ELISIONS = frozenset({"qu", "lorsqu", "puisqu", "jusqu", "quoiqu", "c", "s", "n", "j", "m", "t"})
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -1248,28 +1242,43 @@ _RANGE_OPEN = re.compile(r"(?:\b(?:du|de|d'|entre|les)\s*|\()$", re.I)
 
 
 def _merge_ranges(text: str, resolved: list[_Resolved]) -> list[_Resolved]:
-    """Join "du 3 au 5 mars", "entre 2014 et 2016", "les 19 et 20 mai" into intervals."""
+    """Join "du 3 au 5 mars", "entre 2014 et 2016", "les 19 et 20 mai" into intervals.
+
+    A list of days is one interval only when the days follow each other ("les 19 et 20
+    mai"); "les 6 et 13 avril" stays two dates.
+    """
     out: list[_Resolved] = []
     i = 0
     while i < len(resolved):
-        a = resolved[i]
-        b = resolved[i + 1] if i + 1 < len(resolved) else None
-        if (
-            b is not None
-            and a.cand.type == b.cand.type == "DATE"
-            and a.granularity == b.granularity
-            and a.value[:1].isdigit()
-            and b.value[:1].isdigit()
-            and a.value < b.value
-            and _RANGE_LINK.match(text[a.cand.end: b.cand.start])
-            and (_RANGE_OPEN.search(text[max(0, a.cand.start - 8): a.cand.start]) or a.cand.list_head or text[a.cand.end: b.cand.start].strip() in "/-–")
-            and not (a.cand.list_head and text[a.cand.end: b.cand.start].strip().lower() == "et" and a.day and b.day and (b.day - a.day).days != 1)
-        ):
-            merged = dataclasses.replace(a.cand, end=b.cand.end)
-            out.append(_Resolved(merged, f"{a.value}/{b.value}", a.granularity, a.anchor if a.anchor == b.anchor else b.anchor, None))
-            i += 2
+        chain = [resolved[i]]
+        links: list[str] = []
+        while i + len(chain) < len(resolved):
+            a, b = chain[-1], resolved[i + len(chain)]
+            link = text[a.cand.end: b.cand.start]
+            if not (
+                a.cand.type == b.cand.type == "DATE"
+                and a.granularity == b.granularity
+                and a.value[:1].isdigit()
+                and b.value[:1].isdigit()
+                and a.value < b.value
+                and (_RANGE_LINK.match(link) or (a.cand.list_head and link.strip() == ","))
+            ):
+                break
+            chain.append(b)
+            links.append(link.strip().lower())
+        first, last = chain[0], chain[-1]
+        opened = _RANGE_OPEN.search(text[max(0, first.cand.start - 8): first.cand.start]) or first.cand.list_head
+        is_range = bool(links) and all(link in ("au", "à", "a", "-", "–", "/") for link in links)
+        consecutive = all(
+            x.day is not None and y.day is not None and (y.day - x.day).days == 1 for x, y in zip(chain, chain[1:], strict=False)
+        )
+        if len(chain) > 1 and (opened or is_range) and (is_range or consecutive or not first.cand.list_head):
+            merged = dataclasses.replace(first.cand, end=last.cand.end)
+            anchor = first.anchor if first.anchor == last.anchor else last.anchor
+            out.append(_Resolved(merged, f"{first.value}/{last.value}", first.granularity, anchor, None))
+            i += len(chain)
             continue
-        out.append(a)
+        out.append(first)
         i += 1
     return out
 
