@@ -3,12 +3,16 @@
 The annotations are written by hand as surfaces (plus an occurrence index when a
 surface repeats with a different reading); this script only turns them into
 character offsets and checks that every span reads back exactly. It refuses to
-write the gold when a surface is missing, ambiguous or overlapping.
+write the gold when a surface is missing, lacks the requested occurrence, or
+when an explicitly placed span overlaps another one.
 
 Conventions (WiNER-like): person spans exclude titles and "M."/"Mme"; ORG spans
 are the full official name without a leading determiner; LOC for places; MISC
 for named events, programmes, awards, projects and products. Anaphoric generic
 nouns ("la Ville", "la Métropole", "la Région" used alone) are not entities.
+The standalone "**Communiqué de presse – Grenoble, le …**" line of the
+markdown release is its publication line, like "Publié le …" in a scraped page,
+so it is not part of the body.
 Timex spans include the determiner of a day date ("le 14 mars") and the range
 words ("du 5 au 7 avril") but not the preposition ("en 2016" -> "2016",
 "depuis dix ans" -> "dix ans"); a quote's text is everything between « and »,
@@ -78,8 +82,9 @@ def read_article(name: str, encoding: str, layout: str, n_tags: int = 0) -> tupl
         body = "\n".join(lines[3 : len(lines) - n_tags]).strip()
     elif layout == "plain":  # title line then body
         title, body = lines[0], "\n".join(lines[1:]).strip()
-    elif layout == "md":
-        title, body = lines[0].lstrip("# ").strip(), "\n".join(lines[1:]).strip()
+    elif layout == "md":  # "# title", then a standalone publication line, then the body
+        rest = "\n".join(lines[1:]).strip().split("\n", 1)
+        title, body = lines[0].lstrip("# ").strip(), rest[1].strip()
     else:
         raise ValueError(layout)
     assert body in raw, name
@@ -1840,7 +1845,7 @@ ARTICLES: list[dict] = [
         "file": "2018-10-02-grenoble-lumisens-cea-leti-licence.md",
         "encoding": "utf-8",
         "layout": "md",
-        "dct": "2018-10-02",
+        "dct": "2018-10-02",  # from the line "**Communiqué de presse – Grenoble, le 2 octobre 2018**"
         "entities": [
             ("Grenoble", "LOC"),
             ("Lumisens", "ORG"),
@@ -1862,7 +1867,6 @@ ARTICLES: list[dict] = [
             ("Margaux Vidal", "PER"),
         ],
         "timex": [
-            ("le 2 octobre 2018", "DATE", "2018-10-02", None),
             ("le 27 septembre", "DATE", "2018-09-27", None),
             ("2008", "DATE", "2008", None),
             ("quelques secondes", "DURATION", "PTXS", None),
