@@ -301,6 +301,11 @@ def _per_at(doc: Doc, start: int, end: int, pers: Sequence[_Mention]) -> _Mentio
     return None
 
 
+def _is_pronoun(tok: Token) -> bool:
+    """ "il", "elle", and their inverted forms "-il", "-t-elle"."""
+    return _norm(tok.text).lstrip("-").removeprefix("t-") in _PRONOUNS
+
+
 def _speaker_after_verb(
     doc: Doc, k: int, limit: int, pers: Sequence[_Mention], lex: PeopleLexicon
 ) -> tuple[str | None, Token] | None:
@@ -309,13 +314,13 @@ def _speaker_after_verb(
     j = k + 1
     # "a-t-il expliqué", "explique-t-elle": the subject clitic is glued with hyphens
     while j < limit and (doc[j].pos_ in ("AUX", "VERB") or doc[j].text.startswith("-")):
-        if _norm(doc[j].text.strip("-t")) in _PRONOUNS:
+        if _is_pronoun(doc[j]):
             return None, verb
         j += 1
     m = _per_at(doc, k + 1, min(limit, k + 4), pers)
     if m is not None:
         return m.canonical, verb
-    if j < limit and _norm(doc[j].text.lstrip("-").removeprefix("t-")) in _PRONOUNS:
+    if j < limit and _is_pronoun(doc[j]):
         return None, verb
     return None
 
@@ -352,9 +357,9 @@ def _find_speaker(
             found = _speaker_after_verb(doc, k, limit, pers, lex)
             if found is not None:
                 return found[0], found[1].text, True
-            for child in tok.children:
-                if child.dep_ == "nsubj" and _norm(child.text) in _PRONOUNS:
-                    return None, tok.text, True
+            # "», a-t-il précisé" / "», précise-t-elle": an inverted subject pronoun
+            if any(_is_pronoun(t) for t in doc[quote.end : min(limit, k + 3)]):
+                return None, tok.text, True
     # 3. before the opening mark: "X explique : « … »", "Selon X, « … »"
     sent_start = doc[quote.start].sent.start if doc.has_annotation("SENT_START") else 0
     for k in range(quote.start - 1, max(sent_start, quote.start - 16) - 1, -1):
