@@ -445,26 +445,42 @@ def read_html_article(data: bytes, *, source: str) -> Article:
     binary = sniff_binary(data)
     if binary is not None:
         raise BinaryInput(f"binary file ({binary}), not HTML")
-    extracted = trafilatura.bare_extraction(
-        data,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-    )
-    text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or sum(ch.isalpha() for ch in text) < MIN_HTML_LETTERS:
+    # Tables off first: old CMS pages lay the whole page out in tables, and trafilatura
+    # would keep the menus. Pages whose article *is* a table get a second pass.
+    extracted = None
+    for include_tables in (False, True):
+        extracted = trafilatura.bare_extraction(
+            data,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=include_tables,
+            include_images=False,
+            include_links=False,
+        )
+        text = getattr(extracted, "text", None) if extracted is not None else None
+        if text and sum(ch.isalpha() for ch in text) >= MIN_HTML_LETTERS:
+            break
+    else:
         raise EmptyInput("no main text found in the HTML page (only navigation or scripts?)")
     text = unicodedata.normalize("NFC", text)
-    raw_tags = [t for t in (getattr(extracted, "tags", None) or []) if t]
-    raw_tags += [c for c in (getattr(extracted, "categories", None) or []) if c]
+    # The extracted text often starts with the headline and a date line: same rules as
+    # for scraped plain text. The on-page headline beats <title>, which carries site names.
+    layout = layout_text(text)
+    body = text[layout.body_start : layout.body_end]
+    # <meta name="keywords"> arrives as one comma-separated string
+    raw_tags = [
+        part.strip()
+        for value in [*(getattr(extracted, "tags", None) or []), *(getattr(extracted, "categories", None) or [])]
+        for part in str(value).split(",")
+        if part.strip()
+    ]
+    raw_tags += list(layout.tags)
     date = getattr(extracted, "date", None)
     return _article(
         source=source,
-        text=text,
-        title=getattr(extracted, "title", None) or None,
-        published=parse_date_string(date) if date else None,
+        text=body,
+        title=layout.title or getattr(extracted, "title", None) or None,
+        published=(parse_date_string(date) if date else None) or layout.published,
         url=getattr(extracted, "url", None) or None,
         tags=tuple(dict.fromkeys(raw_tags)),
     )
