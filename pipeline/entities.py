@@ -77,6 +77,7 @@ class EntityRules:
     event_heads_cased: frozenset[str]
     acronym_stop_words: frozenset[str]
     institution_nouns: frozenset[str]
+    loc_acronyms: frozenset[str]
     loc_descriptors_dropped: frozenset[str]
     demonyms: frozenset[str]
 
@@ -151,7 +152,11 @@ def _has_cap(tokens: Iterable[Token]) -> bool:
 
 
 def _line_start(doc: Doc, i: int) -> bool:
-    return i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text) or "\n" in doc[i - 1].whitespace_
+    return (
+        i == 0
+        or (doc[i - 1].is_space and "\n" in doc[i - 1].text)
+        or "\n" in doc[i - 1].whitespace_
+    )
 
 
 def _sentence_start(doc: Doc, i: int) -> bool:
@@ -204,6 +209,7 @@ def fix_entities(
         ents = [e for e in (_trim(doc, e, rules) for e in ents) if e is not None]
         ents = _strip_sentence_determiners(doc, ents, rules)
         ents = _extend_to_words(doc, ents, rules)
+        ents = _split_coordinations(doc, ents)
         ents = _extend_generic_heads(doc, ents, rules)
     if remove_junk:
         ents = [e for e in ents if e.protected or not _is_junk(doc, e, rules)]
@@ -212,6 +218,7 @@ def fix_entities(
         for ent in ents:
             if not ent.protected:
                 ent.label = _fixed_label(doc, ent, rules)
+                _absorb_trigger(doc, ent, rules)
     links: list[tuple[int, int]] = []
     if link_acronyms:
         ents, links = _link_acronyms(doc, ents, rules)
@@ -224,45 +231,48 @@ def _trim(doc: Doc, ent: _Ent, rules: EntityRules) -> _Ent | None:
     if ent.protected:
         return ent
     start, end = ent.start, ent.end
-    changed = True
     stripped_title = False
-    while changed and start < end:
-        changed = False
+    while start < end:
         tok = doc[start]
         low = tok.lower_
-        if tok.is_punct or tok.is_space or (
-            low in rules.function_words
-            and not _is_cap(tok)
-            # "de Gaulle", "d'Estaing": a lower-case particle inside a person's name
-            and not (ent.label == "PER" and low in _NAME_PARTICLES and not stripped_title)
+        title = low.rstrip(".")
+        has_next = start + 1 < end
+        if (
+            title in rules.titles
+            and has_next
+            and (ent.label == "PER" or not _is_cap(tok) or title in _ABBREVIATED_TITLES)
         ):
-            start += 1
-            changed = True
-        elif low.rstrip(".") in rules.titles and start + 1 < end and (
-            ent.label == "PER" or not _is_cap(tok) or low.rstrip(".") in {"m", "mme", "mlle", "dr"}
-        ):
-            start += 1
-            changed = stripped_title = True
-        elif (
-            ent.label == "PER"
-            and low in rules.demonyms
-            and start + 1 < end
-            and _is_cap(doc[start + 1])
-        ):
-            start += 1
-            changed = True
-        elif (
-            tok.text in rules.determiners_cased
-            and start + 1 < end
-            and (
-                doc[start + 1].text in rules.generic_heads_cased
-                or _ACRONYM_RE.match(doc[start + 1].text) is not None
+            stripped_title = True
+        elif not (
+            tok.is_punct
+            or tok.is_space
+            or (
+                low in rules.function_words
+                and not _is_cap(tok)
+                # "de Gaulle", "d'Estaing": a lower-case particle inside a person's name
+                and not (ent.label == "PER" and low in _NAME_PARTICLES and not stripped_title)
+            )
+            # "l'Espagnole Caroline Routier"
+            or (
+                has_next
+                and ent.label == "PER"
+                and low in rules.demonyms
+                and _is_cap(doc[start + 1])
+            )
+            # "Le Groupe La Poste", "Le BIC": the article of a common noun or an acronym
+            or (
+                has_next
+                and tok.text in rules.determiners_cased
+                and (
+                    doc[start + 1].text in rules.generic_heads_cased
+                    or _ACRONYM_RE.match(doc[start + 1].text) is not None
+                )
             )
         ):
-            start += 1
-            changed = True
+            break
+        start += 1
     while end > start + 1 and (
-        doc[end - 1].is_punct and doc[end - 1].text not in {".", "!", ")"}
+        (doc[end - 1].is_punct and doc[end - 1].text not in {".", "!", ")"})
         or doc[end - 1].is_space
         or (
             doc[end - 1].lower_ in rules.function_words
@@ -348,6 +358,33 @@ def _extend_to_words(doc: Doc, ents: list[_Ent], rules: EntityRules) -> list[_En
     return out
 
 
+def _split_coordinations(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+    """ "Dares et Pôle emploi" -> two entities (names joined by "et" are two names).
+
+    "Ministère de l'Économie et des Finances" stays whole: the word after "et" is not
+    capitalised.
+    """
+    out: list[_Ent] = []
+    for ent in ents:
+        cut = next(
+            (
+                i
+                for i in range(ent.start + 1, ent.end - 1)
+                if doc[i].lower_ in {"et", "&"}
+                and doc[i].text != "&"
+                and _is_cap(doc[i + 1])
+                and _is_cap(doc[i - 1])
+            ),
+            None,
+        )
+        if ent.protected or cut is None:
+            out.append(ent)
+            continue
+        out.append(_Ent(ent.start, cut, ent.label))
+        out.append(_Ent(cut + 1, ent.end, ent.label))
+    return out
+
+
 def _word_piece(tok: Token, rules: EntityRules) -> bool:
     """A token that is part of the same whitespace-delimited word, not a clitic or bracket."""
     if tok.lower_ in rules.function_words or tok.is_space:
@@ -356,9 +393,14 @@ def _word_piece(tok: Token, rules: EntityRules) -> bool:
 
 
 _NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "la", "le"})
+_ABBREVIATED_TITLES = frozenset({"m", "mme", "mlle", "dr", "pr", "me", "mgr"})
 #: words that may link a head to its complement ("Conseil national pour la défense")
-_COMPLEMENT_LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "au", "aux", "pour", "en"})
-_COMPLEMENT_STOP_POS = frozenset({"VERB", "AUX", "PUNCT", "SPACE", "CCONJ", "SCONJ", "PRON", "NUM", "SYM"})
+_COMPLEMENT_LINKS = frozenset(
+    {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "au", "aux", "pour", "en"}
+)
+_COMPLEMENT_STOP_POS = frozenset(
+    {"VERB", "AUX", "PUNCT", "SPACE", "CCONJ", "SCONJ", "PRON", "NUM", "SYM"}
+)
 
 
 def _extend_generic_heads(doc: Doc, ents: list[_Ent], rules: EntityRules) -> list[_Ent]:
@@ -420,20 +462,17 @@ def _extend_generic_heads(doc: Doc, ents: list[_Ent], rules: EntityRules) -> lis
 def _complement_end(doc: Doc, i: int, starts: set[int], rules: EntityRules) -> int:
     """End of the noun complement starting at token ``i`` ("du système d'information")."""
     end = i
-    pending_function_word = False
     n = len(doc)
     while i < n and i - end < 3 and i < end + 12:
         tok = doc[i]
         if tok.lower_ in _COMPLEMENT_LINKS:
             if not tok.is_lower:
                 break
-            pending_function_word = True
             i += 1
             continue
         if i in starts or tok.pos_ in _COMPLEMENT_STOP_POS or not (tok.is_alpha or "-" in tok.text):
             break
         end = i + 1
-        pending_function_word = False
         i += 1
     return end
 
@@ -453,23 +492,25 @@ def _is_junk(doc: Doc, ent: _Ent, rules: EntityRules) -> bool:
     if len(words) == 2 and words[0].text in rules.generic_heads_cased and len(words[1].text) == 1:
         return True  # "Groupe C", "Poule A": a pool of a competition
     line_start = _line_start(doc, ent.start)
-    line_end = ent.end == len(doc) or "\n" in doc[ent.end - 1].whitespace_ or (
-        doc[ent.end].is_space and "\n" in doc[ent.end].text
+    line_end = (
+        ent.end == len(doc)
+        or "\n" in doc[ent.end - 1].whitespace_
+        or (doc[ent.end].is_space and "\n" in doc[ent.end].text)
     )
     if line_start and line_end:
         if low in rules.navigation_lines:
             return True
         if len(words) >= 2 and text.isupper():
             return True  # an all-caps section title
-    if (
+    # "Information mise à jour ...": a common word capitalised only by its position
+    return (
         len(words) == 1
         and _sentence_start(doc, ent.start)
-        and span[0].pos_ in {"NOUN", "ADJ", "VERB", "ADV", "PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ"}
+        and span[0].pos_
+        in {"NOUN", "ADJ", "VERB", "ADV", "PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ"}
         and not _ACRONYM_RE.match(text)
         and _lower_form_used(doc, ent.start)
-    ):
-        return True
-    return False
+    )
 
 
 def _lower_form_used(doc: Doc, i: int) -> bool:
@@ -483,25 +524,74 @@ def _fixed_label(doc: Doc, ent: _Ent, rules: EntityRules) -> str:
     span = doc[ent.start : ent.end]
     label = ent.label
     if label == "MISC" and (
-        span[0].text in rules.event_heads_cased or _norm(span[:2].text).title() in rules.event_heads_cased
+        span[0].text in rules.event_heads_cased
+        or _norm(span[:2].text).title() in rules.event_heads_cased
     ):
         return "EVENT"
     if label in {"LOC", "MISC"} and any(
         t.text in rules.org_heads_cased or t.text in rules.legal_forms_cased for t in span
     ):
         return "ORG"
-    if label in {"LOC", "MISC"} and span[0].is_lower and span[0].lower_ in rules.org_triggers_lower_first:
+    if label in {"LOC", "MISC"} and len(span) == 1 and _is_org_acronym(span[0].text, rules):
+        return "ORG"  # NASA, CGT, FIDH: 3+ capitals are organisations far more than places
+    if (
+        label in {"LOC", "MISC"}
+        and span[0].is_lower
+        and span[0].lower_ in rules.org_triggers_lower_first
+    ):
         return "ORG"
     if label in {"LOC", "MISC"} and _preceded_by_trigger(doc, ent.start, rules):
         return "ORG"
     return label
 
 
+_ORG_ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý]{3,6}$")
+_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+
+
+def _is_org_acronym(text: str, rules: EntityRules) -> bool:
+    return (
+        _ORG_ACRONYM_RE.match(text) is not None
+        and _ROMAN_RE.match(text) is None
+        and text.lower() not in rules.junk_words
+        and text not in rules.loc_acronyms
+    )
+
+
+def _absorb_trigger(doc: Doc, ent: _Ent, rules: EntityRules) -> None:
+    """ "branche" + "Numérique de La Poste": a capitalised adjective names nothing alone.
+
+    When the entity starts with an adjective right after an organisation noun, the noun is
+    the head of the name and belongs to it.
+    """
+    if ent.start == 0 or doc[ent.start].pos_ != "ADJ":
+        return
+    prev = doc[ent.start - 1]
+    if prev.is_lower and prev.lower_ in rules.org_triggers:
+        ent.start -= 1
+        ent.label = "ORG"
+
+
 def _preceded_by_trigger(doc: Doc, i: int, rules: EntityRules) -> bool:
     """ "l'association X", "comité stratégique « X »": an organisation noun right before."""
     j = i - 1
     skipped = 0
-    while j >= 0 and skipped < 2 and (doc[j].text in {"«", '"', "“"} or doc[j].pos_ == "ADJ"):
+    while j >= 0 and doc[j].is_space:
+        j -= 1  # French typography puts a (non-breaking) space inside « »
+    while (
+        j >= 0
+        and skipped < 2
+        and (
+            doc[j].text in {"«", '"', "“"}
+            or doc[j].is_space
+            or (
+                doc[j].is_lower
+                and doc[j].is_alpha
+                and doc[j].lower_ not in rules.function_words
+                and doc[j].lower_ not in rules.org_triggers
+            )
+        )
+    ):
         j -= 1
         skipped += 1
     if j < 0:
@@ -537,7 +627,11 @@ def _add_appositions(doc: Doc, ents: list[_Ent], rules: EntityRules) -> list[_En
         while start > 0 and start > tok.i - 6:
             prev = doc[start - 1]
             glued = start - 2 >= 0 and not doc[start - 2].whitespace_
-            if prev.i in covered or prev.is_punct and prev.text not in {"’", "'", "&"} or prev.is_space:
+            if (
+                prev.i in covered
+                or prev.is_space
+                or (prev.is_punct and prev.text not in {"’", "'", "&"})
+            ):
                 break
             if _is_cap(prev) or (glued and prev.is_alpha):
                 start -= 1
@@ -593,10 +687,17 @@ def _link_acronyms(
                 pairs.append((inside, (tok.i - 1, tok.i)))
     if not pairs:
         return ents, []
+    common = [acr for exp, acr in pairs if not _has_cap(doc[exp[0] : exp[1]])]
+    if common:
+        # "PME (petites et moyennes entreprises)": the acronym of a common noun is no name
+        ents = [e for e in ents if e.protected or (e.start, e.end) not in common]
+        pairs = [(exp, acr) for exp, acr in pairs if acr not in common]
     for expansion, acronym in pairs:
         label = _pair_label(ents, expansion, acronym)
         for rng in (expansion, acronym):
-            ents = [e for e in ents if e.end <= rng[0] or e.start >= rng[1] or (e.start, e.end) == rng]
+            ents = [
+                e for e in ents if e.end <= rng[0] or e.start >= rng[1] or (e.start, e.end) == rng
+            ]
             existing = next((e for e in ents if (e.start, e.end) == rng), None)
             if existing is None:
                 ents.append(_Ent(rng[0], rng[1], label))
@@ -616,7 +717,9 @@ def _expansion_before(
     The nearest start whose content-word initials spell the acronym wins.
     """
     for e in ents:
-        if e.end == paren and _initials_match(acronym, [t.text for t in doc[e.start : e.end]], rules.acronym_stop_words):
+        if e.end == paren and _initials_match(
+            acronym, [t.text for t in doc[e.start : e.end]], rules.acronym_stop_words
+        ):
             return (e.start, e.end)
     limit = max(0, paren - 3 * len(acronym) - 2)
     for start in range(paren - 1, limit - 1, -1):
@@ -632,9 +735,7 @@ def _expansion_before(
 
 
 def _pair_label(ents: list[_Ent], expansion: tuple[int, int], acronym: tuple[int, int]) -> str:
-    labels = {
-        (e.start, e.end): e.label for e in ents if (e.start, e.end) in (expansion, acronym)
-    }
+    labels = {(e.start, e.end): e.label for e in ents if (e.start, e.end) in (expansion, acronym)}
     exp_label = labels.get(expansion)
     if exp_label in {"ORG", "LOC", "PER"}:
         return exp_label
@@ -680,10 +781,10 @@ def _core_key(span: Span, rules: EntityRules) -> str:
     """Name key without determiner, generic head or legal form: "Le Groupe La Poste" -> "la poste"."""
     words = [t.text for t in span if not t.is_space]
     while len(words) > 1 and (
-        words[0] in rules.determiners_cased or words[0].lower() in rules.function_words
+        words[0] in rules.determiners_cased
+        or words[0].lower() in rules.function_words
+        or (words[0].lower() == "groupe" and words[1][:1].isupper())
     ):
-        words = words[1:]
-    if len(words) > 1 and words[0].lower() == "groupe" and words[1][:1].isupper():
         words = words[1:]
     while len(words) > 1 and words[-1] in rules.legal_forms_cased:
         words = words[:-1]
@@ -692,7 +793,11 @@ def _core_key(span: Span, rules: EntityRules) -> str:
 
 def _canonical_text(span: Span, rules: EntityRules) -> str:
     words = [t for t in span if not t.is_space]
-    while len(words) > 1 and words[0].text in rules.determiners_cased and words[1].text in rules.generic_heads_cased:
+    while (
+        len(words) > 1
+        and words[0].text in rules.determiners_cased
+        and words[1].text in rules.generic_heads_cased
+    ):
         words = words[1:]
     text = span.doc[words[0].i : words[-1].i + 1].text
     return " ".join(text.split())
@@ -772,7 +877,11 @@ def cluster_mentions(
     fixed: list[Span] = []
     mentions: list[EntityMention] = []
     for k, span in enumerate(spans):
-        new = span if span.label_ == labels[k] else Span(doc, span.start, span.end, label=labels[k], span_id=span.id_)
+        new = (
+            span
+            if span.label_ == labels[k]
+            else Span(doc, span.start, span.end, label=labels[k], span_id=span.id_)
+        )
         fixed.append(new)
         mentions.append(
             EntityMention(
@@ -788,7 +897,9 @@ def cluster_mentions(
     return fixed, tuple(mentions)
 
 
-def _cluster_label(spans: Sequence[Span], members: list[int], best: int, surname_linked: set[int]) -> str:
+def _cluster_label(
+    spans: Sequence[Span], members: list[int], best: int, surname_linked: set[int]
+) -> str:
     """A person's full name decides for its surname mentions; otherwise the majority label."""
     if any(k in surname_linked for k in members):
         return "PER"
@@ -1028,7 +1139,9 @@ class EntityIndex:
                 continue
             stats = self._entities.get(mention.entity_id)
             if stats is None:
-                stats = _EntityStats(canonical=mention.canonical or mention.text, label=mention.label)
+                stats = _EntityStats(
+                    canonical=mention.canonical or mention.text, label=mention.label
+                )
                 self._entities[mention.entity_id] = stats
             stats.aliases.add(" ".join(mention.text.split()))
             stats.n_mentions += 1
@@ -1072,7 +1185,9 @@ class EntityIndex:
             }
             for eid, s in self._entities.items()
         ]
-        rows.sort(key=lambda r: (-r["n_documents"], -r["n_mentions"], r["canonical"], r["entity_id"]))
+        rows.sort(
+            key=lambda r: (-r["n_documents"], -r["n_mentions"], r["canonical"], r["entity_id"])
+        )
         return rows
 
     def cooccurrence_rows(self) -> list[dict[str, Any]]:
@@ -1097,7 +1212,14 @@ class EntityIndex:
                     "n_cooccurrences": p.n_cooccurrences,
                 }
             )
-        rows.sort(key=lambda r: (-r["n_documents"], -r["n_cooccurrences"], r["entity_id_a"], r["entity_id_b"]))
+        rows.sort(
+            key=lambda r: (
+                -r["n_documents"],
+                -r["n_cooccurrences"],
+                r["entity_id_a"],
+                r["entity_id_b"],
+            )
+        )
         return rows
 
 

