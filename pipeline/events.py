@@ -34,6 +34,7 @@ import hashlib
 import json
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -61,6 +62,7 @@ _APOSTROPHES = str.maketrans({"’": "'"})
 _DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 _DEFINITES = frozenset({"le", "la", "l'", "les"})
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos"})
 _ANAPHORIC_ADJ = frozenset({"premier", "première", "même", "dernier", "dernière"})
 _DE_WORDS = frozenset({"de", "du", "des", "d'"})
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–"})
@@ -90,6 +92,7 @@ class EventLexicon:
     subject_roles: dict[str, str]
     with_roles: dict[str, str]
     default_roles: dict[str, str]
+    generic_subject_nouns: frozenset[str]
     max_noun_len: int
 
 
@@ -132,6 +135,7 @@ def load_lexicon() -> EventLexicon:
         subject_roles=dict(raw["subject_roles"]),
         with_roles=dict(raw["with_roles"]),
         default_roles=dict(raw["default_roles"]),
+        generic_subject_nouns=frozenset(raw["generic_subject_nouns"]),
         max_noun_len=max(len(k) for k in nouns),
     )
 
@@ -167,6 +171,17 @@ def _doc_entities(doc: Doc) -> list[_Ent]:
         out = [_Ent(e.start, e.end, e.label_, e.text, e.text, None) for e in doc.ents]
     out.sort(key=lambda e: e.start)
     return out
+
+
+def _main_actor(ents: Sequence[_Ent]) -> _Ent | None:
+    """The organisation the article is about: the most mentioned ORG (twice at least)."""
+    counts = Counter(e.canonical for e in ents if e.label == "ORG")
+    if not counts:
+        return None
+    name, count = counts.most_common(1)[0]
+    if count < 2:
+        return None
+    return next(e for e in ents if e.canonical == name)
 
 
 # --- mentions ---------------------------------------------------------------------
@@ -253,7 +268,13 @@ def _find_mentions(
                 n, kind = match
                 ent = named_tokens.get(tok.i)
                 counted = any(s <= tok.idx < e for s, e in quantity_spans)
-                if not counted and (ent is None or ent.label in ("MISC", "EVENT")):
+                # inside a name, only a named event counts ("le Salon du livre"), not an
+                # organisation acting ("l'Atelier du Parc a présenté")
+                named_ok = ent is None or (
+                    ent.label in ("MISC", "EVENT")
+                    and tok.doc[ent.start : ent.end].root.dep_ not in ("nsubj", "nsubj:pass")
+                )
+                if not counted and named_ok and (ent is not None or tok.pos_ != "PROPN"):
                     key = " ".join(_norm(t.lemma_ or t.text) for t in tokens[i : i + n])
                     nominal[tok.i] = _Mention(
                         trigger=tok,
@@ -304,9 +325,20 @@ def _find_mentions(
             if patient is None or (patient.i not in named_tokens and patient.pos_ != "PROPN"):
                 del verbal[idx]
     mentions = sorted([*nominal.values(), *verbal.values()], key=lambda m: m.phrase_start)
+    doc = sent.doc
     for k, mention in enumerate(mentions):
-        mention.seg_start = sent.start if k == 0 else mention.phrase_start
-        mention.seg_end = mentions[k + 1].phrase_start if k + 1 < len(mentions) else sent.end
+        start = sent.start if k == 0 else mention.phrase_start
+        end = mentions[k + 1].phrase_start if k + 1 < len(mentions) else sent.end
+        # a line break ends a segment: headings and datelines are not the event's
+        for j in range(mention.trigger.i - 1, start - 1, -1):
+            if "\n" in doc[j].text_with_ws and j < mention.phrase_start:
+                start = j + 1
+                break
+        for j in range(mention.trigger_end, end):
+            if "\n" in doc[j].text_with_ws:
+                end = j + 1
+                break
+        mention.seg_start, mention.seg_end = start, end
     return mentions
 
 
@@ -319,18 +351,26 @@ def _is_anaphoric(mention: _Mention) -> bool:
         return False
     dets = {_norm(c.text) for c in mention.trigger.lefts if c.dep_ == "det" or c.pos_ == "DET"}
     adjs = {_norm(c.lemma_) for c in mention.trigger.lefts if c.dep_ == "amod"}
-    return bool(dets & _DEMONSTRATIVES) or (bool(dets & _DEFINITES) and bool(adjs & _ANAPHORIC_ADJ))
+    if dets & _DEMONSTRATIVES or dets & _POSSESSIVES:
+        return True
+    return bool(dets & _DEFINITES) and (bool(adjs & _ANAPHORIC_ADJ) or mention.support is None)
+
+
+def _event_value(date: DateMention) -> str:
+    """The calendar value of a date or time mention: times drop their clock part
+    ("2021-12-21T18:30" -> "2021-12-21"); ranges keep both ends."""
+    return "/".join(part.split("T")[0] for part in date.value.split("/"))
 
 
 def _is_event_date(date: DateMention) -> bool:
-    if date.type != "DATE":
+    if date.type not in ("DATE", "TIME"):
         return False
-    first = date.value.split("/")[0]
-    return bool(_DATE_VALUE.match(first))
+    return all(_DATE_VALUE.match(part) for part in _event_value(date).split("/"))
 
 
 def _date_value(date: DateMention) -> str:
-    return date.value.split("/")[0] if "/" in date.value else date.value
+    """The start of the date, used to merge and order ("2017-01-31/2017-02-02" -> "2017-01-31")."""
+    return _event_value(date).split("/")[0]
 
 
 def _preceding_word(doc: Doc, start: int, floor: int) -> str:
@@ -447,6 +487,37 @@ def _strip_det(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _subject_of(verb: Token) -> Token | None:
+    """The active subject of a verb, through "doit accueillir" / "a signé et lancé"."""
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _refers_to_issuer(mention: _Mention, lex: EventLexicon) -> bool:
+    """ "elle a levé", "la start-up présentera", "sa levée de fonds": the article's main actor."""
+    verbs = [v for v in (mention.support, None if mention.nominal else mention.trigger) if v]
+    for verb in verbs:
+        subj = _subject_of(verb)
+        if subj is None:
+            continue
+        if subj.pos_ == "PRON" and _norm(subj.text) in ("il", "elle", "ils", "elles"):
+            return True
+        dets = {_norm(c.text) for c in subj.children if c.dep_ == "det"}
+        return _norm(subj.lemma_) in lex.generic_subject_nouns and bool(
+            dets & (_DEFINITES | _DEMONSTRATIVES)
+        )
+    if mention.nominal:
+        dets = {_norm(c.text) for c in mention.trigger.children if c.dep_ == "det"}
+        return bool(dets & _POSSESSIVES)
+    return False
+
+
 def _collect_arguments(
     mention: _Mention,
     doc: Doc,
@@ -455,6 +526,7 @@ def _collect_arguments(
     quoted: Sequence[tuple[int, int]],
     quantities: Sequence[Quantity],
     lex: EventLexicon,
+    issuer: _Ent | None,
 ) -> None:
     """Fill name, location, participants and quantities from the mention's segment."""
     seg_start, seg_end = mention.seg_start, mention.seg_end
@@ -578,6 +650,9 @@ def _collect_arguments(
         ):
             continue
         add(e.canonical, e.label, _role_for(mention, e.start, root, prep, lex), e.entity_id)
+    if issuer is not None and _refers_to_issuer(mention, lex):
+        role = lex.subject_roles.get(mention.type, "participant")
+        add(issuer.canonical, issuer.label, _as_role(role), issuer.entity_id)
     mention.participants = list(participants.values())
     # quantities governed by the trigger or its verb (not "autour de trois thèmes")
     if mention.support is not None:
@@ -753,16 +828,11 @@ def _merge(mentions: Sequence[_Mention]) -> list[_Group]:
 
 def _keep(group: _Group) -> bool:
     """Undated, unnamed, weakly worded mentions are too often not events at all."""
-    if group.date is not None or any(m.name for m in group.mentions):
-        return (
-            not all(m.weak and m.support is None and not m.name for m in group.mentions)
-            or group.date is not None
-        )
-    strong = any(
-        (m.support is not None or not m.nominal) and not m.weak and _named(m.participants)
-        for m in group.mentions
-    )
-    return strong
+    verbal = any(m.support is not None or not m.nominal for m in group.mentions)
+    if group.date is not None:
+        # a dated weak noun ("la création", "une journée") still needs a verb or a name
+        return verbal or any(m.name or not m.weak for m in group.mentions)
+    return verbal and any(not m.weak and (_named(m.participants) or m.name) for m in group.mentions)
 
 
 def _event_id(kind: str, date: str | None, evidence: Sequence[Evidence]) -> str:
@@ -823,11 +893,11 @@ def _build_event(doc: Doc, group: _Group) -> Event:
     evidence = tuple(sorted({_evidence(doc, m) for m in group.mentions}, key=lambda e: e.start))
     trigger_mention = next((m for m in group.mentions if m.nominal), first)
     return Event(
-        event_id=_event_id(group.type, None if date is None else date.value, evidence),
+        event_id=_event_id(group.type, None if date is None else _event_value(date), evidence),
         type=group.type,
         name=next((m.name for m in group.mentions if m.name), None),
         trigger=trigger_mention.trigger.text if trigger_mention.nominal else first.trigger.text,
-        date=None if date is None else date.value,
+        date=None if date is None else _event_value(date),
         date_text=None if date is None else date.text,
         status=status,
         location=next((m.location for m in group.mentions if m.location), None),
@@ -861,6 +931,7 @@ def find_events(doc: Doc) -> list[Event]:
     ent_starts = [e.start for e in ents]
     named_tokens = {i: e for e in ents for i in range(e.start, e.end)}
     quoted = list(iter_quoted_spans(doc.text))
+    issuer = _main_actor(ents)
     dates = sorted((d for d in doc._.dates if _is_event_date(d)), key=lambda d: d.start)
     date_starts = [d.start for d in dates]
     published: str | None = doc._.published
@@ -879,7 +950,7 @@ def find_events(doc: Doc) -> list[Event]:
                 mention.date = min(in_seg, key=lambda d: abs(d.start - trig))
             mention.in_quote = any(s <= mention.trigger.idx < e for s, e in quoted)
             mention.anaphoric = _is_anaphoric(mention)
-            _collect_arguments(mention, doc, ents, ent_starts, quoted, quantities, lex)
+            _collect_arguments(mention, doc, ents, ent_starts, quoted, quantities, lex, issuer)
             mention.status = _status(mention, doc, lex, published)
             all_mentions.append(mention)
     groups = [g for g in _merge(all_mentions) if _keep(g)]
