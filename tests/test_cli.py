@@ -165,3 +165,21 @@ def test_cli_extract_reports_bad_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(path)])
     assert result.exit_code == 1
     assert result.stderr == "vide.txt: EmptyInput: file holds only whitespace\n"
+
+
+def test_cli_eval_scores_dates_on_gold(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    text = "Le 11 décembre 2014, une rencontre a été organisée. Une autre aura lieu le 26 février."
+    gold.write_text(json.dumps({"id": "g1", "text": text, "dct": "2014-12-20", "timex": [
+        {"start": 0, "end": 19, "type": "DATE", "value": "2014-12-11", "surface": "Le 11 décembre 2014"},
+        {"start": 72, "end": 85, "type": "DATE", "value": "2015-02-26", "surface": "le 26 février"},
+    ]}, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), "--task", "dates"])
+    assert result.exit_code == 0, result.output
+    assert "== dates" in result.stdout and "ALL" in result.stdout
+
+
+def test_cli_eval_missing_gold_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", str(tmp_path / "absent.jsonl")])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: gold file not found: {tmp_path / 'absent.jsonl'}\n"
