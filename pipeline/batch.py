@@ -86,7 +86,7 @@ def versions(model: str) -> dict[str, str]:
     """Versions of everything that shapes the records: package, Python, spaCy, model."""
     import spacy
 
-    out = {"pipeline": package_version(), "python": platform.python_version(), "spacy": spacy.__version__}
+    out = {"pipeline": package_version(), "python": platform.python_version(), "spacy": spacy.about.__version__}
     try:
         out[model] = metadata.version(model.replace("_", "-"))
     except metadata.PackageNotFoundError:

@@ -25,10 +25,7 @@ Anchor = Literal["absolute", "published", "narrative", "none"]
 EventStatus = Literal["past", "planned", "ongoing"]
 Role = Literal["organizer", "participant", "subject", "beneficiary", "partner"]
 
-_frozen = dataclass(frozen=True, slots=True, kw_only=True)
-
-
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
     """One input article after ingest, before NLP."""
 
@@ -44,7 +41,7 @@ class Article:
     lang: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class EntityMention:
     """One named-entity mention: ``text == article.text[start:end]``."""
 
@@ -57,7 +54,7 @@ class EntityMention:
     canonical: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DateMention:
     """One temporal expression normalised to a TIMEX3-style value."""
 
@@ -71,7 +68,7 @@ class DateMention:
     anchor: Anchor = "none"
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
     """A span of the article text that supports an extracted fact."""
 
@@ -80,7 +77,7 @@ class Evidence:
     text: str
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Participant:
     """An entity taking part in an event, with its role."""
 
@@ -90,7 +87,7 @@ class Participant:
     entity_id: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quantity:
     """A figure attached to an event ("34 entreprises", "une quarantaine de rendez-vous")."""
 
@@ -102,7 +99,7 @@ class Quantity:
     end: int
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     """Something that happened or is planned: what, when, where, who, how many."""
 
@@ -120,7 +117,7 @@ class Event:
     confidence: float = 0.5
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Person:
     """A person named in the article, with titles and affiliation when stated."""
 
@@ -131,7 +128,7 @@ class Person:
     entity_id: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quote:
     """A direct quotation attributed to a speaker."""
 
@@ -143,7 +140,7 @@ class Quote:
     speaker_title: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DocumentRecord:
     """One article's full record: the line written to ``documents.jsonl``."""
 
@@ -163,7 +160,7 @@ class DocumentRecord:
     quotes: tuple[Quote, ...] = ()
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ErrorRecord:
     """One input that could not be processed: the line written to ``errors.jsonl``."""
 
@@ -258,7 +255,7 @@ _BY_NAME = {cls.__name__: cls for cls in RECORD_TYPES}
 
 def _encode(obj: Any, chain: Any = None) -> Any:
     cls_name = type(obj).__name__
-    if _BY_NAME.get(cls_name) is type(obj):
+    if _BY_NAME.get(cls_name) is type(obj) and dataclasses.is_dataclass(obj):
         payload = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
         payload[_TAG] = cls_name
         return payload

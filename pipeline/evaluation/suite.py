@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from spacy.language import Language
+
 from pipeline.errors import UsageError
 from pipeline.settings import Settings
 
@@ -91,16 +93,18 @@ def evaluate(path: Path, settings: Settings, *, tasks: Sequence[str] | None = No
     if unknown:
         raise UsageError(f"unknown task(s) {', '.join(unknown)}; choose from {', '.join(TASKS)}")
     reports: list[TaskReport] = []
-    raw = spacy.load(settings.model) if {"entities", "dates"} & set(chosen) else None
+    raw: Language | None = None
     for task in chosen:
+        if task in ("entities", "dates") and raw is None:
+            raw = spacy.load(settings.model)
         gold = [doc for doc in docs if TASKS[task] in doc]
         logger.info("evaluating %s on %d documents", task, len(gold))
-        if task == "entities":
+        if task == "entities" and raw is not None:
             from pipeline.evaluation.entities import evaluate_entities, load_gold
 
             ours = build_nlp(Settings(model=settings.model, stages=("entities",), gazetteer=settings.gazetteer))
             report: Report = evaluate_entities(load_gold(path), raw, ours)
-        elif task == "dates":
+        elif task == "dates" and raw is not None:
             from pipeline.evaluation.dates import evaluate_dates
 
             report = evaluate_dates(gold, raw)
