@@ -20,6 +20,18 @@ PUBLISHED = dt.date(2019, 3, 14)
 
 Expected = tuple[str, str, str, str | None]
 
+_BLANK = spacy.blank("fr")
+
+
+@pytest.fixture
+def blank_fr() -> Language:
+    """Shadows the conftest fixture with one shared tokenizer-only pipeline.
+
+    ``find_dates`` never changes the pipeline, and building a French tokenizer costs
+    about 0.2 s: a fresh one per case would make this table-driven file slow.
+    """
+    return _BLANK
+
 
 def _found(nlp: Language, text: str, published: dt.date | None = PUBLISHED, **kwargs: bool) -> list[Expected]:
     return [(m.text, m.type, m.value, m.mod) for m in find_dates(nlp(text), published=published, **kwargs)]
@@ -309,7 +321,7 @@ def _assert_well_formed(text: str, dates: list[DateMention]) -> None:
         previous_end = d.end
         for y, m, day in _ISO_DAY.findall(d.value):
             dt.date(int(y), int(m), int(day))  # raises on 2019-02-31
-        for y, m in re.findall(r"(?<![\dW])(\d{4})-(\d{2})(?!\d)", d.value):
+        for _y, m in re.findall(r"(?<![\dW])(\d{4})-(\d{2})(?!\d)", d.value):
             assert 1 <= int(m) <= 12, d.value
 
 
@@ -318,9 +330,6 @@ def _assert_well_formed(text: str, dates: list[DateMention]) -> None:
 def test_dates_property_never_raises_and_offsets_hold(text: str, published: dt.date | None) -> None:
     nlp = _BLANK
     _assert_well_formed(text, find_dates(nlp(text), published=published))
-
-
-_BLANK = spacy.blank("fr")  # hypothesis calls the test many times; one tokenizer is enough
 
 
 # --------------------------------------------------------------------------- evaluation
