@@ -194,20 +194,23 @@ def _run(corpus: Path, out_dir: Path, settings: Settings, notify: ProgressHook, 
                     notify("error", duplicate)
                     continue
                 seen[result.doc_id] = result.source
+                seq += 1
+                # A stored record was made under the same settings (non_french included),
+                # so an unchanged article needs neither language detection nor NLP.
+                if not settings.force and store.reuse(
+                    doc_id=result.doc_id, content_hash=result.content_hash,
+                    fingerprint=fingerprint, run_id=run_id, seq=seq,
+                ):
+                    state.update(f"{result.doc_id}:{result.content_hash}\n".encode())
+                    counts["reused"] += 1
+                    notify("article", 1)
+                    continue
                 article = dataclasses.replace(result, lang=detect_language(result.text))
                 if settings.non_french == "skip" and article.lang not in (None, "fr"):
                     skipped.append(Skipped(source=article.source, reason=f"not French (detected: {article.lang})"))
                     notify("article", 1)
                     continue
-                seq += 1
                 state.update(f"{article.doc_id}:{article.content_hash}\n".encode())
-                if not settings.force and store.reuse(
-                    doc_id=article.doc_id, content_hash=article.content_hash,
-                    fingerprint=fingerprint, run_id=run_id, seq=seq,
-                ):
-                    counts["reused"] += 1
-                    notify("article", 1)
-                    continue
                 in_flight[article.doc_id] = (seq, article.content_hash)
                 yield article
 
