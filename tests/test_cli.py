@@ -143,7 +143,7 @@ def test_cli_output_not_writable_exit_2(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("command", ["run", "extract"])
+@pytest.mark.parametrize("command", ["run", "extract", "eval", "report", "schema"])
 def test_cli_help_shows_an_example(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
