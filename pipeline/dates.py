@@ -33,6 +33,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import json
 import logging
 import re
@@ -262,9 +263,45 @@ class DateGrammar:
         ]
         for i, (lex_re, typ, value) in enumerate(lex.lexical):
             specs.append((f"lexical{i}", rf"{b}(?:{lex_re}){e}", self._make_lexical(typ, value), 2))
+        # Words one of which must be in the text for a pattern to match at all: a cheap
+        # substring test that skips most patterns on most articles (Python's regex engine
+        # tries every position of the text; ``in`` does not).
+        month_words = tuple(w.rstrip(".") for w in lex.months)
+        weekday_words = tuple(lex.weekdays)
+        long_units = ("seconde", "minute", "heure", "jour", "semaine", "mois", "an", "siècle", "décennie", "trimestre", "semestre", "nuit")
+        keywords: dict[str, tuple[str, ...]] = {
+            "day_month": month_words,
+            "list_head": month_words,
+            "month": month_words,
+            "decade": ("année",),
+            "quarter": ("trimestre", "semestre"),
+            "season": (*lex.seasons, "eté"),
+            "months_of_season": ("mois d'",),
+            "deictic": ("semaine", "week-end", "mois", "an", "trimestre", "semestre", "décennie", "siècle"),
+            "rel_day": ("hier", "demain", "aujourd'hui"),
+            "shift_day": ("lendemain", "veille"),
+            "weekday": weekday_words,
+            "deictic_part": ("matin", "soir", "midi", "nuit"),
+            "same_day_part": ("soirée", "nuit", "matinée", "après-midi", "même"),
+            "clock_words": ("heure",),
+            "clock_colon": (":",),
+            "noon": ("midi", "minuit"),
+            "ago": ("il y a",),
+            "in": ("dans",),
+            "half_duration": ("demi-",),
+            "vague_duration": long_units,
+            "recent_duration": ("ces ",),
+            "unit_noun": tuple(lex.unit_nouns),
+            "set_every": ("chaque", "tous les", "toutes les"),
+            "set_ordinal_weekday": weekday_words,
+            "set_per": ("par ",),
+            "set_adjective": ("quotidien", "hebdomadaire", "mensuel", "annuel", "trimestriel"),
+        }
         self.patterns: tuple[tuple[str, re.Pattern[str], _Handler, int], ...] = tuple(
             (name, re.compile(pattern, re.I), handler, prio) for name, pattern, handler, prio in specs
         )
+        self.keywords = keywords
+        self.future_re = re.compile(rf"\b(?:{_alt(lex.future_words_in_sentence)})\b", re.I)
 
     # ---------------------------------------------------------------- helpers
 
@@ -761,7 +798,11 @@ class DateGrammar:
     def candidates(self, text: str) -> list[_Cand]:
         """All accepted candidates, overlapping ones resolved longest first."""
         found: list[_Cand] = []
-        for _name, pattern, handler, prio in self.patterns:
+        low = text.lower()
+        for name, pattern, handler, prio in self.patterns:
+            words = self.keywords.get(name)
+            if words is not None and not any(w in low for w in words):
+                continue
             for m in pattern.finditer(text):
                 cand = handler(m, text)
                 if cand is not None and cand.end > cand.start:
@@ -851,16 +892,23 @@ def _feats(token: Token, name: str) -> list[str]:
 class _Tense:
     """Past/future of the verb that governs a span: from the parse, or from the words."""
 
-    def __init__(self, doc: Doc, lex: DateLexicon, text: str, bounds: Sequence[int]) -> None:
+    def __init__(self, doc: Doc, lex: DateLexicon, text: str, bounds: Sequence[int], future_re: re.Pattern[str]) -> None:
         self.doc = doc
         self.lex = lex
         self.text = text
         self.bounds = bounds
-        self.parsed = doc.has_annotation("DEP") and doc.has_annotation("MORPH")
-        self._fut_re = re.compile(rf"\b(?:{_alt(lex.future_words_in_sentence)})\b", re.I)
+        self._parsed: bool | None = None
+        self._fut_re = future_re
         # passé composé / plus-que-parfait: an auxiliary, maybe an adverb, a participle
         # ("ont lieu" is a present tense, hence the look-ahead)
         self._past_re = re.compile(r"\b(?:a|ont|avait|avaient|était|étaient|est|sont)\s+(?:\w+\s+)?(?!lieu\b|plus\b|pas\b|tous\b)\w+(?:é|ée|és|ées|i|is|ie|u|us|ue|it|ert|te)\b|\b(?:hier|dernier|dernière)\b", re.I)
+
+    @property
+    def parsed(self) -> bool:
+        # has_annotation walks every token: ask only when a tense is needed
+        if self._parsed is None:
+            self._parsed = self.doc.has_annotation("DEP") and self.doc.has_annotation("MORPH")
+        return self._parsed
 
     def of(self, start: int, end: int) -> int:
         """-1 past, +1 future, 0 when nothing says."""
@@ -1178,7 +1226,7 @@ def find_dates(doc: Doc, *, published: dt.date | None, split_ranges: bool = Fals
         return []
     bounds = [m.end() for m in _SENTENCE_END.finditer(norm)]
     paragraphs = [m.start() for m in _PARAGRAPH_END.finditer(norm)]
-    tense = _Tense(doc, grammar.lex, norm, bounds)
+    tense = _Tense(doc, grammar.lex, norm, bounds, grammar.future_re)
     resolver = _Resolver(norm, published, tense, paragraphs)
 
     def following(i: int) -> _Cand | None:
@@ -1270,7 +1318,7 @@ def _merge_ranges(text: str, resolved: list[_Resolved]) -> list[_Resolved]:
         opened = _RANGE_OPEN.search(text[max(0, first.cand.start - 8): first.cand.start]) or first.cand.list_head
         is_range = bool(links) and all(link in ("au", "à", "a", "-", "–", "/") for link in links)
         consecutive = all(
-            x.day is not None and y.day is not None and (y.day - x.day).days == 1 for x, y in zip(chain, chain[1:], strict=False)
+            x.day is not None and y.day is not None and (y.day - x.day).days == 1 for x, y in itertools.pairwise(chain)
         )
         if len(chain) > 1 and (opened or is_range) and (is_range or consecutive or not first.cand.list_head):
             merged = dataclasses.replace(first.cand, end=last.cand.end)
