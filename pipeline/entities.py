@@ -78,6 +78,7 @@ class EntityRules:
     acronym_stop_words: frozenset[str]
     institution_nouns: frozenset[str]
     loc_acronyms: frozenset[str]
+    event_heads_strict_cased: frozenset[str]
     loc_descriptors_dropped: frozenset[str]
     demonyms: frozenset[str]
 
@@ -399,7 +400,7 @@ _COMPLEMENT_LINKS = frozenset(
     {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "au", "aux", "pour", "en"}
 )
 _COMPLEMENT_STOP_POS = frozenset(
-    {"VERB", "AUX", "PUNCT", "SPACE", "CCONJ", "SCONJ", "PRON", "NUM", "SYM"}
+    {"VERB", "AUX", "PUNCT", "SPACE", "CCONJ", "SCONJ", "PRON", "NUM", "SYM", "ADP", "DET"}
 )
 
 
@@ -461,20 +462,41 @@ def _extend_generic_heads(doc: Doc, ents: list[_Ent], rules: EntityRules) -> lis
 
 def _complement_end(doc: Doc, i: int, starts: set[int], rules: EntityRules) -> int:
     """End of the noun complement starting at token ``i`` ("du système d'information")."""
-    end = i
+    first = end = i
     n = len(doc)
+    after_link = False
     while i < n and i - end < 3 and i < end + 12:
         tok = doc[i]
         if tok.lower_ in _COMPLEMENT_LINKS:
             if not tok.is_lower:
                 break
+            after_link = True
             i += 1
             continue
-        if i in starts or tok.pos_ in _COMPLEMENT_STOP_POS or not (tok.is_alpha or "-" in tok.text):
+        if (
+            i in starts
+            or tok.pos_ in _COMPLEMENT_STOP_POS
+            or tok.lower_ in rules.function_words
+            or not (tok.is_alpha or "-" in tok.text)
+            # a second bare noun starts another phrase ("... des cultes mercredi matin");
+            # adjectives and hyphenated compounds go on ("services-courrier-colis")
+            or (i > first and not after_link and tok.pos_ != "ADJ" and not _in_compound(doc, i))
+        ):
             break
         end = i + 1
+        after_link = False
         i += 1
     return end
+
+
+def _in_compound(doc: Doc, i: int) -> bool:
+    """Token ``i`` is part of a hyphenated compound ("services-courrier-colis")."""
+    tok = doc[i]
+    if "-" in tok.text:
+        return True
+    glued_after = not tok.whitespace_ and i + 1 < len(doc) and doc[i + 1].text == "-"
+    glued_before = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+    return glued_after or glued_before
 
 
 def _is_junk(doc: Doc, ent: _Ent, rules: EntityRules) -> bool:
@@ -483,12 +505,21 @@ def _is_junk(doc: Doc, ent: _Ent, rules: EntityRules) -> bool:
     text = span.text
     low = _norm(text)
     words = [t for t in span if not t.is_punct and not t.is_space]
-    if len(text) < 2 or not _has_cap(span) or not words:
+    if len(text) < 2 or not words:
+        return True
+    if not _has_cap(span) and not _is_institution(span, rules):
         return True
     if low in rules.junk_words:
         return True
     if all(t.lower_ in rules.demonyms or t.like_num for t in words) and ent.label != "PER":
         return True
+    if (
+        ent.label != "PER"
+        and len(words) > 1
+        and words[0].lower_.rstrip(".") in rules.titles
+        and (words[1].is_lower or words[1].lower_ in rules.function_words)
+    ):
+        return True  # "Secrétaire d'État chargé de ...", "Chancelière allemande": a position
     if len(words) == 2 and words[0].text in rules.generic_heads_cased and len(words[1].text) == 1:
         return True  # "Groupe C", "Poule A": a pool of a competition
     line_start = _line_start(doc, ent.start)
@@ -506,10 +537,21 @@ def _is_junk(doc: Doc, ent: _Ent, rules: EntityRules) -> bool:
     return (
         len(words) == 1
         and _sentence_start(doc, ent.start)
-        and span[0].pos_
-        in {"NOUN", "ADJ", "VERB", "ADV", "PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ"}
         and not _ACRONYM_RE.match(text)
-        and _lower_form_used(doc, ent.start)
+        and (
+            span[0].pos_ in {"ADJ", "VERB", "ADV", "PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ"}
+            # the tagger calls many proper nouns NOUN: ask the article for the lower form
+            or (span[0].pos_ == "NOUN" and _lower_form_used(doc, ent.start))
+        )
+    )
+
+
+def _is_institution(span: Span, rules: EntityRules) -> bool:
+    """ "armée syrienne", "gouvernement ukrainien": an institution noun + nationality."""
+    return (
+        len(span) == 2
+        and span[0].lower_ in rules.institution_nouns
+        and span[1].lower_ in rules.demonyms
     )
 
 
@@ -528,6 +570,8 @@ def _fixed_label(doc: Doc, ent: _Ent, rules: EntityRules) -> str:
         or _norm(span[:2].text).title() in rules.event_heads_cased
     ):
         return "EVENT"
+    if label == "ORG" and (span[0].text in rules.event_heads_strict_cased):
+        return "EVENT"  # "Coupe de la Ligue": a competition, not an organisation
     if label in {"LOC", "MISC"} and any(
         t.text in rules.org_heads_cased or t.text in rules.legal_forms_cased for t in span
     ):
@@ -564,7 +608,8 @@ def _absorb_trigger(doc: Doc, ent: _Ent, rules: EntityRules) -> None:
     When the entity starts with an adjective right after an organisation noun, the noun is
     the head of the name and belongs to it.
     """
-    if ent.start == 0 or doc[ent.start].pos_ != "ADJ":
+    first = doc[ent.start]
+    if ent.start == 0 or first.pos_ != "ADJ" or first.text in rules.org_heads_cased:
         return
     prev = doc[ent.start - 1]
     if prev.is_lower and prev.lower_ in rules.org_triggers:
@@ -1088,7 +1133,7 @@ def make_entity_gazetteer(nlp: Language, name: str, path: str | None = None) -> 
     if path is not None:
         patterns = read_gazetteer(Path(path))
         with nlp.select_pipes(enable=[]):
-            ruler.add_patterns(patterns)  # type: ignore[arg-type]
+            ruler.add_patterns(patterns)
         logger.info("gazetteer %s: %d patterns", path, len(patterns))
     return ruler
 
@@ -1172,7 +1217,11 @@ class EntityIndex:
             Dicts with entity_id, canonical, label, aliases (sorted list), n_documents,
             n_mentions, first_published, last_published.
         """
-        rows = [
+        items = sorted(
+            self._entities.items(),
+            key=lambda kv: (-kv[1].n_documents, -kv[1].n_mentions, kv[1].canonical, kv[0]),
+        )
+        return [
             {
                 "entity_id": eid,
                 "canonical": s.canonical,
@@ -1183,12 +1232,8 @@ class EntityIndex:
                 "first_published": s.first_published,
                 "last_published": s.last_published,
             }
-            for eid, s in self._entities.items()
+            for eid, s in items
         ]
-        rows.sort(
-            key=lambda r: (-r["n_documents"], -r["n_mentions"], r["canonical"], r["entity_id"])
-        )
-        return rows
 
     def cooccurrence_rows(self) -> list[dict[str, Any]]:
         """One row per pair of entities mentioned in the same document (a < b by id).
@@ -1197,8 +1242,12 @@ class EntityIndex:
             Dicts with entity_id_a, entity_id_b, canonical_a, canonical_b, label_a,
             label_b, n_documents, n_cooccurrences.
         """
-        rows = []
-        for (a, b), p in self._pairs.items():
+        pairs = sorted(
+            self._pairs.items(),
+            key=lambda kv: (-kv[1].n_documents, -kv[1].n_cooccurrences, kv[0]),
+        )
+        rows: list[dict[str, Any]] = []
+        for (a, b), p in pairs:
             sa, sb = self._entities[a], self._entities[b]
             rows.append(
                 {
@@ -1212,14 +1261,6 @@ class EntityIndex:
                     "n_cooccurrences": p.n_cooccurrences,
                 }
             )
-        rows.sort(
-            key=lambda r: (
-                -r["n_documents"],
-                -r["n_cooccurrences"],
-                r["entity_id_a"],
-                r["entity_id_b"],
-            )
-        )
         return rows
 
 
