@@ -213,15 +213,21 @@ def _period(value: Any) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-def _figure_html(fig: go.Figure, div_id: str, post_script: str | None = None) -> str:
-    """A figure as a ``<div>`` + script, using the shared Plotly loaded once by the page."""
+def _figure_html(fig: go.Figure, div_id: str, post_script: str | None = None, *, toolbar: bool = False) -> str:
+    """A figure as a ``<div>`` + script, using the shared Plotly loaded once by the page.
+
+    The zoom toolbar is kept for the timeline and the network only: on small bar charts
+    it hides the longest labels and there is nothing to zoom.
+    """
+    config = {**_PLOTLY_CONFIG, "displayModeBar": "hover" if toolbar else False}
     return str(pio.to_html(fig, include_plotlyjs=False, full_html=False, div_id=div_id,
-                           config=_PLOTLY_CONFIG, post_script=post_script, default_height="100%"))
+                           config=config, post_script=post_script, default_height="100%"))
 
 
 def _layout(fig: go.Figure, *, height: int, **extra: Any) -> go.Figure:
+    extra.setdefault("margin", {"l": 10, "r": 10, "t": 10, "b": 10})
     fig.update_layout(
-        template="plotly_white", height=height, margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        template="plotly_white", height=height,
         font={"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 12},
         hoverlabel={"align": "left"}, **extra,
     )
@@ -325,7 +331,7 @@ def _events_by_type(t: _Tables) -> str:
             hovertemplate=f"%{{y}} · {_e(status)}: %{{x}}<extra></extra>",
         )
     fig = _layout(fig, height=max(260, 40 + 24 * len(order)), barmode="stack", xaxis_title="events",
-                  legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
+                  legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"})
     return _figure_html(fig, "events-by-type")
 
 
@@ -386,23 +392,48 @@ def _timeline(t: _Tables, docs_by_id: dict[str, Row]) -> str:
     for status, symbol in STATUS_SYMBOLS.items():
         fig.add_scatter(x=[None], y=[None], mode="markers", name=f"<i>{status}</i>", legendgroup="status",
                         marker={"color": "#555", "size": 10, "symbol": symbol, "line": {"width": 2, "color": "#555"}})
+    xaxis: dict[str, Any] = {"type": "date", "showgrid": True}
+    focus = _focus_range([p["x"] for p in points])
+    if focus is not None:
+        xaxis["range"] = [focus[0].isoformat(), focus[1].isoformat()]
     fig = _layout(
-        fig, height=max(300, 90 + 46 * len(type_order)),
+        fig, height=max(300, 90 + 46 * len(type_order)), margin={"l": 10, "r": 10, "t": 36, "b": 10},
         yaxis={"tickvals": list(row_of.values()), "ticktext": [_e(k) for k in row_of],
                "range": [-0.6, len(row_of) - 0.4], "zeroline": False, "fixedrange": True},
-        xaxis={"type": "date", "showgrid": True},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "itemclick": "toggle"},
+        xaxis=xaxis,
+        legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top", "itemclick": "toggle"},
         hovermode="closest",
     )
     notes = []
     if undated:
-        notes.append(f"{undated} events without a usable date are listed on their article pages.")
+        notes.append(f"{_plural(undated, 'event')} without a usable date {'is' if undated == 1 else 'are'} "
+                     "listed on the article pages.")
+    if focus is not None:
+        early = sum(1 for p in points if p["x"] < focus[0])
+        notes.append(f"{_plural(early, 'event')} before {focus[0]:%Y} (history told in the articles) "
+                     "left of the view: double-click the chart to see the whole period.")
     notes.append("Filled: past · hollow: planned · grey bar: the period of a month, year or range. "
                  "Click a point to open the article at its evidence.")
     # The click handler only navigates to our own relative article pages (customdata).
     click = ("var gd=document.getElementById('{plot_id}');gd.on('plotly_click',function(d){"
              "var u=d.points[0].customdata;if(u){window.location.href=u;}});")
-    return _figure_html(fig, "timeline", post_script=click) + "".join(f'<p class="note">{_e(n)}</p>' for n in notes)
+    return _figure_html(fig, "timeline", post_script=click, toolbar=True) + "".join(f'<p class="note">{_e(n)}</p>' for n in notes)
+
+
+def _focus_range(days: list[dt.date]) -> tuple[dt.date, dt.date] | None:
+    """The x range to open the timeline on when a few old events would squash the rest.
+
+    Articles tell history ("founded in 1968"); a handful of such events would otherwise
+    push the news itself into a corner. ``None`` when the full range reads well.
+    """
+    if len(days) < 10:
+        return None
+    ordered = sorted(days)
+    low = ordered[len(ordered) // 20]
+    if (low - ordered[0]).days < 2 * 365:
+        return None
+    pad = dt.timedelta(days=max(30, (ordered[-1] - low).days // 30))
+    return low - pad, ordered[-1] + pad
 
 
 def _hover(p: Row, participants: dict[tuple[str, str], list[str]], docs_by_id: dict[str, Row]) -> str:
@@ -430,6 +461,10 @@ def _event_href(p: Row) -> str:
     return f"articles/{page_name(p['doc_id'])}{anchor}"
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
@@ -444,14 +479,17 @@ def _top_entities(t: _Tables) -> str:
             continue
         top = rows.sort_values(["n_documents", "n_mentions", "canonical"], ascending=[False, False, True]).head(TOP_ENTITIES)
         top = top.iloc[::-1]
+        # entity ids as categories: two entities sharing a name stay two bars
+        ids = [str(i) for i in top["entity_id"]]
         fig = go.Figure(go.Bar(
-            x=top["n_documents"].to_numpy(), y=[_e(_short(str(c), 28)) for c in top["canonical"]],
-            orientation="h", marker_color=LABEL_COLORS[label],
+            x=top["n_documents"].to_numpy(), y=ids, orientation="h", marker_color=LABEL_COLORS[label],
             customdata=top["n_mentions"].to_numpy(),
             text=[_e(c) for c in top["canonical"]], textposition="none",
             hovertemplate="%{text}<br>%{x} articles · %{customdata} mentions<extra></extra>",
         ))
-        fig = _layout(fig, height=60 + 24 * len(top), xaxis_title="articles", xaxis_dtick=1 if top["n_documents"].max() < 8 else None)
+        fig = _layout(fig, height=60 + 24 * len(top), xaxis_title="articles",
+                      xaxis_dtick=1 if top["n_documents"].max() < 8 else None,
+                      yaxis={"tickvals": ids, "ticktext": [_e(_short(str(c), 28)) for c in top["canonical"]]})
         out.append(f"<div><h3>{heading}</h3>{_figure_html(fig, f'top-{label.lower()}')}</div>")
     return "".join(out)
 
@@ -502,34 +540,75 @@ def _network(t: _Tables) -> str:
         textfont={"size": 10, "color": "#333"}, hovertext=hover, hoverinfo="text",
         marker={"size": sizes, "color": LABEL_COLORS["ORG"], "line": {"width": 1, "color": "#2a7f7f"}},
     )
-    axis = {"visible": False, "range": [-1.2, 1.2]}
-    fig = _layout(fig, height=560, xaxis=axis, yaxis={**axis, "scaleanchor": "x"}, hovermode="closest")
+    fig = _layout(fig, height=600, xaxis={"visible": False, "range": [-1.15, 1.15]},
+                  yaxis={"visible": False, "scaleanchor": "x", "range": [-1.15, 1.15]}, hovermode="closest",
+                  margin={"l": 10, "r": 10, "t": 36, "b": 10})
     note = (f"The {len(nodes)} organisations named in the most articles (of {len(names)}); "
             "a line joins two organisations named in the same article, thicker when in more articles.")
-    return _figure_html(fig, "org-network") + f'<p class="note">{_e(note)}</p>'
+    return _figure_html(fig, "org-network", toolbar=True) + f'<p class="note">{_e(note)}</p>'
 
 
 def force_layout(n: int, edges: Sequence[tuple[int, int, int]], *, iterations: int = 300) -> np.ndarray:
-    """Deterministic Fruchterman-Reingold layout of a small graph, scaled into [-1, 1]².
+    """Deterministic layout of a small graph, scaled into [-1, 1]².
 
-    Starts from a circle (so equal input gives an equal picture, no random seed), then
-    alternates repulsion between all nodes and weighted attraction along edges, with
-    a little gravity so that disconnected groups stay on screen.
+    Each connected component gets a Fruchterman-Reingold layout started from a circle
+    (so equal input gives an equal picture, no random seed); the components are then
+    packed in rows, largest first. Laying out the whole graph at once would let the
+    components fly apart and squash each into a blob: co-occurrence graphs are mostly
+    one clique per article.
 
     Args:
         n: the number of nodes.
         edges: ``(a, b, weight)`` node-index pairs.
-        iterations: cooling steps.
+        iterations: cooling steps per component.
 
     Returns:
         An ``(n, 2)`` array of positions.
     """
     if n == 0:
         return np.zeros((0, 2))
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b, _ in edges:
+        parent[root(a)] = root(b)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        members[root(i)].append(i)
+    components = sorted(members.values(), key=lambda c: (-len(c), c[0]))
+
+    gap = 0.6
+    boxes = []
+    for nodes in components:
+        local = {node: i for i, node in enumerate(nodes)}
+        sub = [(local[a], local[b], w) for a, b, w in edges if a in local and b in local]
+        radius = 0.35 if len(nodes) == 1 else math.sqrt(len(nodes))
+        boxes.append((nodes, _fruchterman_reingold(len(nodes), sub, iterations) * radius, 2 * radius + gap))
+    # shelf packing into a band wider than high, like the figure
+    width = max(max(d for _, _, d in boxes), math.sqrt(3 * sum(d * d for _, _, d in boxes)))
+    pos = np.zeros((n, 2))
+    x = y = row = 0.0
+    for nodes, local_pos, d in boxes:
+        if x > 0 and x + d > width:
+            x, y, row = 0.0, y - row, 0.0
+        pos[nodes] = local_pos + np.array([x + d / 2, y - d / 2])
+        x, row = x + d, max(row, d)
+    pos -= (pos.max(axis=0) + pos.min(axis=0)) / 2
+    scale = np.abs(pos).max()
+    return pos / scale if scale > 0 else pos
+
+
+def _fruchterman_reingold(n: int, edges: Sequence[tuple[int, int, int]], iterations: int) -> np.ndarray:
+    """One connected component laid out from a circle, centred and scaled into the unit disc."""
     angles = 2 * np.pi * np.arange(n) / n
     pos = np.column_stack([np.cos(angles), np.sin(angles)])
-    if n == 1:
-        return pos * 0
+    if n <= 2:
+        return pos * (0 if n == 1 else 1)
     k = 1.0 / math.sqrt(n)
     temperature = 0.2
     a_idx = np.array([a for a, _, _ in edges], dtype=int)
@@ -545,13 +624,12 @@ def force_layout(n: int, edges: Sequence[tuple[int, int, int]], *, iterations: i
             pull = (length * weights / k)[:, None] * d
             np.add.at(disp, a_idx, -pull)
             np.add.at(disp, b_idx, pull)
-        disp -= 0.3 * pos / k
         size = np.maximum(np.linalg.norm(disp, axis=-1), 1e-9)
         pos = pos + disp / size[:, None] * np.minimum(size, temperature)[:, None]
         temperature *= 0.985
     pos -= pos.mean(axis=0)
-    scale = np.abs(pos).max()
-    return pos / scale if scale > 0 else pos
+    radius = np.linalg.norm(pos, axis=-1).max()
+    return pos / radius if radius > 0 else pos
 
 
 def _articles_table(t: _Tables) -> str:
@@ -737,18 +815,18 @@ def _events_section(events: list[Row], spans: _Spans, mention_at: Any) -> str:
         for p in e.get("participants") or []:
             found = mention_at(p.get("name"), p.get("entity_id"), near)
             ref = spans.add(*found) if found else spans.find(p.get("name"), evidence)
-            people.append(f'{_link(p.get("name"), ref)} <span class="role">{_e(p.get("role"))}</span>')
+            people.append(f'<span class="who">{_link(p.get("name"), ref)} <span class="role">{_e(p.get("role"))}</span></span>')
         quantities = [_link(q.get("text"), spans.add(q.get("start"), q.get("end"))) for q in e.get("quantities") or []]
         proof = " ".join(f'<a class="ev pill" href="#{ref}">{i}</a>' for i, ref in enumerate(ev_ids, 1) if ref)
         status = str(e.get("status") or "")
+        where = f'<div>at {_link(e.get("location"), place_ref)}</div>' if e.get("location") else ""
         rows.append(
-            f'<tr><td>{_link(e.get("type"), first)}<div class="muted">{_link(e.get("name") or e.get("trigger"), first)}</div></td>'
-            f'<td class="nowrap">{_link(e.get("date"), date_ref or first)}<div class="muted">{_link(e.get("date_text"), date_ref)}</div></td>'
-            f'<td><span class="status status-{_e(status)}">{_e(status)}</span></td>'
-            f'<td>{_link(e.get("location"), place_ref)}</td>'
-            f'<td>{"<br>".join(people)}</td><td>{"<br>".join(quantities)}</td><td class="nowrap">{proof}</td></tr>'
+            f'<tr><td><b>{_link(e.get("type"), first)}</b> <span class="status status-{_e(status)}">{_e(status)}</span>'
+            f'<div class="muted">{_link(e.get("name") or e.get("trigger"), first)}</div></td>'
+            f'<td>{_link(e.get("date"), date_ref or first)}<div class="muted">{_link(e.get("date_text"), date_ref)}</div>'
+            f'{where}</td><td>{" ".join(people)}</td><td>{"<br>".join(quantities)}</td><td>{proof}</td></tr>'
         )
-    return ('<div class="scroll"><table><thead><tr><th>Event</th><th>When</th><th>Status</th><th>Where</th>'
+    return ('<div class="scroll"><table class="events"><thead><tr><th>Event</th><th>When, where</th>'
             f'<th>Who</th><th>How many</th><th>Evidence</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
@@ -943,6 +1021,8 @@ a.ev:hover { text-decoration: none; background: #eef4fb; }
 a.pill { display: inline-block; min-width: 20px; text-align: center; border: 1px solid #c9d6e3; border-radius: 10px;
          padding: 0 6px; font-size: 11px; margin: 1px; }
 .role { color: var(--muted); font-size: 11px; }
+.who { display: inline-block; margin: 0 8px 2px 0; }
+table.events td:nth-child(3) { min-width: 12em; }
 .status { border-radius: 10px; padding: 1px 8px; font-size: 12px; color: #fff; background: #888; }
 .status-past { background: #4c78a8; }
 .status-planned { background: #f58518; }
