@@ -207,6 +207,12 @@ class _Mention:
     status: EventStatus = "past"
     anaphoric: bool = False
     in_quote: bool = False
+    #: normalised names added by default (the issuer), not read in the text
+    implicit: set[str] = field(default_factory=set)
+
+    def explicit_names(self) -> set[str]:
+        """Named participants read in the mention's own text."""
+        return _named(self.participants) - self.implicit
 
     @property
     def phrase_start(self) -> int:
@@ -353,7 +359,7 @@ def _is_anaphoric(mention: _Mention) -> bool:
     adjs = {_norm(c.lemma_) for c in mention.trigger.lefts if c.dep_ == "amod"}
     if dets & _DEMONSTRATIVES or dets & _POSSESSIVES:
         return True
-    return bool(dets & _DEFINITES) and (bool(adjs & _ANAPHORIC_ADJ) or mention.support is None)
+    return bool(dets & _DEFINITES) or bool(adjs & _ANAPHORIC_ADJ)
 
 
 def _event_value(date: DateMention) -> str:
@@ -488,7 +494,18 @@ def _strip_det(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The active subject of a verb, through "doit accueillir" / "a signé et lancé"."""
+    """The active subject of a verb, through "doit accueillir" / "a signé et lancé".
+
+    A bare participle ("Fondée en 1962, Technilame …") is about its head's subject.
+    """
+    bare_participle = "Part" in _morph(verb, "VerbForm") and not any(
+        c.dep_.startswith("aux") for c in verb.children
+    )
+    if bare_participle and verb.dep_ in ("advcl", "acl") and verb.head is not verb:
+        head = verb.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            return head
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     for _ in range(3):
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None:
@@ -599,36 +616,45 @@ def _collect_arguments(
     governors = {mention.trigger.i}
     if mention.support is not None:
         governors.add(mention.support.i)
-    list_items: list[tuple[int, int, str]] = []  # token start, end, preposition
+    # (token start, end, preposition, governed by the trigger or its verb)
+    list_items: list[tuple[int, int, str, bool]] = []
+    list_preps = lex.with_preps | lex.organizer_preps
     for k in range(seg_start, seg_end):
         prep = _norm(doc[k].text)
-        if prep not in lex.with_preps or _inside(k, appositives):
+        if prep not in list_preps or _inside(k, appositives):
             continue
+        governed = doc[k].head.head.i in governors
         for s, e_ in _with_list(doc, k, seg_end):
             s, e_ = _strip_det(doc, s, e_)
             if s < e_ and not _inside(s, appositives):
-                list_items.append((s, e_, prep))
-        if not any(doc[k].head.head.i == g for g in governors):
+                list_items.append((s, e_, prep, governed))
+    for s, e_, prep, governed in list_items:
+        if doc[s].is_punct or any(ent.start < e_ and s < ent.end for ent in seg_ents):
             continue
-        for s, e_, _prep in list_items:
+        run = [t for t in doc[s:e_] if t.pos_ in ("PROPN", "X") and t.text[:1].isupper()]
+        if doc[s].text[:1].isupper():
+            name, label = doc[s:e_].text.strip(), "ORG"
+        elif run:
+            # a name the NER missed: "l'agence AD Normandie"
+            name, label = doc[run[0].i : run[-1].i + 1].text, "ORG"
+        elif governed and prep in lex.with_preps:
             # a common-noun group ("les startups locales") only as the trigger's own complement
-            if any(ent.start < e_ and s < ent.end for ent in seg_ents) or doc[s].is_punct:
-                continue
-            text = doc[s:e_].text.strip()
-            if not text:
-                continue
-            label = "ORG" if doc[s].text[:1].isupper() else "GROUP"
-            add(text, label, _role_for(mention, s, doc[s:e_].root, prep, lex), None)
-        break
-    for s, e_, prep in list_items:
-        if doc[s].text[:1].isupper() and not any(
-            ent.start < e_ and s < ent.end for ent in seg_ents
-        ):
+            name, label = doc[s:e_].text.strip(), "GROUP"
+        else:
+            continue
+        add(name, label, _role_for(mention, s, doc[s:e_].root, prep, lex), None)
+    verbs = [v for v in (mention.support, None if mention.nominal else mention.trigger) if v]
+    subjects = {s.i for s in (_subject_of(v) for v in verbs) if s is not None}
+    for e in ents[bisect.bisect_left(ent_starts, mention.seg_start - 40) :]:
+        # the subject of a fronted participle may sit outside the segment's start
+        if e.start >= seg_end + 40:
+            break
+        if e.label in _PARTICIPANT_LABELS and any(e.start <= i < e.end for i in subjects):
             add(
-                doc[s:e_].text.strip(),
-                "ORG",
-                _role_for(mention, s, doc[s:e_].root, prep, lex),
-                None,
+                e.canonical,
+                e.label,
+                _as_role(lex.subject_roles.get(mention.type, "participant")),
+                e.entity_id,
             )
     for e in seg_ents:
         if e.start in used or _inside(e.start, appositives):
@@ -637,7 +663,7 @@ def _collect_arguments(
             continue
         if e.end - e.start == 1 and _norm(e.text) in lex.generic_entity_words:
             continue
-        item = next((it for it in list_items if it[0] <= e.start < it[1]), None)
+        item = next((it[:3] for it in list_items if it[0] <= e.start < it[1]), None)
         prep = item[2] if item else _preceding_word(doc, e.start, seg_start)
         root = doc[e.start : e.end].root
         # a place is a participant only as the one acting or applying
@@ -650,10 +676,15 @@ def _collect_arguments(
         ):
             continue
         add(e.canonical, e.label, _role_for(mention, e.start, root, prep, lex), e.entity_id)
-    if issuer is not None and _refers_to_issuer(mention, lex):
-        role = lex.subject_roles.get(mention.type, "participant")
-        add(issuer.canonical, issuer.label, _as_role(role), issuer.entity_id)
-    mention.participants = list(participants.values())
+    if issuer is not None:
+        role = _as_role(lex.subject_roles.get(mention.type, "participant"))
+        if _refers_to_issuer(mention, lex):
+            add(issuer.canonical, issuer.label, role, issuer.entity_id)
+        elif not _named(participants.values()) and not mention.in_quote:
+            # a press release's event with nobody named is its issuer's own
+            add(issuer.canonical, issuer.label, role, issuer.entity_id)
+            mention.implicit.add(_norm(issuer.canonical))
+    mention.participants = [p for p in participants.values() if any(c.isalpha() for c in p.name)]
     # quantities governed by the trigger or its verb (not "autour de trois thèmes")
     if mention.support is not None:
         governors.update(
@@ -799,8 +830,8 @@ def _merge(mentions: Sequence[_Mention]) -> list[_Group]:
                 gvalue = _date_value(gdate)
                 if not _compatible_dates(gvalue, value):
                     continue
-                names_m = _named(mention.participants)
-                names_g = _named(p for m in g.mentions for p in m.participants)
+                names_m = mention.explicit_names()
+                names_g = set().union(*(m.explicit_names() for m in g.mentions))
                 if names_m and names_g and not names_m & names_g and gvalue != value:
                     continue
                 candidates.append(g)
