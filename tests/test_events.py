@@ -109,7 +109,7 @@ def test_events_type_date_status_participants_location(
         (
             "Le salon devrait se tenir le 12 octobre 2021 à Caen.",
             [("12 octobre 2021", "2021-10-12")],
-            "meeting",
+            "conference",
             "planned",
         ),
         (
