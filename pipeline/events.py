@@ -78,6 +78,8 @@ class EventLexicon:
     verbs: dict[str, str]
     generic_verbs: frozenset[str]
     reflexive_verbs: frozenset[str]
+    #: verbs that are not events when reflexive ("les concerts se succéderont")
+    non_reflexive_verbs: frozenset[str]
     weak_nouns: frozenset[str]
     support_verbs: frozenset[str]
     planned_lemmas: frozenset[str]
@@ -121,6 +123,7 @@ def load_lexicon() -> EventLexicon:
         verbs=verbs,
         generic_verbs=frozenset(_norm(w) for w in raw["generic_verbs"]),
         reflexive_verbs=frozenset(_norm(w) for w in raw["verb_requires_reflexive"]),
+        non_reflexive_verbs=frozenset(_norm(w) for w in raw["verb_forbids_reflexive"]),
         weak_nouns=frozenset(_norm(w) for w in raw["weak_nouns"]),
         support_verbs=frozenset(_norm(w) for w in raw["support_verbs"]),
         planned_lemmas=frozenset(raw["planned_lemmas"]),
@@ -234,8 +237,8 @@ def _match_noun(tokens: Sequence[Token], i: int, lex: EventLexicon) -> tuple[int
             break
         by_lemma = tuple(_norm(t.lemma_ or t.text) for t in tokens[i : i + n])
         by_form = tuple(_norm(t.text) for t in tokens[i : i + n])
-        # French tokenization splits "l'", keep multiword keys as typed in the data
-        for key in (by_lemma, by_form):
+        # the written form first: "Rencontres" (a conference) is not "rencontre"
+        for key in (by_form, by_lemma):
             flat = tuple(w for part in key for w in _words(part))
             kind = lex.nouns.get(flat)
             if kind is not None:
@@ -294,7 +297,12 @@ def _find_mentions(
         if tok.pos_ == "VERB":
             lemma = _norm(tok.lemma_)
             kind_v = lex.verbs.get(lemma)
-            if kind_v is not None and (lemma not in lex.reflexive_verbs or _is_reflexive(tok)):
+            reflexive = _is_reflexive(tok)
+            if (
+                kind_v is not None
+                and (lemma not in lex.reflexive_verbs or reflexive)
+                and not (lemma in lex.non_reflexive_verbs and reflexive)
+            ):
                 verbal[tok.i] = _Mention(
                     trigger=tok, trigger_end=tok.i + 1, type=kind_v, nominal=False
                 )
