@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+import pyarrow as pa
 from plotly.colors import qualitative
 from plotly.offline import get_plotlyjs
 
@@ -148,7 +149,11 @@ def _read_table(out_dir: Path, name: str) -> pd.DataFrame:
     if parquet.is_file():
         return pd.read_parquet(parquet)
     if csv.is_file() and csv.stat().st_size:
-        return pd.read_csv(csv, dtype=str, keep_default_na=False).replace({"": None})
+        frame = pd.read_csv(csv, dtype=str, keep_default_na=False).replace({"": None})
+        for column in SCHEMAS[name]:
+            if column.name in frame and (pa.types.is_integer(column.type) or pa.types.is_floating(column.type)):
+                frame[column.name] = pd.to_numeric(frame[column.name], errors="coerce")
+        return frame
     logger.warning("%s has no %s table; the report shows it as empty", out_dir, name)
     return pd.DataFrame(columns=columns)
 
@@ -540,8 +545,11 @@ def _network(t: _Tables) -> str:
         textfont={"size": 10, "color": "#333"}, hovertext=hover, hoverinfo="text",
         marker={"size": sizes, "color": LABEL_COLORS["ORG"], "line": {"width": 1, "color": "#2a7f7f"}},
     )
-    fig = _layout(fig, height=600, xaxis={"visible": False, "range": [-1.15, 1.15]},
-                  yaxis={"visible": False, "scaleanchor": "x", "range": [-1.15, 1.15]}, hovermode="closest",
+    # ranges fitted to the drawing (plus room for labels); equal scales keep the layout's shape
+    low, high = pos.min(axis=0) - 0.12, pos.max(axis=0) + 0.12
+    fig = _layout(fig, height=600, xaxis={"visible": False, "range": [float(low[0]), float(high[0])]},
+                  yaxis={"visible": False, "scaleanchor": "x", "range": [float(low[1]), float(high[1])]},
+                  hovermode="closest",
                   margin={"l": 10, "r": 10, "t": 36, "b": 10})
     note = (f"The {len(nodes)} organisations named in the most articles (of {len(names)}); "
             "a line joins two organisations named in the same article, thicker when in more articles.")
@@ -590,7 +598,7 @@ def force_layout(n: int, edges: Sequence[tuple[int, int, int]], *, iterations: i
         radius = 0.35 if len(nodes) == 1 else math.sqrt(len(nodes))
         boxes.append((nodes, _fruchterman_reingold(len(nodes), sub, iterations) * radius, 2 * radius + gap))
     # shelf packing into a band wider than high, like the figure
-    width = max(max(d for _, _, d in boxes), math.sqrt(3 * sum(d * d for _, _, d in boxes)))
+    width = max(max(d for _, _, d in boxes), math.sqrt(2 * sum(d * d for _, _, d in boxes)))
     pos = np.zeros((n, 2))
     x = y = row = 0.0
     for nodes, local_pos, d in boxes:

@@ -403,3 +403,18 @@ def test_report_opens_in_chromium_without_errors_and_shows_seed_event(
     assert SEED_EVENT_DAY in shown["hover"]
     assert marks >= len({(m["start"], m["end"]) for m in record["entities"]})
     assert (tmp_path / "report-index.png").stat().st_size > 10_000
+
+
+def test_report_reads_csv_tables_with_numbers_as_numbers(tmp_path: Path) -> None:
+    record = _record(text="Texte.")
+    rows = [
+        {"entity_id": f"E{i}", "canonical": name, "label": "LOC", "aliases": [name], "n_documents": n,
+         "n_mentions": n, "first_published": None, "last_published": None}
+        for i, (name, n) in enumerate([("Amiens", 10), ("Bordeaux", 2)])
+    ]
+    write_outputs(tmp_path, [record], fmt="csv", corpus_tables=lambda: {"entities": rows, "cooccurrences": []})
+    assert not (tmp_path / "entities.parquet").exists()
+    index = write_report(tmp_path).read_text("utf-8")
+    chart = index[index.index('id="top-loc"'):]
+    # bars are listed bottom-up: Amiens (10 articles) must rank above Bordeaux (2), not "10" < "2"
+    assert chart.index("Bordeaux") < chart.index("Amiens")
