@@ -831,7 +831,7 @@ def _events_section(events: list[Row], spans: _Spans, mention_at: Any) -> str:
         rows.append(
             f'<tr><td><b>{_link(e.get("type"), first)}</b> <span class="status status-{_e(status)}">{_e(status)}</span>'
             f'<div class="muted">{_link(e.get("name") or e.get("trigger"), first)}</div></td>'
-            f'<td>{_link(e.get("date"), date_ref or first)}<div class="muted">{_link(e.get("date_text"), date_ref)}</div>'
+            f'<td><span class="nowrap">{_link(e.get("date"), date_ref or first)}</span><div class="muted">{_link(e.get("date_text"), date_ref)}</div>'
             f'{where}</td><td>{" ".join(people)}</td><td>{"<br>".join(quantities)}</td><td>{proof}</td></tr>'
         )
     return ('<div class="scroll"><table class="events"><thead><tr><th>Event</th><th>When, where</th>'
@@ -1014,15 +1014,16 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .back { margin: 0 0 6px; font-size: 13px; }
 .article { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); gap: 16px; align-items: start; flex-direction: unset; }
 @media (max-width: 1000px) { .article { grid-template-columns: 1fr; } }
-.text-pane { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow: auto; }
-.tables { display: flex; flex-direction: column; gap: 16px; }
+/* the text scrolls with the page (so #span-… anchors just work); the tables stay in view */
+.tables { display: flex; flex-direction: column; gap: 16px; position: sticky; top: 8px;
+          max-height: calc(100vh - 16px); overflow: auto; }
 .text { white-space: pre-wrap; line-height: 2.1; font-size: 15px; max-width: 80ch; }
 .legend { margin-bottom: 8px; }
 .legend-item, .lbl { display: inline-block; border-radius: 4px; padding: 0 6px; margin-right: 4px; font-size: 11px; font-weight: 600; }
 mark { border-radius: 4px; padding: 2px 4px; color: inherit; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
 mark .badge { font-size: 9px; font-weight: 700; text-transform: uppercase; margin-left: 4px; opacity: .75; vertical-align: middle; }
 mark.date .badge { text-transform: none; }
-[id^="span-"] { scroll-margin-top: 40vh; }
+[id^="span-"] { scroll-margin-top: 30vh; }
 .ref:target, mark:target { outline: 2px solid #f0a500; background: #fff3bf !important; border-radius: 3px; }
 a.ev { border-bottom: 1px dotted var(--accent); }
 a.ev:hover { text-decoration: none; background: #eef4fb; }
