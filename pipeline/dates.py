@@ -232,7 +232,7 @@ class DateGrammar:
             ("numeric", r"(?<![\w./-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w]|[./-]\d)", self._numeric, 9),
             ("iso", r"(?<![\w./-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w]|[./-]\d)", self._iso, 9),
             ("day_month", rf"(?:{b}|(?<=\d[-–]))(?:(?P<det>le|ce|les)\s+)?(?:(?P<wd>{wd})\s+)?(?P<day>{day})\s+(?P<month>{month})(?:\s+(?P<year>{year4}|'\d\d|\d\d(?=\s*[,.;:)]|\s*$)))?(?:\s+(?P<rel>{rel}))?{e}", self._day_month, 8),
-            ("list_head", rf"{b}(?:(?P<det>les)\s+)?(?P<day>{day})(?=(?:\s*,\s*{day})*(?:\s*[-–]\s*|\s+(?:et|ou|au|à)\s+){day}\s+(?:{month}){e})", self._list_head, 8),
+            ("list_head", rf"{b}(?:(?P<det>les)\s+)?(?:(?P<wd>{wd})\s+)?(?P<day>{day})(?=(?:\s*,\s*{day})*(?:\s*[-–]\s*|\s+(?:et|ou|au|à)\s+)(?:(?:{wd})\s+)?{day}\s+(?:{month}){e})", self._list_head, 8),
             ("month", rf"{b}(?P<mod>{part_mod})?(?P<mde>(?:le\s+)?mois\s+d(?:e\s+|'))?(?P<month>{month})(?:\s+(?P<year>{year4}|'\d\d|\d\d(?=\s*[,.;:)]|\s*$)))?(?:\s+(?P<rel>{rel}))?{e}", self._month, 6),
             ("year", rf"(?:{b}|(?<=\d\d\d\d[-–/]))(?P<mod>{part_mod})?(?:(?P<pre>l'an|l'année|année)\s+)?(?P<year>{year4})(?!\w|-(?!\d{{2,4}}\b)|[.,]\d)", self._year, 5),
             ("decade", rf"{b}(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)(?!\d)", self._decade, 7),
@@ -245,6 +245,8 @@ class DateGrammar:
             ("weekday", rf"{b}(?:(?P<det>ce|cet|le)\s+(?P<meme>même\s+)?)?(?P<wd>{wd})(?:\s+(?P<rel>{rel}))?(?:\s+(?:en\s+)?(?P<part>{parts}))?{e}", self._weekday, 6),
             ("deictic_part", rf"{b}(?P<det>ce|cet)\s+(?P<part>matin|après-midi|soir|midi|nuit)(?P<la>-là|\s+là)?{e}|{b}(?P<det2>cette)\s+(?P<part2>nuit)(?P<la2>-là|\s+là)?{e}", self._deictic_part, 6),
             ("same_day_part", rf"{b}(?:(?:dans|pendant|durant|de|en|cours\s+de|tard\s+dans|toute)\s+)(?P<span>(?:la|l')\s*(?P<part>soirée|nuit|matinée|après-midi)){e}|{b}(?P<span2>le\s+(?P<part2>matin|soir)\s+même){e}", self._same_day_part, 5),
+            ("race_time", r"(?<![\w.,/:-])(?:(?P<h>\d{1,2})\s?h\s?(?P<m>[0-5]?\d)\s?(?:min|mn|')(?:\s?(?P<s>[0-5]?\d)(?:[,.](?P<frac>\d+))?\s?(?:s|''|\"))?|(?P<m2>\d{1,3})\s?(?:min|mn|')\s?(?P<s2>[0-5]?\d)(?:[,.](?P<frac2>\d+))?\s?(?:s|''|\"))(?!\w)", self._race_time, 8),
+            ("weekday_span", rf"{b}du\s+(?P<wd1>{wd})\s+au\s+(?P<wd2>{wd})(?![\w-]|\s+\d)", self._weekday_span, 8),
             ("clock", r"(?<![\w.,/:-])(?P<h>[01]?\d|2[0-4])\s?[hH](?:\s?(?P<m>[0-5]\d))?(?![\w/])", self._clock, 7),
             ("clock_words", rf"{b}(?P<h>\d{{1,2}}|{numword})\s+heures?(?:\s+(?P<m>[0-5]\d|et\s+demie|et\s+quart|moins\s+le\s+quart))?{e}", self._clock_words, 7),
             ("clock_colon", r"(?<![\w.,/:-])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:]|[.,]\d)", self._clock_colon, 6),
@@ -281,6 +283,8 @@ class DateGrammar:
             "rel_day": ("hier", "demain", "aujourd'hui"),
             "shift_day": ("lendemain", "veille"),
             "weekday": weekday_words,
+            "weekday_span": weekday_words,
+            "race_time": ("min", "mn", "'"),
             "deictic_part": ("matin", "soir", "midi", "nuit"),
             "same_day_part": ("soirée", "nuit", "matinée", "après-midi", "même"),
             "clock_words": ("heure",),
@@ -395,7 +399,8 @@ class DateGrammar:
     def _list_head(self, m: re.Match[str], text: str) -> _Cand | None:
         word = m["day"].lower()
         day = 1 if word in ("1er", "1re", "premier") else int(word)
-        return _Cand(m.start(), m.end(), "DATE", day=day, list_head=True)
+        wd = self.weekday_of(m["wd"]) if m["wd"] else None
+        return _Cand(m.start(), m.end(), "DATE", day=day, weekday=wd, list_head=True)
 
     def _month(self, m: re.Match[str], text: str) -> _Cand | None:
         word = m["month"]
@@ -422,7 +427,9 @@ class DateGrammar:
         start = m.start("year")
         explicit = bool(m["mod"] or m["pre"])
         before = _before_word(text, start)
-        before = before.split("'")[-1] if before.count("'") == 1 and before.split("'")[0] in _ELISIONS else before
+        if before.count("'") == 1 and before not in self.lex.year_triggers_strong | self.lex.year_triggers_weak:
+            # "qu'avant 1970", "l'édition 2022": the word after the elided article counts
+            before = before.split("'")[-1]
         after = _after_word(text, m.end())
         lex = self.lex
         if after in lex.year_blockers_after or before in lex.number_blockers_before:
@@ -600,6 +607,24 @@ class DateGrammar:
         if before in self.lex.number_blockers_before - {"au", "a"}:
             return None
         return _Cand(m.start(), m.end(), "TIME", hour=hour % 24, minute=minute, granularity="minute", mod=self._time_mod(text, m.start()))
+
+    def _race_time(self, m: re.Match[str], text: str) -> _Cand | None:
+        """ "2 h 18 min 42 s", "12 min 30 s": a chronometer reading is a length of time."""
+        hours = int(m["h"]) if m["h"] else 0
+        minutes = int(m["m"] or m["m2"] or 0)
+        seconds = m["s"] or m["s2"]
+        frac = m["frac"] or m["frac2"]
+        value = "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+        if seconds:
+            value += f"{int(seconds)}" + (f".{frac}" if frac else "") + "S"
+        if value == "PT":
+            return None
+        return _Cand(m.start(), m.end(), "DURATION", literal=value, granularity="second" if seconds else "minute")
+
+    def _weekday_span(self, m: re.Match[str], text: str) -> _Cand | None:
+        """ "du lundi au vendredi" without day numbers: every week, not one week."""
+        wd1, wd2 = self.weekday_of(m["wd1"]), self.weekday_of(m["wd2"])
+        return _Cand(m.start("wd1"), m.end(), "SET", literal=f"XXXX-WXX-{wd1}/XXXX-WXX-{wd2}", granularity="set")
 
     def _clock_words(self, m: re.Match[str], text: str) -> _Cand | None:
         before = _before_word(text, m.start()).split("'")[-1] or _before_word(text, m.start())
@@ -824,8 +849,6 @@ class DateGrammar:
 
 
 _YEAR4 = r"(?:1[1-9]\d\d|20\d\d)"
-#: elided words whose second half is the word that counts ("qu'avant", "lorsqu'à")
-_ELISIONS = frozenset({"qu", "lorsqu", "puisqu", "jusqu", "quoiqu", "c", "s", "n", "j", "m", "t"})
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -1262,6 +1285,7 @@ def _attach_times(
     done = {id(r.cand) for r in resolved}
     days = [(r.cand.start, r.day) for r in resolved if r.day is not None]
     starts = [s for s, _ in days]
+    sets = [r.cand.start for r in resolved if r.cand.type == "SET"]
     out: list[_Resolved] = []
     for c in cands:
         if id(c) in done or c.type != "TIME":
@@ -1270,6 +1294,12 @@ def _attach_times(
         i = bisect.bisect_left(starts, c.start)
         day: dt.date | None = None
         anchor: Anchor = "narrative"
+        j = bisect.bisect_left(sets, c.start)
+        habitual = j > 0 and bisect.bisect_right(bounds, sets[j - 1]) == sentence and (i == 0 or starts[i - 1] < sets[j - 1])
+        if habitual:
+            # "du lundi au vendredi de 9h à 17h", "tous les jeudis à 14 h": a time of every such day
+            out.append(_Resolved(c, _with_time(c, "XXXX-XX-XX"), c.granularity, "none"))
+            continue
         if i > 0 and bisect.bisect_right(bounds, starts[i - 1]) == sentence:
             day = days[i - 1][1]
         elif i < len(days) and bisect.bisect_right(bounds, starts[i]) == sentence and not c.same_day:
