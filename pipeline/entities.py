@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
@@ -78,6 +78,8 @@ class EntityRules:
     acronym_stop_words: frozenset[str]
     institution_nouns: frozenset[str]
     loc_acronyms: frozenset[str]
+    role_words: frozenset[str]
+    collectivity_heads: frozenset[str]
     event_heads_strict_cased: frozenset[str]
     loc_descriptors_dropped: frozenset[str]
     demonyms: frozenset[str]
@@ -138,6 +140,7 @@ class _Ent:
     end: int
     label: str
     ent_id: str = ""  # canonical name from the gazetteer, when it matched
+    certain: bool = False  # label set by a rule with textual evidence, not by the model
 
     @property
     def protected(self) -> bool:
@@ -178,6 +181,16 @@ def _norm(text: str) -> str:
 # --- corrections ----------------------------------------------------------------------
 
 
+class FixedEntities(NamedTuple):
+    """What :func:`fix_entities` returns."""
+
+    spans: list[Span]
+    #: index pairs (into ``spans``) of an expansion and its acronym
+    links: list[tuple[int, int]]
+    #: indices of spans whose label comes from textual evidence ("l'association X")
+    certain: set[int]
+
+
 def fix_entities(
     doc: Doc,
     rules: EntityRules | None = None,
@@ -186,7 +199,7 @@ def fix_entities(
     fix_boundaries: bool = True,
     fix_labels: bool = True,
     link_acronyms: bool = True,
-) -> tuple[list[Span], list[tuple[int, int]]]:
+) -> FixedEntities:
     """Correct the entities of a doc that went through ``ner``.
 
     The doc is not modified. Entities matched by the gazetteer (``ent_id_`` set) and
@@ -201,8 +214,8 @@ def fix_entities(
         link_acronyms: find "Expansion (ACR)" and "ACR (Expansion)" pairs.
 
     Returns:
-        The corrected entities sorted by start, and the acronym links as index pairs
-        into that list.
+        The corrected entities sorted by start, the acronym links as index pairs into
+        that list, and the indices whose label rests on textual evidence.
     """
     rules = rules or default_rules()
     ents = [_Ent(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
@@ -212,19 +225,22 @@ def fix_entities(
         ents = _extend_to_words(doc, ents, rules)
         ents = _split_coordinations(doc, ents)
         ents = _extend_generic_heads(doc, ents, rules)
-    if remove_junk:
-        ents = [e for e in ents if e.protected or not _is_junk(doc, e, rules)]
     if fix_labels:
         ents = _add_appositions(doc, ents, rules)
         for ent in ents:
             if not ent.protected:
-                ent.label = _fixed_label(doc, ent, rules)
+                _fix_label(doc, ent, rules)
                 _absorb_trigger(doc, ent, rules)
+    if remove_junk:
+        ents = [e for e in ents if e.protected or not _is_junk(doc, e, rules)]
+    if fix_boundaries:
+        ents = _merge_place_complements(doc, ents, rules)
     links: list[tuple[int, int]] = []
     if link_acronyms:
         ents, links = _link_acronyms(doc, ents, rules)
     spans = [Span(doc, e.start, e.end, label=e.label, span_id=e.ent_id) for e in ents]
-    return spans, links
+    certain = {k for k, e in enumerate(ents) if e.certain or e.ent_id}
+    return FixedEntities(spans, links, certain)
 
 
 def _trim(doc: Doc, ent: _Ent, rules: EntityRules) -> _Ent | None:
@@ -232,6 +248,14 @@ def _trim(doc: Doc, ent: _Ent, rules: EntityRules) -> _Ent | None:
     if ent.protected:
         return ent
     start, end = ent.start, ent.end
+    # a name never runs over a line break ("Groupe Vaudrey\nFondé à Lyon")
+    for i in range(start, end):
+        if doc[i].is_space and "\n" in doc[i].text:
+            end = i
+            break
+        if "\n" in doc[i].whitespace_:
+            end = i + 1
+            break
     stripped_title = False
     while start < end:
         tok = doc[start]
@@ -489,6 +513,87 @@ def _complement_end(doc: Doc, i: int, starts: set[int], rules: EntityRules) -> i
     return end
 
 
+_DEMONYM_SUFFIXES = (
+    "ois",
+    "oise",
+    "oises",
+    "ais",
+    "aise",
+    "aises",
+    "ains",
+    "aines",
+    "iens",
+    "iennes",
+    "ins",
+)
+
+
+def _is_demonym_apposition(doc: Doc, ent: _Ent, rules: EntityRules) -> bool:
+    """ "le Rémois Thomas Lefèvre", "les Bisontins": an inhabitant, not a place.
+
+    A single capitalised word after a determiner is a demonym when a person's name follows
+    it, or when it is plural with a demonym ending.
+    """
+    if ent.end - ent.start != 1 or ent.start == 0 or ent.label == "PER":
+        return False
+    det = doc[ent.start - 1].lower_
+    if det not in {"le", "la", "l'", "l’", "les", "des", "un", "une"}:
+        return False
+    word = doc[ent.start]
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.ent_type_ == "PER" and nxt.ent_iob_ == "B" and _is_cap(nxt):
+        return True
+    return det in {"les", "des"} and word.lower_.endswith(_DEMONYM_SUFFIXES)
+
+
+def _merge_place_complements(doc: Doc, ents: list[_Ent], rules: EntityRules) -> list[_Ent]:
+    """ "Ville de" + "Rennes", "préfecture de la" + "Gironde": one organisation.
+
+    An organisation (or a lower-case institution noun such as "préfecture", "conseil
+    départemental") followed by "de (la/l')" and a place is the organisation of that
+    place; the place is part of its name, as in both WiNER and the press gold.
+    """
+    by_start = {e.start: k for k, e in enumerate(ents)}
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    drop: set[int] = set()
+    added: list[_Ent] = []
+    n = len(doc)
+
+    def place_after(j: int) -> int | None:
+        if j >= n or doc[j].lower_ not in {"de", "du", "des", "d'", "d’"}:
+            return None
+        j += 1
+        if j < n and doc[j].lower_ in {"la", "l'", "l’"}:
+            j += 1
+        k = by_start.get(j)
+        if k is None or ents[k].label != "LOC" or ents[k].protected or k in drop:
+            return None
+        return k
+
+    for ent in ents:
+        if ent.label != "ORG" or ent.protected or ent.end - ent.start > 6:
+            continue
+        k = place_after(ent.end)
+        if k is not None:
+            ent.end = ents[k].end
+            ent.certain = True
+            drop.add(k)
+    for tok in doc:
+        if tok.i in covered or not tok.is_lower or tok.lower_ not in rules.collectivity_heads:
+            continue
+        j = tok.i + 1
+        while j < n and j - tok.i <= 2 and doc[j].is_lower and doc[j].pos_ == "ADJ":
+            j += 1
+        k = place_after(j)
+        if k is not None:
+            added.append(_Ent(tok.i, ents[k].end, "ORG", certain=True))
+            drop.add(k)
+    if not drop:
+        return ents
+    out = [e for k, e in enumerate(ents) if k not in drop] + added
+    return sorted(out, key=lambda e: e.start)
+
+
 def _in_compound(doc: Doc, i: int) -> bool:
     """Token ``i`` is part of a hyphenated compound ("services-courrier-colis")."""
     tok = doc[i]
@@ -520,6 +625,10 @@ def _is_junk(doc: Doc, ent: _Ent, rules: EntityRules) -> bool:
         and (words[1].is_lower or words[1].lower_ in rules.function_words)
     ):
         return True  # "Secrétaire d'État chargé de ...", "Chancelière allemande": a position
+    if len(words) == 1 and text in rules.generic_heads_cased and _sentence_start(doc, ent.start):
+        return True  # "Parti à 8h45 ...": capitalised by its position only
+    if _is_demonym_apposition(doc, ent, rules):
+        return True
     if len(words) == 2 and words[0].text in rules.generic_heads_cased and len(words[1].text) == 1:
         return True  # "Groupe C", "Poule A": a pool of a competition
     line_start = _line_start(doc, ent.start)
@@ -561,6 +670,29 @@ def _lower_form_used(doc: Doc, i: int) -> bool:
     return any(t.text == lower for t in doc if t.i != i)
 
 
+def _fix_label(doc: Doc, ent: _Ent, rules: EntityRules) -> None:
+    """Set the label from the rules below; evidence from the context makes it certain."""
+    label = _fixed_label(doc, ent, rules)
+    if label == "ORG" and (
+        _preceded_by_trigger(doc, ent.start, rules) or _role_of(doc, ent.start, rules)
+    ):
+        ent.certain = True
+    if label != ent.label:
+        ent.label = label
+        ent.certain = True
+
+
+def _role_of(doc: Doc, i: int, rules: EntityRules) -> bool:
+    """ "présidente de Lumeo", "directeur général d'Océavia", "À propos de X": X is an organisation."""
+    j = i - 1
+    if j < 1 or doc[j].lower_ not in {"de", "d'", "d’", "du"}:
+        return False
+    j -= 1
+    if doc[j].is_lower and doc[j].pos_ == "ADJ" and j > 0:
+        j -= 1  # "directeur général de"
+    return doc[j].lower_ in rules.role_words
+
+
 def _fixed_label(doc: Doc, ent: _Ent, rules: EntityRules) -> str:
     """ORG for public bodies, legal forms and organisation appositions; EVENT for events."""
     span = doc[ent.start : ent.end]
@@ -584,8 +716,10 @@ def _fixed_label(doc: Doc, ent: _Ent, rules: EntityRules) -> str:
         and span[0].lower_ in rules.org_triggers_lower_first
     ):
         return "ORG"
-    if label in {"LOC", "MISC"} and _preceded_by_trigger(doc, ent.start, rules):
-        return "ORG"
+    if label in {"LOC", "MISC", "PER"} and _preceded_by_trigger(doc, ent.start, rules):
+        return "ORG"  # "l'association X", "la start-up lilloise X"
+    if label == "PER" and _role_of(doc, ent.start, rules):
+        return "ORG"  # a person is no one's employer: "présidente de Lumeo"
     return label
 
 
@@ -634,6 +768,8 @@ def _preceded_by_trigger(doc: Doc, i: int, rules: EntityRules) -> bool:
                 and doc[j].is_alpha
                 and doc[j].lower_ not in rules.function_words
                 and doc[j].lower_ not in rules.org_triggers
+                # "la jeune entreprise brestoise X": adjectives only, when tagged
+                and (doc[j].pos_ == "ADJ" or not doc.has_annotation("POS"))
             )
         )
     ):
@@ -659,12 +795,13 @@ def _add_appositions(doc: Doc, ents: list[_Ent], rules: EntityRules) -> list[_En
         det, noun = doc[tok.i + 1], doc[tok.i + 2]
         if det.lower_ not in {"un", "une", "l'", "l’", "le", "la"}:
             continue
-        if noun.lower_ not in rules.org_triggers:
+        if noun.lower_ not in rules.org_triggers or not noun.is_lower:
             continue
         ent = by_end.get(tok.i)
         if ent is not None:
-            if not ent.protected and ent.label in {"LOC", "MISC"}:
+            if not ent.protected and ent.label in {"LOC", "MISC", "PER"}:
                 ent.label = "ORG"
+                ent.certain = True
             continue
         if tok.i - 1 in covered:
             continue
@@ -682,11 +819,11 @@ def _add_appositions(doc: Doc, ents: list[_Ent], rules: EntityRules) -> list[_En
                 start -= 1
                 continue
             break
-        if start == tok.i or not _is_cap(doc[start]):
+        if start == tok.i or not doc[start].text[:1].isupper():
             continue
         if tok.i - start == 1 and _sentence_start(doc, start):
             continue  # a lone capitalised word at sentence start is too often not a name
-        added.append(_Ent(start, tok.i, "ORG"))
+        added.append(_Ent(start, tok.i, "ORG", certain=True))
     if not added:
         return ents
     return sorted([*ents, *added], key=lambda e: e.start)
@@ -853,20 +990,25 @@ def cluster_mentions(
     spans: Sequence[Span],
     links: Sequence[tuple[int, int]] = (),
     rules: EntityRules | None = None,
+    *,
+    certain: Iterable[int] = (),
 ) -> tuple[list[Span], tuple[EntityMention, ...]]:
     """Group the mentions of one thing within an article.
 
     Mentions with the same name (without determiner, "Groupe" or legal form), a surname and
     the full name of a person mentioned in the article, an acronym and its expansion, and
     gazetteer aliases of one name form one cluster. Its canonical name is the longest
-    mention (the gazetteer name when there is one) and its label the canonical mention's;
-    every mention takes the cluster label.
+    mention (the gazetteer name when there is one). Its label is, in this order, the
+    gazetteer's, the acronym pair's, the majority of the labels resting on textual
+    evidence (``certain``), PER when a surname joined a full name, else the majority
+    label (ties go to the canonical mention). Every mention takes the cluster label.
 
     Args:
         doc: the doc the spans belong to.
         spans: corrected entities sorted by start (from :func:`fix_entities`).
         links: index pairs of mentions known to be the same entity (acronyms).
         rules: the word lists (packaged ones by default).
+        certain: indices of spans whose label rests on textual evidence.
 
     Returns:
         The spans relabelled with their cluster's label, and one
@@ -892,6 +1034,7 @@ def cluster_mentions(
         uf.union(a, b)
     surname_linked = _link_surnames(spans, uf)
     linked = {k for pair in links for k in pair}
+    certain_set = set(certain)
 
     clusters: dict[int, list[int]] = {}
     for k in range(n):
@@ -903,10 +1046,13 @@ def cluster_mentions(
         gaz = next((spans[k] for k in members if spans[k].id_), None)
         best = max(members, key=lambda k: (len(_canonical_text(spans[k], rules)), -k))
         acronym = next((spans[k] for k in members if k in linked), None)
+        sure = [k for k in members if k in certain_set]
         if gaz is not None:
             label = gaz.label_
         elif acronym is not None:
             label = acronym.label_
+        elif sure:
+            label = _cluster_label(spans, sure, best if best in sure else sure[0], set())
         else:
             label = _cluster_label(spans, members, best, surname_linked)
         if label not in NE_LABELS | {"EVENT"}:
@@ -1004,6 +1150,7 @@ class EntityFixer:
         link_acronyms: bool = True,
         cluster: bool = True,
     ) -> None:
+        register_extensions()
         self.name = name
         self.rules = rules
         self.options = {
@@ -1016,11 +1163,11 @@ class EntityFixer:
 
     def __call__(self, doc: Doc) -> Doc:
         """Correct, cluster and store the entities of ``doc``."""
-        spans, links = fix_entities(doc, self.rules, **self.options)
-        if not self.cluster:
-            links = []
-        fixed, mentions = cluster_mentions(doc, spans, links if self.cluster else (), self.rules)
-        if not self.cluster:
+        spans, links, certain = fix_entities(doc, self.rules, **self.options)
+        if self.cluster:
+            fixed, mentions = cluster_mentions(doc, spans, links, self.rules, certain=certain)
+        else:
+            fixed, mentions = cluster_mentions(doc, spans, (), self.rules)
             fixed = spans
         doc.set_ents(fixed, default="outside")
         doc._.entities = mentions
@@ -1268,6 +1415,7 @@ __all__ = [
     "EntityFixer",
     "EntityIndex",
     "EntityRules",
+    "FixedEntities",
     "GazetteerError",
     "cluster_mentions",
     "default_rules",

@@ -36,7 +36,7 @@ def make_doc(nlp: Language, text: str, ents: Sequence[HandEnt]) -> Doc:
 
 def fixed(nlp: Language, text: str, ents: Sequence[HandEnt]) -> list[tuple[str, str]]:
     doc = make_doc(nlp, text, ents)
-    spans, _ = fix_entities(doc)
+    spans = fix_entities(doc).spans
     return [(s.text, s.label_) for s in spans]
 
 
@@ -151,7 +151,7 @@ def test_entities_boundaries_are_fixed(
         ("la société Dupont SAS a recruté", [("Dupont SAS", "MISC")], "ORG"),
         ("le rapport de la FIDH publié hier", [("FIDH", "LOC")], "ORG"),
         ("l'association Novae LR soutient", [("Novae LR", "LOC")], "ORG"),
-        ("la chaîne I-Télé diffuse", [("I-Télé", "PER")], "PER"),
+        ("la chaîne I-Télé diffuse", [("I-Télé", "PER")], "ORG"),
         ("la capitale de la RDC est Kinshasa", [("RDC", "LOC")], "LOC"),
         ("pendant les Jeux olympiques de Rio", [("Jeux olympiques de Rio", "MISC")], "EVENT"),
     ],
@@ -180,8 +180,8 @@ def test_entities_acronym_and_expansion_are_one_org(
     blank_fr: Language, text: str, ents: list[HandEnt]
 ) -> None:
     doc = make_doc(blank_fr, text, ents)
-    spans, links = fix_entities(doc)
-    _, mentions = cluster_mentions(doc, spans, links)
+    spans, links, certain = fix_entities(doc)
+    _, mentions = cluster_mentions(doc, spans, links, certain=certain)
     by_text = {m.text: m for m in mentions}
     assert by_text["BIC"].label == by_text["Business and Innovation Centre"].label == "ORG"
     assert by_text["BIC"].entity_id == by_text["Business and Innovation Centre"].entity_id
@@ -222,8 +222,8 @@ def test_entities_mentions_are_clustered(
     blank_fr: Language, text: str, ents: list[HandEnt], expected: tuple[str, str]
 ) -> None:
     doc = make_doc(blank_fr, text, ents)
-    spans, links = fix_entities(doc)
-    fixed_spans, mentions = cluster_mentions(doc, spans, links)
+    spans, links, certain = fix_entities(doc)
+    fixed_spans, mentions = cluster_mentions(doc, spans, links, certain=certain)
     canonical, label = expected
     assert {m.entity_id for m in mentions} == {entity_id(label, canonical)}
     assert {(m.canonical, m.label) for m in mentions} == {expected}
