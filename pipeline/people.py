@@ -44,6 +44,8 @@ _PRONOUNS = frozenset({"il", "elle"})
 _DETERMINERS = frozenset({"le", "la", "l'", "les", "un", "une", "du", "de", "son", "sa", "notre"})
 _MAX_TITLE_TOKENS = 12
 _MIN_QUOTE_WORDS = 6
+#: an unattributed quote goes to the person named at most this many characters before it
+_RECENT_CHARS = 300
 
 
 def iter_quoted_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -164,6 +166,14 @@ def _title_after(name: Span, lex: PeopleLexicon) -> Span | None:
     k = name.end
     if k >= len(doc) or doc[k].text != ",":
         return None
+    # "Stéphane Kieffer, 47 ans, ingénieur …": skip the age
+    if (
+        k + 3 < len(doc)
+        and doc[k + 1].like_num
+        and _norm(doc[k + 2].text) == "ans"
+        and doc[k + 3].text == ","
+    ):
+        k += 3
     start = k + 1
     while (
         start < len(doc)
@@ -187,22 +197,36 @@ def _title_after(name: Span, lex: PeopleLexicon) -> Span | None:
 
 
 def _title_before(name: Span, lex: PeopleLexicon) -> Span | None:
-    """ "le PDG du Groupe, Philippe Wahl" / "la maire de Rennes Nathalie Appéré" -> the title."""
+    """ "le PDG du Groupe, Philippe Wahl" / "la ministre déléguée chargée de l'Industrie,
+    Martine Lavergne" -> the title (from its leftmost title word, with the adjectives
+    before it: "ancien ingénieur de …")."""
     doc = name.doc
     end = name.start
     if end > 0 and doc[end - 1].text == ",":
         end -= 1
     k = end - 1
     floor = max(name.sent.start if doc.has_annotation("SENT_START") else 0, end - _MAX_TITLE_TOKENS)
+    leftmost: int | None = None
     while k >= floor:
         tok = doc[k]
-        if tok.text in _TITLE_STOP or tok.is_space or tok.pos_ in ("VERB", "AUX"):
-            return None
+        finite = "Fin" in str(tok.morph.to_dict().get("VerbForm", "")) or tok.pos_ == "AUX"
+        if tok.text in _TITLE_STOP or tok.is_space or finite:
+            break
         if _is_title_word(tok, lex):
-            # extend to a compound head ("directeur général" starts at "directeur")
-            return doc[k:end] if k < end else None
+            leftmost = k
         k -= 1
-    return None
+    if leftmost is None or leftmost >= end:
+        return None
+    while leftmost > floor and doc[leftmost - 1].pos_ == "ADJ":
+        leftmost -= 1
+    return doc[leftmost:end]
+
+
+def _is_former(title: Span) -> bool:
+    """ "ancien directeur de …": the person no longer works there."""
+    return any(
+        _norm(t.lemma_) in ("ancien", "ex") or _norm(t.text).startswith("ex-") for t in title
+    )
 
 
 def _affiliation(title: Span, orgs: Sequence[_Mention], all_orgs: Counter[str]) -> str | None:
@@ -217,6 +241,14 @@ def _affiliation(title: Span, orgs: Sequence[_Mention], all_orgs: Counter[str]) 
                     return max(fuller, key=lambda n: (all_orgs[n], len(n)))
             return name
     return None
+
+
+def _person_key(m: _Mention, lex: PeopleLexicon) -> str | None:
+    """The name a PER mention stands for (honorific dropped), or None if it is not a name."""
+    text = _clean_name(m.span, lex).text.strip()
+    if not text or not text[:1].isupper():
+        return None
+    return m.canonical if m.canonical != m.span.text else text
 
 
 def find_people(doc: Doc) -> list[Person]:
@@ -236,23 +268,26 @@ def find_people(doc: Doc) -> list[Person]:
     orgs = [m for m in mentions if m.label == "ORG"]
     org_counts: Counter[str] = Counter(m.canonical for m in orgs)
     dominant = next((n for n, c in org_counts.most_common(1) if c >= 2), None)
-    people: dict[str, _PersonDraft] = {}
+    pers = [m for m in mentions if m.label == "PER"]
+    # full names first, so that "M. Wahl" or "Wahl" before or after goes to "Philippe Wahl"
     by_surname: dict[str, str] = {}
-    for m in mentions:
-        if m.label != "PER":
+    for m in pers:
+        key = _person_key(m, lex)
+        if key is not None and len(key.split()) > 1:
+            by_surname.setdefault(_surname(key), key)
+    people: dict[str, _PersonDraft] = {}
+    for m in pers:
+        key = _person_key(m, lex)
+        if key is None:
             continue
-        span = _clean_name(m.span, lex)
-        text = span.text.strip()
-        if not text or not text[:1].isupper():
-            continue
-        key = m.canonical if m.canonical != m.span.text else text
-        if len(key.split()) == 1 and _surname(key) in by_surname:
+        if len(key.split()) == 1:
+            if _surname(key) not in by_surname:
+                continue  # "Gambetta", "Crohn", "Simone-Veil": a street or a disease, rarely a person
             key = by_surname[_surname(key)]
+        span = _clean_name(m.span, lex)
         draft = people.get(key)
         if draft is None:
             draft = people[key] = _PersonDraft(name=key, entity_id=m.entity_id)
-            if len(key.split()) > 1:
-                by_surname.setdefault(_surname(key), key)
         draft.mentions.append(Evidence(start=span.start_char, end=span.end_char, text=span.text))
         for title in (_title_after(m.span, lex), _title_before(m.span, lex)):
             if title is None:
@@ -260,7 +295,7 @@ def find_people(doc: Doc) -> list[Person]:
             text_title = title.text.strip()
             if text_title and text_title not in draft.titles:
                 draft.titles.append(text_title)
-            if draft.affiliation is None:
+            if draft.affiliation is None and not _is_former(title):
                 draft.affiliation = _affiliation(title, orgs, org_counts)
     out: list[Person] = []
     for draft in people.values():
@@ -317,10 +352,17 @@ def _speaker_after_verb(
         if _is_pronoun(doc[j]):
             return None, verb
         j += 1
-    m = _per_at(doc, k + 1, min(limit, k + 4), pers)
+    if j < limit and _is_pronoun(doc[j]):
+        return None, verb
+    # "explique Pierre Billet", "précise le directeur du site, Olivier Lecanu"
+    stop = k + 1
+    while stop < min(limit, k + 12) and doc[stop].text not in (".", "«", "»", ";", ":"):
+        stop += 1
+    m = _per_at(doc, k + 1, stop, pers)
     if m is not None:
         return m.canonical, verb
-    if j < limit and _is_pronoun(doc[j]):
+    if j < limit and (doc[j].pos_ == "DET" or _norm(doc[j].text) in _DETERMINERS):
+        # "a confié le vainqueur": a description of someone already named
         return None, verb
     return None
 
@@ -394,9 +436,13 @@ def find_quotes(doc: Doc, people: Sequence[Person] | None = None) -> list[Quote]
     lex = load_lexicon()
     if people is None:
         people = find_people(doc)
-    pers = [m for m in _mentions(doc) if m.label == "PER"]
+    # only mentions that are people ("place Gambetta" is not)
+    pers = [
+        m
+        for m in _mentions(doc)
+        if m.label == "PER" and _resolve(_clean_name(m.span, lex).text, people) is not None
+    ]
     out: list[Quote] = []
-    last_speaker: str | None = None
     for start, end in iter_quoted_spans(doc.text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -407,14 +453,15 @@ def find_quotes(doc: Doc, people: Sequence[Person] | None = None) -> list[Quote]
             continue  # a quoted title or name (« Cap Manager »), not speech
         if not found and not any(t.pos_ in ("VERB", "AUX") for t in span):
             continue
-        if found and name is None:
-            # "il"/"elle": the last person named before the quote
-            before = [m for m in pers if m.span.end <= span.start]
-            name = last_speaker or (before[-1].canonical if before else None)
+        before = [m for m in pers if m.span.end <= span.start]
+        if name is None and before:
+            recent = before[-1]
+            # "il"/"elle", "le vainqueur", or no attribution at all: the person named
+            # last, when it is close (the quote goes on about them)
+            if found or start - recent.span.end_char <= _RECENT_CHARS:
+                name = recent.canonical
         person = None if name is None else _resolve(name, people)
         speaker = person.name if person is not None else name
-        if speaker is not None:
-            last_speaker = speaker
         out.append(
             Quote(
                 speaker=speaker,
