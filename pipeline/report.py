@@ -36,6 +36,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 import pyarrow as pa
+import pyarrow.parquet as pq
 from plotly.colors import qualitative
 from plotly.offline import get_plotlyjs
 
@@ -143,13 +144,19 @@ def _load_tables(out_dir: Path) -> _Tables:
 
 
 def _read_table(out_dir: Path, name: str) -> pd.DataFrame:
-    """One table, from Parquet or (``--format csv``) CSV; an empty frame when absent."""
-    columns = SCHEMAS[name].names
+    """One table, from Parquet or (``--format csv``) CSV; an empty frame when absent.
+
+    The article text column is not read: the index never shows it and it is most of
+    the bytes of a large corpus (article pages read ``documents.jsonl`` instead).
+    """
+    columns = [c for c in SCHEMAS[name].names if c != "text" or name != "documents"]
     parquet, csv = out_dir / f"{name}.parquet", out_dir / f"{name}.csv"
     if parquet.is_file():
-        return pd.read_parquet(parquet)
+        present = set(pq.read_schema(parquet).names)
+        return pd.read_parquet(parquet, columns=[c for c in columns if c in present])
     if csv.is_file() and csv.stat().st_size:
-        frame = pd.read_csv(csv, dtype=str, keep_default_na=False).replace({"": None})
+        frame = pd.read_csv(csv, dtype=str, keep_default_na=False, usecols=lambda c: c in columns)
+        frame = frame.replace({"": None})
         for column in SCHEMAS[name]:
             if column.name in frame and (pa.types.is_integer(column.type) or pa.types.is_floating(column.type)):
                 frame[column.name] = pd.to_numeric(frame[column.name], errors="coerce")

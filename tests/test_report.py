@@ -418,3 +418,19 @@ def test_report_reads_csv_tables_with_numbers_as_numbers(tmp_path: Path) -> None
     chart = index[index.index('id="top-loc"'):]
     # bars are listed bottom-up: Amiens (10 articles) must rank above Bordeaux (2), not "10" < "2"
     assert chart.index("Bordeaux") < chart.index("Amiens")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed (apt-get install -y chromium)")
+def test_report_browser_check_reports_script_errors(tmp_path: Path) -> None:
+    page = tmp_path / "broken.html"
+    page.write_text('<!DOCTYPE html><html><head><script src="assets/missing.js"></script></head>'
+                    "<body><script>notDefined();</script></body></html>", "utf-8")
+    browser = _DevTools(tmp_path / "chromium-profile")
+    try:
+        session = browser.open(page.as_uri())
+        browser.evaluate(session, "1")
+        errors = browser.console_errors()
+    finally:
+        browser.close()
+    assert any("notDefined" in e for e in errors), errors
+    assert any("missing.js" in e or "ERR_FILE_NOT_FOUND" in e for e in errors), errors
