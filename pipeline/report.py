@@ -82,7 +82,7 @@ def write_report(out_dir: Path) -> Path:
         The path of ``out_dir/report/index.html``.
 
     Raises:
-        UsageError: ``out_dir`` has no ``documents.jsonl``.
+        UsageError: ``out_dir`` has no ``documents.jsonl``, or it is not one.
         OutputError: the report cannot be written.
     """
     documents_path = out_dir / "documents.jsonl"
@@ -166,11 +166,22 @@ def _read_table(out_dir: Path, name: str) -> pd.DataFrame:
 
 
 def _iter_documents(path: Path) -> Iterator[Row]:
-    """``documents.jsonl`` one record at a time (article pages never hold the corpus)."""
+    """``documents.jsonl`` one record at a time (article pages never hold the corpus).
+
+    Raises:
+        UsageError: a line is not a JSON object (the file was not written by ``pipeline run``).
+    """
     with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                raise UsageError(f"{path} line {number} is not valid JSON: {exc}") from None
+            if not isinstance(record, dict) or "doc_id" not in record:
+                raise UsageError(f"{path} line {number} is not a document record")
+            yield record
 
 
 # --- small helpers ---------------------------------------------------------------------

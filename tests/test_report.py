@@ -434,3 +434,18 @@ def test_report_browser_check_reports_script_errors(tmp_path: Path) -> None:
         browser.close()
     assert any("notDefined" in e for e in errors), errors
     assert any("missing.js" in e or "ERR_FILE_NOT_FOUND" in e for e in errors), errors
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"doc_id": "d1"\n', "line 1 is not valid JSON"),
+        ("[1, 2]\n", "line 1 is not a document record"),
+    ],
+)
+def test_report_cli_corrupt_documents_is_one_line_error(tmp_path: Path, content: str, message: str) -> None:
+    (tmp_path / "documents.jsonl").write_text(content, "utf-8")
+    result = runner.invoke(app, ["report", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {tmp_path / 'documents.jsonl'} {message}")
+    assert len(result.stderr.strip().splitlines()) == 1
