@@ -1,0 +1,95 @@
+"""Kill `pipeline run` with SIGKILL at random moments, resume, and count lost or doubled records.
+
+Usage:
+    python bench/crash_resume.py --trials 10 [--corpus corpora] [--seed 1]
+
+Each trial starts from an empty output folder, kills a first run after a random delay
+(model loading, NLP, or export), kills the resumed run again at a second random moment,
+then lets a third run finish, and compares the records with the corpus' articles.
+Prints one line per trial and a total; exit code 1 if any record was lost or doubled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def expected_articles(corpus: Path) -> int:
+    n = 0
+    for path in corpus.rglob("*"):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if path.suffix == ".jsonl":
+            n += sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+        else:
+            n += 1
+    return n
+
+
+def stored_records(out: Path) -> int:
+    """How many records the interrupted run had committed (0 when the store is absent)."""
+    import sqlite3
+
+    path = out / ".cache" / "records.sqlite"
+    if not path.exists():
+        return 0
+    with sqlite3.connect(path) as db:
+        (n,) = db.execute("SELECT COUNT(*) FROM records").fetchone()
+    return int(n)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--trials", type=int, default=5)
+    parser.add_argument("--corpus", type=Path, default=REPO / "corpora")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--max-delay", type=float, default=30.0)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    expected = expected_articles(args.corpus)
+    command = [sys.executable, "-m", "pipeline", "run", str(args.corpus)]
+    lost_total = doubled_total = 0
+    print(f"corpus {args.corpus}: {expected} articles; {args.trials} trials, 2 kills each")
+    print("trial  kill1(s)  stored  kill2(s)  stored  final  records  unique  lost  doubled")
+    for trial in range(1, args.trials + 1):
+        out = Path(tempfile.mkdtemp(prefix="crash-"))
+        delays, stored = [], []
+        for _ in range(2):
+            delay = rng.uniform(1.0, args.max_delay)
+            process = subprocess.Popen([*command, "--out", str(out)], stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL, cwd=REPO)
+            time.sleep(delay)
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            delays.append(delay)
+            stored.append(stored_records(out))
+        final = subprocess.run([*command, "--out", str(out)], capture_output=True, text=True, cwd=REPO)
+        lines = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+        doc_ids = [json.loads(line)["doc_id"] for line in lines]
+        unique = len(set(doc_ids))
+        lost = expected - unique
+        doubled = len(doc_ids) - unique
+        lost_total += lost
+        doubled_total += doubled
+        print(f"{trial:5d}  {delays[0]:8.1f}  {stored[0]:6d}  {delays[1]:8.1f}  {stored[1]:6d}  "
+              f"{final.returncode:5d}  {len(doc_ids):7d}  {unique:6d}  {lost:4d}  {doubled:7d}")
+        if final.returncode not in (0, 1) or lost:
+            print("   final run stderr:", final.stderr.strip().splitlines()[-3:])
+        shutil.rmtree(out, ignore_errors=True)
+    print(f"total: {lost_total} lost, {doubled_total} doubled over {args.trials} trials")
+    return 1 if lost_total or doubled_total else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
