@@ -186,6 +186,7 @@ class _Cand:
     day_shift: int | None = None  # "le lendemain" = +1 from the day last talked about
     decade: str | None = None
     list_head: bool = False  # "les 6" in "les 6 et 13 avril": month from the next date
+    use_tense: bool = False  # "à l'automne": the last or the next one, as the verb says
     mod: DateMod | None = None
 
     @property
@@ -490,9 +491,10 @@ class DateGrammar:
             return None  # "Jeux olympiques d'hiver": an adjective, not a time
         cand = _Cand(m.start(), m.end(), "DATE", year=year, suffix=code, granularity="season", mod=mod)
         if year is None:
-            if det in ("cet", "cette", "ce") or rel:
+            if det in ("cet", "cette", "ce", "l'") or rel:
                 cand.rel_unit, cand.rel_n = "Y", 0
                 cand.direction = self.direction_of(rel)
+                cand.use_tense = det == "l'" and not rel
             else:
                 cand.literal = f"XXXX-{code}"  # "en été": any summer
         return cand
@@ -1149,6 +1151,8 @@ class _Resolver:
         if unit == "CE":
             return _Resolved(c, str(base.year // 100 + n), "century", "published")
         year = base.year + n
+        if c.use_tense and not c.direction:
+            c.direction = self.tense.of(c.start, c.end)
         if c.suffix and c.suffix in ("SP", "SU", "FA", "WI") and c.direction:
             # "l'été dernier": the last summer before today, "l'hiver prochain": the next
             season_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[c.suffix]

@@ -73,6 +73,9 @@ def test_dates_absolute(blank_fr: Language, text: str, expected: Expected) -> No
         ("Les journaux se vendent bien en été.", ("été", "DATE", "XXXX-SU", None)),
         ("Il a été élu le 6 mai dernier.", ("le 6 mai dernier", "DATE", "2018-05-06", None)),
         ("Le plan sera signé en juin prochain.", ("juin prochain", "DATE", "2019-06", None)),
+        ("Les négociations devraient reprendre à l'automne.", ("l'automne", "DATE", "2019-FA", None)),
+        ("Les inscriptions pour l'édition 2022 sont ouvertes.", ("2022", "DATE", "2022", None)),
+        ("La saison 2015-2016 a été difficile.", ("2015-2016", "DATE", "2015/2016", None)),
     ],
 )
 def test_dates_partial_and_vague(blank_fr: Language, text: str, expected: Expected) -> None:
@@ -86,6 +89,8 @@ def test_dates_partial_and_vague(blank_fr: Language, text: str, expected: Expect
         ("Les élections ont lieu les 19 et 20 mai.", [("les 19 et 20 mai", "DATE", "2019-05-19/2019-05-20", None)]),
         ("Entre 2014 et 2016, le chômage a baissé.", [("2014 et 2016", "DATE", "2014/2016", None)]),
         ("De janvier à mars, la boutique est fermée.", [("janvier à mars", "DATE", "2019-01/2019-03", None)]),
+        ("Le festival aura lieu les 16, 17 et 18 juillet.", [("les 16, 17 et 18 juillet", "DATE", "2019-07-16/2019-07-18", None)]),
+        ("Abu Dhabi accueille l'étape 3-4 mars.", [("3-4 mars", "DATE", "2019-03-03/2019-03-04", None)]),
         (
             "Les votes auront lieu les 6 et 13 avril prochains.",
             [("les 6", "DATE", "2019-04-06", None), ("13 avril prochains", "DATE", "2019-04-13", None)],
@@ -139,6 +144,11 @@ def test_dates_relative(blank_fr: Language, text: str, expected: Expected) -> No
         ("Le feu a pris hier soir.", [("hier soir", "TIME", "2019-03-13TEV", None)]),
         ("Hier à 10 h, les délégués ont boycotté la réunion.", [("Hier à 10 h", "TIME", "2019-03-13T10:00", None)]),
         ("Vers 0 h 40, jeudi, deux voitures se sont heurtées.", [("0 h 40", "TIME", "2019-03-07T00:40", "APPROX"), ("jeudi", "DATE", "2019-03-07", None)]),
+        ("Accueil du lundi au vendredi de 9h à 17h.", [
+            ("lundi au vendredi", "SET", "XXXX-WXX-1/XXXX-WXX-5", None),
+            ("9h", "TIME", "XXXX-XX-XXT09:00", None),
+            ("17h", "TIME", "XXXX-XX-XXT17:00", None),
+        ]),
         ("Le thé dansant aura lieu le 12 septembre 2002, de 18 h à 23 h.", [
             ("le 12 septembre 2002", "DATE", "2002-09-12", None),
             ("18 h", "TIME", "2002-09-12T18:00", None),
@@ -163,6 +173,7 @@ def test_dates_times_take_the_day_of_their_sentence(blank_fr: Language, text: st
         ("Le local sert depuis un quart de siècle.", ("un quart de siècle", "DURATION", "P25Y", None)),
         ("Le sous-marin échappe depuis plusieurs jours aux recherches.", ("plusieurs jours", "DURATION", "PXD", None)),
         ("Il a été condamné à une peine de 10 ans.", ("10 ans", "DURATION", "P10Y", None)),
+        ("Il a bouclé le marathon en 2 h 18 min 42 s.", ("2 h 18 min 42 s", "DURATION", "PT2H18M42S", None)),
     ],
 )
 def test_dates_durations(blank_fr: Language, text: str, expected: Expected) -> None:
