@@ -164,7 +164,10 @@ def _title_after(name: Span, lex: PeopleLexicon) -> Span | None:
     """ "Pierre Billet, délégué au développement régional[,.]" -> the title span."""
     doc = name.doc
     k = name.end
-    if k >= len(doc) or doc[k].text != ",":
+    # "a nommé Nathalie Ferrand au poste de directrice générale"
+    if k + 3 < len(doc) and [_norm(t.text) for t in doc[k : k + 2]] == ["au", "poste"]:
+        k += 2  # doc[k] is now "de"/"d'", which the title reading skips like a comma
+    elif k >= len(doc) or doc[k].text != ",":
         return None
     # "Stéphane Kieffer, 47 ans, ingénieur …": skip the age
     if (
@@ -190,8 +193,13 @@ def _title_after(name: Span, lex: PeopleLexicon) -> Span | None:
         and doc[end].text not in _TITLE_STOP
         and not doc[end].is_space
         and doc[end].pos_ not in ("VERB", "AUX", "PRON")
-        and _norm(doc[end].text) not in ("qui", "et", "que", "dont")
+        and _norm(doc[end].text) not in ("qui", "que", "dont")
     ):
+        # "présidente et cofondatrice d'Océavia" goes on; "X, maire, et Y" stops
+        if _norm(doc[end].text) == "et" and not (
+            end + 1 < len(doc) and _is_title_word(doc[end + 1], lex)
+        ):
+            break
         end += 1
     return doc[start:end]
 
