@@ -673,9 +673,7 @@ def _lower_form_used(doc: Doc, i: int) -> bool:
 def _fix_label(doc: Doc, ent: _Ent, rules: EntityRules) -> None:
     """Set the label from the rules below; evidence from the context makes it certain."""
     label = _fixed_label(doc, ent, rules)
-    if label == "ORG" and (
-        _preceded_by_trigger(doc, ent.start, rules) or _role_of(doc, ent.start, rules)
-    ):
+    if label == "ORG" and _preceded_by_trigger(doc, ent.start, rules):
         ent.certain = True
     if label != ent.label:
         ent.label = label
@@ -1051,10 +1049,13 @@ def cluster_mentions(
             label = gaz.label_
         elif acronym is not None:
             label = acronym.label_
-        elif sure:
-            label = _cluster_label(spans, sure, best if best in sure else sure[0], set())
         else:
-            label = _cluster_label(spans, members, best, surname_linked)
+            sure_label = (
+                _cluster_label(spans, sure, best if best in sure else sure[0], set(), None)
+                if sure
+                else None
+            )
+            label = _cluster_label(spans, members, best, surname_linked, sure_label)
         if label not in NE_LABELS | {"EVENT"}:
             label = spans[best].label_
         name = gaz.id_ if gaz is not None else _canonical_text(spans[best], rules)
@@ -1089,15 +1090,28 @@ def cluster_mentions(
 
 
 def _cluster_label(
-    spans: Sequence[Span], members: list[int], best: int, surname_linked: set[int]
+    spans: Sequence[Span],
+    members: list[int],
+    best: int,
+    surname_linked: set[int],
+    sure_label: str | None,
 ) -> str:
-    """A person's full name decides for its surname mentions; otherwise the majority label."""
-    if any(k in surname_linked for k in members):
+    """The majority label, after the evidence has spoken.
+
+    Textual evidence ("présidente de X", "l'association X") turns the model's PER votes
+    into ``sure_label``; a surname joined to a full name makes the cluster PER.
+    """
+    if sure_label is None and any(k in surname_linked for k in members):
         return "PER"
-    votes = Counter(spans[k].label_ for k in members)
+
+    def vote(k: int) -> str:
+        label = spans[k].label_
+        return sure_label if sure_label and label == "PER" else label
+
+    votes = Counter(vote(k) for k in members)
     top = max(votes.values())
-    if votes[spans[best].label_] == top:
-        return spans[best].label_
+    if votes[vote(best)] == top:
+        return vote(best)
     return min(label for label, count in votes.items() if count == top)
 
 
