@@ -184,7 +184,6 @@ class _Cand:
     deictic_week: bool = False  # "ce dimanche": the weekday of the publication week
     same_day: bool = False  # "le matin même", "la soirée": the day last talked about
     day_shift: int | None = None  # "le lendemain" = +1 from the day last talked about
-    decade: str | None = None
     list_head: bool = False  # "les 6" in "les 6 et 13 avril": month from the next date
     use_tense: bool = False  # "à l'automne": the last or the next one, as the verb says
     mod: DateMod | None = None
@@ -223,8 +222,6 @@ class DateGrammar:
         vague = _alt(lex.vague_quantities)
         seasons = _alt(lex.seasons)
         ordinal = _alt(lex.ordinals)
-        self._numword = re.compile(numword, re.I)
-        self._day_re = re.compile(day, re.I)
         self._past = re.compile(rf"^(?:{past})$", re.I)
         b = r"(?<![\w'-])"  # left word boundary that also refuses "COP-21", "d'21"
         e = r"(?![\w-])"
@@ -359,9 +356,6 @@ class DateGrammar:
         word = re.sub(r"^(?:la|le)\s+", "", text.strip().lower())
         word = re.split(r"[\s-]", word)[0]
         return self.lex.part_mods.get(word)
-
-    def is_unit_time(self, unit: str) -> bool:
-        return self.lex.units[unit.lower()][2]
 
     # ---------------------------------------------------------------- handlers
 
@@ -1100,8 +1094,6 @@ class _Resolver:
             return self._deictic(c)
         if c.type == "TIME" and c.weekday is None and c.month is None:
             return None  # clock times and parts of the day: attached in a later pass
-        if c.decade is not None:
-            return _Resolved(c, c.decade, "decade", "absolute")
         if c.month is not None:
             return self._calendar(c)
         if c.weekday is not None:
