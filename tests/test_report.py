@@ -105,8 +105,9 @@ def test_report_article_links_resolve_to_text_spans(seed_report: Path, seed_path
 @pytest.mark.model
 def test_report_timeline_links_events_to_article_evidence(seed_report: Path, seed_path: Path) -> None:
     record = _seed_record(seed_report, seed_path)
-    event = next(e for e in record["events"] if e["date"] == SEED_EVENT_DAY)
-    first = event["evidence"][0]
+    events = [e for e in record["events"] if e["date"] == SEED_EVENT_DAY and e["evidence"]]
+    assert events, f"the seed has no event on {SEED_EVENT_DAY} with evidence"
+    first = events[0]["evidence"][0]
     # the figure's JSON escapes "/" and "<" (so that no "</script>" can end the script early)
     index = (seed_report / "report" / "index.html").read_text("utf-8").replace("\\u002f", "/")
     assert f"articles/{page_name(record['doc_id'])}#{span_id(first['start'], first['end'])}" in index
