@@ -280,16 +280,19 @@ def _trim(doc: Doc, ent: _Ent, rules: EntityRules) -> _Ent | None:
             # "l'Espagnole Caroline Routier"
             or (
                 has_next
-                and ent.label == "PER"
                 and low in rules.demonyms
-                and _is_cap(doc[start + 1])
+                and _is_cap(tok)
+                and doc[start + 1].text[:1].isupper()
+                and (ent.label == "PER" or _demonym_before_person(doc, start + 1, end))
             )
-            # "Le Groupe La Poste", "Le BIC": the article of a common noun or an acronym
+            # "Le Groupe La Poste", "Le BIC", "Le service national": the article of a
+            # common noun or an acronym
             or (
                 has_next
                 and tok.text in rules.determiners_cased
                 and (
                     doc[start + 1].text in rules.generic_heads_cased
+                    or doc[start + 1].is_lower
                     or _ACRONYM_RE.match(doc[start + 1].text) is not None
                 )
             )
@@ -308,6 +311,9 @@ def _trim(doc: Doc, ent: _Ent, rules: EntityRules) -> _Ent | None:
         end -= 1
     if start >= end:
         return None
+    label = ent.label
+    if start > ent.start and doc[start - 1].lower_ in rules.demonyms and label != "PER":
+        label = "PER"  # "l'Iranien Mojtaba Abedini": what follows the demonym is a person
     if ent.label == "PER" and start > ent.start and doc[start - 1].lower_ in rules.function_words:
         # "Président du Tchad": what follows a stripped title and a preposition is no person
         return None
@@ -321,7 +327,13 @@ def _trim(doc: Doc, ent: _Ent, rules: EntityRules) -> _Ent | None:
             and all(doc[i].is_alpha and doc[i].is_lower for i in range(start, first_cap))
         ):
             start = first_cap
-    return _Ent(start, end, ent.label, ent.ent_id)
+    return _Ent(start, end, label, ent.ent_id, certain=label != ent.label)
+
+
+def _demonym_before_person(doc: Doc, start: int, end: int) -> bool:
+    """The capitalised words after a demonym look like a person's name (2-3 words)."""
+    words = doc[start:end]
+    return 1 <= len(words) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in words)
 
 
 def _strip_sentence_determiners(doc: Doc, ents: list[_Ent], rules: EntityRules) -> list[_Ent]:
@@ -573,6 +585,14 @@ def _merge_place_complements(doc: Doc, ents: list[_Ent], rules: EntityRules) -> 
     for ent in ents:
         if ent.label != "ORG" or ent.protected or ent.end - ent.start > 6:
             continue
+        head = doc[ent.start].text
+        if not (
+            head in rules.generic_heads_cased
+            or head in rules.org_heads_cased
+            or _ACRONYM_RE.match(head)
+            or doc[ent.start].lower_ in rules.collectivity_heads
+        ):
+            continue  # "ministre de la Défense de la Corée du Nord": no body of a place
         k = place_after(ent.end)
         if k is not None:
             ent.end = ents[k].end
