@@ -9,7 +9,7 @@ CORPUS ?= corpora
 OUT ?= outputs
 WORKERS ?= 2
 
-.PHONY: install run test lint bench report clean
+.PHONY: install browser run test lint report clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,11 +19,19 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
+# Debian's Chromium for the report's browser test (tests skip it, saying so, without it).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "warning: could not install chromium (needs root); the browser test will be skipped"
+
 run: install
 	$(BIN)/pipeline run $(CORPUS) --out $(OUT) --workers $(WORKERS)
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q
+
+report: run
+	$(BIN)/pipeline report $(OUT)
 
 lint: install
 	$(BIN)/ruff check pipeline tests bench
