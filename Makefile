@@ -9,7 +9,7 @@ CORPUS ?= corpora
 OUT ?= outputs
 WORKERS ?= 2
 
-.PHONY: install browser run test lint report clean
+.PHONY: install browser run test lint clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,12 +26,10 @@ browser:
 
 run: install
 	$(BIN)/pipeline run $(CORPUS) --out $(OUT) --workers $(WORKERS)
+	$(BIN)/pipeline report $(OUT)
 
 test: install browser
 	$(BIN)/python -m pytest -q
-
-report: run
-	$(BIN)/pipeline report $(OUT)
 
 lint: install
 	$(BIN)/ruff check pipeline tests bench
