@@ -595,6 +595,18 @@ def _collect_arguments(
             used.add(e.start)
             break
     if mention.location is None:
+        # an organisation that is also a place: "à l'université de La Rochelle"
+        for e in seg_ents:
+            if e.label not in ("ORG", "MISC") or _inside(e.start, appositives):
+                continue
+            first = doc[e.start]
+            if (
+                _preceding_word(doc, e.start, seg_start) in lex.location_preps
+                and _norm(first.lemma_ or first.text) in lex.place_nouns
+            ):
+                mention.location = e.text
+                break
+    if mention.location is None:
         for k in range(seg_start, seg_end - 1):
             if _norm(doc[k].text) not in lex.location_preps or _inside(k, appositives):
                 continue
@@ -768,6 +780,12 @@ def _status(mention: _Mention, doc: Doc, lex: EventLexicon, published: str | Non
             head_tense = _morph(verb.head, "Tense")
             if "Fut" in head_tense or "Cnd" in _morph(verb.head, "Mood") or "Pres" in head_tense:
                 return "planned"
+        if (
+            verb.head is not verb
+            and verb.dep_ in ("xcomp", "ccomp")
+            and _norm(verb.head.lemma_) in lex.planned_lemmas
+        ):
+            return "planned"  # "la Ville prévoit d'accueillir …"
     if _has_words(doc, mention.seg_start, mention.seg_end, lex.planned_words):
         return "planned"
     past = False
@@ -775,22 +793,25 @@ def _status(mention: _Mention, doc: Doc, lex: EventLexicon, published: str | Non
     for verb in verbs:
         auxes = [c for c in verb.children if c.dep_.startswith("aux")]
         tense = _morph(verb, "Tense")
-        if (
-            "Past" in tense
-            or "Imp" in tense
-            or any(_norm(a.lemma_) in ("avoir", "être") for a in auxes)
-        ):
+        finite_aux = [a for a in auxes if "Fin" in _morph(a, "VerbForm")]
+        if any(
+            a.dep_ == "aux:pass" and "Pres" in _morph(a, "Tense") for a in finite_aux
+        ) and not any(a.dep_ == "aux:tense" for a in auxes):
+            present = True  # "est financé par …": a state, not a past act
+        elif auxes or "Imp" in tense or ("Past" in tense and "Fin" in _morph(verb, "VerbForm")):
             past = True
-        elif "Pres" in tense:
+        elif "Pres" in tense and "Fin" in _morph(verb, "VerbForm"):
             present = True
+        # a bare participle ("une rencontre organisée en …") says nothing of time
     if past:
         return "past"
-    if _has_words(doc, mention.seg_start, mention.seg_end, lex.ongoing_words) and present:
-        return "ongoing"
     if mention.date is not None and published:
         value = _date_value(mention.date)
         if value[: len(published)] > published[: len(value)]:
             return "planned"
+        return "past"
+    if present:
+        return "ongoing"
     return "past"
 
 

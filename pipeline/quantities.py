@@ -269,6 +269,7 @@ def _quantity_at(
     if unit is not None and unit[1] is not None:
         value = unit[1]
     unit_text = None if unit is None else unit[0]
+    value = round(value, 6)  # 4,1 x 10^6 is 4100000, not 4099999.9999999995
     first, last = tokens[start], tokens[j - 1]
     if unit_text is None and not approximate and value.is_integer() and 1800 <= value <= 2100:
         return None  # a bare year-like number is a date or a name, not a count
