@@ -80,6 +80,7 @@ class EntityRules:
     loc_acronyms: frozenset[str]
     role_words: frozenset[str]
     collectivity_heads: frozenset[str]
+    unit_triggers: frozenset[str]
     event_heads_strict_cased: frozenset[str]
     loc_descriptors_dropped: frozenset[str]
     demonyms: frozenset[str]
@@ -231,10 +232,10 @@ def fix_entities(
             if not ent.protected:
                 _fix_label(doc, ent, rules)
                 _absorb_trigger(doc, ent, rules)
-    if remove_junk:
-        ents = [e for e in ents if e.protected or not _is_junk(doc, e, rules)]
     if fix_boundaries:
         ents = _merge_place_complements(doc, ents, rules)
+    if remove_junk:
+        ents = [e for e in ents if e.protected or not _is_junk(doc, e, rules)]
     links: list[tuple[int, int]] = []
     if link_acronyms:
         ents, links = _link_acronyms(doc, ents, rules)
@@ -741,6 +742,8 @@ def _fixed_label(doc: Doc, ent: _Ent, rules: EntityRules) -> str:
     return label
 
 
+#: "(Drac)", "(Feder)": acronyms written as words, accepted only inside parentheses
+_TITLE_ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]{2,6}$")
 _ORG_ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý]{3,6}$")
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 
@@ -764,7 +767,7 @@ def _absorb_trigger(doc: Doc, ent: _Ent, rules: EntityRules) -> None:
     if ent.start == 0 or first.pos_ != "ADJ" or first.text in rules.org_heads_cased:
         return
     prev = doc[ent.start - 1]
-    if prev.is_lower and prev.lower_ in rules.org_triggers:
+    if prev.is_lower and prev.lower_ in rules.unit_triggers:
         ent.start -= 1
         ent.label = "ORG"
 
@@ -817,7 +820,9 @@ def _add_appositions(doc: Doc, ents: list[_Ent], rules: EntityRules) -> list[_En
             continue
         ent = by_end.get(tok.i)
         if ent is not None:
-            if not ent.protected and ent.label in {"LOC", "MISC", "PER"}:
+            # "X, la société ..." also opens a clause about X's company when X is a
+            # person ("Lucie Montagne et Baptiste Revol, la société compte"): not PER
+            if not ent.protected and ent.label in {"LOC", "MISC"}:
                 ent.label = "ORG"
                 ent.certain = True
             continue
@@ -875,7 +880,9 @@ def _link_acronyms(
         if close is None or close == tok.i + 1:
             continue
         inside = (tok.i + 1, close)
-        if close - tok.i == 2 and _ACRONYM_RE.match(doc[tok.i + 1].text):
+        if close - tok.i == 2 and (
+            _ACRONYM_RE.match(doc[tok.i + 1].text) or _TITLE_ACRONYM_RE.match(doc[tok.i + 1].text)
+        ):
             acr = doc[tok.i + 1].text
             before = _expansion_before(doc, tok.i, acr, ents, rules)
             if before is not None:
