@@ -301,7 +301,7 @@ def run_dask(
                 ): p
                 for p in todo
             }
-            for future in as_completed(futures):
+            for future in as_completed(futures):  # type: ignore[no-untyped-call]
                 partition = futures[future]
                 manifest = _collect(future, partition, corpus)
                 manifests[partition.part] = manifest
