@@ -114,8 +114,9 @@ def plan_partitions(
     for i, size in enumerate(sizes):
         filled += size
         # close the k-th partition once the running total passes k shares of the bytes
+        # or of the files (many small files before one big one still make several tasks)
         k = len(partitions) + 1
-        if k < n_parts and filled >= per_part * k:
+        if k < n_parts and (filled >= per_part * k or (i + 1) * n_parts >= len(files) * k):
             partitions.append(_partition(k - 1, files[start:i + 1], stamps[start:i + 1], fingerprint))
             start = i + 1
     if start < len(files):

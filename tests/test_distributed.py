@@ -10,13 +10,14 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from typer.testing import CliRunner
 
 from pipeline.batch import RunSummary, run
+from pipeline.cli import app
+from pipeline.distributed import plan_partitions
 from pipeline.settings import Settings
 
 pytest.importorskip("distributed")
-
-pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 #: one of each input kind: plain text, cp1252 text, HTML, one JSON object, a JSONL of five
@@ -57,6 +58,8 @@ def _jsonl(paths: list[Path]) -> list[dict[str, Any]]:
     return [json.loads(line) for path in paths for line in path.read_text("utf-8").splitlines() if line]
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_distributed_same_records_as_local(local_run: tuple[RunSummary, Path], dask_run: tuple[RunSummary, Path]) -> None:
     local = {r["doc_id"]: r for r in _jsonl([local_run[1] / "documents.jsonl"])}
     dask_records = _jsonl(sorted((dask_run[1] / "documents").glob("part-*.jsonl")))
@@ -65,6 +68,8 @@ def test_distributed_same_records_as_local(local_run: tuple[RunSummary, Path], d
     assert {r["doc_id"]: r for r in dask_records} == local
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_distributed_same_errors_and_counts(local_run: tuple[RunSummary, Path], dask_run: tuple[RunSummary, Path]) -> None:
     local, dask_summary = local_run[0], dask_run[0]
     assert {e.source for e in dask_summary.errors} == {e.source for e in local.errors} == {"b/empty.txt"}
@@ -76,6 +81,8 @@ def test_distributed_same_errors_and_counts(local_run: tuple[RunSummary, Path], 
     assert set(json.loads((local_run[1] / "run.json").read_text("utf-8"))) <= set(manifest)
 
 
+@pytest.mark.model
+@pytest.mark.slow
 @pytest.mark.parametrize(("table", "keys"), [
     ("mentions", ["doc_id", "start", "end", "label"]),
     ("entities", ["entity_id", "n_documents", "n_mentions"]),
@@ -89,6 +96,8 @@ def test_distributed_tables_read_as_one_dataset(
     assert set(dask_table[keys].itertuples(index=False)) == set(local[keys].itertuples(index=False))
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_distributed_unchanged_rerun_reuses_every_partition(
     corpus: Path, dask_run: tuple[RunSummary, Path]
 ) -> None:
@@ -97,3 +106,36 @@ def test_distributed_unchanged_rerun_reuses_every_partition(
     assert (again.processed, again.reused) == (0, summary.processed)
     assert dataclasses.replace(again, seconds=0.0, nlp_seconds=0.0, processed=0, reused=0, outputs_rewritten=False) \
         == dataclasses.replace(summary, seconds=0.0, nlp_seconds=0.0, processed=0, reused=0, outputs_rewritten=False)
+
+
+@pytest.mark.parametrize(("sizes", "workers", "n_parts"), [
+    ([100] * 10, 2, 8),          # small corpus: four partitions per worker
+    ([100] * 3, 2, 3),           # never more partitions than files
+    ([1_500_000] * 6, 1, 5),     # large files: about PARTITION_BYTES (2 MB) each
+    ([10, 10, 10, 5_000_000], 1, 4),  # small files before a big one
+])
+def test_distributed_plan_partitions_covers_files_in_order(
+    tmp_path: Path, sizes: list[int], workers: int, n_parts: int
+) -> None:
+    files = []
+    for i, size in enumerate(sizes):
+        path = tmp_path / f"{i:03d}.txt"
+        with path.open("wb") as handle:
+            handle.truncate(size)
+        files.append(path)
+    settings = Settings(workers=workers)
+    plan = plan_partitions(files, tmp_path, settings)
+    assert [p.part for p in plan] == list(range(n_parts))
+    assert [f for p in plan for f in p.files] == [str(f.absolute()) for f in files]
+    assert all(p.files for p in plan)
+    assert [p.key for p in plan_partitions(files, tmp_path, settings)] == [p.key for p in plan]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--scheduler", "tcp://127.0.0.1:8786"], "error: --scheduler needs --engine dask"),
+    (["--engine", "spark"], "error: --engine must be local or dask, not 'spark'"),
+])
+def test_distributed_cli_rejects_bad_engine_options(tmp_path: Path, args: list[str], message: str) -> None:
+    result = CliRunner().invoke(app, ["run", str(tmp_path), "--out", str(tmp_path / "out"), *args])
+    assert result.exit_code == 2
+    assert message in result.output
