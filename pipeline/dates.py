@@ -240,12 +240,12 @@ class DateGrammar:
             ("deictic", rf"{b}(?P<mod>{part_mod})?(?P<det>cette|ce|cet|la|le|l')\s*(?P<nouv>nouvelle\s+)?(?P<unit>semaine|week-end|mois|année|an|trimestre|semestre|décennie|siècle)(?:-ci)?(?:\s+(?P<rel>{rel}))?{e}", self._deictic, 6),
             ("rel_day", rf"{b}(?P<rd>{_alt(lex.relative_days)})(?:\s+(?P<wd>{wd}))?(?:\s+(?:en\s+)?(?P<part>{parts}))?(?:\s+à\s+(?P<h>[01]?\d|2[0-3])\s?h(?:\s?(?P<m>[0-5]\d))?)?{e}", self._rel_day, 7),
             ("shift_day", rf"{b}(?:le\s+lendemain|la\s+veille|l'avant-veille|le\s+surlendemain){e}", self._shift_day, 7),
-            ("weekday", rf"{b}(?:(?P<det>ce|cet|le)\s+(?P<meme>même\s+)?)?(?P<wd>{wd})(?:\s+(?P<rel>{rel}))?(?:\s+(?:en\s+)?(?P<part>{parts}))?{e}", self._weekday, 6),
+            ("weekday", rf"{b}(?:(?P<det>ce|cet|le)\s+(?P<meme>même\s+)?)?(?P<wd>{wd})(?:\s+(?P<dnum>{day})(?!\s*(?:h\b|heures?\b|[/.:,]\d)|\d))?(?:\s+(?P<rel>{rel}))?(?:\s+(?:en\s+)?(?P<part>{parts}))?{e}", self._weekday, 6),
             ("deictic_part", rf"{b}(?P<det>ce|cet)\s+(?P<part>matin|après-midi|soir|midi|nuit)(?P<la>-là|\s+là)?{e}|{b}(?P<det2>cette)\s+(?P<part2>nuit)(?P<la2>-là|\s+là)?{e}", self._deictic_part, 6),
             ("same_day_part", rf"{b}(?:(?:dans|pendant|durant|de|en|cours\s+de|tard\s+dans|toute)\s+)(?P<span>(?:la|l')\s*(?P<part>soirée|nuit|matinée|après-midi)){e}|{b}(?P<span2>le\s+(?P<part2>matin|soir)\s+même){e}", self._same_day_part, 5),
             ("race_time", r"(?<![\w.,/:-])(?:(?P<h>\d{1,2})\s?h\s?(?P<m>[0-5]?\d)\s?(?:min|mn|')(?:\s?(?P<s>[0-5]?\d)(?:[,.](?P<frac>\d+))?\s?(?:s|''|\"))?|(?P<m2>\d{1,3})\s?(?:min|mn|')\s?(?P<s2>[0-5]?\d)(?:[,.](?P<frac2>\d+))?\s?(?:s|''|\"))(?!\w)", self._race_time, 8),
             ("weekday_span", rf"{b}du\s+(?P<wd1>{wd})\s+au\s+(?P<wd2>{wd})(?![\w-]|\s+\d)", self._weekday_span, 8),
-            ("clock", r"(?<![\w.,/:-])(?P<h>[01]?\d|2[0-4])\s?[hH](?:\s?(?P<m>[0-5]\d))?(?![\w/])", self._clock, 7),
+            ("clock", r"(?:(?<![\w.,/:-])|(?<=\dh-)|(?<=\d\sh-)|(?<=\dh\s-\s)|(?<=\d\sh\s-\s))(?P<h>[01]?\d|2[0-4])\s?[hH](?:\s?(?P<m>[0-5]\d))?(?![\w/])", self._clock, 7),
             ("clock_words", rf"{b}(?P<h>\d{{1,2}}|{numword})\s+heures?(?:\s+(?P<m>[0-5]\d|et\s+demie|et\s+quart|moins\s+le\s+quart))?{e}", self._clock_words, 7),
             ("clock_colon", r"(?<![\w.,/:-])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:]|[.,]\d)", self._clock_colon, 6),
             ("noon", rf"(?<![\w'-])(?P<w>midi|minuit){e}", self._noon, 4),
@@ -254,7 +254,7 @@ class DateGrammar:
             ("duration", rf"(?<![\w'.,:-])(?:(?P<qmod>{qmods})\s+)?(?P<n>{num}|un|une)\s+(?:(?P<frac>demi|quart)\s+(?:de\s+|d'))?(?P<unit>{units_short})(?:\s+et\s+(?P<half>demie?|quart))?{e}", self._duration, 5),
             ("half_duration", rf"{b}(?:(?P<qmod>{qmods})\s+)?(?:une?)\s+demi-(?P<unit>{units}){e}", self._half_duration, 5),
             ("vague_duration", rf"{b}(?:(?P<qmod>{qmods})\s+)?(?P<vague>{vague})\s+(?P<unit>{units}){e}", self._vague_duration, 4),
-            ("recent_duration", rf"{b}ces\s+(?:(?P<n>{num})\s+)?(?:{rel})\s+(?P<unit>{units}){e}", self._recent_duration, 6),
+            ("recent_duration", rf"{b}(?:ces|les|des)\s+(?:(?P<n>{num})\s+)?(?:{rel})\s+(?P<unit>{units}){e}", self._recent_duration, 6),
             ("unit_noun", rf"{b}(?P<w>{_alt(lex.unit_nouns)}){e}", self._unit_noun, 4),
             ("set_every", rf"{b}(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<n>{num})\s+)?(?:(?P<unit>{units})|(?P<wd>{wd})s?(?:\s+(?P<wdpart>{parts})s?)?|(?P<part>{parts})s?){e}", self._set_every, 7),
             ("set_ordinal_weekday", rf"{b}les\s+(?:{ordinal})(?:(?:\s*,\s*|\s+et\s+)(?:{ordinal}))*\s+(?P<wd>{wd})s{e}", self._set_ordinal_weekday, 7),
@@ -292,7 +292,7 @@ class DateGrammar:
             "in": ("dans",),
             "half_duration": ("demi-",),
             "vague_duration": long_units,
-            "recent_duration": ("ces ",),
+            "recent_duration": ("dernier", "dernièr", "prochain"),
             "unit_noun": tuple(lex.unit_nouns),
             "set_every": ("chaque", "tous les", "toutes les"),
             "set_ordinal_weekday": weekday_words,
@@ -386,8 +386,6 @@ class DateGrammar:
         det = (m["det"] or "").lower()
         if det == "les":
             return None  # "les 19 mai": rare; lists are handled by list_head
-        if det == "ce" and not m["wd"]:
-            return None
         wd = self.weekday_of(m["wd"]) if m["wd"] else None
         return _Cand(start, m.end(), "DATE", year=year, month=month, day=day, weekday=wd, direction=self.direction_of(m["rel"]))
 
@@ -552,11 +550,14 @@ class DateGrammar:
             before = _before_word(text, m.start())
             if before and before[0].isupper():
                 return None  # "Robinson Vendredi", "Ouest-France Dimanche": a name
-        if det == "le" and not m["rel"] and not m["part"]:
+        dnum = m["dnum"]
+        if det == "le" and not m["rel"] and not m["part"] and not dnum:
             return _Cand(m.start(), m.end(), "SET", literal=f"XXXX-WXX-{wd}", granularity="week")
-        if det == "le":
+        if det == "le" and not dnum:
             return None
-        cand = _Cand(m.start(), m.end(), "DATE", weekday=wd, direction=self.direction_of(m["rel"]))
+        day = (1 if dnum.lower() in ("1er", "1re", "premier") else int(dnum)) if dnum else None
+        # "vendredi 13": the Friday the 13th nearest in the direction of the verb
+        cand = _Cand(m.start(), m.end(), "DATE", weekday=wd, day=day, direction=self.direction_of(m["rel"]))
         if det in ("ce", "cet"):
             if m["meme"]:
                 cand.same_day = True
@@ -742,11 +743,17 @@ class DateGrammar:
         return _Cand(m.start(), m.end(), "DURATION", literal=value, granularity=_unit_granularity(value), mod=qmod)
 
     def _recent_duration(self, m: re.Match[str], text: str) -> _Cand | None:
+        """ "ces derniers jours" (PXD), "des trois dernières années" (P3Y)."""
         n = self.number(m["n"]) if m["n"] else None
+        start = m.start()
+        if m.group(0)[:3].lower() in ("les", "des"):
+            if n is None:
+                return None  # "les derniers jours de sa vie": not a length of time
+            start = m.start("n")
         value = self._duration_value(n, m["unit"])
         if value is None:
             return None
-        return _Cand(m.start(), m.end(), "DURATION", literal=value, granularity=_unit_granularity(value))
+        return _Cand(start, m.end(), "DURATION", literal=value, granularity=_unit_granularity(value))
 
     def _unit_noun(self, m: re.Match[str], text: str) -> _Cand | None:
         value = self.lex.unit_nouns[m["w"].lower()]
@@ -1187,6 +1194,8 @@ class _Resolver:
 
     def _weekday(self, c: _Cand) -> _Resolved | None:
         assert c.weekday is not None
+        if c.day is not None:
+            return self._weekday_and_day(c)
         if c.same_day and self.last_day is not None:
             base = self.last_day
             day = base + dt.timedelta(days=c.weekday - base.isoweekday())
@@ -1204,6 +1213,26 @@ class _Resolver:
             else:
                 day = base - dt.timedelta(days=(7 - delta) % 7 or 7)
         return _Resolved(c, _with_time(c, _fmt_day(day)), c.granularity, "published", day)
+
+
+    def _weekday_and_day(self, c: _Cand) -> _Resolved | None:
+        """ "jeudi 18" (no month): the nearest month where the 18th is a Thursday."""
+        assert c.weekday is not None and c.day is not None
+        base, anchor = (self.published, "published") if self.published is not None else (self.last_day, "narrative")
+        if base is None:
+            return _Resolved(c, _with_time(c, f"XXXX-XX-{c.day:02d}"), c.granularity, "none")
+        first = base.replace(day=1)
+        cands = []
+        for k in range(-6, 7):
+            month = first + relativedelta(months=k)
+            if _valid(month.year, month.month, c.day) and dt.date(month.year, month.month, c.day).isoweekday() == c.weekday:
+                cands.append(dt.date(month.year, month.month, c.day))
+        direction = c.direction or self.tense.of(c.start, c.end)
+        day = _pick(cands, base, direction, month_level=False) or _pick(cands, base, 0, month_level=False)
+        if day is None:
+            return None
+        resolved_anchor: Anchor = "published" if anchor == "published" else "narrative"
+        return _Resolved(c, _with_time(c, _fmt_day(day)), c.granularity, resolved_anchor, day)
 
 
 def _calendar_value(day: dt.date, month_level: bool) -> str:

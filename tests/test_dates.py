@@ -74,6 +74,8 @@ def test_dates_absolute(blank_fr: Language, text: str, expected: Expected) -> No
         ("Il a été élu le 6 mai dernier.", ("le 6 mai dernier", "DATE", "2018-05-06", None)),
         ("Le plan sera signé en juin prochain.", ("juin prochain", "DATE", "2019-06", None)),
         ("Les négociations devraient reprendre à l'automne.", ("l'automne", "DATE", "2019-FA", None)),
+        ("Il a été reçu jeudi 7 à l'Élysée.", ("jeudi 7", "DATE", "2019-03-07", None)),
+        ("Ce 3 mars, la ville fête son saint.", ("Ce 3 mars", "DATE", "2019-03-03", None)),
         ("Les inscriptions pour l'édition 2022 sont ouvertes.", ("2022", "DATE", "2022", None)),
         ("La saison 2015-2016 a été difficile.", ("2015-2016", "DATE", "2015/2016", None)),
     ],
@@ -141,6 +143,11 @@ def test_dates_relative(blank_fr: Language, text: str, expected: Expected) -> No
         ("Le départ est à 9 h.", [("9 h", "TIME", "2019-03-14T09:00", None)]),
         ("On déjeune à midi.", [("midi", "TIME", "2019-03-14T12:00", None)]),
         ("Il a été agressé hier vers 18 h.", [("hier", "DATE", "2019-03-13", None), ("18 h", "TIME", "2019-03-13T18:00", "APPROX")]),
+        ("Permanence le 2 avril 2019, 14 h-18 h.", [
+            ("le 2 avril 2019", "DATE", "2019-04-02", None),
+            ("14 h", "TIME", "2019-04-02T14:00", None),
+            ("18 h", "TIME", "2019-04-02T18:00", None),
+        ]),
         ("Le feu a pris hier soir.", [("hier soir", "TIME", "2019-03-13TEV", None)]),
         ("Hier à 10 h, les délégués ont boycotté la réunion.", [("Hier à 10 h", "TIME", "2019-03-13T10:00", None)]),
         ("Vers 0 h 40, jeudi, deux voitures se sont heurtées.", [("0 h 40", "TIME", "2019-03-07T00:40", "APPROX"), ("jeudi", "DATE", "2019-03-07", None)]),
@@ -173,6 +180,7 @@ def test_dates_times_take_the_day_of_their_sentence(blank_fr: Language, text: st
         ("Le local sert depuis un quart de siècle.", ("un quart de siècle", "DURATION", "P25Y", None)),
         ("Le sous-marin échappe depuis plusieurs jours aux recherches.", ("plusieurs jours", "DURATION", "PXD", None)),
         ("Il a été condamné à une peine de 10 ans.", ("10 ans", "DURATION", "P10Y", None)),
+        ("Au cours des trois dernières années, le chômage a baissé.", ("trois dernières années", "DURATION", "P3Y", None)),
         ("Il a bouclé le marathon en 2 h 18 min 42 s.", ("2 h 18 min 42 s", "DURATION", "PT2H18M42S", None)),
     ],
 )
