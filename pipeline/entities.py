@@ -50,7 +50,6 @@ DEMONYMS_PATH = RESOURCES / "entities_demonyms.txt"
 NE_LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
 _APOSTROPHES = str.maketrans({"’": "'", "`": "'", "´": "'"})
 _ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,9}$")
-_YEAR_RE = re.compile(r"^(19|20)\d\d$")
 
 
 class GazetteerError(ValueError):
@@ -101,6 +100,11 @@ class EntityRules:
         bases = [w.strip() for w in lines if w.strip() and not w.startswith(("#", "!"))]
         # "!Suisse": a form that is also a place name is never treated as a demonym
         places = {w[1:].strip().lower() for w in lines if w.startswith("!")}
+        missing = [
+            name for name in cls.__dataclass_fields__ if name != "demonyms" and name not in data
+        ]
+        if missing:
+            logger.warning("entity rules %s: no list for %s", path, ", ".join(missing))
         kwargs: dict[str, frozenset[str]] = {
             f.name: frozenset(data.get(f.name, ()))
             for f in cls.__dataclass_fields__.values()
