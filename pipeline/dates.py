@@ -482,6 +482,8 @@ class DateGrammar:
         if before == "d'" and not of_season:
             return None  # "Jeux olympiques d'hiver": an adjective, not a time
         cand = _Cand(m.start(), m.end(), "DATE", year=year, suffix=code, granularity="season", mod=mod)
+        if det == "" and before == "au" and not of_season:
+            det = "l'"  # "au printemps" is "à le printemps": the coming or the last one
         if year is None:
             if det in ("cet", "cette", "ce", "l'") or rel:
                 cand.rel_unit, cand.rel_n = "Y", 0
@@ -1284,7 +1286,7 @@ def find_dates(doc: Doc, *, published: dt.date | None, split_ranges: bool = Fals
         return None
 
     resolved = resolver.resolve(cands, following)
-    resolved += _attach_times(cands, resolved, published, bounds, resolver)
+    resolved += _attach_times(cands, resolved, published, bounds)
     resolved.sort(key=lambda r: r.cand.start)
     if not split_ranges:
         resolved = _merge_ranges(norm, resolved)
@@ -1304,12 +1306,17 @@ def find_dates(doc: Doc, *, published: dt.date | None, split_ranges: bool = Fals
 
 
 def _attach_times(
-    cands: list[_Cand], resolved: list[_Resolved], published: dt.date | None, bounds: Sequence[int], resolver: _Resolver
+    cands: list[_Cand], resolved: list[_Resolved], published: dt.date | None, bounds: Sequence[int]
 ) -> list[_Resolved]:
-    """Give clock times and parts of the day their day: same sentence, story, or today."""
+    """Give clock times and parts of the day their day: same sentence, story, or today.
+
+    A time takes the anchor of a day named in its sentence ("hier vers 18 h" is
+    anchored on the publication date); a day taken from an earlier sentence is the
+    narrative's.
+    """
     done = {id(r.cand) for r in resolved}
-    days = [(r.cand.start, r.day) for r in resolved if r.day is not None]
-    starts = [s for s, _ in days]
+    days = [(r.cand.start, r.day, r.anchor) for r in resolved if r.day is not None]
+    starts = [d[0] for d in days]
     sets = [r.cand.start for r in resolved if r.cand.type == "SET"]
     out: list[_Resolved] = []
     for c in cands:
@@ -1326,9 +1333,9 @@ def _attach_times(
             out.append(_Resolved(c, _with_time(c, "XXXX-XX-XX"), c.granularity, "none"))
             continue
         if i > 0 and bisect.bisect_right(bounds, starts[i - 1]) == sentence:
-            day = days[i - 1][1]
+            _, day, anchor = days[i - 1]
         elif i < len(days) and bisect.bisect_right(bounds, starts[i]) == sentence and not c.same_day:
-            day = days[i][1]
+            _, day, anchor = days[i]
         elif i > 0:
             day = days[i - 1][1]
         elif published is not None and not c.same_day:

@@ -365,3 +365,15 @@ def test_dates_evaluation_scores_strict_relaxed_and_values() -> None:
     assert scores.value_accuracy["DATE"].value == 1.0
     assert scores.strict["DURATION"].f1 == 0.0
     assert "DURATION" in scores.to_text()
+
+
+@pytest.mark.parametrize(
+    ("text", "anchors"),
+    [
+        ("Il a été agressé hier vers 18 h.", ["published", "published"]),
+        ("Le 2 avril 2019 à 14 h, il pleuvait.", ["absolute", "absolute"]),
+        ("Le départ a été donné le 2 avril 2019. A 20 h, tout était fini.", ["absolute", "narrative"]),
+    ],
+)
+def test_dates_time_takes_the_anchor_of_its_day(blank_fr: Language, text: str, anchors: list[str]) -> None:
+    assert [d.anchor for d in find_dates(blank_fr(text), published=PUBLISHED)] == anchors
