@@ -81,6 +81,7 @@ class EntityRules:
     collectivity_heads: frozenset[str]
     unit_triggers: frozenset[str]
     event_heads_strict_cased: frozenset[str]
+    event_triggers: frozenset[str]
     loc_descriptors_dropped: frozenset[str]
     demonyms: frozenset[str]
 
@@ -705,6 +706,19 @@ def _fix_label(doc: Doc, ent: _Ent, rules: EntityRules) -> None:
         ent.certain = True
 
 
+def _after_event_trigger(doc: Doc, i: int, rules: EntityRules) -> bool:
+    """ "championne du monde d'X", "l'édition 2016 de l'X", "circuit X": X is a competition."""
+    j = i - 1
+    while j >= 0 and (doc[j].lower_ in _EVENT_LINKS or doc[j].like_num):
+        j -= 1
+    if j >= 2 and doc[j].lower_ == "monde" and doc[j - 1].lower_ == "du":
+        j -= 2  # "champion du monde de"
+    return j >= 0 and doc[j].is_lower and doc[j].lower_ in rules.event_triggers
+
+
+_EVENT_LINKS = frozenset({"de", "d'", "d’", "du", "l'", "l’", "la", "le"})
+
+
 def _role_of(doc: Doc, i: int, rules: EntityRules) -> bool:
     """ "présidente de Lumeo", "directeur général d'Océavia", "À propos de X": X is an organisation."""
     j = i - 1
@@ -725,7 +739,9 @@ def _fixed_label(doc: Doc, ent: _Ent, rules: EntityRules) -> str:
         or _norm(span[:2].text).title() in rules.event_heads_cased
     ):
         return "EVENT"
-    if label == "ORG" and (span[0].text in rules.event_heads_strict_cased):
+    if label in {"ORG", "MISC"} and _after_event_trigger(doc, ent.start, rules):
+        return "EVENT"
+    if label == "ORG" and span[0].text in rules.event_heads_strict_cased:
         return "EVENT"  # "Coupe de la Ligue": a competition, not an organisation
     if label in {"LOC", "MISC"} and any(
         t.text in rules.org_heads_cased or t.text in rules.legal_forms_cased for t in span

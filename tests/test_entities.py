@@ -456,3 +456,25 @@ def test_entities_model_sentences(
 ) -> None:
     doc = nlp_fixed(text)
     assert [(e.text, e.label_) for e in doc.ents] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "\n\n",
+        "(ABC)",
+        "La Poste (",
+        ") BIC (",
+        "M.",
+        "Le Le Le",
+        "« Cap »",
+        "ONU (Organisation des Nations unies)",
+    ],
+)
+def test_entities_odd_texts_do_not_break(nlp_fixed: Language, text: str) -> None:
+    doc = nlp_fixed(text)
+    assert all(text[m.start : m.end] == m.text for m in doc._.entities)
+    assert len(doc._.entities) == len(doc.ents)
