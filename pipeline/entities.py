@@ -241,12 +241,25 @@ def fix_entities(
         ents = _merge_place_complements(doc, ents, rules)
     if remove_junk:
         ents = [e for e in ents if e.protected or not _is_junk(doc, e, rules)]
+    ents = _without_overlaps(ents)
     links: list[tuple[int, int]] = []
     if link_acronyms:
         ents, links = _link_acronyms(doc, ents, rules)
     spans = [Span(doc, e.start, e.end, label=e.label, span_id=e.ent_id) for e in ents]
     certain = {k for k, e in enumerate(ents) if e.certain or e.ent_id}
     return FixedEntities(spans, links, certain)
+
+
+def _without_overlaps(ents: list[_Ent]) -> list[_Ent]:
+    """Sorted, non-overlapping entities (``doc.ents`` refuses overlaps); the longer wins."""
+    out: list[_Ent] = []
+    for ent in sorted(ents, key=lambda e: (e.start, -e.end)):
+        if out and ent.start < out[-1].end:
+            if ent.end - ent.start > out[-1].end - out[-1].start and not out[-1].protected:
+                out[-1] = ent
+            continue
+        out.append(ent)
+    return out
 
 
 def _trim(doc: Doc, ent: _Ent, rules: EntityRules) -> _Ent | None:
@@ -732,14 +745,19 @@ def _role_of(doc: Doc, i: int, rules: EntityRules) -> bool:
 
 def _fixed_label(doc: Doc, ent: _Ent, rules: EntityRules) -> str:
     """ORG for public bodies, legal forms and organisation appositions; EVENT for events."""
+    label = _organisation_label(doc, ent, rules)
+    if label in {"ORG", "MISC"} and _after_event_trigger(doc, ent.start, rules):
+        return "EVENT"  # "championne du monde d'Ironman", "le circuit WTS"
+    return label
+
+
+def _organisation_label(doc: Doc, ent: _Ent, rules: EntityRules) -> str:
     span = doc[ent.start : ent.end]
     label = ent.label
     if label == "MISC" and (
         span[0].text in rules.event_heads_cased
         or _norm(span[:2].text).title() in rules.event_heads_cased
     ):
-        return "EVENT"
-    if label in {"ORG", "MISC"} and _after_event_trigger(doc, ent.start, rules):
         return "EVENT"
     if label == "ORG" and span[0].text in rules.event_heads_strict_cased:
         return "EVENT"  # "Coupe de la Ligue": a competition, not an organisation

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -478,3 +480,73 @@ def test_entities_odd_texts_do_not_break(nlp_fixed: Language, text: str) -> None
     doc = nlp_fixed(text)
     assert all(text[m.start : m.end] == m.text for m in doc._.entities)
     assert len(doc._.entities) == len(doc.ents)
+
+
+_WORDS = [
+    "La",
+    "la",
+    "Poste",
+    "de",
+    "du",
+    "l’",
+    "Groupe",
+    "Direction",
+    "BIC",
+    "(",
+    ")",
+    ",",
+    "une",
+    "association",
+    "Montpellier",
+    "Métropole",
+    "M.",
+    "Wahl",
+    "Français",
+    "\n",
+    "État",
+    "islamique",
+    "et",
+    "Pôle",
+    "emploi",
+    "président",
+    "Le",
+    "-",
+    "Start’in",
+    ".",
+]
+_BLANK = spacy.blank("fr")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=30),
+    cuts=st.lists(
+        st.tuples(
+            st.integers(0, 29), st.integers(1, 3), st.sampled_from(["PER", "ORG", "LOC", "MISC"])
+        ),
+        max_size=6,
+    ),
+)
+def test_entities_any_entities_give_valid_mentions(
+    words: list[str], cuts: list[tuple[int, int, str]]
+) -> None:
+    doc = Doc(_BLANK.vocab, words=words)
+    spans: list[Span] = []
+    taken: set[int] = set()
+    for start, length, label in cuts:
+        end = min(start + length, len(doc))
+        if start < end and not taken & set(range(start, end)):
+            spans.append(Span(doc, start, end, label=label))
+            taken.update(range(start, end))
+    doc.ents = spans
+    fixer = (
+        _BLANK.get_pipe("fr_entity_fixes")
+        if "fr_entity_fixes" in _BLANK.pipe_names
+        else _BLANK.add_pipe("fr_entity_fixes")
+    )
+    doc = fixer(doc)
+    assert all(doc.text[m.start : m.end] == m.text for m in doc._.entities)
+    assert [(m.start, m.end) for m in doc._.entities] == [
+        (e.start_char, e.end_char) for e in doc.ents
+    ]
+    assert all(m.entity_id and m.canonical for m in doc._.entities)
