@@ -932,9 +932,14 @@ def _link_acronyms(
                 pairs.append((inside, (tok.i - 1, tok.i)))
     if not pairs:
         return ents, []
-    common = [acr for exp, acr in pairs if not _has_cap(doc[exp[0] : exp[1]])]
+    common = [
+        acr
+        for exp, acr in pairs
+        if not _has_cap(doc[exp[0] : exp[1]]) and not _is_body_noun(doc[exp[0]], rules)
+    ]
     if common:
-        # "PME (petites et moyennes entreprises)": the acronym of a common noun is no name
+        # "PME (petites et moyennes entreprises)": the acronym of a common noun is no name;
+        # "service national de renseignement (SNR)" is a body written in lower case
         ents = [e for e in ents if e.protected or (e.start, e.end) not in common]
         pairs = [(exp, acr) for exp, acr in pairs if acr not in common]
     for expansion, acronym in pairs:
@@ -954,6 +959,15 @@ def _link_acronyms(
     return ents, links
 
 
+def _is_body_noun(tok: Token, rules: EntityRules) -> bool:
+    """A lower-case noun that heads the name of a body ("conseil", "service", "agence")."""
+    return tok.is_lower and (
+        tok.lower_ in rules.collectivity_heads
+        or tok.lower_ in rules.org_triggers_lower_first
+        or tok.lower_ in rules.institution_nouns
+    )
+
+
 def _expansion_before(
     doc: Doc, paren: int, acronym: str, ents: list[_Ent], rules: EntityRules
 ) -> tuple[int, int] | None:
@@ -971,7 +985,7 @@ def _expansion_before(
         tok = doc[start]
         if tok.is_punct or tok.is_space:
             break
-        if not _is_cap(tok):
+        if not (_is_cap(tok) or _is_body_noun(tok, rules)):
             continue
         words = [t.text for t in doc[start:paren]]
         if _initials_match(acronym, words, rules.acronym_stop_words):
