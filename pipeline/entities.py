@@ -334,7 +334,10 @@ def _trim(doc: Doc, ent: _Ent, rules: EntityRules) -> _Ent | None:
     if start > ent.start and doc[start - 1].lower_ in rules.demonyms and label != "PER":
         label = "PER"  # "l'Iranien Mojtaba Abedini": what follows the demonym is a person
     if ent.label == "PER" and start > ent.start and doc[start - 1].lower_ in rules.function_words:
-        # "Président du Tchad": what follows a stripped title and a preposition is no person
+        # "Président du Tchad": what follows a stripped title and a preposition is no
+        # person; "Président du Conseil des ministres": a body's head word starts a name
+        if doc[start].text in rules.generic_heads_cased:
+            return _Ent(start, end, "ORG", certain=True)
         return None
     if ent.label == "LOC" and doc[start].lower_ in rules.loc_descriptors_dropped:
         # "lac du Bourget" -> "Bourget", "ville de Rome" -> "Rome": the name is the place;

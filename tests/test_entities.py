@@ -190,6 +190,31 @@ def test_entities_acronym_and_expansion_are_one_org(
     assert by_text["BIC"].canonical == "Business and Innovation Centre"
 
 
+@pytest.mark.parametrize(
+    ("text", "acronym", "expansion"),
+    [
+        (
+            "Il a été interrogé par le service national de renseignement (SNR) hier.",
+            "SNR",
+            "service national de renseignement",
+        ),
+        (
+            "Le SNR (service national de renseignement) a parlé.",
+            "SNR",
+            "service national de renseignement",
+        ),
+    ],
+)
+def test_entities_lowercase_body_with_acronym_is_org(
+    blank_fr: Language, text: str, acronym: str, expansion: str
+) -> None:
+    doc = make_doc(blank_fr, text, [])
+    spans, links, certain = fix_entities(doc)
+    _, mentions = cluster_mentions(doc, spans, links, certain=certain)
+    assert {(m.text, m.label) for m in mentions} == {(acronym, "ORG"), (expansion, "ORG")}
+    assert len({m.entity_id for m in mentions}) == 1
+
+
 def test_entities_lowercase_expansion_is_no_name(blank_fr: Language) -> None:
     text = "Le plan NOVI (nombreuses victimes) a été déclenché."
     assert fixed(blank_fr, text, [("NOVI", "ORG")]) == []
