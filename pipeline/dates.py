@@ -24,7 +24,14 @@ How it works, in three passes over the text:
 
 Values are TIMEX3-style (ISO-TimeML): "2015-01-23", "2014-12", "2019-SP", "2020-Q1",
 "199" (the 1990s), "P10Y", "XXXX-WXX-3", "PRESENT_REF". Precision is never invented:
-"décembre 2014" is "2014-12".
+"décembre 2014" is "2014-12"; "le 23 janvier" with no anchor at all is "XXXX-01-23".
+Ranges and lists of consecutive days are one mention valued "start/end" ("du 3 au 5
+mars 2019" is "2019-03-03/2019-03-05"); ``split_ranges=True`` keeps their ends apart,
+as TimeML corpora annotate them.
+
+Speed: the patterns are compiled once per process (:func:`load_grammar`); a pattern
+runs only when one of its keywords is in the text, and the parse is read only for the
+few mentions whose year or week depends on the tense.
 """
 
 from __future__ import annotations
