@@ -46,6 +46,11 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _one_line(text: str) -> str:
+    """Escape line breaks and control characters (file names may hold them)."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def _setup_logging(verbose: bool) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
@@ -167,7 +172,7 @@ class _progress_display:
                 self._progress.update(self._task, total=self._total)
             return
         if event == "error":
-            err_console.print(f"{payload.source}: {payload.error_type}: {payload.message}", markup=False)
+            err_console.print(_one_line(f"{payload.source}: {payload.error_type}: {payload.message}"), markup=False)
         self._done += 1
         elapsed = max(1e-9, time.monotonic() - self._started)
         if self._progress is not None:
@@ -233,7 +238,7 @@ def extract_cmd(
     for result in results:
         if "error_type" in result:
             failed += 1
-            err_console.print(f"{result['source']}: {result['error_type']}: {result['message']}", markup=False)
+            err_console.print(_one_line(f"{result['source']}: {result['error_type']}: {result['message']}"), markup=False)
         else:
             sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=None if len(results) > 1 else 2) + "\n")
     raise typer.Exit(1 if failed else 0)

@@ -183,3 +183,40 @@ def test_cli_eval_missing_gold_exit_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", str(tmp_path / "absent.jsonl")])
     assert result.exit_code == 2
     assert result.stderr == f"error: gold file not found: {tmp_path / 'absent.jsonl'}\n"
+
+
+def test_cli_incremental_run_follows_changes_and_deletions(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    texts = {
+        "a.txt": "Le maire de Rennes a inauguré la médiathèque de Maurepas le 15 mars 2019.",
+        "b.txt": "La Région Bretagne a voté une aide de 2 millions d’euros pour Océavia jeudi.",
+        "c.txt": "Le CHU de Nantes a lancé un essai clinique sur la maladie de Crohn en 2022.",
+    }
+    for name, text in texts.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["run", str(corpus), "--out", str(out), "--stages", "dates"]
+    assert runner.invoke(app, args).exit_code == 0
+    (corpus / "b.txt").write_text(texts["b.txt"].replace("jeudi", "le 4 avril 2019"), encoding="utf-8")
+    (corpus / "c.txt").unlink()
+    assert runner.invoke(app, args).exit_code == 0
+    run = json.loads((out / "run.json").read_text())
+    assert (run["counts"]["processed"], run["counts"]["reused"]) == (1, 1)
+    records = {r["source"]: r for r in _documents(out)}
+    assert sorted(records) == ["a.txt", "b.txt"]
+    assert "2019-04-04" in [d["value"] for d in records["b.txt"]["dates"]]
+    assert runner.invoke(app, [*args, "--force"]).exit_code == 0
+    run = json.loads((out / "run.json").read_text())
+    assert (run["counts"]["processed"], run["counts"]["reused"]) == (2, 0)
+
+
+def test_cli_error_line_escapes_newlines_in_file_names(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "mal\nnommé.txt").write_bytes(b"")
+    result = runner.invoke(app, ["run", str(corpus), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "mal\\nnommé.txt: EmptyInput: empty file\n" in result.stderr
+    errors = _errors(tmp_path / "out")
+    assert [e["source"] for e in errors] == ["mal\nnommé.txt"]

@@ -255,3 +255,63 @@ def test_robustness_sigkill_then_resume_loses_nothing(tmp_path: Path) -> None:
     assert len(doc_ids) == len(set(doc_ids)) == n_articles
     assert len(pd.read_parquet(out / "documents.parquet")) == n_articles
     assert not list(out.glob(".*.partial"))
+
+
+def test_robustness_html_external_entities_are_not_expanded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("MOT-DE-PASSE-SECRET")
+    html = f"""<?xml version="1.0"?>
+<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>
+<html><head><title>Essai</title></head><body><article><h1>Essai</h1>
+<p>{FRENCH} &xxe;</p><p>{FRENCH}</p></article></body></html>"""
+    path = tmp_path / "xxe.html"
+    path.write_text(html, encoding="utf-8")
+    (result,) = iter_articles(path, root=tmp_path, max_bytes=1_000_000)
+    assert isinstance(result, Article)
+    assert "MOT-DE-PASSE-SECRET" not in result.text
+    assert "Océavia" in result.text
+
+
+def test_robustness_symlink_outside_corpus_is_not_followed(tmp_path: Path) -> None:
+    from pipeline.ingest import Skipped, iter_input_files
+
+    outside = tmp_path / "ailleurs.txt"
+    outside.write_text(FRENCH)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(FRENCH)
+    (corpus / "lien.txt").symlink_to(outside)
+    default = list(iter_input_files(corpus))
+    followed = list(iter_input_files(corpus, follow_symlinks=True))
+    for items in (default, followed):
+        assert [p.name for p in items if isinstance(p, Path)] == ["a.txt"]
+    assert [s.reason for s in followed if isinstance(s, Skipped)] == ["symlink points outside the corpus"]
+    assert [s.reason for s in default if isinstance(s, Skipped)] == ["symlink, not followed"]
+
+
+@pytest.mark.model
+def test_robustness_long_article_in_chunks_keeps_offsets(nlp_full: Any) -> None:
+    from pipeline.nlp import iter_records
+
+    paragraphs = [
+        f"Le {day} mars 2019, la présidente de la Région Bretagne, Isabelle Le Calvez, a visité l’usine "
+        f"de la société Océavia à Brest avec {day * 10} salariés."
+        for day in range(1, 13)
+    ]
+    text = "\n\n".join(paragraphs)
+    article = Article(doc_id="long", id=None, source="long", title=None, published="2019-03-20",
+                      url=None, tags=(), text=text, content_hash="x")
+    (chunked,) = iter_records(nlp_full, [article], Settings(chunk_chars=400))
+    (whole,) = iter_records(nlp_full, [article], Settings())
+    assert not isinstance(chunked, ErrorRecord) and not isinstance(whole, ErrorRecord)
+    assert len(split_chunks(text, 400)) >= 6
+    for record in (chunked, whole):
+        for item in [*record.entities, *record.dates]:
+            assert text[item.start : item.end] == item.text
+    # paragraph-aligned chunks see the same sentences: same dates, same Brest mentions
+    assert [d.value for d in chunked.dates] == [d.value for d in whole.dates]
+    assert [d.value for d in chunked.dates][-1] == "2019-03-12"
+    brest = [e.start for e in chunked.entities if e.text == "Brest"]
+    assert brest == [e.start for e in whole.entities if e.text == "Brest"] and len(brest) == 12
+    sentences = [e.sentence for e in chunked.entities]
+    assert sentences == sorted(sentences) and sentences[-1] >= 11
