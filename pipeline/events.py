@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import itertools
 import json
 import logging
 import re
@@ -96,6 +97,8 @@ class EventLexicon:
     default_roles: dict[str, str]
     generic_subject_nouns: frozenset[str]
     max_noun_len: int
+    #: first words of the nominal triggers, to skip most tokens at once
+    noun_heads: frozenset[str]
 
 
 def _norm(text: str) -> str:
@@ -140,6 +143,7 @@ def load_lexicon() -> EventLexicon:
         default_roles=dict(raw["default_roles"]),
         generic_subject_nouns=frozenset(raw["generic_subject_nouns"]),
         max_noun_len=max(len(k) for k in nouns),
+        noun_heads=frozenset(k[0] for k in nouns),
     )
 
 
@@ -232,6 +236,10 @@ class _Mention:
 def _match_noun(tokens: Sequence[Token], i: int, lex: EventLexicon) -> tuple[int, str] | None:
     """Longest nominal trigger starting at ``tokens[i]``: (length, type)."""
     best: tuple[int, str] | None = None
+    first = tokens[i]
+    heads = _words(_norm(first.text))[:1] + _words(_norm(first.lemma_ or first.text))[:1]
+    if not any(h in lex.noun_heads for h in heads):
+        return None  # most tokens: no trigger starts here
     for n in range(1, lex.max_noun_len + 1):
         if i + n > len(tokens):
             break
@@ -271,7 +279,7 @@ def _find_mentions(
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if tok.pos_ in ("NOUN", "PROPN", "") or not tok.doc.has_annotation("POS"):
+        if tok.pos_ in ("NOUN", "PROPN", ""):
             match = _match_noun(tokens, i, lex)
             if match is not None:
                 n, kind = match
@@ -549,6 +557,7 @@ def _collect_arguments(
     ents: Sequence[_Ent],
     ent_starts: Sequence[int],
     quoted: Sequence[tuple[int, int]],
+    quoted_tokens: Sequence[tuple[int, int]],
     quantities: Sequence[Quantity],
     lex: EventLexicon,
     issuer: _Ent | None,
@@ -557,19 +566,20 @@ def _collect_arguments(
     seg_start, seg_end = mention.seg_start, mention.seg_end
     appositives = _appositive_ranges(doc, seg_start, seg_end)
     lo = bisect.bisect_left(ent_starts, seg_start)
-    seg_ents = [e for e in ents[lo:] if e.start < seg_end]
+    seg_ents = list(
+        itertools.takewhile(lambda e: e.start < seg_end, itertools.islice(ents, lo, None))
+    )
     used: set[int] = set()  # token starts of entities already used as name/location
     # name: a MISC entity or a short quoted title near the trigger or holding it
     name_candidates: list[tuple[int, int, str]] = []
     for e in seg_ents:
         if e.label in ("MISC", "EVENT"):
             name_candidates.append((e.start, e.end, e.text))
-    for qs, qe in quoted:
-        span = doc.char_span(qs, qe, alignment_mode="expand")
-        if span is None or not (seg_start <= span.start < seg_end):
-            continue
-        if len(span) <= _MAX_NAME_TOKENS and span.text[:1].isupper():
-            name_candidates.append((span.start, span.end, span.text))
+    for q_start, q_end in quoted_tokens:
+        if seg_start <= q_start < seg_end and q_end - q_start <= _MAX_NAME_TOKENS:
+            span = doc[q_start:q_end]
+            if span.text[:1].isupper():
+                name_candidates.append((q_start, q_end, span.text))
     best_name: tuple[int, int, str] | None = None
     best_gap = 5
     anchors = [mention.trigger.i] + ([mention.support.i] if mention.support else [])
@@ -665,16 +675,27 @@ def _collect_arguments(
         add(name, label, _role_for(mention, s, doc[s:e_].root, prep, lex), None)
     verbs = [v for v in (mention.support, None if mention.nominal else mention.trigger) if v]
     subjects = {s.i for s in (_subject_of(v) for v in verbs) if s is not None}
-    for e in ents[bisect.bisect_left(ent_starts, mention.seg_start - 40) :]:
+    near = bisect.bisect_left(ent_starts, mention.seg_start - 40)
+    covered: set[int] = set()
+    subject_role = _as_role(lex.subject_roles.get(mention.type, "participant"))
+    for e in itertools.islice(ents, near, None):
         # the subject of a fronted participle may sit outside the segment's start
         if e.start >= seg_end + 40:
             break
-        if e.label in _PARTICIPANT_LABELS and any(e.start <= i < e.end for i in subjects):
+        hit = {i for i in subjects if e.start <= i < e.end}
+        covered |= hit
+        if e.label in _PARTICIPANT_LABELS and hit:
+            add(e.canonical, e.label, subject_role, e.entity_id)
+    for i in subjects - covered:
+        subj = doc[i]
+        if subj.pos_ == "PROPN" and subj.text[:1].isupper():
+            # a name the NER missed: "Fondée en 1962, Technilame emploie …"
+            run = [subj, *(c for c in subj.children if c.dep_ == "flat:name")]
             add(
-                e.canonical,
-                e.label,
-                _as_role(lex.subject_roles.get(mention.type, "participant")),
-                e.entity_id,
+                doc[min(t.i for t in run) : max(t.i for t in run) + 1].text,
+                "ORG",
+                subject_role,
+                None,
             )
     for e in seg_ents:
         if e.start in used or _inside(e.start, appositives):
@@ -991,6 +1012,11 @@ def find_events(doc: Doc) -> list[Event]:
     ent_starts = [e.start for e in ents]
     named_tokens = {i: e for e in ents for i in range(e.start, e.end)}
     quoted = list(iter_quoted_spans(doc.text))
+    quoted_tokens = [
+        (span.start, span.end)
+        for span in (doc.char_span(s, e, alignment_mode="expand") for s, e in quoted)
+        if span is not None
+    ]
     issuer = _main_actor(ents)
     dates = sorted((d for d in doc._.dates if _is_event_date(d)), key=lambda d: d.start)
     date_starts = [d.start for d in dates]
@@ -1004,13 +1030,19 @@ def find_events(doc: Doc) -> list[Event]:
             seg_start_char = doc[mention.seg_start].idx
             seg_end_char = doc[mention.seg_end - 1].idx + len(doc[mention.seg_end - 1].text)
             lo = bisect.bisect_left(date_starts, seg_start_char)
-            in_seg = [d for d in dates[lo:] if d.start < seg_end_char]
+            in_seg = list(
+                itertools.takewhile(
+                    lambda d, end=seg_end_char: d.start < end, itertools.islice(dates, lo, None)
+                )
+            )
             if in_seg:
                 trig = mention.trigger.idx
                 mention.date = min(in_seg, key=lambda d: abs(d.start - trig))
             mention.in_quote = any(s <= mention.trigger.idx < e for s, e in quoted)
             mention.anaphoric = _is_anaphoric(mention)
-            _collect_arguments(mention, doc, ents, ent_starts, quoted, quantities, lex, issuer)
+            _collect_arguments(
+                mention, doc, ents, ent_starts, quoted, quoted_tokens, quantities, lex, issuer
+            )
             mention.status = _status(mention, doc, lex, published)
             all_mentions.append(mention)
     groups = [g for g in _merge(all_mentions) if _keep(g)]

@@ -213,7 +213,7 @@ def _title_before(name: Span, lex: PeopleLexicon) -> Span | None:
     if end > 0 and doc[end - 1].text == ",":
         end -= 1
     k = end - 1
-    floor = max(name.sent.start if doc.has_annotation("SENT_START") else 0, end - _MAX_TITLE_TOKENS)
+    floor = max(name.sent.start, end - _MAX_TITLE_TOKENS)
     leftmost: int | None = None
     while k >= floor:
         tok = doc[k]
@@ -411,7 +411,7 @@ def _find_speaker(
             if any(_is_pronoun(t) for t in doc[quote.end : min(limit, k + 3)]):
                 return None, tok.text, True
     # 3. before the opening mark: "X explique : « … »", "Selon X, « … »"
-    sent_start = doc[quote.start].sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = doc[quote.start].sent.start
     for k in range(quote.start - 1, max(sent_start, quote.start - 16) - 1, -1):
         tok = doc[k]
         if is_attr(tok):
@@ -451,7 +451,8 @@ def find_quotes(doc: Doc, people: Sequence[Person] | None = None) -> list[Quote]
         if m.label == "PER" and _resolve(_clean_name(m.span, lex).text, people) is not None
     ]
     out: list[Quote] = []
-    for start, end in iter_quoted_spans(doc.text):
+    text = doc.text  # Doc.text joins every token: build it once
+    for start, end in iter_quoted_spans(text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -473,7 +474,7 @@ def find_quotes(doc: Doc, people: Sequence[Person] | None = None) -> list[Quote]
         out.append(
             Quote(
                 speaker=speaker,
-                text=doc.text[start:end],
+                text=text[start:end],
                 start=start,
                 end=end,
                 verb=verb,

@@ -45,6 +45,8 @@ class NumberLexicon:
     scales: dict[str, int]
     approximate_nouns: dict[str, int]
     approximators: tuple[tuple[str, ...], ...]
+    #: first word -> approximators starting with it, longest first
+    approximators_by_first: dict[str, tuple[tuple[str, ...], ...]]
     approximate_determiners: frozenset[str]
     currencies: dict[str, str]
     scaled_currencies: dict[str, tuple[int, str]]
@@ -71,6 +73,10 @@ def load_lexicon() -> NumberLexicon:
         scales=dict(raw["scales"]),
         approximate_nouns=dict(raw["approximate_nouns"]),
         approximators=tuple(approximators),
+        approximators_by_first={
+            first: tuple(a for a in approximators if a[0] == first)
+            for first in {a[0] for a in approximators}
+        },
         approximate_determiners=frozenset(_norm(w) for w in raw["approximate_determiners"]),
         currencies={_norm(k): v for k, v in raw["currencies"].items()},
         scaled_currencies={
@@ -151,12 +157,16 @@ def _token_number(token: Token) -> float | None:
     return None if value is None else float(value)
 
 
-def _blocked_offsets(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges whose numbers are not quantities (dates, named entities)."""
+def _blocked_offsets(span: Doc | Span) -> list[tuple[int, int]]:
+    """Character ranges in ``span`` whose numbers are not quantities (dates, named entities)."""
+    doc = span if isinstance(span, Doc) else span.doc
+    lo = span[0].idx if len(span) else 0
+    hi = span[-1].idx + len(span[-1].text) if len(span) else 0
     ranges: list[tuple[int, int]] = []
     if Doc.has_extension("dates"):
-        ranges.extend((d.start, d.end) for d in doc._.dates)
-    ranges.extend((e.start_char, e.end_char) for e in doc.ents)
+        ranges.extend((d.start, d.end) for d in doc._.dates if d.start < hi and lo < d.end)
+    # token.ent_type_ rather than span.ents: Span.ents walks every entity of the doc
+    ranges.extend((t.idx, t.idx + len(t.text)) for t in span if t.ent_type_)
     return ranges
 
 
@@ -179,10 +189,10 @@ def find_quantities(span: Doc | Span) -> list[Quantity]:
     Returns:
         Quantities in text order, each with ``text == doc.text[start:end]``.
     """
-    doc = span if isinstance(span, Doc) else span.doc
     tokens = list(span)
-    blocked = _blocked_offsets(doc)
-    has_pos = doc.has_annotation("POS")
+    blocked = _blocked_offsets(span)
+    # the first tokens tell whether a tagger ran (doc.has_annotation scans the whole doc)
+    has_pos = any(t.pos_ for t in tokens[:3])
     out: list[Quantity] = []
     i = 0
     while i < len(tokens):
@@ -203,7 +213,7 @@ def _quantity_at(
     lex = load_lexicon()
     start = i
     approximate = False
-    for words in lex.approximators:
+    for words in lex.approximators_by_first.get(_norm(tokens[i].text), ()):
         if _match_words(tokens, i, words):
             approximate = True
             i += len(words)
@@ -279,7 +289,7 @@ def _quantity_at(
         value=int(value) if value.is_integer() else value,
         approximate=approximate,
         unit=unit_text,
-        text=doc.text[first.idx : end_char],
+        text=doc[first.i : last.i + 1].text,
         start=first.idx,
         end=end_char,
     )
@@ -325,7 +335,7 @@ def _read_unit(
             end += 1
     doc = head.doc
     last = tokens[end - 1]
-    return (doc.text[head.idx : last.idx + len(last.text)], None), end
+    return (doc[head.i : last.i + 1].text, None), end
 
 
 __all__ = ["NumberLexicon", "find_quantities", "load_lexicon", "parse_digits", "parse_number_words"]
