@@ -446,6 +446,9 @@ class DateGrammar:
             elif before in lex.year_triggers_weak:
                 if after and after not in lex.function_words and after[0].isalpha() and after[0].islower():
                     return None  # "de 2000 personnes"
+                unit = _RANGE_UNIT.match(text, m.end(), m.end() + 30)
+                if unit and unit.group(1).lower().strip(".,;") in lex.year_blockers_after:
+                    return None  # "de 1500 à 2000 euros"
             elif (before == "(" and text[m.end(): m.end() + 1] == ")") or (_sentence_start(text, start) and re.match(r"\s*[,:]", text[m.end():])):
                 pass
             else:
@@ -861,6 +864,8 @@ class DateGrammar:
 
 
 _YEAR4 = r"(?:1[1-9]\d\d|20\d\d)"
+#: the unit after the second number of "de 1500 à 2000 euros"
+_RANGE_UNIT = re.compile(r"\s*(?:à|a|et|ou|-)\s*[\d\s]+?\s*(\S+)")
 
 
 def _valid(year: int, month: int, day: int) -> bool:

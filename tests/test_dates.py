@@ -212,6 +212,7 @@ def test_dates_sets(blank_fr: Language, text: str, expected: Expected) -> None:
         "Il utilise encore Windows 95.",
         "Un accident sur la RN 165 puis sur l'A7.",
         "Le billet coûte 2000 euros.",
+        "Le prix varie de 1500 à 2000 euros.",
         "Le taux atteint 2015 %.",
         "Appelez le 01.02.03.04.05 ou le 03 84 21 20 15.",
         "Le score final est de 3-1.",
