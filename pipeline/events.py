@@ -732,10 +732,10 @@ def _collect_arguments(
             c.i for c in mention.support.children if c.dep_ == "conj" and c.pos_ == "VERB"
         )
     for q in quantities:
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is None or not (seg_start <= span.start < seg_end):
+        q_span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if q_span is None or not (seg_start <= q_span.start < seg_end):
             continue
-        root = span.root
+        root = q_span.root
         money = q.unit in ("EUR", "USD", "GBP", "CHF")
         if money or (root.head.i in governors and root.dep_ not in ("obl:mod", "advcl", "advmod")):
             mention.quantities.append(q)
@@ -1030,11 +1030,11 @@ def find_events(doc: Doc) -> list[Event]:
             seg_start_char = doc[mention.seg_start].idx
             seg_end_char = doc[mention.seg_end - 1].idx + len(doc[mention.seg_end - 1].text)
             lo = bisect.bisect_left(date_starts, seg_start_char)
-            in_seg = list(
-                itertools.takewhile(
-                    lambda d, end=seg_end_char: d.start < end, itertools.islice(dates, lo, None)
-                )
-            )
+            in_seg: list[DateMention] = []
+            for d in itertools.islice(dates, lo, None):
+                if d.start >= seg_end_char:
+                    break
+                in_seg.append(d)
             if in_seg:
                 trig = mention.trigger.idx
                 mention.date = min(in_seg, key=lambda d: abs(d.start - trig))
