@@ -45,6 +45,10 @@ STAGE_COMPONENTS: dict[str, tuple[str, str]] = {
 }
 
 
+#: stages whose rules read the dependency parse (heads, deps, governing verbs)
+PARSE_STAGES = frozenset({"dates", "events", "people"})
+
+
 def build_nlp(settings: Settings) -> Language:
     """Load the model and add our components for the stages in ``settings``.
 
@@ -64,6 +68,12 @@ def build_nlp(settings: Settings) -> Language:
         raise UsageError(
             f"spaCy model '{settings.model}' is not installed (pip install {settings.model.replace('_', '-')})"
         ) from exc
+    if not PARSE_STAGES & set(settings.stages) and "parser" in nlp.pipe_names:
+        # Entities alone need sentences, not a dependency parse: the model's cheaper
+        # sentence recogniser does that job (measured in bench/bench_speed.py).
+        nlp.disable_pipe("parser")
+        if "senter" in nlp.component_names:
+            nlp.enable_pipe("senter")
     # Our length limit is the chunk size; spaCy's own check would only reject long texts.
     nlp.max_length = max(nlp.max_length, settings.chunk_chars + 1)
     for stage in settings.stages:

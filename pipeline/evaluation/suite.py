@@ -94,6 +94,7 @@ def evaluate(path: Path, settings: Settings, *, tasks: Sequence[str] | None = No
         raise UsageError(f"unknown task(s) {', '.join(unknown)}; choose from {', '.join(TASKS)}")
     reports: list[TaskReport] = []
     raw: Language | None = None
+    full: Language | None = None
     for task in chosen:
         if task in ("entities", "dates") and raw is None:
             raw = spacy.load(settings.model)
@@ -102,8 +103,11 @@ def evaluate(path: Path, settings: Settings, *, tasks: Sequence[str] | None = No
         if task == "entities" and raw is not None:
             from pipeline.evaluation.entities import evaluate_entities, load_gold
 
-            ours = build_nlp(Settings(model=settings.model, stages=("entities",), gazetteer=settings.gazetteer))
-            report: Report = evaluate_entities(load_gold(path), raw, ours)
+            # The full pipeline, as `pipeline run` builds it by default: an entities-only
+            # pipeline swaps the parser for the sentence recogniser, which shifts a few
+            # sentence-start rules.
+            full = full or build_nlp(Settings(model=settings.model, gazetteer=settings.gazetteer))
+            report: Report = evaluate_entities(load_gold(path), raw, full)
         elif task == "dates" and raw is not None:
             from pipeline.evaluation.dates import evaluate_dates
 
@@ -111,6 +115,7 @@ def evaluate(path: Path, settings: Settings, *, tasks: Sequence[str] | None = No
         else:
             from pipeline.evaluation.events import evaluate_events
 
-            report = evaluate_events(gold, build_nlp(Settings(model=settings.model, gazetteer=settings.gazetteer)))
+            full = full or build_nlp(Settings(model=settings.model, gazetteer=settings.gazetteer))
+            report = evaluate_events(gold, full)
         reports.append(TaskReport(task=task, n_docs=len(gold), report=report))
     return reports
