@@ -400,10 +400,10 @@ def _extend_to_words(doc: Doc, ents: list[_Ent], rules: EntityRules) -> list[_En
             start -= 1
         while end < n and not doc[end - 1].whitespace_ and _word_piece(doc[end], rules):
             end += 1
-        if (
-            start > 0
-            and doc[start - 1].text in rules.determiners_cased
-            and not _sentence_start(doc, start - 1)
+        if start > 0 and (
+            (doc[start - 1].text in rules.determiners_cased and not _sentence_start(doc, start - 1))
+            # "Thomas De Gendt", "De Gendt remporte": a capitalised particle before a person
+            or (ent.label == "PER" and doc[start - 1].text in _CAPITAL_PARTICLES)
         ):
             start -= 1
         if out and start < out[-1].end:
@@ -415,6 +415,11 @@ def _extend_to_words(doc: Doc, ents: list[_Ent], rules: EntityRules) -> list[_En
             continue
         out.append(_Ent(start, end, ent.label, ent.ent_id))
     return out
+
+
+_CAPITAL_PARTICLES = frozenset(
+    {"De", "Del", "Della", "Di", "Da", "Du", "Van", "Von", "Der", "Den", "Ter"}
+)
 
 
 def _split_coordinations(doc: Doc, ents: list[_Ent]) -> list[_Ent]:
