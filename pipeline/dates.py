@@ -865,7 +865,7 @@ class DateGrammar:
 
 _YEAR4 = r"(?:1[1-9]\d\d|20\d\d)"
 #: the unit after the second number of "de 1500 à 2000 euros"
-_RANGE_UNIT = re.compile(r"\s*(?:à|a|et|ou|-)\s*[\d\s]+?\s*(\S+)")
+_RANGE_UNIT = re.compile(r"\s*(?:à|a|et|ou|-)\s*\d+(?:\s\d{3})*\s*([^\s\d]\S*)")
 
 
 def _valid(year: int, month: int, day: int) -> bool:
