@@ -180,9 +180,14 @@ def _doc_entities(doc: Doc) -> list[_Ent]:
     return out
 
 
-def _main_actor(ents: Sequence[_Ent]) -> _Ent | None:
-    """The organisation the article is about: the most mentioned ORG (twice at least)."""
-    counts = Counter(e.canonical for e in ents if e.label == "ORG")
+def _main_actor(doc: Doc, ents: Sequence[_Ent]) -> _Ent | None:
+    """The organisation the article is about: mentioned at least twice, counting a
+    mention in the opening sentence (the lede) three times."""
+    first_sent_end = next(iter(doc.sents)).end if len(doc) else 0
+    counts: Counter[str] = Counter()
+    for e in ents:
+        if e.label == "ORG":
+            counts[e.canonical] += 3 if e.start < first_sent_end else 1
     if not counts:
         return None
     name, count = counts.most_common(1)[0]
@@ -909,6 +914,8 @@ def _merge(mentions: Sequence[_Mention]) -> list[_Group]:
 
 def _keep(group: _Group) -> bool:
     """Undated, unnamed, weakly worded mentions are too often not events at all."""
+    if group.date is None and all(m.in_quote for m in group.mentions):
+        return False  # "nous avons investi dans …": talk, not a reported event
     verbal = any(m.support is not None or not m.nominal for m in group.mentions)
     if group.date is not None:
         # a dated weak noun ("la création", "une journée") still needs a verb or a name
@@ -1017,7 +1024,7 @@ def find_events(doc: Doc) -> list[Event]:
         for span in (doc.char_span(s, e, alignment_mode="expand") for s, e in quoted)
         if span is not None
     ]
-    issuer = _main_actor(ents)
+    issuer = _main_actor(doc, ents)
     dates = sorted((d for d in doc._.dates if _is_event_date(d)), key=lambda d: d.start)
     date_starts = [d.start for d in dates]
     published: str | None = doc._.published
