@@ -4,7 +4,7 @@ Gold format: one JSON object per article with ``text``, ``dct`` and ``events``,
 ``people``, ``quotes`` as in ``tests/gold/corpora-gold-*.jsonl``.
 
 - An event matches when it has the same type, the same date value and at least one
-  participant in common (names compared without determiners, one may contain the
+  participant in common (waived when the gold event names no participant) (names compared without determiners, one may contain the
   other: "Région Bretagne" ~ "la Région Bretagne"). A looser "type + date" match is
   reported too, to tell a participant miss from an event miss. On matched events:
   accuracy of location, participants (same set), quantities (same values), status.
@@ -183,7 +183,9 @@ def _match_events(
             if pi in used or p["type"] != g["type"] or p.get("date") != g.get("date"):
                 continue
             common = _common(_names(g), _names(p))
-            if need_participant and common == 0:
+            # a gold event with nobody named ("la prochaine édition aura lieu …") cannot
+            # share a participant: type and date decide alone
+            if need_participant and common == 0 and _names(g):
                 continue
             if common > best_common:
                 best, best_common = pi, common
