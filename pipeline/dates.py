@@ -63,7 +63,7 @@ _RESOURCE = "dates_fr.json"
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s»\"”)]|$)|\n")
 _PARAGRAPH_END = re.compile(r"\n\s*")
-_WORD_BEFORE = re.compile(r"([\w'-]+\.?|[(/\[])\s*$")
+_WORD_BEFORE = re.compile(r"([\w'°-]+\.?|[(/\[])\s*$")
 _WORD_AFTER = re.compile(r"^\s*([\w'€$%-]+)")
 
 
@@ -223,7 +223,7 @@ class DateGrammar:
         rel = rf"(?:{past}|{fut})"
         units = _alt(u for u in lex.units if u not in ("s", "min"))
         units_short = _alt(lex.units)
-        part_mod = r"(?:(?:la|le)\s+)?(?:début|fin|milieu|courant|mi)(?:\s+de\s+|\s+d'|\s*-\s*|\s+)"
+        part_mod = r"(?:(?:la|le)\s+)?(?:début|fin|milieu|courant|mi)(?:\s+de\s+|\s+du\s+|\s+d'|\s*-\s*|\s+)"
         parts = _alt(lex.day_parts)
         qmods = _alt(lex.quantity_mods)
         vague = _alt(lex.vague_quantities)
@@ -436,10 +436,13 @@ class DateGrammar:
             return None
         if re.search(r"\d[\s.]$", text[:start]) or re.match(r"\s\d{3}\b", text[m.end():]):
             return None  # "1 2000 000", "2 000 000": a number with grouped thousands
+        raw_before = _tail_word(text, start)
+        if not explicit and raw_before[:1].isupper() and not _sentence_start(text, text.rfind(raw_before, 0, start)):
+            return None  # "La Poste 2020", "Horizon 2020", "Paris 2024": a name
         if not explicit:
             if text[start - 1: start] in ("/", "-", "–") and re.search(rf"{_YEAR4}[/–-]$", text[:start]):
                 pass  # second year of "2002/2003"
-            elif re.match(r"\s*[/–-]\s*\d{2,4}(?!\d)", text[m.end():]) and not (before[:1].isupper() and not _sentence_start(text, start)):
+            elif re.match(rf"\s*[/–-]\s*(?:{_YEAR4}|\d{{2}})(?!\d)", text[m.end():]):
                 pass  # first year of "1999-2000"
             elif before in lex.year_triggers_strong:
                 pass
@@ -711,6 +714,8 @@ class DateGrammar:
 
     def _duration(self, m: re.Match[str], text: str) -> _Cand | None:
         unit = m["unit"]
+        if unit[0].isupper() and not _sentence_start(text, m.start()):
+            return None  # "les 24 Heures du Mans": a name
         n = self.number(m["n"])
         if not n:
             return None
@@ -864,6 +869,16 @@ class DateGrammar:
 
 
 _YEAR4 = r"(?:1[1-9]\d\d|20\d\d)"
+#: a passé composé or plus-que-parfait in a sentence: an auxiliary, maybe an adverb, and
+#: a word with a participle ending that is not one of the frequent look-alikes
+_PAST_RE = re.compile(
+    r"\b(?:a|ont|avait|avaient|était|étaient|est|sont)\s+"
+    r"(?:(?:déjà|bien|pas|plus|encore|aussi|toujours|jamais|enfin|également|notamment|été|ensuite|alors)\s+)?"
+    r"(?!lieu\b|chaque\b|plus\b|pas\b|tous\b|peu\b|aussi\b|ici\b|là\b|lui\b|fini\b|vu\b)"
+    r"\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ert|erte|eint|ainte)\b"
+    r"|\b(?:hier|dernier|dernière)\b",
+    re.I,
+)
 #: the unit after the second number of "de 1500 à 2000 euros"
 _RANGE_UNIT = re.compile(r"\s*(?:à|a|et|ou|-)\s*\d+(?:\s\d{3})*\s*([^\s\d]\S*)")
 
@@ -941,7 +956,7 @@ class _Tense:
         self._fut_re = future_re
         # passé composé / plus-que-parfait: an auxiliary, maybe an adverb, a participle
         # ("ont lieu" is a present tense, hence the look-ahead)
-        self._past_re = re.compile(r"\b(?:a|ont|avait|avaient|était|étaient|est|sont)\s+(?:\w+\s+)?(?!lieu\b|plus\b|pas\b|tous\b)\w+(?:é|ée|és|ées|i|is|ie|u|us|ue|it|ert|te)\b|\b(?:hier|dernier|dernière)\b", re.I)
+        self._past_re = _PAST_RE
 
     @property
     def parsed(self) -> bool:
