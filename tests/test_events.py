@@ -319,7 +319,99 @@ def test_events_corpora_scores_stay_above_floor(nlp_events: Language) -> None:
     if not docs:
         pytest.skip("no corpora gold yet")
     scores = evaluate_events(docs, nlp_events)
-    # floors a little under the measured figures: a regression guard, not a target
-    assert scores.events_type_date.f1 >= 0.25
-    assert scores.quotes.f1 >= 0.85
-    assert scores.people.recall >= 0.9
+    # floors well under the measured figures (events F1 0.46, type+date 0.55, quotes
+    # 0.99, speakers 0.87, people 0.99): a regression guard, not a target
+    assert scores.events.f1 >= 0.35
+    assert scores.events_type_date.f1 >= 0.45
+    assert scores.quotes.f1 >= 0.9
+    assert scores.speaker.value >= 0.75
+    assert scores.people.f1 >= 0.9
+
+
+# --- evaluation -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Région Bretagne", "la Région Bretagne", True),
+        ("La Poste", "Groupe La Poste", True),
+        ("Novae LR", "Novae", True),
+        ("Bpifrance", "Région Bretagne", False),
+        ("Poste", "Postérité", False),
+        (None, None, True),
+        (None, "Paris", False),
+    ],
+)
+def test_events_evaluation_same_name(a: str | None, b: str | None, same: bool) -> None:
+    from pipeline.evaluation.events import same_name
+
+    assert same_name(a, b) is same
+
+
+_FIXED_EVENTS: dict[str, tuple[Event, ...]] = {}
+
+
+@Language.component("test_fixed_events")
+def _fixed_events(doc: Doc) -> Doc:
+    doc._.events = _FIXED_EVENTS.get(doc.text, ())
+    return doc
+
+
+def test_events_evaluation_counts_matches_and_attribute_accuracy() -> None:
+    from pipeline.evaluation.events import evaluate_events
+    from pipeline.records import Participant
+
+    register_extensions()
+    text = "Le 3 mars 2019, Airbus a signé un partenariat avec Safran à Toulouse."
+    _FIXED_EVENTS[text] = (
+        Event(
+            event_id="a",
+            type="partnership",
+            name=None,
+            trigger="partenariat",
+            date="2019-03-03",
+            date_text="Le 3 mars 2019",
+            status="past",
+            location="Toulouse",
+            participants=(Participant(name="Airbus", label="ORG", role="partner"),),
+        ),
+        Event(
+            event_id="b",
+            type="meeting",
+            name=None,
+            trigger="signé",
+            date="2019-03-03",
+            date_text="Le 3 mars 2019",
+            status="past",
+            location=None,
+        ),
+    )
+    gold = {
+        "text": text,
+        "dct": "2019-03-04",
+        "events": [
+            {
+                "type": "partnership",
+                "date": "2019-03-03",
+                "status": "planned",
+                "location": "Toulouse",
+                "participants": [
+                    {"name": "Airbus", "label": "ORG", "role": "partner"},
+                    {"name": "Safran", "label": "ORG", "role": "partner"},
+                ],
+                "quantities": [],
+            }
+        ],
+        "people": [],
+        "quotes": [],
+    }
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("test_fixed_events")
+    scores = evaluate_events([gold], nlp)
+    assert (scores.events.tp_gold, scores.events.n_gold, scores.events.n_pred) == (1, 1, 2)
+    assert scores.location.value == 1.0
+    assert scores.status.value == 0.0
+    assert scores.participants.value == 0.0
+    assert scores.participant_names.recall == 0.5
+    assert "events (type+date+participant)" in scores.to_text()
