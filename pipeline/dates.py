@@ -76,6 +76,7 @@ class DateLexicon:
 
     months: dict[str, int]
     ambiguous_months: frozenset[str]
+    month_abbreviations: frozenset[str]
     weekdays: dict[str, int]
     number_words: dict[str, int]
     ordinals: dict[str, int]
@@ -123,6 +124,7 @@ def load_lexicon() -> DateLexicon:
     return DateLexicon(
         months=raw["months"],
         ambiguous_months=frozenset(raw["ambiguous_months"]),
+        month_abbreviations=frozenset(raw["month_abbreviations"]),
         weekdays=raw["weekdays"],
         number_words=raw["number_words"],
         ordinals=raw["ordinals"],
@@ -240,6 +242,8 @@ class DateGrammar:
             ("list_head", rf"{b}(?:(?P<det>les)\s+)?(?:(?P<wd>{wd})\s+)?(?P<day>{day})(?=(?:\s*,\s*{day})*(?:\s*[-–]\s*|\s+(?:et|ou|au|à)\s+)(?:(?:{wd})\s+)?{day}\s+(?:{month}){e})", self._list_head, 8),
             ("month", rf"{b}(?P<mod>{part_mod})?(?P<mde>(?:le\s+)?mois\s+d(?:e\s+|'))?(?P<month>{month})(?:\s+(?P<year>{year4}|'\d\d|\d\d(?=\s*[,.;:)]|\s*$)))?(?:\s+(?P<rel>{rel}))?{e}", self._month, 6),
             ("year", rf"(?:{b}|(?<=\d\d\d\d[-–/]))(?P<mod>{part_mod})?(?:(?P<pre>l'an|l'année|année)\s+)?(?P<year>{year4})(?!\w|-(?!\d{{2,4}}\b)|[.,]\d)", self._year, 5),
+            ("century", rf"{b}(?:le\s+)?(?P<rom>[IVX]{{1,5}})\s?(?:e|ème|è)\s+siècle{e}", self._century, 7),
+            ("old_year", rf"{b}(?P<pre>l'an|l'année)\s+(?P<year>\d{{3,4}})(?!\d)", self._old_year, 6),
             ("decade", rf"{b}(?:les\s+)?années\s+(?P<dec>(?:19|20)?\d0)(?!\d)", self._decade, 7),
             ("quarter", rf"{b}(?:(?:le|ce)\s+)?(?P<ord>{ordinal})\s+(?P<unit>trimestre|semestre)(?:\s+(?:de\s+)?(?P<year>{year4}))?{e}", self._quarter, 7),
             ("season", rf"{b}(?P<mod>{part_mod})?(?:(?P<det>cet|cette|ce|l')\s*)?(?P<season>{seasons})(?:\s+(?:(?P<year>{year4})|(?P<rel>{rel})))?{e}", self._season, 6),
@@ -281,6 +285,8 @@ class DateGrammar:
             "list_head": month_words,
             "month": month_words,
             "decade": ("année",),
+            "century": ("siècle",),
+            "old_year": ("l'an",),
             "quarter": ("trimestre", "semestre"),
             "season": (*lex.seasons, "eté"),
             "months_of_season": ("mois d'",),
@@ -417,8 +423,8 @@ class DateGrammar:
                 return None  # "Mars", "Août" inside a name
             if word.lower() in self.lex.ambiguous_months and before not in self.lex.year_triggers_strong | self.lex.year_triggers_weak:
                 return None
-            if word.endswith("."):
-                return None  # an abbreviation alone is too ambiguous ("sept.", "oct.")
+            if word.endswith(".") or word.lower() in self.lex.month_abbreviations:
+                return None  # an abbreviation alone is too ambiguous ("oct.", "déc")
         gran = "month"
         return _Cand(m.start(), m.end(), "DATE", year=year, month=month, mod=mod, granularity=gran, direction=self.direction_of(m["rel"]))
 
@@ -458,6 +464,22 @@ class DateGrammar:
                 return None
         mod = self.part_mod(m["mod"])
         return _Cand(m.start(), m.end(), "DATE", year=year, granularity="year", mod=mod)
+
+    def _century(self, m: re.Match[str], text: str) -> _Cand | None:
+        """ "le XXe siècle" is "19" in TimeML (the hundreds of its years)."""
+        values = {"I": 1, "V": 5, "X": 10}
+        roman = m["rom"]
+        n = 0
+        for i, ch in enumerate(roman):
+            v = values[ch]
+            n += -v if i + 1 < len(roman) and values[roman[i + 1]] > v else v
+        if not 1 <= n <= 21:
+            return None
+        return _Cand(m.start(), m.end(), "DATE", literal=f"{n - 1:02d}", granularity="century")
+
+    def _old_year(self, m: re.Match[str], text: str) -> _Cand | None:
+        """ "l'an 1000", "l'an 800": an explicit year before 1100."""
+        return _Cand(m.start(), m.end(), "DATE", year=int(m["year"]), granularity="year")
 
     def _decade(self, m: re.Match[str], text: str) -> _Cand | None:
         dec = m["dec"]

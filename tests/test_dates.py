@@ -71,6 +71,8 @@ def test_dates_absolute(blank_fr: Language, text: str, expected: Expected) -> No
         ("Dans les années 1990, la ville s'est vidée.", ("les années 1990", "DATE", "199", None)),
         ("La toiture a été refaite à la fin de l'année dernière.", ("la fin de l'année dernière", "DATE", "2018", "END")),
         ("Les journaux se vendent bien en été.", ("été", "DATE", "XXXX-SU", None)),
+        ("Le niveau des mers a monté au XXe siècle.", ("XXe siècle", "DATE", "19", None)),
+        ("Publié le 13 fév 2016.", ("le 13 fév 2016", "DATE", "2016-02-13", None)),
         ("Le chantier durera jusqu'à la fin du mois de mars 2021.", ("la fin du mois de mars 2021", "DATE", "2021-03", "END")),
         ("Il a été élu le 6 mai dernier.", ("le 6 mai dernier", "DATE", "2018-05-06", None)),
         ("Le plan sera signé en juin prochain.", ("juin prochain", "DATE", "2019-06", None)),
