@@ -77,6 +77,8 @@ class EventLexicon:
 
     nouns: dict[tuple[str, ...], str]
     verbs: dict[str, str]
+    #: verbs that are events only when dated: lemma -> type
+    dated_only_verbs: dict[str, str]
     generic_verbs: frozenset[str]
     reflexive_verbs: frozenset[str]
     #: verbs that are not events when reflexive ("les concerts se succéderont")
@@ -124,6 +126,9 @@ def load_lexicon() -> EventLexicon:
     return EventLexicon(
         nouns=nouns,
         verbs=verbs,
+        dated_only_verbs={
+            _norm(w): kind for kind, ws in raw["dated_only_verbs"].items() for w in ws
+        },
         generic_verbs=frozenset(_norm(w) for w in raw["generic_verbs"]),
         reflexive_verbs=frozenset(_norm(w) for w in raw["verb_requires_reflexive"]),
         non_reflexive_verbs=frozenset(_norm(w) for w in raw["verb_forbids_reflexive"]),
@@ -219,6 +224,8 @@ class _Mention:
     status: EventStatus = "past"
     anaphoric: bool = False
     in_quote: bool = False
+    #: a verb that reports an event only with a date ("annulé le 3 mars")
+    dated_only: bool = False
     #: normalised names added by default (the issuer), not read in the text
     implicit: set[str] = field(default_factory=set)
 
@@ -310,6 +317,9 @@ def _find_mentions(
         if tok.pos_ == "VERB":
             lemma = _norm(tok.lemma_)
             kind_v = lex.verbs.get(lemma)
+            dated_only = kind_v is None and lemma in lex.dated_only_verbs
+            if dated_only:
+                kind_v = lex.dated_only_verbs[lemma]
             reflexive = _is_reflexive(tok)
             if (
                 kind_v is not None
@@ -317,7 +327,12 @@ def _find_mentions(
                 and not (lemma in lex.non_reflexive_verbs and reflexive)
             ):
                 verbal[tok.i] = _Mention(
-                    trigger=tok, trigger_end=tok.i + 1, type=kind_v, nominal=False
+                    trigger=tok,
+                    trigger_end=tok.i + 1,
+                    type=kind_v,
+                    nominal=False,
+                    weak=dated_only,
+                    dated_only=dated_only,
                 )
         i += 1
     for idx in sorted(nominal):
@@ -914,7 +929,7 @@ def _merge(mentions: Sequence[_Mention]) -> list[_Group]:
 
 def _keep(group: _Group) -> bool:
     """Undated, unnamed, weakly worded mentions are too often not events at all."""
-    if group.date is None and all(m.in_quote for m in group.mentions):
+    if group.date is None and all(m.in_quote or m.dated_only for m in group.mentions):
         return False  # "nous avons investi dans …": talk, not a reported event
     verbal = any(m.support is not None or not m.nominal for m in group.mentions)
     if group.date is not None:
