@@ -48,6 +48,7 @@ DEMONYMS_PATH = RESOURCES / "entities_demonyms.txt"
 
 #: labels our rules reason about; others (DATE from a gazetteer, ...) pass through untouched
 NE_LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
+_RULE_LABELS = NE_LABELS | {"EVENT"}
 _APOSTROPHES = str.maketrans({"’": "'", "`": "'", "´": "'"})
 _ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,9}$")
 
@@ -150,7 +151,8 @@ class _Ent:
 
     @property
     def protected(self) -> bool:
-        return bool(self.ent_id) or self.label not in NE_LABELS
+        # EVENT is our own relabelling of MISC, still subject to the rules
+        return bool(self.ent_id) or self.label not in _RULE_LABELS
 
 
 def _is_cap(token: Token) -> bool:
