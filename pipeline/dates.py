@@ -440,15 +440,15 @@ class DateGrammar:
         lex = self.lex
         if after in lex.year_blockers_after or before in lex.number_blockers_before:
             return None
-        if re.search(r"\d[\s.]$", text[:start]) or re.match(r"\s\d{3}\b", text[m.end():]):
+        if re.search(r"\d[\s.]$", text[max(0, start - 2): start]) or re.match(r"\s\d{3}\b", text[m.end(): m.end() + 30]):
             return None  # "1 2000 000", "2 000 000": a number with grouped thousands
         raw_before = _tail_word(text, start)
         if not explicit and raw_before[:1].isupper() and not _sentence_start(text, text.rfind(raw_before, 0, start)):
             return None  # "La Poste 2020", "Horizon 2020", "Paris 2024": a name
         if not explicit:
-            if text[start - 1: start] in ("/", "-", "–") and re.search(rf"{_YEAR4}[/–-]$", text[:start]):
+            if text[start - 1: start] in ("/", "-", "–") and re.search(rf"{_YEAR4}[/–-]$", text[max(0, start - 5): start]):
                 pass  # second year of "2002/2003"
-            elif re.match(rf"\s*[/–-]\s*(?:{_YEAR4}|\d{{2}})(?!\d)", text[m.end():]):
+            elif re.match(rf"\s*[/–-]\s*(?:{_YEAR4}|\d{{2}})(?!\d)", text[m.end(): m.end() + 30]):
                 pass  # first year of "1999-2000"
             elif before in lex.year_triggers_strong:
                 pass
@@ -458,7 +458,7 @@ class DateGrammar:
                 unit = _RANGE_UNIT.match(text, m.end(), m.end() + 30)
                 if unit and unit.group(1).lower().strip(".,;") in lex.year_blockers_after:
                     return None  # "de 1500 à 2000 euros"
-            elif (before == "(" and text[m.end(): m.end() + 1] == ")") or (_sentence_start(text, start) and re.match(r"\s*[,:]", text[m.end():])):
+            elif (before == "(" and text[m.end(): m.end() + 1] == ")") or (_sentence_start(text, start) and re.match(r"\s*[,:]", text[m.end(): m.end() + 30])):
                 pass
             else:
                 return None
@@ -635,7 +635,7 @@ class DateGrammar:
         if hour == 24 and minute:
             return None
         before = _before_word(text, m.start())
-        if (before in ("pendant", "durant", "en", "plus", "moins", "environ", "de") and before != "de") or re.search(r"(?:plus|moins|près)\s+de\s*$", text[: m.start()], re.I):
+        if before in ("pendant", "durant", "en") or re.search(r"(?:plus|moins|près)\s+de\s*$", text[max(0, m.start() - 20): m.start()], re.I):
             value = f"PT{hour}H{minute}M" if minute else f"PT{hour}H"
             return _Cand(m.start(), m.end(), "DURATION", literal=value, granularity="minute")
         if before in self.lex.number_blockers_before - {"au", "a"}:
@@ -668,7 +668,7 @@ class DateGrammar:
         hour_value = self.number(m["h"])
         if hour_value is None or not 0 <= hour_value <= 24 or hour_value != int(hour_value):
             return None
-        if before == "de" and not time_prep and not re.match(r"\s+(?:à|a)\s", text[m.end():]):
+        if before == "de" and not time_prep and not re.match(r"\s+(?:à|a)\s", text[m.end(): m.end() + 30]):
             return None  # "de 3 heures": a duration
         minute_text = (m["m"] or "").lower()
         minute = 30 if "demi" in minute_text else 15 if "quart" in minute_text and "moins" not in minute_text else int(minute_text) if minute_text.isdigit() else 0
@@ -687,7 +687,7 @@ class DateGrammar:
         word = m["w"]
         if word[0].isupper() and not _sentence_start(text, m.start()):
             return None  # "le Midi", "Midi Libre"
-        if re.match(r"\s*-", text[m.end():]):
+        if re.match(r"\s*-", text[m.end(): m.end() + 30]):
             return None
         hour = 12 if word.lower() == "midi" else 0
         return _Cand(m.start(), m.end(), "TIME", hour=hour, minute=0, granularity="minute", mod=self._time_mod(text, m.start()))
@@ -732,7 +732,7 @@ class DateGrammar:
             if noun in self.lex.age_nouns:
                 return True
         # "Bernard, 45 ans, ...": an apposition
-        return bool(re.search(r",\s*$", text[: m.start()]) and re.match(r"\s*[,)]", text[m.end():]))
+        return bool(re.search(r",\s*$", text[max(0, m.start() - 5): m.start()]) and re.match(r"\s*[,)]", text[m.end(): m.end() + 30]))
 
     def _duration(self, m: re.Match[str], text: str) -> _Cand | None:
         unit = m["unit"]
@@ -891,6 +891,7 @@ class DateGrammar:
 
 
 _YEAR4 = r"(?:1[1-9]\d\d|20\d\d)"
+_NON_SPACE = re.compile(r"\S")
 #: a passé composé or plus-que-parfait in a sentence: an auxiliary, maybe an adverb, and
 #: a word with a participle ending that is not one of the frequent look-alikes
 _PAST_RE = re.compile(
@@ -942,7 +943,7 @@ def _street_before(text: str, pos: int) -> bool:
 
 def _sentence_start(text: str, pos: int) -> bool:
     head = text[max(0, pos - 5): pos]
-    return not text[:pos].strip() or bool(re.search(r"(?:[.!?:;«\"\n]|\s[-–—_])\s*$", head))
+    return _NON_SPACE.search(text, 0, pos) is None or bool(re.search(r"(?:[.!?:;«\"\n]|\s[-–—_])\s*$", head))
 
 
 def _unit_granularity(value: str) -> str:
