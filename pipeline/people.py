@@ -204,7 +204,7 @@ def _title_after(name: Span, lex: PeopleLexicon) -> Span | None:
     return doc[start:end]
 
 
-def _title_before(name: Span, lex: PeopleLexicon) -> Span | None:
+def _title_before(name: Span, lex: PeopleLexicon, *, has_sents: bool) -> Span | None:
     """ "le PDG du Groupe, Philippe Wahl" / "la ministre déléguée chargée de l'Industrie,
     Martine Lavergne" -> the title (from its leftmost title word, with the adjectives
     before it: "ancien ingénieur de …")."""
@@ -213,7 +213,7 @@ def _title_before(name: Span, lex: PeopleLexicon) -> Span | None:
     if end > 0 and doc[end - 1].text == ",":
         end -= 1
     k = end - 1
-    floor = max(name.sent.start, end - _MAX_TITLE_TOKENS)
+    floor = max(name.sent.start if has_sents else 0, end - _MAX_TITLE_TOKENS)
     leftmost: int | None = None
     while k >= floor:
         tok = doc[k]
@@ -277,6 +277,7 @@ def find_people(doc: Doc) -> list[Person]:
     org_counts: Counter[str] = Counter(m.canonical for m in orgs)
     dominant = next((n for n, c in org_counts.most_common(1) if c >= 2), None)
     pers = [m for m in mentions if m.label == "PER"]
+    has_sents = doc.has_annotation("SENT_START")  # once: it scans the whole doc
     # full names first, so that "M. Wahl" or "Wahl" before or after goes to "Philippe Wahl"
     by_surname: dict[str, str] = {}
     for m in pers:
@@ -297,7 +298,10 @@ def find_people(doc: Doc) -> list[Person]:
         if draft is None:
             draft = people[key] = _PersonDraft(name=key, entity_id=m.entity_id)
         draft.mentions.append(Evidence(start=span.start_char, end=span.end_char, text=span.text))
-        for title in (_title_after(m.span, lex), _title_before(m.span, lex)):
+        for title in (
+            _title_after(m.span, lex),
+            _title_before(m.span, lex, has_sents=has_sents),
+        ):
             if title is None:
                 continue
             text_title = title.text.strip()
@@ -376,7 +380,7 @@ def _speaker_after_verb(
 
 
 def _find_speaker(
-    doc: Doc, quote: Span, pers: Sequence[_Mention], lex: PeopleLexicon
+    doc: Doc, quote: Span, pers: Sequence[_Mention], lex: PeopleLexicon, *, has_sents: bool
 ) -> tuple[str | None, str | None, bool]:
     """(speaker name or None, verb text, found) for one quotation."""
 
@@ -395,7 +399,7 @@ def _find_speaker(
             if found is not None:
                 return found[0], found[1].text, True
     # 2. right after the closing mark: "», a déclaré X" / "» selon X"
-    sent_end = doc[quote.end].sent.end if quote.end < len(doc) else len(doc)
+    sent_end = doc[quote.end].sent.end if has_sents and quote.end < len(doc) else len(doc)
     limit = min(sent_end, quote.end + 10)
     for k in range(quote.end, limit):
         tok = doc[k]
@@ -411,7 +415,7 @@ def _find_speaker(
             if any(_is_pronoun(t) for t in doc[quote.end : min(limit, k + 3)]):
                 return None, tok.text, True
     # 3. before the opening mark: "X explique : « … »", "Selon X, « … »"
-    sent_start = doc[quote.start].sent.start
+    sent_start = doc[quote.start].sent.start if has_sents else 0
     for k in range(quote.start - 1, max(sent_start, quote.start - 16) - 1, -1):
         tok = doc[k]
         if is_attr(tok):
@@ -452,11 +456,12 @@ def find_quotes(doc: Doc, people: Sequence[Person] | None = None) -> list[Quote]
     ]
     out: list[Quote] = []
     text = doc.text  # Doc.text joins every token: build it once
+    has_sents = doc.has_annotation("SENT_START")
     for start, end in iter_quoted_spans(text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        name, verb, found = _find_speaker(doc, span, pers, lex)
+        name, verb, found = _find_speaker(doc, span, pers, lex, has_sents=has_sents)
         words = sum(1 for t in span if t.is_alpha)
         if not found and words < _MIN_QUOTE_WORDS:
             continue  # a quoted title or name (« Cap Manager »), not speech

@@ -415,3 +415,16 @@ def test_events_evaluation_counts_matches_and_attribute_accuracy() -> None:
     assert scores.participants.value == 0.0
     assert scores.participant_names.recall == 0.5
     assert "events (type+date+participant)" in scores.to_text()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Le 3 mars, une rencontre.",
+        "« Une réunion » 34 entreprises, une centaine de rendez-vous.",
+    ],
+)
+def test_events_without_parse_return_nothing(blank_fr: Language, text: str) -> None:
+    register_extensions()
+    assert find_events(blank_fr(text)) == []

@@ -161,3 +161,21 @@ def test_people_seed_people_and_quotes(nlp_md: Language, seed_text: str) -> None
     assert [q.speaker for q in quotes] == ["Pierre Billet", "Pierre Billet"]
     assert [q.verb for q in quotes] == ["explique", "argumente"]
     assert all(seed_text[q.start : q.end] == q.text for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "« »",
+        "« Bonjour tout le monde, ça va très bien aujourd'hui », dit-il.",
+        'Un " seul guillemet et « un autre non fermé',
+        "M. , directeur de , a dit : « oui ».",
+    ],
+)
+def test_people_never_raise_on_a_bare_tokenizer(blank_fr: Language, text: str) -> None:
+    register_extensions()
+    doc = blank_fr(text)
+    people = find_people(doc)
+    quotes = find_quotes(doc, people)
+    assert all(text[q.start : q.end] == q.text for q in quotes)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from pipeline.extensions import register_extensions
@@ -114,3 +117,21 @@ def test_quantities_skip_numbers_inside_dates(
         ),
     )
     assert find_quantities(doc) == []
+
+
+_ALPHABET = (
+    "0123456789 ,.%€-'’abcdeéèilmnoqrstuxyz"
+    + "une quarantaine près de plus d'environ millions euros trente-quatre"
+)
+
+
+_BLANK = spacy.blank("fr")  # the tokenizer only: cheap, and shared by the examples
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=_ALPHABET, max_size=80))
+def test_quantities_never_raise_and_keep_offsets(text: str) -> None:
+    doc = _BLANK(text)
+    for q in find_quantities(doc):
+        assert text[q.start : q.end] == q.text
+        assert q.value >= 0
