@@ -77,6 +77,7 @@ class DateLexicon:
     months: dict[str, int]
     ambiguous_months: frozenset[str]
     month_abbreviations: frozenset[str]
+    dateline_markers: tuple[str, ...]
     weekdays: dict[str, int]
     number_words: dict[str, int]
     ordinals: dict[str, int]
@@ -125,6 +126,7 @@ def load_lexicon() -> DateLexicon:
         months=raw["months"],
         ambiguous_months=frozenset(raw["ambiguous_months"]),
         month_abbreviations=frozenset(raw["month_abbreviations"]),
+        dateline_markers=tuple(raw["dateline_markers"]),
         weekdays=raw["weekdays"],
         number_words=raw["number_words"],
         ordinals=raw["ordinals"],
@@ -316,6 +318,8 @@ class DateGrammar:
             (name, re.compile(pattern, re.I), handler, prio) for name, pattern, handler, prio in specs
         )
         self.keywords = keywords
+        # the marker must end the text just before the date ("Mis à jour le 20/06/18")
+        self.dateline_re = re.compile(rf"(?:{_alt(lex.dateline_markers)})\s*(?:le|du)?\s*:?\s*$", re.I)
         self.future_re = re.compile(rf"\b(?:{_alt(lex.future_words_in_sentence)})\b", re.I)
 
     # ---------------------------------------------------------------- helpers
@@ -892,6 +896,8 @@ class DateGrammar:
 
 _YEAR4 = r"(?:1[1-9]\d\d|20\d\d)"
 _NON_SPACE = re.compile(r"\S")
+#: a narrative date this close to the publication date does not override the tense
+_NARRATIVE_MIN_DAYS = 45
 #: a passé composé or plus-que-parfait in a sentence: an auxiliary, maybe an adverb, and
 #: a word with a participle ending that is not one of the frequent look-alikes
 _PAST_RE = re.compile(
@@ -1109,8 +1115,9 @@ def _pick(cands: list[dt.date], ref: dt.date, direction: int, *, month_level: bo
 class _Resolver:
     """Turns candidates into values, reading the text in order (the narrative state)."""
 
-    def __init__(self, text: str, published: dt.date | None, tense: _Tense, paragraphs: Sequence[int]) -> None:
+    def __init__(self, text: str, published: dt.date | None, tense: _Tense, paragraphs: Sequence[int], dateline_re: re.Pattern[str]) -> None:
         self.text = text
+        self.dateline_re = dateline_re
         self.published = published
         self.tense = tense
         self.paragraphs = paragraphs
@@ -1129,7 +1136,14 @@ class _Resolver:
             out.append(res)
             if res.day is not None and cand.type in ("DATE", "TIME"):
                 self.last_day = res.day
-            if res.anchor == "absolute" and cand.type == "DATE" and res.granularity in ("day", "month") and res.day is not None:
+            if res.anchor != "absolute" or cand.type != "DATE" or res.day is None:
+                continue
+            if res.granularity == "day" and self.dateline_re.search(self.text, max(0, cand.start - 40), cand.start):
+                # "Publié le 15/03/2019": the page's own date, not a step of the story
+                if self.published is None:
+                    self.published = res.day
+                continue
+            if res.granularity in ("day", "month"):
                 self.narrative = (res.day, cand.end, int(res.granularity == "month"))
         return out
 
@@ -1224,7 +1238,13 @@ class _Resolver:
             return _Resolved(c, _calendar_value(day, month_level), gran, "absolute", day)
         chosen: dt.date | None = None
         anchor: Anchor = "none"
-        if not c.direction and self.narrative is not None and self._paragraph(self.narrative[1]) >= self._paragraph(c.start) - 1:
+        if (
+            not c.direction
+            and self.narrative is not None
+            and self._paragraph(self.narrative[1]) >= self._paragraph(c.start) - 1
+            # a story told around its publication date reads like the news: tense decides
+            and (self.published is None or abs((self.narrative[0] - self.published).days) > _NARRATIVE_MIN_DAYS)
+        ):
             ref = self.narrative[0]
             pick = _pick(_partial_candidates(c.month, c.day, ref.year), ref, +1, month_level=True)
             if pick is not None and (pick - ref).days <= 366 and (c.weekday is None or pick.isoweekday() == c.weekday):
@@ -1327,7 +1347,7 @@ def find_dates(doc: Doc, *, published: dt.date | None, split_ranges: bool = Fals
     bounds = [m.end() for m in _SENTENCE_END.finditer(norm)]
     paragraphs = [m.start() for m in _PARAGRAPH_END.finditer(norm)]
     tense = _Tense(doc, grammar.lex, norm, bounds, grammar.future_re)
-    resolver = _Resolver(norm, published, tense, paragraphs)
+    resolver = _Resolver(norm, published, tense, paragraphs, grammar.dateline_re)
 
     def following(i: int) -> _Cand | None:
         for nxt in cands[i + 1: i + 4]:
@@ -1336,7 +1356,7 @@ def find_dates(doc: Doc, *, published: dt.date | None, split_ranges: bool = Fals
         return None
 
     resolved = resolver.resolve(cands, following)
-    resolved += _attach_times(cands, resolved, published, bounds)
+    resolved += _attach_times(cands, resolved, resolver.published, bounds)
     resolved.sort(key=lambda r: r.cand.start)
     if not split_ranges:
         resolved = _merge_ranges(norm, resolved)

@@ -244,6 +244,19 @@ def test_dates_narrative_anchor_wins_over_update_date(blank_fr: Language) -> Non
     assert [(d.value, d.anchor) for d in dates] == [("2014-12", "absolute"), ("2015-01-23", "narrative")]
 
 
+@pytest.mark.parametrize("published", [None, dt.date(2019, 3, 15)])
+def test_dates_page_dateline_is_not_a_narrative_anchor(blank_fr: Language, published: dt.date | None) -> None:
+    text = "Publié le 15/03/2019\nLa médiathèque a été inaugurée le 9 mars. Elle ouvrira le 2 avril."
+    dates = find_dates(blank_fr(text), published=published)
+    assert [(d.value, d.anchor) for d in dates] == [("2019-03-15", "absolute"), ("2019-03-09", "published"), ("2019-04-02", "published")]
+
+
+def test_dates_narrative_close_to_publication_leaves_the_tense_in_charge(blank_fr: Language) -> None:
+    text = "Bordeaux, le 2 juillet 2018 – Le festival a réuni 38 000 personnes le 30 juin."
+    dates = find_dates(blank_fr(text), published=dt.date(2018, 7, 2))
+    assert [d.value for d in dates] == ["2018-07-02", "2018-06-30"]
+
+
 def test_dates_weekday_rejects_an_inconsistent_narrative(blank_fr: Language) -> None:
     text = "Ils se sont mariés le 1er mai 1962. Ses obsèques seront célébrées lundi 17 février."
     dates = find_dates(blank_fr(text), published=dt.date(2003, 2, 16))
