@@ -269,7 +269,7 @@ class DateGrammar:
             ("vague_duration", rf"{b}(?:(?P<qmod>{qmods})\s+)?(?P<vague>{vague})\s+(?P<unit>{units}){e}", self._vague_duration, 4),
             ("recent_duration", rf"{b}(?:ces|les|des)\s+(?:(?P<n>{num})\s+)?(?:{rel})\s+(?P<unit>{units}){e}", self._recent_duration, 6),
             ("unit_noun", rf"{b}(?P<w>{_alt(lex.unit_nouns)}){e}", self._unit_noun, 4),
-            ("set_every", rf"{b}(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<n>{num})\s+)?(?:(?P<unit>{units})|(?P<wd>{wd})s?(?:\s+(?P<wdpart>{parts})s?)?|(?P<part>{parts})s?){e}", self._set_every, 7),
+            ("set_every", rf"{b}(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<ord>{ordinal})\s+)?(?:(?P<n>{num})\s+)?(?:(?P<unit>{units})|(?P<wd>{wd})s?(?:\s+(?P<wdpart>{parts})s?)?|(?P<part>{parts})s?){e}", self._set_every, 7),
             ("set_ordinal_weekday", rf"{b}les\s+(?:{ordinal})(?:(?:\s*,\s*|\s+et\s+)(?:{ordinal}))*\s+(?P<wd>{wd})s{e}", self._set_ordinal_weekday, 7),
             ("set_per", rf"(?<=\bpar\s)(?P<unit>jour|semaine|mois|an|année|semestre|trimestre|heure|minute){e}", self._set_per, 4),
             ("set_adjective", rf"{b}(?P<w>{_alt(lex.set_adjectives)}){e}", self._set_adjective, 3),

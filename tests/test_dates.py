@@ -197,6 +197,8 @@ def test_dates_durations(blank_fr: Language, text: str, expected: Expected) -> N
         ("Le salon a lieu chaque année.", ("chaque année", "SET", "P1Y", None)),
         ("Il paie tous les mois.", ("tous les mois", "SET", "P1M", None)),
         ("Les inscriptions ont lieu tous les jeudis.", ("tous les jeudis", "SET", "XXXX-WXX-4", None)),
+        ("Une conférence a lieu chaque premier jeudi du mois.", ("chaque premier jeudi", "SET", "XXXX-WXX-4", None)),
+        ("Le congrès se réunit tous les deux ans.", ("tous les deux ans", "SET", "P2Y", None)),
         ("La bibliothèque ouvre uniquement le mercredi.", ("le mercredi", "SET", "XXXX-WXX-3", None)),
         ("Les fouilles sont le lot quotidien des soldats.", ("quotidien", "SET", "P1D", None)),
         ("Il gagne 5 milliards de dollars par semestre.", ("semestre", "SET", "P6M", None)),
