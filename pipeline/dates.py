@@ -348,26 +348,32 @@ class DateGrammar:
         return float(total)
 
     def month_of(self, word: str) -> int:
+        """Month number of a French month name or abbreviation."""
         return self.lex.months[word.lower()]
 
     def weekday_of(self, word: str) -> int:
+        """ISO weekday number (Monday = 1) of a French weekday name."""
         return self.lex.weekdays[word.lower()]
 
     def direction_of(self, word: str | None) -> int:
+        """-1 for "dernier"-like words, +1 for "prochain"-like words, 0 for none."""
         if not word:
             return 0
         return -1 if self._past.match(word) else 1
 
     @staticmethod
     def two_digit_year(text: str) -> int:
+        """Four-digit year of "98" or "'18"."""
         yy = int(text.lstrip("'"))
         # news archives: "98" is 1998, "18" is 2018
         return 2000 + yy if yy < 50 else 1900 + yy
 
     def year_value(self, text: str) -> int:
+        """Year of a two- or four-digit year string."""
         return int(text) if len(text.lstrip("'")) == 4 else self.two_digit_year(text)
 
     def part_mod(self, text: str | None) -> DateMod | None:
+        """TIMEX3 mod of "début"/"mi-"/"fin de" (None for "courant")."""
         if not text:
             return None
         word = re.sub(r"^(?:la|le)\s+", "", text.strip().lower())

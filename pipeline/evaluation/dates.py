@@ -48,14 +48,17 @@ class PRF:
 
     @property
     def precision(self) -> float:
+        """Matched share of the predictions."""
         return self.matched / self.predicted if self.predicted else 0.0
 
     @property
     def recall(self) -> float:
+        """Matched share of the gold expressions."""
         return self.matched / self.gold if self.gold else 0.0
 
     @property
     def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
@@ -69,6 +72,7 @@ class Accuracy:
 
     @property
     def value(self) -> float:
+        """Correct share of the matched expressions."""
         return self.correct / self.total if self.total else 0.0
 
 
