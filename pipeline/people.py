@@ -44,6 +44,7 @@ _PRONOUNS = frozenset({"il", "elle"})
 _DETERMINERS = frozenset({"le", "la", "l'", "les", "un", "une", "du", "de", "son", "sa", "notre"})
 _MAX_TITLE_TOKENS = 12
 _MIN_QUOTE_WORDS = 6
+_SENT_END = frozenset({".", "!", "?", "«"})
 #: an unattributed quote goes to the person named at most this many characters before it
 _RECENT_CHARS = 300
 
@@ -401,7 +402,11 @@ def _find_speaker(
             if found is not None:
                 return found[0], found[1].text, True
     # 2. right after the closing mark: "», a déclaré X" / "» selon X"
-    sent_end = doc[quote.end].sent.end if has_sents and quote.end < len(doc) else len(doc)
+    # the parser often ends a sentence at "»": read on to the next full stop instead
+    sent_end = quote.end + 1
+    while sent_end < min(len(doc), quote.end + 25) and doc[sent_end - 1].text not in _SENT_END:
+        sent_end += 1
+    sent_end = min(sent_end, len(doc))
     limit = min(sent_end, quote.end + 10)
     for k in range(quote.end, limit):
         tok = doc[k]
@@ -410,7 +415,8 @@ def _find_speaker(
             if m is not None:
                 return m.canonical, tok.text, True
         if is_attr(tok):
-            found = _speaker_after_verb(doc, k, limit, pers, lex)
+            # the speaker may come after a long title: "a plaidé le vice-président …, X"
+            found = _speaker_after_verb(doc, k, max(limit, min(sent_end, k + 14)), pers, lex)
             if found is not None:
                 return found[0], found[1].text, True
             # "», a-t-il précisé" / "», précise-t-elle": an inverted subject pronoun
