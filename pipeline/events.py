@@ -860,9 +860,17 @@ def _status(mention: _Mention, doc: Doc, lex: EventLexicon, published: str | Non
 
 
 def _compatible_dates(a: str | None, b: str | None) -> bool:
+    """One date may be the other told less precisely ("2014-12" and "2014-12-11"), or a
+    day inside the other's range ("2022-04-09" in "2022-04-08/2022-04-10")."""
     if a is None or b is None:
         return False
-    return a.startswith(b) or b.startswith(a)
+    for x, y in ((a, b), (b, a)):
+        if "/" in x and "/" not in y:
+            lo, hi = x.split("/", 1)
+            if lo[: len(y)] <= y <= hi[: len(y)] or (y >= lo and y[: len(hi)] <= hi):
+                return True
+    a0, b0 = a.split("/")[0], b.split("/")[0]
+    return a0.startswith(b0) or b0.startswith(a0)
 
 
 def _named(participants: Iterable[Participant]) -> set[str]:
@@ -890,6 +898,7 @@ def _merge(mentions: Sequence[_Mention]) -> list[_Group]:
     groups: list[_Group] = []
     for mention in mentions:
         target: _Group | None = None
+        full = None if mention.date is None else _event_value(mention.date)
         value = None if mention.date is None else _date_value(mention.date)
         if value is not None:
             candidates = []
@@ -898,7 +907,7 @@ def _merge(mentions: Sequence[_Mention]) -> list[_Group]:
                 if g.type != mention.type or gdate is None:
                     continue
                 gvalue = _date_value(gdate)
-                if not _compatible_dates(gvalue, value):
+                if not _compatible_dates(_event_value(gdate), full):
                     continue
                 names_m = mention.explicit_names()
                 names_g = set().union(*(m.explicit_names() for m in g.mentions))
