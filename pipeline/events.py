@@ -643,13 +643,23 @@ def _collect_arguments(
             j = k + 1
             while j < seg_end and doc[j].pos_ == "DET":
                 j += 1
-            if j < seg_end and _norm(doc[j].lemma_) in lex.place_nouns and doc[j].pos_ == "NOUN":
+            if (
+                j < seg_end
+                and _norm(doc[j].lemma_ or doc[j].text) in lex.place_nouns
+                and doc[j].pos_ in ("NOUN", "PROPN")
+            ):
                 end = j + 1
                 while (
                     end < seg_end
-                    and doc[end].text not in (",", ".", ";", ":")
+                    and doc[end].text not in (",", ".", ";", ":", "(")
                     and doc[end].pos_ not in ("VERB", "AUX")
-                    and _norm(doc[end].text) not in ("avec", "pour", "le", "la", "les", "et")
+                    and _norm(doc[end].text) not in ("avec", "pour", "et", "en", "à", "au", "dès")
+                    # "de La Rochelle" goes on; a new "le 14 février" does not
+                    and not (
+                        _norm(doc[end].text) in _DEFINITES
+                        and _norm(doc[end - 1].text) not in _DE_WORDS
+                    )
+                    and not doc[end].like_num
                 ):
                     end += 1
                 mention.location = doc[j:end].text
