@@ -128,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     t_dp = time.perf_counter() - t0
     theirs = score_dates(((gold_spans(g), p) for g, p in zip(golds, dp_preds, strict=True)), system="dateparser")
 
-    print(f"{args.gold.name}: {len(golds)} documents, {ours.relaxed[ALL].gold} gold expressions")
+    print(f"{args.gold.name}: {len(golds)} documents, {ours.relaxed[ALL].n_gold} gold expressions")
     print(side_by_side(ours, theirs))
     print()
     print(ours.to_text())

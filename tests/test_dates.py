@@ -381,7 +381,7 @@ def test_dates_evaluation_scores_strict_relaxed_and_values() -> None:
     gold = [TimexSpan(0, 4, "DATE", "2019-03-13"), TimexSpan(10, 20, "DURATION", "P3M"), TimexSpan(30, 35, "TIME", "T12:00")]
     pred = [TimexSpan(0, 4, "DATE", "2019-03-13"), TimexSpan(8, 20, "DURATION", "P2M"), TimexSpan(40, 45, "SET", "P1Y")]
     scores = score_dates([(gold, pred)], system="test")
-    assert (scores.strict["ALL"].matched, scores.relaxed["ALL"].matched) == (1, 2)
+    assert (scores.strict["ALL"].tp_gold, scores.relaxed["ALL"].tp_gold) == (1, 2)
     assert scores.relaxed["ALL"].precision == pytest.approx(2 / 3)
     assert scores.relaxed["ALL"].recall == pytest.approx(2 / 3)
     assert scores.value_accuracy["ALL"].value == pytest.approx(1 / 2)

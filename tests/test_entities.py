@@ -408,7 +408,7 @@ def test_entities_evaluation_strict_and_relaxed() -> None:
     assert scores.get("strict", "ORG").f1 == 0.0
     assert scores.get("relaxed", "ORG").f1 == 1.0
     overall = scores.get("strict", "PER+ORG+LOC")
-    assert (overall.pred_ok, overall.n_pred, overall.n_gold) == (1, 3, 2)
+    assert (overall.tp_pred, overall.n_pred, overall.n_gold) == (1, 3, 2)
     assert "PER+ORG+LOC" in EntityScores(raw=scores, ours=scores, n_docs=1).to_text()
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from pipeline.dates import DateFinder
+from pipeline.evaluation.metrics import PRF, Accuracy
 from pipeline.extensions import register_extensions
 
 logger = logging.getLogger(__name__)
@@ -36,44 +37,6 @@ class TimexSpan:
     end: int
     type: str
     value: str
-
-
-@dataclass(frozen=True, slots=True)
-class PRF:
-    """Counts behind precision, recall and F1."""
-
-    matched: int
-    predicted: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        """Matched share of the predictions."""
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Matched share of the gold expressions."""
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class Accuracy:
-    """Correct values among matched expressions."""
-
-    correct: int
-    total: int
-
-    @property
-    def value(self) -> float:
-        """Correct share of the matched expressions."""
-        return self.correct / self.total if self.total else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +58,14 @@ class DateScores:
             lines.append(
                 f"{key:<10}{s.precision:>9.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
                 f"{r.precision:>11.3f}{r.recall:>7.3f}{r.f1:>7.3f}"
-                f"{a.value:>11.3f}{r.gold:>6}{r.predicted:>6}"
+                f"{a.value:>11.3f}{r.n_gold:>6}{r.n_pred:>6}"
             )
         return "\n".join(lines)
+
+
+def _prf(matched: int, predicted: int, gold: int) -> PRF:
+    # one-to-one matching: a matched prediction is a matched gold expression
+    return PRF(tp_pred=matched, tp_gold=matched, n_pred=predicted, n_gold=gold)
 
 
 def _overlap(a: TimexSpan, b: TimexSpan) -> int:
@@ -158,8 +126,8 @@ def score_dates(docs: Iterable[tuple[Sequence[TimexSpan], Sequence[TimexSpan]]],
     return DateScores(
         system=system,
         documents=n_docs,
-        strict={k: PRF(*counts["strict"][k]) for k in keys},
-        relaxed={k: PRF(*counts["relaxed"][k]) for k in keys},
+        strict={k: _prf(*counts["strict"][k]) for k in keys},
+        relaxed={k: _prf(*counts["relaxed"][k]) for k in keys},
         value_accuracy={k: Accuracy(*values[k]) for k in keys},
     )
 

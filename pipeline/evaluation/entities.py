@@ -17,6 +17,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.evaluation.metrics import PRF
+
 logger = logging.getLogger(__name__)
 
 #: labels scored one by one
@@ -39,52 +41,19 @@ class GoldDoc:
 
 
 @dataclass(slots=True)
-class Counts:
-    """Matched predictions, matched gold spans and totals for one label."""
-
-    pred_ok: int = 0
-    gold_ok: int = 0
-    n_pred: int = 0
-    n_gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        """Share of predictions that are correct."""
-        return self.pred_ok / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Share of gold entities that are found."""
-        return self.gold_ok / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, other: Counts) -> None:
-        """Add another label's counts to this one."""
-        self.pred_ok += other.pred_ok
-        self.gold_ok += other.gold_ok
-        self.n_pred += other.n_pred
-        self.n_gold += other.n_gold
-
-
-@dataclass(slots=True)
 class SystemScores:
-    """Counts per (mode, label) for one system, overall included."""
+    """PRF per (mode, label) for one system, overall included."""
 
-    counts: dict[tuple[str, str], Counts] = field(default_factory=dict)
+    counts: dict[tuple[str, str], PRF] = field(default_factory=dict)
 
-    def get(self, mode: str, label: str) -> Counts:
-        """Counts for ``mode`` ("strict"/"relaxed") and a label or :data:`OVERALL`."""
+    def get(self, mode: str, label: str) -> PRF:
+        """PRF for ``mode`` ("strict"/"relaxed") and a label or :data:`OVERALL`."""
         if label == OVERALL:
-            total = Counts()
+            total = PRF()
             for lab in OVERALL_LABELS:
                 total.add(self.get(mode, lab))
             return total
-        return self.counts.setdefault((mode, label), Counts())
+        return self.counts.setdefault((mode, label), PRF())
 
 
 @dataclass(slots=True)
@@ -166,13 +135,13 @@ def score_spans(
             strict.n_gold += len(g)
             strict.n_pred += len(p)
             hits = sum(1 for s in p if s in gold_set)
-            strict.pred_ok += hits
-            strict.gold_ok += hits
+            strict.tp_pred += hits
+            strict.tp_gold += hits
             relaxed = scores.get("relaxed", label)
             relaxed.n_gold += len(g)
             relaxed.n_pred += len(p)
-            relaxed.pred_ok += sum(1 for s in p if any(_overlap(s, t) for t in g))
-            relaxed.gold_ok += sum(1 for t in g if any(_overlap(s, t) for s in p))
+            relaxed.tp_pred += sum(1 for s in p if any(_overlap(s, t) for t in g))
+            relaxed.tp_gold += sum(1 for t in g if any(_overlap(s, t) for s in p))
     return scores
 
 
@@ -210,7 +179,7 @@ def evaluate_entities(
 __all__ = [
     "LABELS",
     "OVERALL",
-    "Counts",
+    "PRF",
     "EntityScores",
     "GoldDoc",
     "SystemScores",

@@ -25,6 +25,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.evaluation.metrics import PRF, Accuracy
 from pipeline.extensions import register_extensions
 from pipeline.records import Event, Person, Quote, to_dict
 
@@ -50,50 +51,6 @@ def same_name(a: str | None, b: str | None) -> bool:
         return True
     short, long_ = (x, y) if len(x) < len(y) else (y, x)
     return re.search(r"(?<!\w)" + re.escape(short) + r"(?!\w)", long_) is not None
-
-
-@dataclass(slots=True)
-class PRF:
-    """Matched and total counts, with precision, recall and F1."""
-
-    tp_pred: int = 0
-    tp_gold: int = 0
-    n_pred: int = 0
-    n_gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        """Share of predictions that match gold."""
-        return self.tp_pred / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Share of gold items found."""
-        return self.tp_gold / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass(slots=True)
-class Accuracy:
-    """Correct over total, on matched items."""
-
-    correct: int = 0
-    total: int = 0
-
-    def add(self, ok: bool) -> None:
-        """Count one matched item."""
-        self.total += 1
-        self.correct += int(ok)
-
-    @property
-    def value(self) -> float:
-        """The accuracy (0 when nothing was matched)."""
-        return self.correct / self.total if self.total else 0.0
 
 
 @dataclass(slots=True)
