@@ -273,11 +273,47 @@ def write_outputs(
         OutputError: a file cannot be written.
     """
     suffix = ".parquet" if fmt == "parquet" else ".csv"
+    n = _write_documents(
+        out_dir / "documents.jsonl",
+        {name: out_dir / f"{name}{suffix}" for name in PER_DOCUMENT_TABLES},
+        records,
+        fmt=fmt,
+        on_record=on_record,
+    )
+    if corpus_tables is not None:
+        for name, rows in corpus_tables().items():
+            _write_table(out_dir / f"{name}{suffix}", name, (_corpus_row(row) for row in rows), fmt=fmt)
+    return n
+
+
+def _write_table(target: Path, name: str, rows: Iterable[Row], *, fmt: Format) -> None:
+    """Write one table's rows to ``target`` atomically."""
+    writer = _TableWriter(target, SCHEMAS[name], fmt)
+    ok = False
+    try:
+        for row in rows:
+            writer.add(row)
+        ok = True
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    finally:
+        writer.close(ok=ok)
+
+
+def _write_documents(
+    jsonl_target: Path,
+    table_targets: dict[str, Path],
+    records: Iterable[Row],
+    *,
+    fmt: Format,
+    on_record: Callable[[Row], None] | None = None,
+) -> int:
+    """Stream records into their JSONL file and every per-document table at once."""
     writers: dict[str, _TableWriter] = {}
     ok = False
     try:
-        for name in PER_DOCUMENT_TABLES:
-            writers[name] = _TableWriter(out_dir / f"{name}{suffix}", SCHEMAS[name], fmt)
+        for name, target in table_targets.items():
+            writers[name] = _TableWriter(target, SCHEMAS[name], fmt)
 
         def stream() -> Iterator[Row]:
             for record in records:
@@ -287,23 +323,11 @@ def write_outputs(
                     on_record(record)
                 yield record
 
-        n = write_jsonl(out_dir / "documents.jsonl", stream())
-        if corpus_tables is not None:
-            for name, rows in corpus_tables().items():
-                writer = _TableWriter(out_dir / f"{name}{suffix}", SCHEMAS[name], fmt)
-                writers[name] = writer
-                for row in rows:
-                    row = {**row}
-                    for key in ("first_published", "last_published"):
-                        if key in row:
-                            row[key] = _day(row[key])
-                    if isinstance(row.get("aliases"), (list, tuple)):
-                        row["aliases"] = LIST_SEP.join(row["aliases"])
-                    writer.add(row)
+        n = write_jsonl(jsonl_target, stream())
         ok = True
         return n
     except OSError as exc:
-        raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write to {jsonl_target.parent}: {exc.strerror or exc}") from exc
     finally:
         for writer in writers.values():
             writer.close(ok=ok)
@@ -362,27 +386,12 @@ def write_partition(out_dir: Path, records: Iterable[Row], *, part: int, fmt: Fo
         OutputError: a file cannot be written.
     """
     suffix = ".parquet" if fmt == "parquet" else ".csv"
-    writers: dict[str, _TableWriter] = {}
-    ok = False
-    try:
-        for name in PER_DOCUMENT_TABLES:
-            target = dataset_dir(out_dir, name) / part_name(part, suffix)
-            writers[name] = _TableWriter(target, SCHEMAS[name], fmt)
-
-        def stream() -> Iterator[Row]:
-            for record in records:
-                for table, row in iter_table_rows(record):
-                    writers[table].add(row)
-                yield record
-
-        n = write_jsonl(out_dir / "documents" / part_name(part, ".jsonl"), stream())
-        ok = True
-        return n
-    except OSError as exc:
-        raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
-    finally:
-        for writer in writers.values():
-            writer.close(ok=ok)
+    return _write_documents(
+        out_dir / "documents" / part_name(part, ".jsonl"),
+        {name: dataset_dir(out_dir, name) / part_name(part, suffix) for name in PER_DOCUMENT_TABLES},
+        records,
+        fmt=fmt,
+    )
 
 
 def write_corpus_datasets(out_dir: Path, tables: dict[str, list[Row]], *, fmt: Format = "parquet") -> None:
@@ -398,13 +407,4 @@ def write_corpus_datasets(out_dir: Path, tables: dict[str, list[Row]], *, fmt: F
     """
     suffix = ".parquet" if fmt == "parquet" else ".csv"
     for name, rows in tables.items():
-        writer = _TableWriter(dataset_dir(out_dir, name) / part_name(0, suffix), SCHEMAS[name], fmt)
-        ok = False
-        try:
-            for row in rows:
-                writer.add(_corpus_row(row))
-            ok = True
-        except OSError as exc:
-            raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
-        finally:
-            writer.close(ok=ok)
+        _write_table(dataset_dir(out_dir, name) / part_name(0, suffix), name, (_corpus_row(r) for r in rows), fmt=fmt)
