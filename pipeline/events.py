@@ -56,10 +56,10 @@ from pipeline.records import (
     Quantity,
     Role,
 )
+from pipeline.text import norm_word
 
 logger = logging.getLogger(__name__)
 
-_APOSTROPHES = str.maketrans({"’": "'"})
 _DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 _DEFINITES = frozenset({"le", "la", "l'", "les"})
@@ -103,12 +103,11 @@ class EventLexicon:
     noun_heads: frozenset[str]
 
 
-def _norm(text: str) -> str:
-    return text.lower().translate(_APOSTROPHES)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w for w in re.split(r"\s+|(?<=')", _norm(text)) if w)
+    return tuple(w for w in re.split(r"\s+|(?<=')", norm_word(text)) if w)
 
 
 @functools.cache
@@ -122,18 +121,18 @@ def load_lexicon() -> EventLexicon:
         resources.files("pipeline.resources").joinpath("events_fr.json").read_text(encoding="utf-8")
     )
     nouns = {_words(w): kind for kind, ws in raw["nouns"].items() for w in ws}
-    verbs = {_norm(w): kind for kind, ws in raw["verbs"].items() for w in ws}
+    verbs = {norm_word(w): kind for kind, ws in raw["verbs"].items() for w in ws}
     return EventLexicon(
         nouns=nouns,
         verbs=verbs,
         dated_only_verbs={
-            _norm(w): kind for kind, ws in raw["dated_only_verbs"].items() for w in ws
+            norm_word(w): kind for kind, ws in raw["dated_only_verbs"].items() for w in ws
         },
-        generic_verbs=frozenset(_norm(w) for w in raw["generic_verbs"]),
-        reflexive_verbs=frozenset(_norm(w) for w in raw["verb_requires_reflexive"]),
-        non_reflexive_verbs=frozenset(_norm(w) for w in raw["verb_forbids_reflexive"]),
-        weak_nouns=frozenset(_norm(w) for w in raw["weak_nouns"]),
-        support_verbs=frozenset(_norm(w) for w in raw["support_verbs"]),
+        generic_verbs=frozenset(norm_word(w) for w in raw["generic_verbs"]),
+        reflexive_verbs=frozenset(norm_word(w) for w in raw["verb_requires_reflexive"]),
+        non_reflexive_verbs=frozenset(norm_word(w) for w in raw["verb_forbids_reflexive"]),
+        weak_nouns=frozenset(norm_word(w) for w in raw["weak_nouns"]),
+        support_verbs=frozenset(norm_word(w) for w in raw["support_verbs"]),
         planned_lemmas=frozenset(raw["planned_lemmas"]),
         planned_words=tuple(_words(w) for w in raw["planned_words"]),
         ongoing_words=tuple(_words(w) for w in raw["ongoing_words"]),
@@ -249,14 +248,14 @@ def _match_noun(tokens: Sequence[Token], i: int, lex: EventLexicon) -> tuple[int
     """Longest nominal trigger starting at ``tokens[i]``: (length, type)."""
     best: tuple[int, str] | None = None
     first = tokens[i]
-    heads = _words(_norm(first.text))[:1] + _words(_norm(first.lemma_ or first.text))[:1]
+    heads = _words(norm_word(first.text))[:1] + _words(norm_word(first.lemma_ or first.text))[:1]
     if not any(h in lex.noun_heads for h in heads):
         return None  # most tokens: no trigger starts here
     for n in range(1, lex.max_noun_len + 1):
         if i + n > len(tokens):
             break
-        by_lemma = tuple(_norm(t.lemma_ or t.text) for t in tokens[i : i + n])
-        by_form = tuple(_norm(t.text) for t in tokens[i : i + n])
+        by_lemma = tuple(norm_word(t.lemma_ or t.text) for t in tokens[i : i + n])
+        by_form = tuple(norm_word(t.text) for t in tokens[i : i + n])
         # the written form first: "Rencontres" (a conference) is not "rencontre"
         for key in (by_form, by_lemma):
             flat = tuple(w for part in key for w in _words(part))
@@ -268,7 +267,7 @@ def _match_noun(tokens: Sequence[Token], i: int, lex: EventLexicon) -> tuple[int
 
 
 def _is_reflexive(verb: Token) -> bool:
-    return any(c.dep_.startswith("expl") or _norm(c.text) in ("se", "s'") for c in verb.children)
+    return any(c.dep_.startswith("expl") or norm_word(c.text) in ("se", "s'") for c in verb.children)
 
 
 def _patient(verb: Token) -> Token | None:
@@ -304,18 +303,18 @@ def _find_mentions(
                     and tok.doc[ent.start : ent.end].root.dep_ not in ("nsubj", "nsubj:pass")
                 )
                 if not counted and named_ok and (ent is not None or tok.pos_ != "PROPN"):
-                    key = " ".join(_norm(t.lemma_ or t.text) for t in tokens[i : i + n])
+                    key = " ".join(norm_word(t.lemma_ or t.text) for t in tokens[i : i + n])
                     nominal[tok.i] = _Mention(
                         trigger=tok,
                         trigger_end=tok.i + n,
                         type=kind,
                         nominal=True,
-                        weak=key in lex.weak_nouns or _norm(tok.text) in lex.weak_nouns,
+                        weak=key in lex.weak_nouns or norm_word(tok.text) in lex.weak_nouns,
                     )
                 i += n
                 continue
         if tok.pos_ == "VERB":
-            lemma = _norm(tok.lemma_)
+            lemma = norm_word(tok.lemma_)
             kind_v = lex.verbs.get(lemma)
             dated_only = kind_v is None and lemma in lex.dated_only_verbs
             if dated_only:
@@ -345,13 +344,13 @@ def _find_mentions(
             continue
         support = None
         if tok.dep_ in ("obj", "nsubj", "nsubj:pass") and head.pos_ in ("VERB", "AUX"):
-            lemma = _norm(head.lemma_)
+            lemma = norm_word(head.lemma_)
             if lemma in lex.support_verbs or lemma in lex.verbs:
                 support = head
         if support is None:
             for child in tok.rights:
                 if child.dep_ == "acl" and child.pos_ == "VERB":
-                    lemma = _norm(child.lemma_)
+                    lemma = norm_word(child.lemma_)
                     if lemma in lex.support_verbs or lemma in lex.verbs:
                         support = child
                         break
@@ -361,7 +360,7 @@ def _find_mentions(
     # generic verbs ("organiser", "tenir") are events only with a named patient
     for idx in list(verbal):
         mention = verbal[idx]
-        lemma = _norm(mention.trigger.lemma_)
+        lemma = norm_word(mention.trigger.lemma_)
         if lemma in lex.generic_verbs:
             patient = _patient(mention.trigger)
             if patient is None or (patient.i not in named_tokens and patient.pos_ != "PROPN"):
@@ -391,8 +390,8 @@ def _is_anaphoric(mention: _Mention) -> bool:
     """ "cette rencontre", "la première rencontre": points back to an event already told."""
     if not mention.nominal:
         return False
-    dets = {_norm(c.text) for c in mention.trigger.lefts if c.dep_ == "det" or c.pos_ == "DET"}
-    adjs = {_norm(c.lemma_) for c in mention.trigger.lefts if c.dep_ == "amod"}
+    dets = {norm_word(c.text) for c in mention.trigger.lefts if c.dep_ == "det" or c.pos_ == "DET"}
+    adjs = {norm_word(c.lemma_) for c in mention.trigger.lefts if c.dep_ == "amod"}
     if dets & _DEMONSTRATIVES or dets & _POSSESSIVES:
         return True
     return bool(dets & _DEFINITES) or bool(adjs & _ANAPHORIC_ADJ)
@@ -418,9 +417,9 @@ def _date_value(date: DateMention) -> str:
 def _preceding_word(doc: Doc, start: int, floor: int) -> str:
     """The word before a phrase, skipping determiners ("avec les X" -> "avec")."""
     k = start - 1
-    while k >= floor and (doc[k].pos_ == "DET" or _norm(doc[k].text) in _DEFINITES):
+    while k >= floor and (doc[k].pos_ == "DET" or norm_word(doc[k].text) in _DEFINITES):
         k -= 1
-    return _norm(doc[k].text) if k >= floor else ""
+    return norm_word(doc[k].text) if k >= floor else ""
 
 
 def _appositive_ranges(doc: Doc, seg_start: int, seg_end: int) -> list[tuple[int, int]]:
@@ -435,7 +434,7 @@ def _appositive_ranges(doc: Doc, seg_start: int, seg_end: int) -> list[tuple[int
         if (
             doc[k].text == ","
             and after_name
-            and (doc[k + 1].pos_ == "DET" or _norm(doc[k + 1].text) == "l'")
+            and (doc[k + 1].pos_ == "DET" or norm_word(doc[k + 1].text) == "l'")
             and doc[k + 2].pos_ == "NOUN"
             and doc[k + 2].text[:1].islower()
         ):
@@ -460,7 +459,7 @@ def _role_for(
     mention: _Mention, ent_start: int, ent_root: Token, prep: str, lex: EventLexicon
 ) -> Role:
     verbs = [v for v in (mention.support, None if mention.nominal else mention.trigger) if v]
-    organised = any(_norm(v.lemma_) == "organiser" for v in verbs)
+    organised = any(norm_word(v.lemma_) == "organiser" for v in verbs)
     if prep in lex.organizer_preps:
         return "organizer"
     if prep in lex.with_preps:
@@ -508,13 +507,13 @@ def _with_list(doc: Doc, k: int, seg_end: int) -> list[tuple[int, int]]:
                 j += 1
             start = j + 1
             # an indefinite apposition ends the list: ", un incubateur piloté par …"
-            if start < seg_end and _norm(doc[start].text) in ("un", "une"):
+            if start < seg_end and norm_word(doc[start].text) in ("un", "une"):
                 break
         elif tok.pos_ in ("VERB", "AUX") or (
             tok.pos_ == "ADP"
             and j > start
             and tok.dep_ == "case"
-            and _norm(tok.text) not in _DE_WORDS
+            and norm_word(tok.text) not in _DE_WORDS
         ):
             if j > start:
                 items.append((start, j))
@@ -524,7 +523,7 @@ def _with_list(doc: Doc, k: int, seg_end: int) -> list[tuple[int, int]]:
 
 
 def _strip_det(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].pos_ == "DET" or _norm(doc[start].text) in _DEFINITES):
+    while start < end and (doc[start].pos_ == "DET" or norm_word(doc[start].text) in _DEFINITES):
         start += 1
     return start, end
 
@@ -559,14 +558,14 @@ def _refers_to_issuer(mention: _Mention, lex: EventLexicon) -> bool:
         subj = _subject_of(verb)
         if subj is None:
             continue
-        if subj.pos_ == "PRON" and _norm(subj.text) in ("il", "elle", "ils", "elles"):
+        if subj.pos_ == "PRON" and norm_word(subj.text) in ("il", "elle", "ils", "elles"):
             return True
-        dets = {_norm(c.text) for c in subj.children if c.dep_ == "det"}
-        return _norm(subj.lemma_) in lex.generic_subject_nouns and bool(
+        dets = {norm_word(c.text) for c in subj.children if c.dep_ == "det"}
+        return norm_word(subj.lemma_) in lex.generic_subject_nouns and bool(
             dets & (_DEFINITES | _DEMONSTRATIVES)
         )
     if mention.nominal:
-        dets = {_norm(c.text) for c in mention.trigger.children if c.dep_ == "det"}
+        dets = {norm_word(c.text) for c in mention.trigger.children if c.dep_ == "det"}
         return bool(dets & _POSSESSIVES)
     return False
 
@@ -632,20 +631,20 @@ def _collect_arguments(
             first = doc[e.start]
             if (
                 _preceding_word(doc, e.start, seg_start) in lex.location_preps
-                and _norm(first.lemma_ or first.text) in lex.place_nouns
+                and norm_word(first.lemma_ or first.text) in lex.place_nouns
             ):
                 mention.location = e.text
                 break
     if mention.location is None:
         for k in range(seg_start, seg_end - 1):
-            if _norm(doc[k].text) not in lex.location_preps or _inside(k, appositives):
+            if norm_word(doc[k].text) not in lex.location_preps or _inside(k, appositives):
                 continue
             j = k + 1
             while j < seg_end and doc[j].pos_ == "DET":
                 j += 1
             if (
                 j < seg_end
-                and _norm(doc[j].lemma_ or doc[j].text) in lex.place_nouns
+                and norm_word(doc[j].lemma_ or doc[j].text) in lex.place_nouns
                 and doc[j].pos_ in ("NOUN", "PROPN")
             ):
                 end = j + 1
@@ -653,11 +652,11 @@ def _collect_arguments(
                     end < seg_end
                     and doc[end].text not in (",", ".", ";", ":", "(")
                     and doc[end].pos_ not in ("VERB", "AUX")
-                    and _norm(doc[end].text) not in ("avec", "pour", "et", "en", "à", "au", "dès")
+                    and norm_word(doc[end].text) not in ("avec", "pour", "et", "en", "à", "au", "dès")
                     # "de La Rochelle" goes on; a new "le 14 février" does not
                     and not (
-                        _norm(doc[end].text) in _DEFINITES
-                        and _norm(doc[end - 1].text) not in _DE_WORDS
+                        norm_word(doc[end].text) in _DEFINITES
+                        and norm_word(doc[end - 1].text) not in _DE_WORDS
                     )
                     and not doc[end].like_num
                 ):
@@ -668,7 +667,7 @@ def _collect_arguments(
     participants: dict[str, Participant] = {}
 
     def add(name: str, label: str, role: Role, entity_id: str | None) -> None:
-        key = _norm(name)
+        key = norm_word(name)
         old = participants.get(key)
         if old is None or (old.role == "participant" and role != "participant"):
             participants[key] = Participant(name=name, label=label, role=role, entity_id=entity_id)
@@ -680,7 +679,7 @@ def _collect_arguments(
     list_items: list[tuple[int, int, str, bool]] = []
     list_preps = lex.with_preps | lex.organizer_preps
     for k in range(seg_start, seg_end):
-        prep = _norm(doc[k].text)
+        prep = norm_word(doc[k].text)
         if prep not in list_preps or _inside(k, appositives):
             continue
         governed = doc[k].head.head.i in governors
@@ -732,7 +731,7 @@ def _collect_arguments(
             continue
         if any(q[0] <= doc[e.start].idx < q[1] for q in quoted):
             continue
-        if e.end - e.start == 1 and _norm(e.text) in lex.generic_entity_words:
+        if e.end - e.start == 1 and norm_word(e.text) in lex.generic_entity_words:
             continue
         item = next((it[:3] for it in list_items if it[0] <= e.start < it[1]), None)
         prep = item[2] if item else _preceding_word(doc, e.start, seg_start)
@@ -754,7 +753,7 @@ def _collect_arguments(
         elif not _named(participants.values()) and not mention.in_quote:
             # a press release's event with nobody named is its issuer's own
             add(issuer.canonical, issuer.label, role, issuer.entity_id)
-            mention.implicit.add(_norm(issuer.canonical))
+            mention.implicit.add(norm_word(issuer.canonical))
     mention.participants = [p for p in participants.values() if any(c.isalpha() for c in p.name)]
     # quantities governed by the trigger or its verb (not "autour de trois thèmes")
     if mention.support is not None:
@@ -775,7 +774,7 @@ def _collect_arguments(
 
 
 def _has_words(doc: Doc, start: int, end: int, phrases: Iterable[tuple[str, ...]]) -> bool:
-    words = [_norm(t.text) for t in doc[start:end]]
+    words = [norm_word(t.text) for t in doc[start:end]]
     for phrase in phrases:
         n = len(phrase)
         if any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)):
@@ -820,21 +819,21 @@ def _status(mention: _Mention, doc: Doc, lex: EventLexicon, published: str | Non
             if "Fut" in tense or "Cnd" in mood:
                 return "planned"
             if (
-                _norm(tok.lemma_) in lex.modal_planned_lemmas
+                norm_word(tok.lemma_) in lex.modal_planned_lemmas
                 and tok is not verb
                 and "Pres" in tense
             ):
                 return "planned"
-        if _norm(verb.lemma_) in lex.planned_lemmas:
+        if norm_word(verb.lemma_) in lex.planned_lemmas:
             return "planned"
-        if verb.head is not verb and _norm(verb.head.lemma_) in lex.modal_planned_lemmas:
+        if verb.head is not verb and norm_word(verb.head.lemma_) in lex.modal_planned_lemmas:
             head_tense = _morph(verb.head, "Tense")
             if "Fut" in head_tense or "Cnd" in _morph(verb.head, "Mood") or "Pres" in head_tense:
                 return "planned"
         if (
             verb.head is not verb
             and verb.dep_ in ("xcomp", "ccomp")
-            and _norm(verb.head.lemma_) in lex.planned_lemmas
+            and norm_word(verb.head.lemma_) in lex.planned_lemmas
         ):
             return "planned"  # "la Ville prévoit d'accueillir …"
     if _has_words(doc, mention.seg_start, mention.seg_end, lex.planned_words):
@@ -884,7 +883,7 @@ def _compatible_dates(a: str | None, b: str | None) -> bool:
 
 
 def _named(participants: Iterable[Participant]) -> set[str]:
-    return {_norm(p.name) for p in participants if p.label != "GROUP"}
+    return {norm_word(p.name) for p in participants if p.label != "GROUP"}
 
 
 @dataclass(slots=True)
@@ -997,7 +996,7 @@ def _build_event(doc: Doc, group: _Group) -> Event:
     quantities: dict[tuple[int, int], Quantity] = {}
     for m in group.mentions:
         for p in m.participants:
-            key = _norm(p.name)
+            key = norm_word(p.name)
             old = participants.get(key)
             if old is None or (old.role == "participant" and p.role != "participant"):
                 participants[key] = p

@@ -30,10 +30,10 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extensions import register_extensions
 from pipeline.records import Evidence, Person, Quote
+from pipeline.text import norm_word
 
 logger = logging.getLogger(__name__)
 
-_APOSTROPHES = str.maketrans({"’": "'"})
 _QUOTE_PATTERNS = (
     re.compile(r"«([^«»]*)»"),
     re.compile(r"“([^“”]*)”"),
@@ -70,8 +70,6 @@ def iter_quoted_spans(text: str) -> Iterator[tuple[int, int]]:
     yield from sorted(found)
 
 
-def _norm(text: str) -> str:
-    return text.lower().translate(_APOSTROPHES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,16 +95,16 @@ def load_lexicon() -> PeopleLexicon:
         resources.files("pipeline.resources").joinpath("people_fr.json").read_text(encoding="utf-8")
     )
     return PeopleLexicon(
-        titles=frozenset(_norm(t) for t in raw["titles"]),
-        honorifics=frozenset(_norm(h) for h in raw["honorifics"]),
-        attribution_verbs=frozenset(_norm(v) for v in raw["attribution_verbs"]),
+        titles=frozenset(norm_word(t) for t in raw["titles"]),
+        honorifics=frozenset(norm_word(h) for h in raw["honorifics"]),
+        attribution_verbs=frozenset(norm_word(v) for v in raw["attribution_verbs"]),
         attribution_forms=frozenset(
             v[:-2] + ending
-            for v in (_norm(v) for v in raw["attribution_verbs"])
+            for v in (norm_word(v) for v in raw["attribution_verbs"])
             if v.endswith("er") and " " not in v
             for ending in ("e", "ent", "é", "ait", "a")
         ),
-        attribution_preps=frozenset(_norm(p) for p in raw["attribution_preps"]),
+        attribution_preps=frozenset(norm_word(p) for p in raw["attribution_preps"]),
     )
 
 
@@ -148,17 +146,17 @@ def _mentions(doc: Doc) -> list[_Mention]:
 def _clean_name(span: Span, lex: PeopleLexicon) -> Span:
     """Drop a leading honorific ("M. Wahl" -> "Wahl")."""
     start = span.start
-    while start < span.end - 1 and _norm(span.doc[start].text) in lex.honorifics:
+    while start < span.end - 1 and norm_word(span.doc[start].text) in lex.honorifics:
         start += 1
     return span.doc[start : span.end]
 
 
 def _surname(name: str) -> str:
-    return _norm(name.split()[-1]) if name.split() else ""
+    return norm_word(name.split()[-1]) if name.split() else ""
 
 
 def _is_title_word(tok: Token, lex: PeopleLexicon) -> bool:
-    return _norm(tok.text) in lex.titles or _norm(tok.lemma_) in lex.titles
+    return norm_word(tok.text) in lex.titles or norm_word(tok.lemma_) in lex.titles
 
 
 def _title_after(name: Span, lex: PeopleLexicon) -> Span | None:
@@ -166,7 +164,7 @@ def _title_after(name: Span, lex: PeopleLexicon) -> Span | None:
     doc = name.doc
     k = name.end
     # "a nommé Nathalie Ferrand au poste de directrice générale"
-    if k + 3 < len(doc) and [_norm(t.text) for t in doc[k : k + 2]] == ["au", "poste"]:
+    if k + 3 < len(doc) and [norm_word(t.text) for t in doc[k : k + 2]] == ["au", "poste"]:
         k += 2  # doc[k] is now "de"/"d'", which the title reading skips like a comma
     elif k >= len(doc) or doc[k].text != ",":
         return None
@@ -174,14 +172,14 @@ def _title_after(name: Span, lex: PeopleLexicon) -> Span | None:
     if (
         k + 3 < len(doc)
         and doc[k + 1].like_num
-        and _norm(doc[k + 2].text) == "ans"
+        and norm_word(doc[k + 2].text) == "ans"
         and doc[k + 3].text == ","
     ):
         k += 3
     start = k + 1
     while (
         start < len(doc)
-        and _norm(doc[start].text) in _DETERMINERS
+        and norm_word(doc[start].text) in _DETERMINERS
         and doc[start].text[:1].islower()
     ):
         start += 1
@@ -194,10 +192,10 @@ def _title_after(name: Span, lex: PeopleLexicon) -> Span | None:
         and doc[end].text not in _TITLE_STOP
         and not doc[end].is_space
         and doc[end].pos_ not in ("VERB", "AUX", "PRON")
-        and _norm(doc[end].text) not in ("qui", "que", "dont")
+        and norm_word(doc[end].text) not in ("qui", "que", "dont")
     ):
         # "présidente et cofondatrice d'Océavia" goes on; "X, maire, et Y" stops
-        if _norm(doc[end].text) == "et" and not (
+        if norm_word(doc[end].text) == "et" and not (
             end + 1 < len(doc) and _is_title_word(doc[end + 1], lex)
         ):
             break
@@ -234,7 +232,7 @@ def _title_before(name: Span, lex: PeopleLexicon, *, has_sents: bool) -> Span | 
 def _is_former(title: Span) -> bool:
     """ "ancien directeur de …": the person no longer works there."""
     return any(
-        _norm(t.lemma_) in ("ancien", "ex") or _norm(t.text).startswith("ex-") for t in title
+        norm_word(t.lemma_) in ("ancien", "ex") or norm_word(t.text).startswith("ex-") for t in title
     )
 
 
@@ -245,7 +243,7 @@ def _affiliation(title: Span, orgs: Sequence[_Mention], all_orgs: Counter[str]) 
             name = org.canonical
             if len(name.split()) == 1:
                 # a generic "Groupe" stands for the article's "Groupe La Poste"
-                fuller = [n for n, _ in all_orgs.most_common() if _norm(name) in _norm(n).split()]
+                fuller = [n for n, _ in all_orgs.most_common() if norm_word(name) in norm_word(n).split()]
                 if fuller:
                     return max(fuller, key=lambda n: (all_orgs[n], len(n)))
             return name
@@ -334,9 +332,9 @@ def find_people(doc: Doc) -> list[Person]:
 
 
 def _resolve(name: str, people: Sequence[Person]) -> Person | None:
-    low = _norm(name)
+    low = norm_word(name)
     for p in people:
-        if _norm(p.name) == low:
+        if norm_word(p.name) == low:
             return p
     for p in people:
         if _surname(p.name) == _surname(name):
@@ -353,7 +351,7 @@ def _per_at(doc: Doc, start: int, end: int, pers: Sequence[_Mention]) -> _Mentio
 
 def _is_pronoun(tok: Token) -> bool:
     """ "il", "elle", and their inverted forms "-il", "-t-elle"."""
-    return _norm(tok.text).lstrip("-").removeprefix("t-") in _PRONOUNS
+    return norm_word(tok.text).lstrip("-").removeprefix("t-") in _PRONOUNS
 
 
 def _speaker_after_verb(
@@ -376,7 +374,7 @@ def _speaker_after_verb(
     m = _per_at(doc, k + 1, stop, pers)
     if m is not None:
         return m.canonical, verb
-    if j < limit and (doc[j].pos_ == "DET" or _norm(doc[j].text) in _DETERMINERS):
+    if j < limit and (doc[j].pos_ == "DET" or norm_word(doc[j].text) in _DETERMINERS):
         # "a confié le vainqueur": a description of someone already named
         return None, verb
     return None
@@ -388,9 +386,9 @@ def _find_speaker(
     """(speaker name or None, verb text, found) for one quotation."""
 
     def is_attr(tok: Token) -> bool:
-        low = _norm(tok.text)
+        low = norm_word(tok.text)
         return (
-            _norm(tok.lemma_) in lex.attribution_verbs
+            norm_word(tok.lemma_) in lex.attribution_verbs
             or low in lex.attribution_verbs
             or low in lex.attribution_forms
         )
@@ -410,7 +408,7 @@ def _find_speaker(
     limit = min(sent_end, quote.end + 10)
     for k in range(quote.end, limit):
         tok = doc[k]
-        if _norm(tok.text) in lex.attribution_preps - {"pour"}:
+        if norm_word(tok.text) in lex.attribution_preps - {"pour"}:
             m = _per_at(doc, k + 1, min(limit, k + 4), pers)
             if m is not None:
                 return m.canonical, tok.text, True
@@ -429,11 +427,11 @@ def _find_speaker(
         if is_attr(tok):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             m = _per_at(doc, max(sent_start, k - 6), k, pers)
-            if subj is not None and _norm(subj.text) in _PRONOUNS:
+            if subj is not None and norm_word(subj.text) in _PRONOUNS:
                 return None, tok.text, True
             if m is not None:
                 return m.canonical, tok.text, True
-        if _norm(tok.text) in lex.attribution_preps:
+        if norm_word(tok.text) in lex.attribution_preps:
             m = _per_at(doc, k + 1, min(quote.start, k + 5), pers)
             if m is not None:
                 return m.canonical, tok.text, True

@@ -22,13 +22,13 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.records import Quantity
+from pipeline.text import norm_word
 
 logger = logging.getLogger(__name__)
 
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
 _GROUP = re.compile(r"^\d{3}$")
 _DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
-_APOSTROPHES = str.maketrans({"’": "'"})
 #: adjectives that may follow the counted noun inside the unit ("entreprises numériques")
 _UNIT_MODIFIER_POS = frozenset({"ADJ"})
 _UNIT_HEAD_POS = frozenset({"NOUN", "PROPN"})
@@ -77,24 +77,23 @@ def load_lexicon() -> NumberLexicon:
             first: tuple(a for a in approximators if a[0] == first)
             for first in {a[0] for a in approximators}
         },
-        approximate_determiners=frozenset(_norm(w) for w in raw["approximate_determiners"]),
-        currencies={_norm(k): v for k, v in raw["currencies"].items()},
+        approximate_determiners=frozenset(norm_word(w) for w in raw["approximate_determiners"]),
+        currencies={norm_word(k): v for k, v in raw["currencies"].items()},
         scaled_currencies={
-            _norm(k): (int(v[0]), str(v[1])) for k, v in raw["scaled_currencies"].items()
+            norm_word(k): (int(v[0]), str(v[1])) for k, v in raw["scaled_currencies"].items()
         },
         percent=frozenset(raw["percent"]),
     )
 
 
-def _norm(text: str) -> str:
-    return text.lower().translate(_APOSTROPHES)
 
 
 def _split_words(text: str) -> list[str]:
     # "près d'" -> ["près", "d'"]: the same split as spaCy's French tokenizer
-    return [w for w in re.split(r"\s+|(?<=')", _norm(text)) if w]
+    return [w for w in re.split(r"\s+|(?<=')", norm_word(text)) if w]
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def parse_number_words(text: str) -> int | None:
     """Value of a French number written in words ("trente-quatre", "quatre-vingt-dix").
 
@@ -105,7 +104,7 @@ def parse_number_words(text: str) -> int | None:
         The integer value, or None when a word is not a number word.
     """
     lex = load_lexicon()
-    words = [w for w in re.split(r"[\s\-]+", _norm(text).strip()) if w and w != "et"]
+    words = [w for w in re.split(r"[\s\-]+", norm_word(text).strip()) if w and w != "et"]
     if not words:
         return None
     total = 0
@@ -177,7 +176,7 @@ def _is_blocked(token: Token, blocked: Sequence[tuple[int, int]]) -> bool:
 def _match_words(tokens: Sequence[Token], i: int, words: tuple[str, ...]) -> bool:
     if i + len(words) > len(tokens):
         return False
-    return all(_norm(tokens[i + k].text) == w for k, w in enumerate(words))
+    return all(norm_word(tokens[i + k].text) == w for k, w in enumerate(words))
 
 
 def find_quantities(span: Doc | Span) -> list[Quantity]:
@@ -213,7 +212,7 @@ def _quantity_at(
     lex = load_lexicon()
     start = i
     approximate = False
-    for words in lex.approximators_by_first.get(_norm(tokens[i].text), ()):
+    for words in lex.approximators_by_first.get(norm_word(tokens[i].text), ()):
         if _match_words(tokens, i, words):
             approximate = True
             i += len(words)
@@ -223,15 +222,15 @@ def _quantity_at(
     value: float | None = None
     j = i
     tok = tokens[j]
-    low = _norm(tok.text)
+    low = norm_word(tok.text)
     # "une quarantaine de", "des centaines de", "plusieurs milliers de"
     if low in lex.approximate_determiners and j + 1 < len(tokens):
-        noun = _norm(tokens[j + 1].text)
+        noun = norm_word(tokens[j + 1].text)
         if noun in lex.approximate_nouns:
             value = float(lex.approximate_nouns[noun])
             approximate = True
             j += 2
-    if value is None and _norm(tok.text) in lex.approximate_nouns and approximate:
+    if value is None and norm_word(tok.text) in lex.approximate_nouns and approximate:
         value = float(lex.approximate_nouns[low])
         j += 1
     if value is None:
@@ -239,7 +238,7 @@ def _quantity_at(
             return None
         # "un"/"une" alone is an article, not a count
         if low in ("un", "une") and not (
-            j + 1 < len(tokens) and _norm(tokens[j + 1].text) in lex.scales
+            j + 1 < len(tokens) and norm_word(tokens[j + 1].text) in lex.scales
         ):
             return None
         value = _token_number(tok)
@@ -257,11 +256,11 @@ def _quantity_at(
             j += 1
         # number words spread over tokens: "deux mille", "vingt et un"
         while j < len(tokens) and tok.text.isalpha():
-            nxt = _norm(tokens[j].text)
+            nxt = norm_word(tokens[j].text)
             if nxt in lex.words or (
                 nxt == "et"
                 and j + 1 < len(tokens)
-                and _norm(tokens[j + 1].text) in ("un", "une", "onze")
+                and norm_word(tokens[j + 1].text) in ("un", "une", "onze")
             ):
                 joined = " ".join(t.text for t in tokens[i : j + 1 + (nxt == "et")])
                 parsed = parse_number_words(joined)
@@ -272,8 +271,8 @@ def _quantity_at(
             else:
                 break
     # scale: "80 millions", "2,5 milliards", "trois mille"
-    if j < len(tokens) and _norm(tokens[j].text) in lex.scales:
-        value *= lex.scales[_norm(tokens[j].text)]
+    if j < len(tokens) and norm_word(tokens[j].text) in lex.scales:
+        value *= lex.scales[norm_word(tokens[j].text)]
         j += 1
     unit, j = _read_unit(tokens, j, value, has_pos)
     if unit is not None and unit[1] is not None:
@@ -303,22 +302,22 @@ def _read_unit(
     lex = load_lexicon()
     if j >= len(tokens):
         return None, j
-    low = _norm(tokens[j].text)
+    low = norm_word(tokens[j].text)
     if low in lex.scaled_currencies:
         factor, code = lex.scaled_currencies[low]
         return (code, value * factor), j + 1
     if low in lex.percent:
         return ("%", None), j + 1
-    if low == "pour" and j + 1 < len(tokens) and _norm(tokens[j + 1].text) == "cent":
+    if low == "pour" and j + 1 < len(tokens) and norm_word(tokens[j + 1].text) == "cent":
         return ("%", None), j + 2
     k = j
     if low in ("de", "d'") and k + 1 < len(tokens):
         k += 1
-    low = _norm(tokens[k].text)
+    low = norm_word(tokens[k].text)
     if low in lex.currencies:
         return (lex.currencies[low], None), k + 1
     head = tokens[k]
-    if head.is_punct or head.like_num or _norm(head.text) in _STOP_UNIT_WORDS:
+    if head.is_punct or head.like_num or norm_word(head.text) in _STOP_UNIT_WORDS:
         return None, j
     if has_pos:
         if head.pos_ not in _UNIT_HEAD_POS:
