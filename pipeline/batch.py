@@ -39,8 +39,9 @@ from pipeline.store import RecordStore
 
 logger = logging.getLogger(__name__)
 
-#: progress callback: ("total", n_files) once, ("article", 1) per article done,
-#: ("error", ErrorRecord) per failed input as soon as it is known
+#: progress callback: ("total", n_files) once, ("grow", 1) per extra article found in a
+#: multi-article file, ("article", 1) per article done, ("error", ErrorRecord) per
+#: failed input as soon as it is known
 ProgressHook = Callable[[str, Any], None]
 
 CACHE_FILE = Path(".cache") / "records.sqlite"
@@ -179,7 +180,12 @@ def _run(corpus: Path, out_dir: Path, settings: Settings, notify: ProgressHook, 
                 skipped.append(item)
                 continue
             counts["files"] += 1
-            for result in iter_articles(item, root=corpus, max_bytes=settings.max_file_bytes):
+            for n_in_file, result in enumerate(
+                iter_articles(item, root=corpus, max_bytes=settings.max_file_bytes)
+            ):
+                if n_in_file:
+                    # the total was counted in files: a JSONL file's extra lines add to it
+                    notify("grow", 1)
                 if isinstance(result, ErrorRecord):
                     errors.append(result)
                     notify("error", result)

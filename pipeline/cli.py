@@ -166,8 +166,8 @@ class _progress_display:
             self._progress.__exit__(None, None, None)
 
     def hook(self, event: str, payload: Any) -> None:
-        if event == "total":
-            self._total = int(payload)
+        if event in ("total", "grow"):
+            self._total = int(payload) if event == "total" else self._total + int(payload)
             if self._progress is not None:
                 self._progress.update(self._task, total=self._total)
             return
@@ -187,7 +187,7 @@ class _progress_display:
 
 
 def _print_summary(summary: Any) -> None:
-    table = Table(title=f"pipeline run: {summary.corpus} -> {summary.out_dir}", show_header=False)
+    table = Table(title="pipeline run", caption=f"{summary.corpus} -> {summary.out_dir}", show_header=False)
     table.add_column("what")
     table.add_column("count", justify="right")
     rows = [
