@@ -84,14 +84,17 @@ def package_version() -> str:
 
 
 def versions(model: str) -> dict[str, str]:
-    """Versions of everything that shapes the records: package, Python, spaCy, model."""
-    import spacy
+    """Versions of everything that shapes the records: package, Python, spaCy, model.
 
-    out = {"pipeline": package_version(), "python": platform.python_version(), "spacy": spacy.about.__version__}
-    try:
-        out[model] = metadata.version(model.replace("_", "-"))
-    except metadata.PackageNotFoundError:
-        out[model] = "not installed"
+    Read from the installed distributions' metadata: importing spaCy here would add a
+    second to every (even unchanged) run.
+    """
+    out = {"pipeline": package_version(), "python": platform.python_version()}
+    for name in ("spacy", model):
+        try:
+            out[name] = metadata.version(name.replace("_", "-"))
+        except metadata.PackageNotFoundError:
+            out[name] = "not installed"
     return out
 
 
