@@ -26,7 +26,7 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -677,12 +677,11 @@ def _articles_table(t: _Tables) -> str:
         )
     more = (f'<p class="note">Showing the {MAX_ARTICLES_LISTED} most recent of {len(docs)} articles; '
             "every article has its page in articles/.</p>" if len(docs) > MAX_ARTICLES_LISTED else "")
-    return (
-        '<div class="scroll"><table><thead><tr><th>Published</th><th>Title</th><th>Source</th>'
-        '<th class="num">Entities</th><th class="num">Dates</th><th class="num">Events</th>'
-        '<th class="num">People</th><th class="num">Quotes</th></tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table></div>{more}'
-    )
+    return _table(
+        ["Published", "Title", "Source", "Entities", "Dates", "Events", "People", "Quotes"],
+        "".join(rows),
+        numeric={"Entities", "Dates", "Events", "People", "Quotes"},
+    ) + more
 
 
 def _errors_table(t: _Tables) -> str:
@@ -693,8 +692,7 @@ def _errors_table(t: _Tables) -> str:
         f'<td>{_e(r.get("error_type"))}</td><td>{_e(r.get("message"))}</td></tr>'
         for r in t.errors.to_dict("records")
     )
-    return ('<div class="scroll"><table><thead><tr><th>Source</th><th>Stage</th><th>Error</th>'
-            f'<th>Message</th></tr></thead><tbody>{rows}</tbody></table></div>')
+    return _table(["Source", "Stage", "Error", "Message"], rows)
 
 
 # --- article pages -------------------------------------------------------------------
@@ -852,8 +850,14 @@ def _events_section(events: list[Row], spans: _Spans, mention_at: Any) -> str:
             f'<td><span class="nowrap">{_link(e.get("date"), date_ref or first)}</span><div class="muted">{_link(e.get("date_text"), date_ref)}</div>'
             f'{where}</td><td>{" ".join(people)}</td><td>{"<br>".join(quantities)}</td><td>{proof}</td></tr>'
         )
-    return ('<div class="scroll"><table class="events"><thead><tr><th>Event</th><th>When, where</th>'
-            f'<th>Who</th><th>How many</th><th>Evidence</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+    return _table(["Event", "When, where", "Who", "How many", "Evidence"], "".join(rows), css_class="events")
+
+
+def _table(headers: Sequence[str], body: str, *, numeric: Collection[str] = (), css_class: str | None = None) -> str:
+    """A scrollable table: fixed header cells (``numeric`` ones right-aligned), rows as given."""
+    head = "".join(f'<th class="num">{h}</th>' if h in numeric else f"<th>{h}</th>" for h in headers)
+    table = f'<table class="{css_class}">' if css_class else "<table>"
+    return f'<div class="scroll">{table}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def _people_section(people: list[Row], spans: _Spans) -> str:
@@ -867,8 +871,7 @@ def _people_section(people: list[Row], spans: _Spans) -> str:
         proof = " ".join(f'<a class="ev pill" href="#{r}">{i}</a>' for i, r in enumerate(refs, 1) if r)
         rows.append(f'<tr><td>{_link(p.get("name"), first)}</td><td>{titles}</td>'
                     f'<td>{_link(p.get("affiliation"), spans.find(p.get("affiliation")))}</td><td class="nowrap">{proof}</td></tr>')
-    return ('<div class="scroll"><table><thead><tr><th>Name</th><th>Titles</th><th>Affiliation</th>'
-            f'<th>Mentions</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+    return _table(["Name", "Titles", "Affiliation", "Mentions"], "".join(rows))
 
 
 def _quotes_section(quotes: list[Row], spans: _Spans, mention_at: Any) -> str:
@@ -884,8 +887,7 @@ def _quotes_section(quotes: list[Row], spans: _Spans, mention_at: Any) -> str:
             f'<tr><td>{_link(q.get("speaker"), speaker_ref)}<div class="muted">{_link(q.get("speaker_title"), spans.find(q.get("speaker_title")))}</div></td>'
             f'<td class="quote">{_link(_short(str(q.get("text") or ""), 300), ref)}</td><td>{_e(q.get("verb"))}</td></tr>'
         )
-    return ('<div class="scroll"><table><thead><tr><th>Speaker</th><th>Quote</th><th>Verb</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+    return _table(["Speaker", "Quote", "Verb"], "".join(rows))
 
 
 def _dates_section(dates: list[Row], spans: _Spans) -> str:
@@ -897,8 +899,7 @@ def _dates_section(dates: list[Row], spans: _Spans) -> str:
         f'<td>{_e(d.get("mod"))}</td><td>{_e(d.get("anchor"))}</td></tr>'
         for d in dates
     )
-    return ('<div class="scroll"><table><thead><tr><th>Text</th><th>Value</th><th>Type</th><th>Granularity</th>'
-            f'<th>Mod</th><th>Anchor</th></tr></thead><tbody>{rows}</tbody></table></div>')
+    return _table(["Text", "Value", "Type", "Granularity", "Mod", "Anchor"], rows)
 
 
 def _entities_section(entities: list[Row], spans: _Spans) -> str:
@@ -916,8 +917,7 @@ def _entities_section(entities: list[Row], spans: _Spans) -> str:
         color = LABEL_COLORS.get(label, DEFAULT_COLOR)
         rows.append(f'<tr><td><span class="lbl" style="background:{color}">{_e(label)}</span></td>'
                     f'<td>{_e(name)}</td><td>{links}</td></tr>')
-    return ('<div class="scroll"><table><thead><tr><th>Label</th><th>Entity</th><th>Mentions</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+    return _table(["Label", "Entity", "Mentions"], "".join(rows))
 
 
 def render_text(text: str, spans: dict[tuple[int, int], tuple[str, str]]) -> str:
