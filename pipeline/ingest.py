@@ -116,7 +116,7 @@ def _furniture() -> _Furniture:
     return _Furniture(
         navigation_lines=frozenset(data["navigation_lines"]),
         navigation_prefixes=tuple(data["navigation_prefixes"]),
-        breadcrumb_separators=tuple(data["breadcrumb_separators"]),
+        breadcrumb_separators=tuple(sep.strip() for sep in data["breadcrumb_separators"]),
         date_keywords=tuple(data["date_line_keywords"]),
         months=months,
         date_re=date_re,
@@ -259,9 +259,8 @@ def _is_navigation(line: str) -> bool:
         return True
     if norm.startswith(furniture.navigation_prefixes):
         return True
-    # Breadcrumbs: "Accueil > Économie > Entreprises"
-    return any(norm.count(sep.strip()) >= 1 and len(norm.split(sep.strip())) >= 3
-               for sep in furniture.breadcrumb_separators if sep.strip() in (">", "›", "»"))
+    # Breadcrumbs: "Accueil > Économie > Entreprises" (three parts or more)
+    return any(len(norm.split(sep)) >= 3 for sep in furniture.breadcrumb_separators)
 
 
 def _date_line(line: str) -> str | None:
