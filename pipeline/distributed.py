@@ -28,7 +28,6 @@ import hashlib
 import json
 import logging
 import math
-import threading
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -134,30 +133,6 @@ def _partition(part: int, files: Sequence[Path], stamps: Sequence[str], fingerpr
 
 # --- on the worker --------------------------------------------------------------------
 
-_NLP_LOCK = threading.Lock()
-#: one pipeline per worker process, for the settings that shape it
-_NLP_CACHE: dict[Settings, tuple[Any, threading.Lock]] = {}
-
-
-def _worker_nlp(settings: Settings) -> tuple[Any, threading.Lock]:
-    """The worker process's pipeline for ``settings``, loaded on first use only.
-
-    The lock returned with it serialises the pipeline's use: a worker started with
-    several threads runs its tasks one at a time through one model rather than loading
-    one model per thread (spaCy pipelines are not meant to be shared between threads).
-    """
-    key = dataclasses.replace(settings, workers=1, batch_size=1, force=False, engine="local", scheduler=None)
-    with _NLP_LOCK:
-        if key not in _NLP_CACHE:
-            from pipeline.nlp import build_nlp
-
-            started = time.perf_counter()
-            _NLP_CACHE.clear()
-            _NLP_CACHE[key] = (build_nlp(key), threading.Lock())
-            logger.info("loaded %s in %.1f s", settings.model, time.perf_counter() - started)
-        return _NLP_CACHE[key]
-
-
 def process_partition(partition: Partition, corpus: str, out_dir: str, settings: Settings) -> dict[str, Any]:
     """Run the whole pipeline over one partition and write its part files (a Dask task).
 
@@ -172,12 +147,12 @@ def process_partition(partition: Partition, corpus: str, out_dir: str, settings:
         articles (doc ids and content hashes) and the time spent, JSON-ready.
     """
     from pipeline.language import detect_language
-    from pipeline.nlp import iter_records
+    from pipeline.nlp import iter_records, worker_nlp_and_lock
 
     started = time.perf_counter()
     root, out = Path(corpus), Path(out_dir)
     task_settings = dataclasses.replace(settings, workers=1)
-    nlp, lock = _worker_nlp(task_settings)
+    nlp, lock = worker_nlp_and_lock(task_settings)
     errors: list[ErrorRecord] = []
     skipped: list[Skipped] = []
     counts = {"files": 0, "articles": 0, "processed": 0}

@@ -15,7 +15,7 @@ from pipeline.settings import Settings
 
 
 def _process(items: Iterable[Article | ErrorRecord], settings: Settings) -> list[dict[str, Any]]:
-    from pipeline.nlp import build_nlp, iter_records
+    from pipeline.nlp import stream_records
 
     items = list(items)
     articles = [
@@ -25,8 +25,7 @@ def _process(items: Iterable[Article | ErrorRecord], settings: Settings) -> list
     ]
     results: list[dict[str, Any]] = [to_dict(item) for item in items if isinstance(item, ErrorRecord)]
     if articles:
-        nlp = build_nlp(settings)
-        results.extend(to_dict(record) for record in iter_records(nlp, articles, settings))
+        results.extend(to_dict(record) for record in stream_records(articles, settings))
     return results
 
 

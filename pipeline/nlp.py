@@ -18,11 +18,17 @@ chunk is a Doc of its own and the records are shifted back to article offsets.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import importlib
 import logging
+import multiprocessing
 import re
-from collections.abc import Iterable, Iterator
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import spacy
@@ -144,15 +150,15 @@ class _Pending:
 def iter_records(
     nlp: Language, articles: Iterable[Article], settings: Settings
 ) -> Iterator[DocumentRecord | ErrorRecord]:
-    """Run every article through ``nlp`` in one stream and yield its record.
+    """Run every article through ``nlp`` in this process, in one stream; yield its record.
 
     Memory stays bounded: articles are read lazily, and only the articles whose chunks
-    are in flight (about ``batch_size * workers`` docs) are held.
+    are in the current ``nlp.pipe`` batch are held.
 
     Args:
         nlp: a pipeline from :func:`build_nlp`.
         articles: the articles, in output order.
-        settings: batch size, workers and chunk size.
+        settings: batch size and chunk size.
 
     Yields:
         One :class:`DocumentRecord` per article, in input order, or an
@@ -169,9 +175,7 @@ def iter_records(
                 doc._.published = article.published
                 yield doc, (seq, offset)
 
-    stream = nlp.pipe(
-        iter_docs(), as_tuples=True, batch_size=settings.batch_size, n_process=settings.workers
-    )
+    stream = nlp.pipe(iter_docs(), as_tuples=True, batch_size=settings.batch_size)
     for doc, (seq, offset) in stream:
         # Articles before `seq` that are still pending lost a chunk to a component error.
         for stale in sorted(s for s in pending if s < seq):
@@ -185,13 +189,164 @@ def iter_records(
         yield _failed(pending.pop(stale).article)
 
 
-def _failed(article: Article) -> ErrorRecord:
-    return ErrorRecord(
-        source=article.source,
-        stage="nlp",
-        error_type="ComponentError",
-        message="a pipeline component failed on this article (see the log for the traceback)",
+def stream_records(articles: Iterable[Article], settings: Settings) -> Iterator[DocumentRecord | ErrorRecord]:
+    """The records of ``articles`` in input order, with ``settings.workers`` processes.
+
+    One worker: the pipeline runs in this process. Several: a pool of worker processes,
+    each loading the model once and turning a batch of articles into records from
+    start to finish (tokenising, the model, our components, the record), so that
+    only articles go out and only records come back. (spaCy's own ``n_process``
+    tokenises in the calling process and sends whole Docs back to it to be decoded,
+    which on two cores cost the main process about 30% of a core; measured in
+    bench/bench_speed.py.) At most ``2 * workers`` batches are in flight, so memory
+    stays bounded however long the corpus.
+
+    Raises:
+        UsageError: the model is not installed.
+    """
+    if settings.workers == 1:
+        yield from iter_records(worker_nlp(settings), articles, settings)
+        return
+    yield from _pool_records(articles, settings)
+
+
+# --- worker processes ----------------------------------------------------------------
+
+_NLP_LOCK = threading.Lock()
+#: one pipeline per process, for the settings that shape it
+_NLP_CACHE: dict[Settings, tuple[Language, threading.Lock]] = {}
+
+
+def _nlp_key(settings: Settings) -> Settings:
+    return dataclasses.replace(settings, workers=1, batch_size=1, force=False, engine="local", scheduler=None)
+
+
+def worker_nlp(settings: Settings) -> Language:
+    """This process's pipeline for ``settings``, built on first use only.
+
+    Shared by the local worker pool and the Dask workers; one model per process.
+    """
+    return worker_nlp_and_lock(settings)[0]
+
+
+def worker_nlp_and_lock(settings: Settings) -> tuple[Language, threading.Lock]:
+    """:func:`worker_nlp` and a lock for callers that run tasks on several threads.
+
+    spaCy pipelines are not meant to be shared between threads: a Dask worker started
+    with several threads runs its tasks through the one model under this lock rather
+    than loading one model per thread.
+    """
+    key = _nlp_key(settings)
+    with _NLP_LOCK:
+        if key not in _NLP_CACHE:
+            started = time.perf_counter()
+            _NLP_CACHE.clear()
+            _NLP_CACHE[key] = (build_nlp(key), threading.Lock())
+            logger.info("loaded %s in %.1f s", settings.model, time.perf_counter() - started)
+        return _NLP_CACHE[key]
+
+
+def _init_worker(log_level: int) -> None:
+    logging.basicConfig(level=log_level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _process_batch(articles: list[Article], settings: Settings) -> list[DocumentRecord | ErrorRecord]:
+    """A pool task: the records of one batch of articles, in order."""
+    return list(iter_records(worker_nlp(settings), articles, settings))
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _pool_records(
+    articles: Iterable[Article],
+    settings: Settings,
+    task: Callable[[list[Article], Settings], list[Any]] = _process_batch,
+) -> Iterator[Any]:
+    """``task`` on batches of ``articles`` in a pool of ``settings.workers`` processes.
+
+    Results come back in input order, at most ``2 * workers`` batches in flight. A
+    worker that dies takes the pool and its batches in flight with it: those are run
+    again in a new pool, one at a time, and the batch that kills a pool on its own is
+    reported article by article (``WorkerDied``) while the run goes on.
+    """
+    task_settings = dataclasses.replace(settings, workers=1)
+    # "spawn": a worker starts from a clean interpreter (no copy of the caller's threads,
+    # open files or database handles) and loads the model itself, in parallel with the
+    # others; the calling process never loads the model.
+    context = multiprocessing.get_context("spawn")
+    batches = enumerate(_batches(articles, settings.batch_size))
+    #: batches lost with a broken pool, to run again one at a time to find the culprit
+    suspects: collections.deque[tuple[int, list[Article]]] = collections.deque()
+    #: (number, batch, future, submitted alone)
+    in_flight: collections.deque[tuple[int, list[Article], Future[Any], bool]] = collections.deque()
+    pool = _new_pool(context, settings.workers)
+    try:
+        while True:
+            while not any(alone for *_, alone in in_flight):
+                if suspects:
+                    if in_flight:
+                        break
+                    number, batch = suspects.popleft()
+                    alone = True
+                elif len(in_flight) < 2 * settings.workers:
+                    item = next(batches, None)
+                    if item is None:
+                        break
+                    (number, batch), alone = item, False
+                else:
+                    break
+                in_flight.append((number, batch, pool.submit(task, batch, task_settings), alone))
+            if not in_flight:
+                return
+            number, batch, future, alone = in_flight.popleft()
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory, a crash in native code) and the
+                # pool with it.
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _new_pool(context, settings.workers)
+                if alone:
+                    yield from (_failed(a, "WorkerDied", "a worker process died on this article's batch")
+                                for a in batch)
+                else:
+                    lost = [(number, batch)] + [(n, b) for n, b, *_ in in_flight]
+                    suspects.extendleft(reversed(lost))
+                in_flight.clear()
+                continue
+            except Exception as exc:  # one batch's failure is reported, the run goes on
+                yield from (_failed(a, type(exc).__name__, f"processing failed: {exc}") for a in batch)
+                continue
+            yield from results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _new_pool(context: Any, workers: int) -> ProcessPoolExecutor:
+    # the model is loaded by a worker's first task (worker_nlp), once per process
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(logging.getLogger().getEffectiveLevel(),),
     )
+
+
+def _failed(
+    article: Article,
+    error_type: str = "ComponentError",
+    message: str = "a pipeline component failed on this article (see the log for the traceback)",
+) -> ErrorRecord:
+    return ErrorRecord(source=article.source, stage="nlp", error_type=error_type, message=message)
 
 
 def _doc_entities(doc: Doc) -> tuple[EntityMention, ...]:

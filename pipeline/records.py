@@ -4,20 +4,15 @@ Every record is a frozen, slotted, keyword-only dataclass whose field order is t
 output column order. Every extracted item keeps ``start``/``end`` character offsets into
 the article text, so a reader can always go back to the evidence.
 
-Records travel inside spaCy ``Doc`` extensions (``doc._.dates`` ...). When ``nlp.pipe``
-runs with several processes, spaCy serialises docs with msgpack; :func:`_register_msgpack`
-teaches srsly's msgpack to carry these dataclasses, so the same records come back from a
-worker as from the main process.
+Records travel inside spaCy ``Doc`` extensions (``doc._.dates`` ...) within a process,
+and are pickled as they are from a worker process to the main one (pipeline.nlp).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 from dataclasses import dataclass
 from typing import Any, Literal
-
-import srsly.msgpack
 
 DateType = Literal["DATE", "TIME", "DURATION", "SET"]
 DateMod = Literal["APPROX", "START", "MID", "END", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"]
@@ -246,41 +241,6 @@ def document_from_dict(data: dict[str, Any]) -> DocumentRecord:
     fields["quotes"] = tuple(build(Quote, q) for q in fields.get("quotes", ()))
     return DocumentRecord(**fields)
 
-
-# --- msgpack transport for multi-process nlp.pipe --------------------------------
-
-_TAG = "__pipeline_record__"
-_BY_NAME = {cls.__name__: cls for cls in RECORD_TYPES}
-
-
-def _encode(obj: Any, chain: Any = None) -> Any:
-    cls_name = type(obj).__name__
-    if _BY_NAME.get(cls_name) is type(obj) and dataclasses.is_dataclass(obj):
-        payload = {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
-        payload[_TAG] = cls_name
-        return payload
-    if isinstance(obj, tuple):
-        return list(obj)
-    return obj if chain is None else chain(obj)
-
-
-def _decode(obj: Any, chain: Any = None) -> Any:
-    if isinstance(obj, dict) and _TAG in obj:
-        cls = _BY_NAME[obj.pop(_TAG)]
-        kwargs = {
-            k: tuple(v) if isinstance(v, list) else v for k, v in obj.items()
-        }
-        return cls(**kwargs)
-    return obj if chain is None else chain(obj)
-
-
-@functools.cache
-def _register_msgpack() -> None:
-    srsly.msgpack.msgpack_encoders.register("pipeline_records", func=_encode)
-    srsly.msgpack.msgpack_decoders.register("pipeline_records", func=_decode)
-
-
-_register_msgpack()
 
 __all__ = [
     "RECORD_TYPES",
