@@ -277,10 +277,26 @@ def _patient(verb: Token) -> Token | None:
     return None
 
 
+class _SentenceQuantities:
+    """The quantities of one sentence, read on first use."""
+
+    __slots__ = ("_items", "_sent")
+
+    def __init__(self, sent: Span) -> None:
+        self._sent = sent
+        self._items: list[Quantity] | None = None
+
+    @property
+    def items(self) -> list[Quantity]:
+        if self._items is None:
+            self._items = find_quantities(self._sent)
+        return self._items
+
+
 def _find_mentions(
     sent: Span,
     lex: EventLexicon,
-    quantity_spans: Sequence[tuple[int, int]],
+    quantities: _SentenceQuantities,
     named_tokens: dict[int, _Ent],
 ) -> list[_Mention]:
     """Trigger mentions of one sentence, nominal and verbal, with support verbs merged."""
@@ -295,7 +311,7 @@ def _find_mentions(
             if match is not None:
                 n, kind = match
                 ent = named_tokens.get(tok.i)
-                counted = any(s <= tok.idx < e for s, e in quantity_spans)
+                counted = any(q.start <= tok.idx < q.end for q in quantities.items)
                 # inside a name, only a named event counts ("le Salon du livre"), not an
                 # organisation acting ("l'Atelier du Parc a présenté")
                 named_ok = ent is None or (
@@ -1063,9 +1079,12 @@ def find_events(doc: Doc) -> list[Event]:
     published: str | None = doc._.published
     all_mentions: list[_Mention] = []
     for sent in doc.sents:
-        quantities = find_quantities(sent)
-        spans = [(q.start, q.end) for q in quantities]
-        mentions = _find_mentions(sent, lex, spans, named_tokens)
+        # quantities are read only for sentences with a trigger (about one in four)
+        sent_quantities = _SentenceQuantities(sent)
+        mentions = _find_mentions(sent, lex, sent_quantities, named_tokens)
+        if not mentions:
+            continue
+        quantities = sent_quantities.items
         for mention in mentions:
             seg_start_char = doc[mention.seg_start].idx
             seg_end_char = doc[mention.seg_end - 1].idx + len(doc[mention.seg_end - 1].text)
