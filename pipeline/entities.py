@@ -84,6 +84,9 @@ class EntityRules:
     event_heads_strict_cased: frozenset[str]
     event_triggers: frozenset[str]
     loc_descriptors_dropped: frozenset[str]
+    portfolio_holders: frozenset[str]
+    portfolio_bodies: frozenset[str]
+    portfolio_excluded_before: frozenset[str]
     demonyms: frozenset[str]
 
     @classmethod
@@ -216,9 +219,12 @@ def fix_entities(
     Args:
         doc: a doc with ``doc.ents`` (POS tags and sentences are used when present).
         rules: the word lists (packaged ones by default).
-        remove_junk: drop generic words, navigation lines, titles, demonyms.
-        fix_boundaries: trim determiners/titles, extend generic heads to the full name.
-        fix_labels: ORG for public bodies, legal forms and organisation appositions.
+        remove_junk: drop generic words, navigation lines and share blocks, titles,
+            demonyms.
+        fix_boundaries: trim determiners/titles, extend generic heads to the full name
+            (and a body's remit: "... aux droits de l'homme").
+        fix_labels: ORG for public bodies, legal forms, organisation appositions and
+            ministers' portfolios ("ministre de l'Intérieur" -> "Intérieur").
         link_acronyms: find "Expansion (ACR)" and "ACR (Expansion)" pairs.
 
     Returns:
@@ -233,7 +239,9 @@ def fix_entities(
         ents = _extend_to_words(doc, ents, rules)
         ents = _split_coordinations(doc, ents)
         ents = _extend_generic_heads(doc, ents, rules)
+        ents = _extend_attributions(doc, ents, rules)
     if fix_labels:
+        ents = _add_portfolios(doc, ents, rules)
         ents = _add_appositions(doc, ents, rules)
         for ent in ents:
             if not ent.protected:
@@ -242,7 +250,13 @@ def fix_entities(
     if fix_boundaries:
         ents = _merge_place_complements(doc, ents, rules)
     if remove_junk:
-        ents = [e for e in ents if e.protected or not _is_junk(doc, e, rules)]
+        navigation = _navigation_tokens(doc, rules)
+        ents = [
+            e
+            for e in ents
+            if e.protected
+            or not (_is_junk(doc, e, rules) or any(i in navigation for i in range(e.start, e.end)))
+        ]
     ents = _without_overlaps(ents)
     links: list[tuple[int, int]] = []
     if link_acronyms:
@@ -525,6 +539,48 @@ def _extend_generic_heads(doc: Doc, ents: list[_Ent], rules: EntityRules) -> lis
     return out
 
 
+#: prepositions giving a body its remit ("Haut-Commissariat ... aux droits de l'homme")
+_ATTRIBUTION_LINKS = frozenset({"aux", "à"})  # "au pouvoir", "au sujet de": locutions
+
+
+def _extend_attributions(doc: Doc, ents: list[_Ent], rules: EntityRules) -> list[_Ent]:
+    """ "Haut-Commissariat des Nations unies" + "aux droits de l'homme": the body's remit.
+
+    An organisation headed by a generic noun goes on over "aux/à (la/l')" and a
+    lower-case complement, and over a second one coordinated by "et" ("Commissariat à
+    l'énergie atomique et aux énergies alternatives"). The complement must end the phrase
+    (punctuation, verb, conjunction), not run into another name ("aux côtés de la CCI").
+    """
+    starts = {e.start for e in ents}
+    n = len(doc)
+    for k, ent in enumerate(ents):
+        if (
+            ent.protected
+            or ent.label != "ORG"
+            or doc[ent.start].text not in rules.generic_heads_cased
+        ):
+            continue
+        limit = ents[k + 1].start if k + 1 < len(ents) else n
+        end = ent.end
+        has_remit = any(t.lower_ in _ATTRIBUTION_LINKS for t in doc[ent.start : ent.end])
+        while end < limit:
+            coordinated = doc[end].lower_ == "et" and (has_remit or end > ent.end)
+            i = end + 1 if coordinated else end
+            if i >= n or doc[i].lower_ not in _ATTRIBUTION_LINKS:
+                break
+            j = i + 1
+            if j < n and doc[j].lower_ in {"la", "l'", "l’"}:
+                j += 1
+            if j >= n or not doc[j].is_lower:
+                break
+            stop = _complement_end(doc, j, starts, rules)
+            if stop == j or stop >= limit or (stop < n and stop in starts):
+                break
+            end = stop
+        ent.end = end
+    return ents
+
+
 def _complement_end(doc: Doc, i: int, starts: set[int], rules: EntityRules) -> int:
     """End of the noun complement starting at token ``i`` ("du système d'information")."""
     first = end = i
@@ -628,8 +684,10 @@ def _merge_place_complements(doc: Doc, ents: list[_Ent], rules: EntityRules) -> 
             ent.certain = True
             drop.add(k)
     for tok in doc:
-        if tok.i in covered or not tok.is_lower or tok.lower_ not in rules.collectivity_heads:
+        if tok.i in covered or tok.lower_ not in rules.collectivity_heads:
             continue
+        if not (tok.is_lower or _ACRONYM_RE.match(tok.text)):
+            continue  # "CHU de Reims" as "préfecture de la Gironde"; "Conseil" is capitalised
         j = tok.i + 1
         while j < n and j - tok.i <= 2 and doc[j].is_lower and doc[j].pos_ == "ADJ":
             j += 1
@@ -651,6 +709,46 @@ def _in_compound(doc: Doc, i: int) -> bool:
     glued_after = not tok.whitespace_ and i + 1 < len(doc) and doc[i + 1].text == "-"
     glued_before = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
     return glued_after or glued_before
+
+
+def _navigation_tokens(doc: Doc, rules: EntityRules) -> set[int]:
+    """Tokens of share/menu blocks: a navigation line and the short list lines after it.
+
+    "Partager cet article :" followed by one-word lines "Courriel ,", "Facebook ,",
+    "Google ," is page furniture: the names in it are buttons, not mentions.
+    """
+    if not any(
+        _norm(line.strip(_LINE_PUNCT)) in rules.navigation_lines for line in doc.text.splitlines()
+    ):
+        return set()  # most articles: no token walk
+    lines: list[list[Token]] = [[]]
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            lines.append([])
+            continue
+        lines[-1].append(tok)
+        if "\n" in tok.whitespace_:
+            lines.append([])
+    out: set[int] = set()
+    in_block = False
+    for line in lines:
+        words = [t for t in line if not t.is_punct and not t.is_space]
+        if not words:
+            in_block = in_block and not line  # a blank line ends the block
+            continue
+        key = _norm(doc[words[0].i : words[-1].i + 1].text)
+        if key in rules.navigation_lines:
+            in_block = True
+        elif not (in_block and len(words) <= _MENU_ITEM_WORDS):
+            in_block = False
+            continue
+        out.update(t.i for t in line)
+    return out
+
+
+_LINE_PUNCT = " \t:;,.!?…«»\"'()[]-–—•|/"
+#: a line of at most this many words right after a navigation line is a menu item
+_MENU_ITEM_WORDS = 2
 
 
 def _is_junk(doc: Doc, ent: _Ent, rules: EntityRules) -> bool:
@@ -676,8 +774,8 @@ def _is_junk(doc: Doc, ent: _Ent, rules: EntityRules) -> bool:
         return True  # "Secrétaire d'État chargé de ...", "Chancelière allemande": a position
     if len(words) == 1 and text in rules.generic_heads_cased and _sentence_start(doc, ent.start):
         return True  # "Parti à 8h45 ...": capitalised by its position only
-    if _is_demonym_apposition(doc, ent, rules):
-        return True
+    if not ent.certain and _is_demonym_apposition(doc, ent, rules):
+        return True  # ("ministre de l'Intérieur Bernard Cazeneuve" is certain: a portfolio)
     if len(words) == 2 and words[0].text in rules.generic_heads_cased and len(words[1].text) == 1:
         return True  # "Groupe C", "Poule A": a pool of a competition
     line_start = _line_start(doc, ent.start)
@@ -732,6 +830,17 @@ def _fix_label(doc: Doc, ent: _Ent, rules: EntityRules) -> None:
 def _after_event_trigger(doc: Doc, i: int, rules: EntityRules) -> bool:
     """ "championne du monde d'X", "l'édition 2016 de l'X", "circuit X": X is a competition."""
     j = i - 1
+    if j > 0 and doc[j].text == "(" and i < len(doc) - 1 and doc[i + 1].text == ")":
+        # "les séries mondiales de triathlon (WTS)": the acronym of a competition
+        j -= 1
+        for _ in range(6):
+            tok = doc[j] if j >= 0 else None
+            if tok is None or not ((tok.is_lower and tok.is_alpha) or tok.like_num):
+                return False
+            if tok.lower_ in rules.event_triggers:
+                return True
+            j -= 1
+        return False
     while j >= 0 and (doc[j].lower_ in _EVENT_LINKS or doc[j].like_num):
         j -= 1
     if j >= 2 and doc[j].lower_ == "monde" and doc[j - 1].lower_ == "du":
@@ -772,7 +881,9 @@ def _organisation_label(doc: Doc, ent: _Ent, rules: EntityRules) -> str:
     if label == "ORG" and span[0].text in rules.event_heads_strict_cased:
         return "EVENT"  # "Coupe de la Ligue": a competition, not an organisation
     if label in {"LOC", "MISC"} and any(
-        t.text in rules.org_heads_cased or t.text in rules.legal_forms_cased for t in span
+        (t.text in rules.org_heads_cased and not _hyphen_follows(t))
+        or t.text in rules.legal_forms_cased
+        for t in span
     ):
         return "ORG"
     if label in {"LOC", "MISC"} and len(span) == 1 and _is_org_acronym(span[0].text, rules):
@@ -791,9 +902,19 @@ def _organisation_label(doc: Doc, ent: _Ent, rules: EntityRules) -> str:
 
 
 #: "(Drac)", "(Feder)": acronyms written as words, accepted only inside parentheses
-_TITLE_ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]{2,6}$")
+_TITLE_ACRONYM_RE = re.compile(
+    r"^[A-ZÀ-Ý][a-zà-ÿ]{2,6}$"
+    # "(FFTri)", "(CRIStAL)": mixed-case acronyms with at least two capitals
+    r"|^(?=(?:[^A-ZÀ-Ý]*[A-ZÀ-Ý]){2})[A-ZÀ-Ý][A-Za-zÀ-ÿ]{2,7}$"
+)
 _ORG_ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý]{3,6}$")
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+
+
+def _hyphen_follows(tok: Token) -> bool:
+    """ "Centre-Val de Loire": the word is the first part of a compound, not a head noun."""
+    doc = tok.doc
+    return not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text in {"-", "–"}
 
 
 def _is_org_acronym(text: str, rules: EntityRules) -> bool:
@@ -826,6 +947,7 @@ def _preceded_by_trigger(doc: Doc, i: int, rules: EntityRules) -> bool:
     skipped = 0
     while j >= 0 and doc[j].is_space:
         j -= 1  # French typography puts a (non-breaking) space inside « »
+    before_name = j
     while (
         j >= 0
         and skipped < 2
@@ -844,13 +966,116 @@ def _preceded_by_trigger(doc: Doc, i: int, rules: EntityRules) -> bool:
     ):
         j -= 1
         skipped += 1
-    if j < 0:
-        return False
-    tok = doc[j]
+    if j >= 0 and _is_trigger(doc[j], rules):
+        return True
+    return _trigger_with_complement(doc, before_name, rules)
+
+
+def _is_trigger(tok: Token, rules: EntityRules) -> bool:
     word = tok.lower_
     for elided in ("l'", "l’", "d'", "d’"):
         word = word.removeprefix(elided)
     return tok.is_lower and word in rules.org_triggers
+
+
+#: prepositions inside the complement of a trigger noun ("chaîne d'information en continu")
+_TRIGGER_COMPLEMENT_LINKS = frozenset({"de", "d'", "d’", "en"})
+_TRIGGER_COMPLEMENT_STOP_POS = frozenset(
+    {"VERB", "AUX", "PRON", "DET", "CCONJ", "SCONJ", "PUNCT", "NUM", "PROPN", "SPACE"}
+)
+
+
+def _trigger_with_complement(doc: Doc, j: int, rules: EntityRules) -> bool:
+    """ "l'agence de presse X", "le fabricant de satellites X": a trigger and its complement.
+
+    ``j`` is the last token before the name (after quotes); up to four lower-case words
+    and the prepositions "de"/"en" may separate the trigger from the name, provided the
+    word right after the trigger is "de".
+    """
+    if j < 0 or doc[j].lower_ in _TRIGGER_COMPLEMENT_LINKS:
+        return False  # "un groupe de cyclistes en Vendée": a place after a preposition
+    words = 0
+    while j >= 0 and words < 5:
+        tok = doc[j]
+        if not ((tok.is_lower and tok.is_alpha) or tok.lower_ in _TRIGGER_COMPLEMENT_LINKS):
+            return False
+        if tok.pos_ in _TRIGGER_COMPLEMENT_STOP_POS:
+            return False
+        if _is_trigger(tok, rules):
+            return words > 1 and doc[j + 1].lower_ in {"de", "d'", "d’"}
+        if tok.lower_ in rules.function_words and tok.lower_ not in _TRIGGER_COMPLEMENT_LINKS:
+            return False
+        words += 1
+        j -= 1
+    return False
+
+
+def _add_portfolios(doc: Doc, ents: list[_Ent], rules: EntityRules) -> list[_Ent]:
+    """ "ministre de l'Intérieur" -> "Intérieur"; "ministère russe de la Défense": one ORG.
+
+    A minister is a position, not a name; the capitalised portfolio after it names the
+    ministry (ORG), however the model tagged it ("Santé" as a place, "ministre de la" as
+    an organisation, nothing at all). After a ministry noun the whole phrase is the name.
+    "Premier ministre du Canada" is the head of a government: its complement is a place.
+    """
+    n = len(doc)
+    for tok in doc:
+        word = tok.lower_.removeprefix("ex-")  # "l'ex-ministre de la Justice"
+        holder = word in rules.portfolio_holders
+        if not (holder or word in rules.portfolio_bodies):
+            continue
+        i = tok.i
+        if i > 0 and doc[i - 1].lower_ in rules.portfolio_excluded_before:
+            continue
+        j = i + 1
+        if j < n and doc[j].is_lower and doc[j].lower_ in rules.demonyms:
+            j += 1  # "ministre iranien des Transports"
+        if j >= n or doc[j].lower_ not in {"de", "des", "du", "d'", "d’"}:
+            continue
+        j += 1
+        if j < n and doc[j].lower_ in {"la", "l'", "l’"}:
+            j += 1
+        elif j + 1 < n and doc[j].lower_ == "l" and doc[j + 1].text in {"'", "’"}:
+            j += 2  # "de l' Immigration": the tokenizer splits an apostrophe before a space
+        if j >= n or not doc[j].text[:1].isupper() or not doc[j].text.replace("-", "").isalpha():
+            continue
+        if any(e.protected or e.label == "PER" for e in ents if e.start <= j < e.end):
+            continue  # "ministre de Gaulle": a person
+        start = j if holder else i
+        others = {e.start for e in ents if not j <= e.start < e.end <= j + 1} - {i, j}
+        end = _portfolio_end(doc, j, others, rules)
+        if not holder and any(e.start <= i < e.end and e.end > j for e in ents):
+            continue  # "ministère de l'Intérieur" found whole by the model
+        ents = [e for e in ents if e.end <= (i if holder else start) or e.start >= end]
+        ents.append(_Ent(start, end, "ORG", certain=True))
+    return sorted(ents, key=lambda e: e.start)
+
+
+def _portfolio_end(doc: Doc, j: int, starts: set[int], rules: EntityRules) -> int:
+    """End of a portfolio starting at ``j``: "Affaires étrangères", "Situations d'urgence".
+
+    It stops before a nationality ("Intérieur turc"), before "de" + a name ("Justice de
+    Dilma Rousseff", "Santé du Cameroun") and before another entity ("Bernard Cazeneuve").
+    """
+    end = j + 1
+    n = len(doc)
+    while end < n and end - j < 6 and end not in starts:
+        tok = doc[end]
+        if (tok.is_lower and tok.pos_ == "ADJ" and tok.lower_ not in rules.demonyms) or (
+            _in_compound(doc, end)  # "Outre-Mer" split by the tokenizer
+        ):
+            end += 1
+        elif (
+            tok.lower_ in {"de", "d'", "d’"}
+            and end + 1 < n
+            and doc[end + 1].is_lower
+            and doc[end + 1].is_alpha
+            and doc[end + 1].lower_ not in rules.function_words
+        ):
+            end += 2  # "Situations d'urgence"
+        else:
+            break
+    return end
 
 
 def _add_appositions(doc: Doc, ents: list[_Ent], rules: EntityRules) -> list[_Ent]:
@@ -987,7 +1212,7 @@ def _expansion_before(
     """
     for e in ents:
         if e.end == paren and _initials_match(
-            acronym, [t.text for t in doc[e.start : e.end]], rules.acronym_stop_words
+            acronym, _without_place_tail(doc[e.start : e.end]), rules.acronym_stop_words
         ):
             return (e.start, e.end)
     limit = max(0, paren - 3 * len(acronym) - 2)
@@ -1001,6 +1226,23 @@ def _expansion_before(
         if _initials_match(acronym, words, rules.acronym_stop_words):
             return (start, paren)
     return None
+
+
+def _without_place_tail(span: Span) -> list[str]:
+    """Words of an expansion, without a final "de Bretagne" the acronym leaves out.
+
+    "Direction régionale des affaires culturelles de Bretagne (Drac)": the place is part
+    of the name but not of the acronym.
+    """
+    words = [t.text for t in span]
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].lower() in {"de", "du", "d'", "d’"} and all(
+            w[:1].isupper() for w in words[k + 1 :]
+        ):
+            return words[:k]
+        if not words[k][:1].isupper():
+            break
+    return words
 
 
 def _pair_label(ents: list[_Ent], expansion: tuple[int, int], acronym: tuple[int, int]) -> str:

@@ -166,6 +166,206 @@ def test_entities_labels_are_fixed(
 
 
 @pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Le maire a réagi.\n\nPartager cet article :\nCourriel ,\nFacebook ,\nLinkedIn ,\nQwant",
+            [("Facebook", "MISC"), ("LinkedIn", "ORG"), ("Qwant", "ORG")],
+            [],
+        ),
+        (
+            "Partager cet article :\nCourriel ,\nFacebook\n\nLa Banque de France publie ses chiffres.",
+            [("Facebook", "MISC"), ("Banque de France", "ORG")],
+            [("Banque de France", "ORG")],
+        ),
+    ],
+)
+def test_entities_share_block_is_navigation(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Le ministre de l'Intérieur Gérald Martin s'est rendu à Lyon.",
+            [("ministre de l'Intérieur", "ORG"), ("Gérald Martin", "PER"), ("Lyon", "LOC")],
+            [("Intérieur", "ORG"), ("Gérald Martin", "PER"), ("Lyon", "LOC")],
+        ),
+        (
+            "L'ancienne ministre de la Santé, Claire Dubois, a démissionné.",
+            [("Santé", "LOC"), ("Claire Dubois", "PER")],
+            [("Santé", "ORG"), ("Claire Dubois", "PER")],
+        ),
+        (
+            "L'ex-ministre de la Justice de Paul Morel a témoigné.",
+            [("Justice de Paul Morel", "ORG")],
+            [("Justice", "ORG")],
+        ),
+        (
+            "Le ministère portugais de la Défense a confirmé l'incident.",
+            [],
+            [("ministère portugais de la Défense", "ORG")],
+        ),
+        (
+            "Le Premier ministre du Canada était à Ottawa.",
+            [("Canada", "LOC"), ("Ottawa", "LOC")],
+            [("Canada", "LOC"), ("Ottawa", "LOC")],
+        ),
+    ],
+)
+def test_entities_minister_portfolio_is_org(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "selon l'agence de presse Kyodo, le bilan s'alourdit",
+            [("Kyodo", "PER")],
+            [("Kyodo", "ORG")],
+        ),
+        (
+            "la chaîne d'information en continu Télé Sud a diffusé l'image",
+            [("Télé Sud", "LOC")],
+            [("Télé Sud", "ORG")],
+        ),
+        (
+            "un accord entre la mairie et la multinationale Veolix sur les bus",
+            [("Veolix", "PER")],
+            [("Veolix", "ORG")],
+        ),
+        (
+            "une voiture a percuté un groupe de cyclistes en Vendée dimanche",
+            [("Vendée", "LOC")],
+            [("Vendée", "LOC")],
+        ),
+    ],
+)
+def test_entities_trigger_with_complement_is_org(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Le patient a été transféré au CHU de Rennes dans la nuit.",
+            [("Rennes", "LOC")],
+            [("CHU de Rennes", "ORG")],
+        ),
+        (
+            "Les soigneurs du Centre Hirondelle ont relâché la buse.",
+            [("Centre Hirondelle", "LOC")],
+            [("Centre Hirondelle", "ORG")],
+        ),
+        (
+            "Le Gouvernement régional de Catalogne a voté le budget.",
+            [("Gouvernement régional de Catalogne", "LOC")],
+            [("Gouvernement régional de Catalogne", "ORG")],
+        ),
+        (
+            "Les prix ont monté en Centre-Val de Loire cet été.",
+            [("Centre-Val de Loire", "LOC")],
+            [("Centre-Val de Loire", "LOC")],
+        ),
+        (
+            "Les policiers ont alerté la police grecque dans la nuit.",
+            [],
+            [],
+        ),
+    ],
+)
+def test_entities_bodies_and_facilities_are_org(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Il a rencontré le Haut-Commissariat des Nations unies aux réfugiés à Genève.",
+            [("Haut-Commissariat des Nations unies", "ORG"), ("Genève", "LOC")],
+            [("Haut-Commissariat des Nations unies aux réfugiés", "ORG"), ("Genève", "LOC")],
+        ),
+        (
+            "alors que le Parti social au pouvoir et le Mouvement vert s'opposent",
+            [("Parti social", "ORG"), ("Mouvement vert", "ORG")],
+            [("Parti social", "ORG"), ("Mouvement vert", "ORG")],
+        ),
+    ],
+)
+def test_entities_body_remit_is_part_of_name(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.model
+def test_entities_coordinated_remit_is_part_of_name(nlp_fixed: Language) -> None:
+    text = (
+        "Le laboratoire du Commissariat à l'énergie atomique et aux énergies alternatives "
+        "ouvrira à Grenoble."
+    )
+    names = [(e.text, e.label_) for e in nlp_fixed(text).ents]
+    assert ("Commissariat à l'énergie atomique et aux énergies alternatives", "ORG") in names
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "La deuxième étape des séries mondiales de voile (SMV) a eu lieu à Brest.",
+            [("SMV", "ORG"), ("Brest", "LOC")],
+            [("SMV", "EVENT"), ("Brest", "LOC")],
+        ),
+    ],
+)
+def test_entities_competition_acronym_is_event(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "acronym", "expansion"),
+    [
+        (
+            "La Fédération française de cyclisme (FFCyc) a publié son calendrier.",
+            [("Fédération française de cyclisme", "ORG"), ("FFCyc", "MISC")],
+            "FFCyc",
+            "Fédération française de cyclisme",
+        ),
+        (
+            "financé par la Direction régionale des affaires culturelles de Normandie (Drac), "
+            "le chantier",
+            [("Direction régionale des affaires culturelles de Normandie", "ORG"), ("Drac", "LOC")],
+            "Drac",
+            "Direction régionale des affaires culturelles de Normandie",
+        ),
+    ],
+)
+def test_entities_mixed_case_acronym_joins_expansion(
+    blank_fr: Language, text: str, ents: list[HandEnt], acronym: str, expansion: str
+) -> None:
+    doc = make_doc(blank_fr, text, ents)
+    spans, links, certain = fix_entities(doc)
+    _, mentions = cluster_mentions(doc, spans, links, certain=certain)
+    by_text = {m.text: m for m in mentions}
+    assert by_text[acronym].label == by_text[expansion].label == "ORG"
+    assert by_text[acronym].entity_id == by_text[expansion].entity_id
+
+
+@pytest.mark.parametrize(
     ("text", "ents"),
     [
         (
