@@ -192,9 +192,13 @@ def find_quantities(span: Doc | Span) -> list[Quantity]:
     blocked = _blocked_offsets(span)
     # the first tokens tell whether a tagger ran (doc.has_annotation scans the whole doc)
     has_pos = any(t.pos_ for t in tokens[:3])
+    lex = load_lexicon()
     out: list[Quantity] = []
     i = 0
     while i < len(tokens):
+        if not _may_start(tokens[i], lex):
+            i += 1
+            continue
         found = _quantity_at(tokens, i, blocked, has_pos)
         if found is None:
             i += 1
@@ -203,6 +207,23 @@ def find_quantities(span: Doc | Span) -> list[Quantity]:
         out.append(quantity)
         i = next_i
     return out
+
+
+def _may_start(token: Token, lex: NumberLexicon) -> bool:
+    """Whether :func:`_quantity_at` can read anything at ``token`` (a cheap first test).
+
+    A quantity starts with an approximator ("environ"), an approximate determiner
+    ("une quarantaine"), or a number (digits or number words); nothing else.
+    """
+    text = token.text
+    if text[:1].isdigit():
+        return True
+    low = norm_word(text)
+    return (
+        low in lex.approximators_by_first
+        or low in lex.approximate_determiners
+        or parse_number_words(text) is not None
+    )
 
 
 def _quantity_at(
