@@ -55,6 +55,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.extensions import register_extensions
 from pipeline.records import Anchor, DateMention, DateMod, DateType
+from pipeline.text import doc_text
 
 logger = logging.getLogger(__name__)
 
@@ -1342,7 +1343,7 @@ def find_dates(doc: Doc, *, published: dt.date | None, split_ranges: bool = Fals
     Returns:
         The mentions sorted by start offset; ``doc.text[m.start:m.end] == m.text``.
     """
-    text = doc.text
+    text = doc_text(doc)
     if not text.strip():
         return []
     grammar = load_grammar()

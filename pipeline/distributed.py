@@ -291,15 +291,22 @@ def run_dask(
     nlp_seconds = time.perf_counter() - nlp_started
 
     _remove_stale_parts(out_dir, len(partitions), settings)
-    totals = _write_corpus_tables(out_dir, settings, [p.part for p in partitions if not manifests[p.part].get("failed_task")])
-
     ordered = [manifests[p.part] for p in partitions]
-    errors = tuple(ErrorRecord(**e) for m in ordered for e in m["errors"])
-    skipped += [Skipped(**s) for m in ordered for s in m["skipped"]]
-    write_jsonl(out_dir / "errors.jsonl", (to_dict(e) for e in errors))
     state = hashlib.sha256(f"{package_version()}:{settings.fingerprint()}:{settings.output_format}".encode())
     for m in ordered:
         state.update(f"{m.get('digest')}\n".encode())
+    # Nothing changed since the last run (same partitions, same digests): its corpus
+    # tables are still right, and rebuilding them from every part file was most of the
+    # time of an unchanged re-run.
+    totals = None if todo or settings.force else _previous_totals(out_dir, settings, state.hexdigest())
+    if totals is None:
+        totals = _write_corpus_tables(
+            out_dir, settings, [p.part for p in partitions if not manifests[p.part].get("failed_task")]
+        )
+
+    errors = tuple(ErrorRecord(**e) for m in ordered for e in m["errors"])
+    skipped += [Skipped(**s) for m in ordered for s in m["skipped"]]
+    write_jsonl(out_dir / "errors.jsonl", (to_dict(e) for e in errors))
     reused = sum(m["processed"] for m in ordered if m.get("reused"))
     summary = RunSummary(
         corpus=str(corpus), out_dir=str(out_dir), files=sum(m["files"] for m in ordered),
@@ -392,6 +399,22 @@ def _remove_stale_parts(out_dir: Path, n_parts: int, settings: Settings) -> None
                 continue
             if number >= n_parts:
                 path.unlink(missing_ok=True)
+
+
+def _previous_totals(out_dir: Path, settings: Settings, state_digest: str) -> dict[str, int] | None:
+    """The totals of the previous run into ``out_dir`` if it had this state and its tables are there."""
+    try:
+        previous = json.loads((out_dir / "run.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    suffix = ".parquet" if settings.output_format == "parquet" else ".csv"
+    tables_there = all(
+        (dataset_dir(out_dir, name) / part_name(0, suffix)).is_file() for name in ("entities", "cooccurrences")
+    )
+    counts = previous.get("counts") or {}
+    if previous.get("state_digest") != state_digest or not tables_there or not all(k in counts for k in _COUNTED):
+        return None
+    return {k: int(counts[k]) for k in _COUNTED}
 
 
 def _iter_part_records(out_dir: Path, parts: Sequence[int]) -> Iterator[dict[str, Any]]:

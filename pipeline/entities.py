@@ -28,7 +28,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extensions import register_extensions
 from pipeline.records import DocumentRecord, EntityMention
+from pipeline.text import doc_text
 
 logger = logging.getLogger(__name__)
 
@@ -183,6 +184,7 @@ def _sentence_start(doc: Doc, i: int) -> bool:
     return prev.text in {".", "!", "?", "«", '"', ":", "—", "–", "-", "…"}
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(text: str) -> str:
     """Case-folded, NFKC, straight apostrophes, single spaces: the key of a name."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
@@ -718,7 +720,7 @@ def _navigation_tokens(doc: Doc, rules: EntityRules) -> set[int]:
     "Google ," is page furniture: the names in it are buttons, not mentions.
     """
     if not any(
-        _norm(line.strip(_LINE_PUNCT)) in rules.navigation_lines for line in doc.text.splitlines()
+        _norm(line.strip(_LINE_PUNCT)) in rules.navigation_lines for line in doc_text(doc).splitlines()
     ):
         return set()  # most articles: no token walk
     lines: list[list[Token]] = [[]]
@@ -813,8 +815,21 @@ def _is_institution(span: Span, rules: EntityRules) -> bool:
 
 def _lower_form_used(doc: Doc, i: int) -> bool:
     """The capitalised word at ``i`` also appears in lower case in the doc."""
-    lower = doc[i].lower_
-    return any(t.text == lower for t in doc if t.i != i)
+    word = doc[i]
+    lower = word.lower_
+    # another token than word itself: twice if word is already lower case
+    return _token_counts(doc)[lower] > (1 if word.text == lower else 0)
+
+
+#: (doc, its token text counts) for the doc being fixed: one pass over the doc, not one per question
+_COUNTS: list[Any] = [None, Counter()]
+
+
+def _token_counts(doc: Doc) -> Counter[str]:
+    if _COUNTS[0] is not doc:
+        _COUNTS[0], _COUNTS[1] = doc, Counter(t.text for t in doc)
+    counts: Counter[str] = _COUNTS[1]
+    return counts
 
 
 def _fix_label(doc: Doc, ent: _Ent, rules: EntityRules) -> None:

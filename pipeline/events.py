@@ -56,7 +56,7 @@ from pipeline.records import (
     Quantity,
     Role,
 )
-from pipeline.text import norm_word
+from pipeline.text import doc_text, norm_word
 
 logger = logging.getLogger(__name__)
 
@@ -1067,7 +1067,7 @@ def find_events(doc: Doc) -> list[Event]:
     ents = _doc_entities(doc)
     ent_starts = [e.start for e in ents]
     named_tokens = {i: e for e in ents for i in range(e.start, e.end)}
-    quoted = list(iter_quoted_spans(doc.text))
+    quoted = list(iter_quoted_spans(doc_text(doc)))
     quoted_tokens = [
         (span.start, span.end)
         for span in (doc.char_span(s, e, alignment_mode="expand") for s, e in quoted)

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extensions import register_extensions
 from pipeline.records import Evidence, Person, Quote
-from pipeline.text import norm_word
+from pipeline.text import doc_text, norm_word
 
 logger = logging.getLogger(__name__)
 
@@ -461,7 +461,7 @@ def find_quotes(doc: Doc, people: Sequence[Person] | None = None) -> list[Quote]
         if m.label == "PER" and _resolve(_clean_name(m.span, lex).text, people) is not None
     ]
     out: list[Quote] = []
-    text = doc.text  # Doc.text joins every token: build it once
+    text = doc_text(doc)
     has_sents = doc.has_annotation("SENT_START")
     for start, end in iter_quoted_spans(text):
         span = doc.char_span(start, end, alignment_mode="expand")

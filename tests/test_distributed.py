@@ -102,8 +102,12 @@ def test_distributed_unchanged_rerun_reuses_every_partition(
     corpus: Path, dask_run: tuple[RunSummary, Path]
 ) -> None:
     summary, out = dask_run
+    corpus_tables = sorted((out / "entities").glob("part-*")) + sorted((out / "cooccurrences").glob("part-*"))
+    stamps = [path.stat().st_mtime_ns for path in corpus_tables]
     again = run(corpus, out, Settings(engine="dask", workers=2))
     assert (again.processed, again.reused) == (0, summary.processed)
+    # nothing changed, so the corpus tables are not rebuilt from the part files
+    assert corpus_tables and [path.stat().st_mtime_ns for path in corpus_tables] == stamps
     assert dataclasses.replace(again, seconds=0.0, nlp_seconds=0.0, processed=0, reused=0, outputs_rewritten=False) \
         == dataclasses.replace(summary, seconds=0.0, nlp_seconds=0.0, processed=0, reused=0, outputs_rewritten=False)
 
