@@ -129,6 +129,12 @@ def run_cmd(
         )
         with _progress_display() as hook:
             summary = run(corpus, out, settings, progress=hook)
+    except KeyboardInterrupt:
+        err_console.print(
+            f"interrupted: the records made so far are kept in {out}; run the same command again to resume",
+            markup=False,
+        )
+        raise typer.Exit(130) from None
     except PipelineError as exc:
         raise _fail(str(exc)) from None
     except ValueError as exc:

@@ -23,6 +23,7 @@ import dataclasses
 import importlib
 import logging
 import multiprocessing
+import os
 import re
 import threading
 import time
@@ -277,6 +278,16 @@ def worker_nlp_and_lock(settings: Settings) -> tuple[Language, threading.Lock]:
 
 def _init_worker(log_level: int) -> None:
     logging.basicConfig(level=log_level, format="%(levelname)s %(name)s: %(message)s")
+    # A worker whose parent was killed (kill -9, out of memory) would wait for work
+    # forever with its copy of the model: leave as soon as the parent is gone.
+    parent = os.getppid()
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def _process_batch(articles: list[Article], settings: Settings) -> list[DocumentRecord | ErrorRecord]:

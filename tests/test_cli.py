@@ -220,3 +220,17 @@ def test_cli_error_line_escapes_newlines_in_file_names(tmp_path: Path) -> None:
     assert "mal\\nnommé.txt: EmptyInput: empty file\n" in result.stderr
     errors = _errors(tmp_path / "out")
     assert [e["source"] for e in errors] == ["mal\nnommé.txt"]
+
+
+def test_cli_ctrl_c_says_how_to_resume_and_exits_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.batch
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline.batch, "run", interrupted)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    result = runner.invoke(app, ["run", str(corpus), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 130
+    assert "interrupted" in result.output and "run the same command again to resume" in result.output
