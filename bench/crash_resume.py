@@ -1,7 +1,7 @@
 """Kill `pipeline run` with SIGKILL at random moments, resume, and count lost or doubled records.
 
 Usage:
-    python bench/crash_resume.py --trials 10 [--corpus corpora] [--seed 1]
+    python bench/crash_resume.py --trials 10 [--corpus corpora] [--seed 1] [--workers 2]
 
 Each trial starts from an empty output folder, kills a first run after a random delay
 (model loading, NLP, or export), kills the resumed run again at a second random moment,
@@ -55,12 +55,13 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=REPO / "corpora")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--max-delay", type=float, default=30.0)
+    parser.add_argument("--workers", type=int, default=1, help="--workers of pipeline run (default 1)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     expected = expected_articles(args.corpus)
-    command = [sys.executable, "-m", "pipeline", "run", str(args.corpus)]
+    command = [sys.executable, "-m", "pipeline", "run", str(args.corpus), "--workers", str(args.workers)]
     lost_total = doubled_total = 0
-    print(f"corpus {args.corpus}: {expected} articles; {args.trials} trials, 2 kills each")
+    print(f"corpus {args.corpus}: {expected} articles; {args.trials} trials, 2 kills each, --workers {args.workers}")
     print("trial  kill1(s)  stored  kill2(s)  stored  final  records  unique  lost  doubled")
     for trial in range(1, args.trials + 1):
         out = Path(tempfile.mkdtemp(prefix="crash-"))
@@ -87,7 +88,10 @@ def main() -> int:
         if final.returncode not in (0, 1) or lost:
             print("   final run stderr:", final.stderr.strip().splitlines()[-3:])
         shutil.rmtree(out, ignore_errors=True)
-    print(f"total: {lost_total} lost, {doubled_total} doubled over {args.trials} trials")
+    time.sleep(2)  # workers of a killed run leave within a second of their parent
+    left = subprocess.run(["pgrep", "-f", "multiprocessing.spawn"], capture_output=True, text=True).stdout.split()
+    print(f"total: {lost_total} lost, {doubled_total} doubled over {args.trials} trials; "
+          f"worker processes left behind: {len(left)}")
     return 1 if lost_total or doubled_total else 0
 
 
