@@ -268,7 +268,7 @@ def _run(corpus: Path, out_dir: Path, settings: Settings, notify: ProgressHook, 
         skipped=len(skipped), seconds=time.perf_counter() - started, nlp_seconds=nlp_seconds,
         outputs_rewritten=rewrite, errors=errors_sorted, **totals,
     )
-    write_json(out_dir / "run.json", _manifest(summary, settings, skipped, state_digest))
+    write_json(out_dir / "run.json", run_manifest(summary, settings, skipped, state_digest))
     return summary
 
 
@@ -316,7 +316,8 @@ def _export(store: RecordStore, run_id: str, out_dir: Path, settings: Settings, 
     )
 
 
-def _manifest(summary: RunSummary, settings: Settings, skipped: list[Skipped], state_digest: str) -> dict[str, Any]:
+def run_manifest(summary: RunSummary, settings: Settings, skipped: list[Skipped], state_digest: str) -> dict[str, Any]:
+    """The content of ``run.json`` (shared by the local and the Dask engine)."""
     counts = {k: v for k, v in dataclasses.asdict(summary).items() if k not in ("errors", "corpus", "out_dir")}
     return {
         "corpus": summary.corpus,

@@ -36,9 +36,9 @@ from typing import Any
 from pipeline.batch import (
     ProgressHook,
     RunSummary,
-    _manifest,
     check_output_dir,
     package_version,
+    run_manifest,
 )
 from pipeline.errors import UsageError
 from pipeline.export import (
@@ -314,7 +314,7 @@ def run_dask(
         reused=reused, failed=len(errors), skipped=len(skipped), seconds=time.perf_counter() - started,
         nlp_seconds=nlp_seconds, outputs_rewritten=bool(todo) or settings.force, errors=errors, **totals,
     )
-    manifest = _manifest(summary, settings, skipped, state.hexdigest())
+    manifest = run_manifest(summary, settings, skipped, state.hexdigest())
     manifest["partitions"] = len(partitions)
     write_json(out_dir / "run.json", manifest)
     return summary
