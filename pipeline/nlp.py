@@ -37,7 +37,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.errors import UsageError
+from pipeline.errors import PipelineError, UsageError
 from pipeline.extensions import register_extensions
 from pipeline.records import Article, DocumentRecord, EntityMention, ErrorRecord, shift
 from pipeline.settings import Settings
@@ -363,6 +363,8 @@ def _pool_records(
                     suspects.extendleft(reversed(lost))
                 in_flight.clear()
                 continue
+            except PipelineError:
+                raise  # the set-up is wrong (model not installed...): every batch would fail
             except Exception as exc:  # one batch's failure is reported, the run goes on
                 yield from (_failed(a, type(exc).__name__, f"processing failed: {exc}") for a in batch)
                 continue

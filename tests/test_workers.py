@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.batch import run
+from pipeline.errors import UsageError
 from pipeline.nlp import _pool_records
 from pipeline.records import Article, ErrorRecord
 from pipeline.settings import Settings
@@ -57,3 +58,13 @@ def test_pool_keeps_input_order_and_reports_only_the_batch_that_kills_a_worker()
         "d006", "d007", "d008",
     ]
     assert all(r.stage == "nlp" for r in results if isinstance(r, ErrorRecord))
+
+
+def _not_installed(articles: list[Article], settings: Settings) -> list[str]:
+    raise UsageError("spaCy model 'fr_core_news_xx' is not installed")
+
+
+def test_pool_stops_on_a_set_up_error_instead_of_failing_every_article() -> None:
+    articles = [_article(i, "Le conseil municipal s'est réuni lundi.") for i in range(4)]
+    with pytest.raises(UsageError, match="not installed"):
+        list(_pool_records(iter(articles), Settings(workers=2, batch_size=2), task=_not_installed))
