@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extensions import register_extensions
 from pipeline.records import DocumentRecord, EntityMention
-from pipeline.text import doc_text
+from pipeline.text import doc_text, doc_words
 
 logger = logging.getLogger(__name__)
 
@@ -518,10 +518,11 @@ def _extend_generic_heads(doc: Doc, ents: list[_Ent], rules: EntityRules) -> lis
         out.append(ent)
     covered = {i for e in out for i in range(e.start, e.end)}
     n = len(doc)
-    for tok in doc:
-        i = tok.i
-        if i in covered:
+    texts, lowers = doc_words(doc)
+    for i, (text, lower) in enumerate(zip(texts, lowers, strict=True)):
+        if i in covered or (text not in rules.generic_heads_cased and lower not in rules.institution_nouns):
             continue
+        tok = doc[i]
         if tok.text in rules.generic_heads_cased and not _sentence_start(doc, i):
             end = _complement_end(doc, i + 1, starts, rules)
             if all(j not in covered for j in range(i, end)):
@@ -685,9 +686,10 @@ def _merge_place_complements(doc: Doc, ents: list[_Ent], rules: EntityRules) -> 
             ent.end = ents[k].end
             ent.certain = True
             drop.add(k)
-    for tok in doc:
-        if tok.i in covered or tok.lower_ not in rules.collectivity_heads:
+    for i, lower in enumerate(doc_words(doc)[1]):
+        if i in covered or lower not in rules.collectivity_heads:
             continue
+        tok = doc[i]
         if not (tok.is_lower or _ACRONYM_RE.match(tok.text)):
             continue  # "CHU de Reims" as "préfecture de la Gironde"; "Conseil" is capitalised
         j = tok.i + 1
@@ -827,7 +829,7 @@ _COUNTS: list[Any] = [None, Counter()]
 
 def _token_counts(doc: Doc) -> Counter[str]:
     if _COUNTS[0] is not doc:
-        _COUNTS[0], _COUNTS[1] = doc, Counter(t.text for t in doc)
+        _COUNTS[0], _COUNTS[1] = doc, Counter(doc_words(doc)[0])
     counts: Counter[str] = _COUNTS[1]
     return counts
 
@@ -1034,12 +1036,11 @@ def _add_portfolios(doc: Doc, ents: list[_Ent], rules: EntityRules) -> list[_Ent
     "Premier ministre du Canada" is the head of a government: its complement is a place.
     """
     n = len(doc)
-    for tok in doc:
-        word = tok.lower_.removeprefix("ex-")  # "l'ex-ministre de la Justice"
+    for i, lower in enumerate(doc_words(doc)[1]):
+        word = lower.removeprefix("ex-")  # "l'ex-ministre de la Justice"
         holder = word in rules.portfolio_holders
         if not (holder or word in rules.portfolio_bodies):
             continue
-        i = tok.i
         if i > 0 and doc[i - 1].lower_ in rules.portfolio_excluded_before:
             continue
         j = i + 1
@@ -1098,9 +1099,10 @@ def _add_appositions(doc: Doc, ents: list[_Ent], rules: EntityRules) -> list[_En
     by_end = {e.end: e for e in ents}
     covered = {i for e in ents for i in range(e.start, e.end)}
     added: list[_Ent] = []
-    for tok in doc:
-        if tok.text != "," or tok.i + 2 >= len(doc):
+    for i, text in enumerate(doc_words(doc)[0]):
+        if text != "," or i + 2 >= len(doc):
             continue
+        tok = doc[i]
         det, noun = doc[tok.i + 1], doc[tok.i + 2]
         if det.lower_ not in {"un", "une", "l'", "l’", "le", "la"}:
             continue
@@ -1161,9 +1163,10 @@ def _link_acronyms(
     """Find "Expansion (ACR)" and "ACR (Expansion)" and make both one ORG (or their label)."""
     pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
     n = len(doc)
-    for tok in doc:
-        if tok.text != "(":
+    for i, text in enumerate(doc_words(doc)[0]):
+        if text != "(":
             continue
+        tok = doc[i]
         close = next((j for j in range(tok.i + 1, min(n, tok.i + 12)) if doc[j].text == ")"), None)
         if close is None or close == tok.i + 1:
             continue

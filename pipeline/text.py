@@ -33,3 +33,25 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[_TEXT_KEY] = text
     return text
+
+
+_WORDS_KEY = "pipeline.words"
+
+
+def doc_words(doc: Doc) -> tuple[list[str], list[str]]:
+    """Every token's text and lower-case form, built once per doc.
+
+    A rule that looks for a few words walks these lists and makes a ``Token`` only where
+    one matches: making a ``Token`` for every word of every pass cost more than the
+    tests themselves.
+    """
+    words = doc.user_data.get(_WORDS_KEY)
+    if not isinstance(words, tuple) or len(words[0]) != len(doc):
+        texts: list[str] = []
+        lowers: list[str] = []
+        for token in doc:
+            texts.append(token.text)
+            lowers.append(token.lower_)
+        words = (texts, lowers)
+        doc.user_data[_WORDS_KEY] = words
+    return words
