@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -289,13 +289,22 @@ def _needs_rewrite(out_dir: Path, settings: Settings, state_digest: str, changes
     expected = [out_dir / "documents.jsonl"] + [
         out_dir / f"{name}{suffix}" for name in (*PER_DOCUMENT_TABLES, *CORPUS_TABLES)
     ]
-    if not all(path.exists() for path in expected):
-        return True
+    return previous_run(out_dir, state_digest, expected) is None
+
+
+def previous_run(out_dir: Path, state_digest: str, expected: Iterable[Path]) -> dict[str, Any] | None:
+    """The previous run's ``run.json`` if it ended in this state and its ``expected`` outputs exist.
+
+    Both engines ask this before rewriting outputs that an unchanged run would rewrite
+    identically.
+    """
+    if not all(path.is_file() for path in expected):
+        return None
     try:
-        previous = json.loads((out_dir / "run.json").read_text("utf-8"))
+        previous: dict[str, Any] = json.loads((out_dir / "run.json").read_text("utf-8"))
     except (OSError, ValueError):
-        return True
-    return bool(previous.get("state_digest") != state_digest)
+        return None
+    return previous if previous.get("state_digest") == state_digest else None
 
 
 def _export(store: RecordStore, run_id: str, out_dir: Path, settings: Settings, totals: dict[str, int]) -> None:

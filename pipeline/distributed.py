@@ -38,6 +38,7 @@ from pipeline.batch import (
     RunSummary,
     check_output_dir,
     package_version,
+    previous_run,
     run_manifest,
 )
 from pipeline.errors import UsageError
@@ -403,16 +404,11 @@ def _remove_stale_parts(out_dir: Path, n_parts: int, settings: Settings) -> None
 
 def _previous_totals(out_dir: Path, settings: Settings, state_digest: str) -> dict[str, int] | None:
     """The totals of the previous run into ``out_dir`` if it had this state and its tables are there."""
-    try:
-        previous = json.loads((out_dir / "run.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
     suffix = ".parquet" if settings.output_format == "parquet" else ".csv"
-    tables_there = all(
-        (dataset_dir(out_dir, name) / part_name(0, suffix)).is_file() for name in ("entities", "cooccurrences")
-    )
-    counts = previous.get("counts") or {}
-    if previous.get("state_digest") != state_digest or not tables_there or not all(k in counts for k in _COUNTED):
+    tables = [dataset_dir(out_dir, name) / part_name(0, suffix) for name in ("entities", "cooccurrences")]
+    previous = previous_run(out_dir, state_digest, tables)
+    counts = (previous or {}).get("counts") or {}
+    if not all(k in counts for k in _COUNTED):
         return None
     return {k: int(counts[k]) for k in _COUNTED}
 

@@ -820,18 +820,7 @@ def _lower_form_used(doc: Doc, i: int) -> bool:
     word = doc[i]
     lower = word.lower_
     # another token than word itself: twice if word is already lower case
-    return _token_counts(doc)[lower] > (1 if word.text == lower else 0)
-
-
-#: (doc, its token text counts) for the doc being fixed: one pass over the doc, not one per question
-_COUNTS: list[Any] = [None, Counter()]
-
-
-def _token_counts(doc: Doc) -> Counter[str]:
-    if _COUNTS[0] is not doc:
-        _COUNTS[0], _COUNTS[1] = doc, Counter(doc_words(doc)[0])
-    counts: Counter[str] = _COUNTS[1]
-    return counts
+    return doc_words(doc)[0].count(lower) > (1 if word.text == lower else 0)
 
 
 def _fix_label(doc: Doc, ent: _Ent, rules: EntityRules) -> None:
