@@ -42,6 +42,8 @@ from importlib import resources
 from typing import Any
 
 from spacy.language import Language
+from spacy.attrs import LEMMA, ORTH, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extensions import register_extensions
@@ -56,7 +58,7 @@ from pipeline.records import (
     Quantity,
     Role,
 )
-from pipeline.text import doc_text, norm_word
+from pipeline.text import doc_text, doc_words, norm_word
 
 logger = logging.getLogger(__name__)
 
@@ -293,18 +295,66 @@ class _SentenceQuantities:
         return self._items
 
 
+_NOUNISH = frozenset({POS_IDS["NOUN"], POS_IDS["PROPN"], 0})  # 0: no tag ("")
+_VERB = POS_IDS["VERB"]
+#: (POS, ORTH, LEMMA) hashes -> may a trigger start at such a token? Bounded by the
+#: vocabulary; cleared if a very large corpus ever fills it.
+_CANDIDATE_CACHE: dict[tuple[int, int, int], bool] = {}
+_CANDIDATE_CACHE_MAX = 500_000
+
+
+def _may_trigger(doc: Doc, pos: int, orth: int, lemma: int, lex: EventLexicon) -> bool:
+    """The first tests of :func:`_find_mentions`'s loop, on a token's hashes."""
+    if pos in _NOUNISH:
+        text = doc.vocab.strings[orth]
+        lemma_text = doc.vocab.strings[lemma] if lemma else ""
+        heads = _words(norm_word(text))[:1] + _words(norm_word(lemma_text or text))[:1]
+        return any(h in lex.noun_heads for h in heads)
+    if pos == _VERB:
+        lemma_word = norm_word(doc.vocab.strings[lemma] if lemma else "")
+        return lemma_word in lex.verbs or lemma_word in lex.dated_only_verbs
+    return False
+
+
+def _trigger_candidates(doc: Doc, lex: EventLexicon) -> list[int]:
+    """Indices of the tokens where :func:`_find_mentions` may find a trigger, in order.
+
+    Read from the token arrays with one cached answer per distinct (tag, form, lemma):
+    most sentences have none, and the per-token loop then never makes a ``Token``.
+    """
+    if len(_CANDIDATE_CACHE) > _CANDIDATE_CACHE_MAX:
+        _CANDIDATE_CACHE.clear()
+    found: list[int] = []
+    for i, (pos, orth, lemma) in enumerate(doc.to_array([POS, ORTH, LEMMA]).tolist()):
+        key = (pos, orth, lemma)
+        hit = _CANDIDATE_CACHE.get(key)
+        if hit is None:
+            hit = _CANDIDATE_CACHE[key] = _may_trigger(doc, pos, orth, lemma, lex)
+        if hit:
+            found.append(i)
+    return found
+
+
 def _find_mentions(
     sent: Span,
     lex: EventLexicon,
     quantities: _SentenceQuantities,
     named_tokens: dict[int, _Ent],
+    candidates: Sequence[int],
 ) -> list[_Mention]:
-    """Trigger mentions of one sentence, nominal and verbal, with support verbs merged."""
-    tokens = list(sent)
+    """Trigger mentions of one sentence, nominal and verbal, with support verbs merged.
+
+    ``candidates``: the sentence's token indices (relative to ``sent``) from
+    :func:`_trigger_candidates`; no other token can start a mention.
+    """
+    tokens = sent
     nominal: dict[int, _Mention] = {}
     verbal: dict[int, _Mention] = {}
     i = 0
-    while i < len(tokens):
+    for candidate in candidates:
+        if candidate < i:
+            continue  # inside a multiword trigger already taken
+        i = candidate
         tok = tokens[i]
         if tok.pos_ in ("NOUN", "PROPN", ""):
             match = _match_noun(tokens, i, lex)
@@ -444,12 +494,12 @@ def _appositive_ranges(doc: Doc, seg_start: int, seg_end: int) -> list[tuple[int
     Entities inside them describe a participant; they do not take part themselves.
     """
     ranges: list[tuple[int, int]] = []
+    texts = doc_words(doc)[0]
     k = seg_start + 1
     while k < seg_end - 2:
-        after_name = doc[k - 1].pos_ == "PROPN" or bool(doc[k - 1].ent_type_)
         if (
-            doc[k].text == ","
-            and after_name
+            texts[k] == ","  # the cheap test first: most tokens are not commas
+            and (doc[k - 1].pos_ == "PROPN" or bool(doc[k - 1].ent_type_))
             and (doc[k + 1].pos_ == "DET" or norm_word(doc[k + 1].text) == "l'")
             and doc[k + 2].pos_ == "NOUN"
             and doc[k + 2].text[:1].islower()
@@ -790,10 +840,14 @@ def _collect_arguments(
 
 
 def _has_words(doc: Doc, start: int, end: int, phrases: Iterable[tuple[str, ...]]) -> bool:
-    words = [norm_word(t.text) for t in doc[start:end]]
+    """Does one of ``phrases`` (normalised words) occur in tokens ``start:end``?"""
+    words = [norm_word(w) for w in doc_words(doc)[0][start:end]]
+    where: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        where.setdefault(word, []).append(i)
     for phrase in phrases:
         n = len(phrase)
-        if any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)):
+        if any(tuple(words[i : i + n]) == phrase for i in where.get(phrase[0], ())):
             return True
     return False
 
@@ -1078,10 +1132,16 @@ def find_events(doc: Doc) -> list[Event]:
     date_starts = [d.start for d in dates]
     published: str | None = doc._.published
     all_mentions: list[_Mention] = []
+    candidates = _trigger_candidates(doc, lex)
     for sent in doc.sents:
+        lo = bisect.bisect_left(candidates, sent.start)
+        hi = bisect.bisect_left(candidates, sent.end, lo)
+        if lo == hi:
+            continue  # no token of this sentence can start a trigger
         # quantities are read only for sentences with a trigger (about one in four)
         sent_quantities = _SentenceQuantities(sent)
-        mentions = _find_mentions(sent, lex, sent_quantities, named_tokens)
+        in_sent = [c - sent.start for c in candidates[lo:hi]]
+        mentions = _find_mentions(sent, lex, sent_quantities, named_tokens, in_sent)
         if not mentions:
             continue
         quantities = sent_quantities.items

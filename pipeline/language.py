@@ -7,8 +7,10 @@ from typing import Any
 
 #: below this many letters a guess is noise: report no language
 MIN_LETTERS = 40
-#: enough text to decide; identification cost grows with length
-SAMPLE_CHARS = 2000
+#: enough text to decide (a lead paragraph); identification cost grows with length.
+#: On the 571 WiNER-fr articles and corpora/, 1,000 characters give the same language
+#: as 2,000 for every article that is French at either length, in 0.74 instead of 2.0 ms.
+SAMPLE_CHARS = 1000
 
 
 @functools.cache
