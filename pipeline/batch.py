@@ -214,11 +214,15 @@ def _run(corpus: Path, out_dir: Path, settings: Settings, notify: ProgressHook, 
                     counts["reused"] += 1
                     notify("article", 1)
                     continue
-                article = dataclasses.replace(result, lang=detect_language(result.text))
-                if settings.non_french == "skip" and article.lang not in (None, "fr"):
-                    skipped.append(Skipped(source=article.source, reason=f"not French (detected: {article.lang})"))
-                    notify("article", 1)
-                    continue
+                article = result
+                if settings.non_french == "skip":
+                    # the skip is decided here; otherwise the worker identifies the
+                    # language with the NLP (pipeline.nlp.iter_records), off this process
+                    article = dataclasses.replace(result, lang=detect_language(result.text))
+                    if article.lang not in (None, "fr"):
+                        skipped.append(Skipped(source=article.source, reason=f"not French (detected: {article.lang})"))
+                        notify("article", 1)
+                        continue
                 state.update(f"{article.doc_id}:{article.content_hash}\n".encode())
                 in_flight[article.doc_id] = (seq, article.content_hash)
                 yield article

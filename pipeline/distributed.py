@@ -175,10 +175,12 @@ def process_partition(partition: Partition, corpus: str, out_dir: str, settings:
                     ))
                     continue
                 seen[result.doc_id] = result.source
-                article = dataclasses.replace(result, lang=detect_language(result.text))
-                if settings.non_french == "skip" and article.lang not in (None, "fr"):
-                    skipped.append(Skipped(source=article.source, reason=f"not French (detected: {article.lang})"))
-                    continue
+                article = result
+                if settings.non_french == "skip":  # else iter_records identifies it
+                    article = dataclasses.replace(result, lang=detect_language(result.text))
+                    if article.lang not in (None, "fr"):
+                        skipped.append(Skipped(source=article.source, reason=f"not French (detected: {article.lang})"))
+                        continue
                 state.update(f"{article.doc_id}:{article.content_hash}\n".encode())
                 yield article
 

@@ -41,8 +41,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from spacy.language import Language
 from spacy.attrs import LEMMA, ORTH, POS
+from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
@@ -246,7 +246,7 @@ class _Mention:
         return first
 
 
-def _match_noun(tokens: Sequence[Token], i: int, lex: EventLexicon) -> tuple[int, str] | None:
+def _match_noun(tokens: Span, i: int, lex: EventLexicon) -> tuple[int, str] | None:
     """Longest nominal trigger starting at ``tokens[i]``: (length, type)."""
     best: tuple[int, str] | None = None
     first = tokens[i]

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from pipeline.errors import InputError
 from pipeline.ingest import iter_articles, read_text_article
-from pipeline.language import detect_language
 from pipeline.records import Article, ErrorRecord, to_dict
 from pipeline.settings import Settings
 
@@ -18,11 +16,7 @@ def _process(items: Iterable[Article | ErrorRecord], settings: Settings) -> list
     from pipeline.nlp import stream_records
 
     items = list(items)
-    articles = [
-        dataclasses.replace(item, lang=detect_language(item.text))
-        for item in items
-        if isinstance(item, Article)
-    ]
+    articles = [item for item in items if isinstance(item, Article)]  # the NLP identifies the language
     results: list[dict[str, Any]] = [to_dict(item) for item in items if isinstance(item, ErrorRecord)]
     if articles:
         results.extend(to_dict(record) for record in stream_records(articles, settings))

@@ -39,6 +39,7 @@ from spacy.tokens import Doc
 
 from pipeline.errors import PipelineError, UsageError
 from pipeline.extensions import register_extensions
+from pipeline.language import detect_language
 from pipeline.records import Article, DocumentRecord, EntityMention, ErrorRecord, shift
 from pipeline.settings import Settings
 
@@ -188,7 +189,8 @@ def iter_records(
 
     Args:
         nlp: a pipeline from :func:`build_nlp`.
-        articles: the articles, in output order.
+        articles: the articles, in output order; one whose ``lang`` is None gets its
+            language identified here, in the process that runs the model.
         settings: batch size and chunk size.
 
     Yields:
@@ -199,6 +201,10 @@ def iter_records(
 
     def iter_docs() -> Iterator[tuple[Doc, tuple[int, int]]]:
         for seq, article in enumerate(articles):
+            if article.lang is None:
+                # identified here, in the process that runs the model, unless the caller
+                # needed it first (--non-french skip); None again means too short to tell
+                article = dataclasses.replace(article, lang=detect_language(article.text))
             chunks = split_chunks(article.text, settings.chunk_chars)
             pending[seq] = _Pending(article=article, n_chunks=len(chunks), parts=[])
             for offset, chunk in chunks:
