@@ -56,6 +56,7 @@ from spacy.tokens import Doc, Token
 from pipeline.extensions import register_extensions
 from pipeline.records import Anchor, DateMention, DateMod, DateType
 from pipeline.text import doc_text
+from pipeline.wordstart import finditer_at, first_words, starts_for, word_starts
 
 logger = logging.getLogger(__name__)
 
@@ -319,6 +320,8 @@ class DateGrammar:
             (name, re.compile(pattern, re.I), handler, prio) for name, pattern, handler, prio in specs
         )
         self.keywords = keywords
+        #: the words each pattern's matches start with (pipeline.wordstart), or None
+        self.first_words = {name: first_words(pattern) for name, pattern, _, _ in self.patterns}
         # the marker must end the text just before the date ("Mis à jour le 20/06/18")
         self.dateline_re = re.compile(rf"(?:{_alt(lex.dateline_markers)})\s*(?:le|du)?\s*:?\s*$", re.I)
         self.future_re = re.compile(rf"\b(?:{_alt(lex.future_words_in_sentence)})\b", re.I)
@@ -877,11 +880,20 @@ class DateGrammar:
         """All accepted candidates, overlapping ones resolved longest first."""
         found: list[_Cand] = []
         low = text.lower()
+        index: dict[str, list[int]] | None = None
         for name, pattern, handler, prio in self.patterns:
             words = self.keywords.get(name)
             if words is not None and not any(w in low for w in words):
                 continue
-            for m in pattern.finditer(text):
+            first = self.first_words[name]
+            if first is None:
+                matches: Iterable[re.Match[str]] = pattern.finditer(text)
+            else:
+                # the same matches as finditer, trying only where a first word starts
+                if index is None:
+                    index = word_starts(text)
+                matches = finditer_at(pattern, text, starts_for(first, index))
+            for m in matches:
                 cand = handler(m, text)
                 if cand is not None and cand.end > cand.start:
                     cand.priority = prio
