@@ -33,7 +33,7 @@ from pipeline.export import (
 )
 from pipeline.ingest import Skipped, iter_articles, iter_input_files
 from pipeline.language import detect_language
-from pipeline.records import Article, ErrorRecord, document_from_dict, to_dict
+from pipeline.records import Article, ErrorRecord, to_dict
 from pipeline.settings import Settings
 from pipeline.store import RecordStore
 
@@ -318,7 +318,7 @@ def _export(store: RecordStore, run_id: str, out_dir: Path, settings: Settings, 
 
     def on_record(record: dict[str, Any]) -> None:
         _count(record, totals)
-        index.add(document_from_dict(record))
+        index.add_dict(record)
 
     write_outputs(
         out_dir,

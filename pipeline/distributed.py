@@ -52,7 +52,7 @@ from pipeline.export import (
     write_partition,
 )
 from pipeline.ingest import Skipped, iter_articles, iter_input_files, relative_source
-from pipeline.records import Article, DocumentRecord, ErrorRecord, document_from_dict, to_dict
+from pipeline.records import Article, ErrorRecord, to_dict
 from pipeline.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -433,8 +433,7 @@ def _write_corpus_tables(out_dir: Path, settings: Settings, parts: Sequence[int]
     for record in _iter_part_records(out_dir, parts):
         for key in _COUNTED:
             totals[key] += len(record.get(key) or ())
-        document: DocumentRecord = document_from_dict(record)
-        index.add(document)
+        index.add_dict(record)
     tables = {"entities": index.entity_rows(), "cooccurrences": index.cooccurrence_rows()}
     write_corpus_datasets(out_dir, tables, fmt=settings.output_format)
     return totals

@@ -1676,28 +1676,47 @@ class EntityIndex:
         Args:
             record: a document record whose mentions carry ``entity_id``.
         """
+        self._add(
+            record.published,
+            ((m.entity_id, m.canonical, m.text, m.label, m.sentence) for m in record.entities),
+        )
+
+    def add_dict(self, record: dict[str, Any]) -> None:
+        """:meth:`add` for a ``documents.jsonl`` record read back as a dict (the export
+        path of both engines: no record objects rebuilt)."""
+        self._add(
+            record.get("published"),
+            (
+                (m.get("entity_id"), m.get("canonical"), m["text"], m["label"], m["sentence"])
+                for m in record.get("entities", ())
+            ),
+        )
+
+    def _add(
+        self,
+        published: str | None,
+        mentions: Iterable[tuple[str | None, str | None, str, str, int]],
+    ) -> None:
         self.n_documents += 1
         sentences: dict[str, set[int]] = {}
-        for mention in record.entities:
-            if mention.entity_id is None:
+        for entity_id, canonical, text, label, sentence in mentions:
+            if entity_id is None:
                 continue
-            stats = self._entities.get(mention.entity_id)
+            stats = self._entities.get(entity_id)
             if stats is None:
-                stats = _EntityStats(
-                    canonical=mention.canonical or mention.text, label=mention.label
-                )
-                self._entities[mention.entity_id] = stats
-            stats.aliases.add(" ".join(mention.text.split()))
+                stats = _EntityStats(canonical=canonical or text, label=label)
+                self._entities[entity_id] = stats
+            stats.aliases.add(" ".join(text.split()))
             stats.n_mentions += 1
-            sentences.setdefault(mention.entity_id, set()).add(mention.sentence)
+            sentences.setdefault(entity_id, set()).add(sentence)
         for eid in sentences:
             stats = self._entities[eid]
             stats.n_documents += 1
-            if record.published:
-                if stats.first_published is None or record.published < stats.first_published:
-                    stats.first_published = record.published
-                if stats.last_published is None or record.published > stats.last_published:
-                    stats.last_published = record.published
+            if published:
+                if stats.first_published is None or published < stats.first_published:
+                    stats.first_published = published
+                if stats.last_published is None or published > stats.last_published:
+                    stats.last_published = published
         for a, b in combinations(sorted(sentences), 2):
             pair = self._pairs.setdefault((a, b), _PairStats())
             pair.n_documents += 1

@@ -180,13 +180,25 @@ RECORD_TYPES: tuple[type, ...] = (
 )
 
 
+#: field names of each record class, or None for a type that is not a dataclass
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
 def to_dict(record: Any) -> Any:
     """Turn a record (or nested records, tuples, lists) into JSON-ready Python values.
 
     Tuples become lists; field order is kept.
     """
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    cls = type(record)
+    try:
+        names = _FIELD_NAMES[cls]
+    except KeyError:
+        # asked once per type: dataclasses.fields() on every call cost more than the copy
+        names = _FIELD_NAMES[cls] = (
+            tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+        )
+    if names is not None:
+        return {name: to_dict(getattr(record, name)) for name in names}
     if isinstance(record, (list, tuple)):
         return [to_dict(item) for item in record]
     return record

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 import pipeline.entities  # registers the factories
 from pipeline.entities import EntityIndex, cluster_mentions, entity_id, fix_entities
 from pipeline.evaluation.entities import EntityScores, GoldDoc, evaluate_entities, score_spans
-from pipeline.records import DocumentRecord, EntityMention
+from pipeline.records import DocumentRecord, EntityMention, to_dict
 
 HandEnt = tuple[str, str]  # (surface, label): the first occurrence of surface in the text
 
@@ -792,3 +792,18 @@ def test_entities_any_entities_give_valid_mentions(
         (e.start_char, e.end_char) for e in doc.ents
     ]
     assert all(m.entity_id and m.canonical for m in doc._.entities)
+
+
+def test_entities_index_reads_records_and_their_json_alike() -> None:
+    """The export path feeds the index documents.jsonl dicts: same tables as records."""
+    records = [
+        _record("a", "2018-06-20", [("La Poste", "ORG", "Groupe La Poste", 0), ("Montpellier", "LOC", "Montpellier", 0)]),
+        _record("b", None, [("Montpellier", "LOC", "Montpellier", 3), ("BIC", "ORG", "BIC", 3)]),
+    ]
+    from_records = EntityIndex().update(records)
+    from_dicts = EntityIndex()
+    for record in records:
+        from_dicts.add_dict(json.loads(json.dumps(to_dict(record))))
+    assert from_dicts.entity_rows() == from_records.entity_rows()
+    assert from_dicts.cooccurrence_rows() == from_records.cooccurrence_rows()
+    assert from_dicts.n_documents == 2
