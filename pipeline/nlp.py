@@ -42,6 +42,7 @@ from pipeline.extensions import register_extensions
 from pipeline.language import detect_language
 from pipeline.records import Article, DocumentRecord, EntityMention, ErrorRecord, shift
 from pipeline.settings import Settings
+from pipeline.text import remember_text
 
 logger = logging.getLogger(__name__)
 
@@ -246,6 +247,7 @@ def iter_records(
             pending[seq] = _Pending(article=article, n_chunks=len(chunks), parts=[])
             for offset, chunk in chunks:
                 doc = nlp.make_doc(chunk)
+                remember_text(doc, chunk)
                 doc._.published = article.published
                 yield doc, (seq, offset)
 

@@ -35,6 +35,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Give :func:`doc_text` the text ``doc`` was made from (spaCy's tokenizer keeps
+    every character, so ``doc.text == text``), sparing it the join."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 _WORDS_KEY = "pipeline.words"
 
 
