@@ -6,7 +6,7 @@ for; written under ``bench/_work/``, which git ignores) and prints one table:
 
 - tokens/s of raw ``nlp.pipe`` with every ``fr_core_news_md`` component, of the same with
   only our model-level speed changes (``pipeline.nlp.tune_model``: same annotations; it shows what
-  our own stages cost apart from that fix), of ``spacy apply``
+  our own stages cost apart from that tuning), of ``spacy apply``
   on the same texts, and of our full ``pipeline run`` (local engine, and the Dask engine
   on a LocalCluster), each with 1 and 2 processes; ratios ours/raw at the same process
   count and 2 processes / 1 process;
@@ -215,7 +215,7 @@ def main() -> None:
         print(f"  done: memory at {size} articles: {rss:,.0f} MB in {wall:.0f} s", flush=True)
 
     print()
-    print(f"{'':28} {'procs':>5} {'wall s':>8} {'tokens/s':>9} {'x raw':>6} {'x fix':>6} {'2p/1p':>6} {'peak MB':>8}  notes")
+    print(f"{'':28} {'procs':>5} {'wall s':>8} {'tokens/s':>9} {'x raw':>6} {'x tune':>6} {'2p/1p':>6} {'peak MB':>8}  notes")
     for name, procs, wall, rss, note in rows:
         # throughput relative to raw nlp.pipe, and to the model with the same model tuning
         ratio_raw = walls[("raw nlp.pipe", procs)] / wall if name != "raw nlp.pipe" else None
