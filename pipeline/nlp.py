@@ -60,6 +60,34 @@ STAGE_COMPONENTS: dict[str, tuple[str, str]] = {
 PARSE_STAGES = frozenset({"dates", "events", "people"})
 
 
+def load_model(model: str) -> Language:
+    """Load a spaCy model package with our model-level speed changes (:func:`tune_model`).
+
+    Loading makes millions of long-lived Python objects: with the collector on, that
+    triggers full collections that free nothing (about 1 s of a 10 s load, measured
+    with gc.callbacks). They are frozen afterwards, so later collections skip them.
+    (A zero threshold, not ``gc.disable()``: srsly's msgpack loader re-enables a
+    disabled collector after each file it reads.)
+
+    Raises:
+        UsageError: the model package is not installed.
+    """
+    thresholds = gc.get_threshold()
+    gc.set_threshold(0)
+    try:
+        try:
+            nlp = spacy.load(model)
+        except OSError as exc:
+            raise UsageError(
+                f"spaCy model '{model}' is not installed (pip install {model.replace('_', '-')})"
+            ) from exc
+        tune_model(nlp)
+        gc.freeze()
+        return nlp
+    finally:
+        gc.set_threshold(*thresholds)
+
+
 def build_nlp(settings: Settings) -> Language:
     """Load the model and add our components for the stages in ``settings``.
 
@@ -72,36 +100,14 @@ def build_nlp(settings: Settings) -> Language:
     Raises:
         UsageError: the model package is not installed.
     """
-    # Building makes millions of long-lived Python objects: with the collector on, that
-    # triggers full collections that free nothing (about 1 s of a 10 s load, measured
-    # with gc.callbacks). Frozen afterwards, they are skipped by later collections.
-    # (A zero threshold, not gc.disable(): srsly's msgpack loader re-enables the
-    # collector after each file it reads.)
-    thresholds = gc.get_threshold()
-    gc.set_threshold(0)
-    try:
-        nlp = _build_nlp(settings)
-        gc.freeze()
-        return nlp
-    finally:
-        gc.set_threshold(*thresholds)
-
-
-def _build_nlp(settings: Settings) -> Language:
     register_extensions()
-    try:
-        nlp = spacy.load(settings.model)
-    except OSError as exc:
-        raise UsageError(
-            f"spaCy model '{settings.model}' is not installed (pip install {settings.model.replace('_', '-')})"
-        ) from exc
+    nlp = load_model(settings.model)
     if not PARSE_STAGES & set(settings.stages) and "parser" in nlp.pipe_names:
         # Entities alone need sentences, not a dependency parse: the model's cheaper
         # sentence recogniser does that job (measured in bench/bench_speed.py).
         nlp.disable_pipe("parser")
         if "senter" in nlp.component_names:
             nlp.enable_pipe("senter")
-    tune_model(nlp)
     # Our length limit is the chunk size; spaCy's own check would only reject long texts.
     nlp.max_length = max(nlp.max_length, settings.chunk_chars + 1)
     for stage in settings.stages:
@@ -121,8 +127,8 @@ def tune_model(nlp: Language) -> None:
     """The model-level speed changes, with the same annotations for every attribute our
     stages read: :func:`index_lemmas` and :func:`drop_tag_rules`.
 
-    ``bench/bench_speed.py`` times raw ``nlp.pipe`` with only these changes too, so
-    that the cost of our own stages is shown apart from them.
+    ``bench/bench_speed.py`` also times raw ``nlp.pipe`` on the model as
+    :func:`load_model` loads it, so that the cost of our own stages is shown apart.
     """
     index_lemmas(nlp)
     drop_tag_rules(nlp)
