@@ -21,6 +21,7 @@ Usage::
 
     python bench/bench_speed.py --quick     # ~10 min on 2 cores: 600 articles, RSS at 200/1,000
     python bench/bench_speed.py             # ~45 min on 2 cores: 2,000 articles, RSS at 1,000/10,000
+    python bench/bench_speed.py --one-process   # ~7 min: the one-process rows only
 """
 
 from __future__ import annotations
@@ -158,6 +159,8 @@ def main() -> None:
     parser.add_argument("--dask-procs", type=int, nargs="+", default=[1, 2], help="process counts for the Dask rows")
     parser.add_argument("--rss-sizes", type=int, nargs=2, help="the two corpus sizes for peak RSS (default 1,000 10,000)")
     parser.add_argument("--rss-workers", type=int, default=1, help="--workers for the RSS runs (default 1)")
+    parser.add_argument("--one-process", action="store_true",
+                        help="only the one-process target: raw nlp.pipe, the tuned model and pipeline run (~7 min)")
     args = parser.parse_args()
     n_articles = args.articles or (600 if args.quick else 2000)
     rss_sizes = args.rss_sizes or ((200, 1000) if args.quick else (1000, 10000))
@@ -167,6 +170,9 @@ def main() -> None:
     tokens = count_tokens(corpus)
     print(f"corpus: {n_articles} articles, {tokens:,} tokens ({corpus.relative_to(ROOT)}); batch size {b}; "
           f"{psutil.cpu_count()} CPUs, load average {psutil.getloadavg()[0]:.1f} at start", flush=True)
+    if args.one_process:
+        _one_process(corpus, tokens, b)
+        return
 
     rows: list[tuple[str, int, float, float, str]] = []
     walls: dict[tuple[str, int], float] = {}
@@ -241,6 +247,25 @@ def main() -> None:
     fix2 = walls[("raw + model tuning", 2)] / walls[("pipeline run", 2)]
     print(f"cost of our own stages, I/O and records: ours/(model with the same tuning) = {fix1:.2f} (1 proc), "
           f"{fix2:.2f} (2 procs)")
+    print(f"load average at end: {psutil.getloadavg()[0]:.1f} (other work on the machine skews every number)")
+
+
+def _one_process(corpus: Path, tokens: int, batch_size: int) -> None:
+    """The three one-process rows of the full table, one after the other, and the ratios."""
+    out_dir = WORK / "out-local-1"
+    shutil.rmtree(out_dir, ignore_errors=True)
+    commands = {
+        "raw nlp.pipe": [sys.executable, "-c", RAW_SCRIPT, str(corpus), "1", str(batch_size), MODEL],
+        "raw + model tuning": [sys.executable, "-c", RAW_SCRIPT, str(corpus), "1", str(batch_size), MODEL, "fix"],
+        "pipeline run": pipeline_cmd(corpus, out_dir, 1, batch_size),
+    }
+    walls: dict[str, float] = {}
+    for name, cmd in commands.items():
+        walls[name], rss, _ = measure(cmd)
+        print(f"  done: {name} x1: {walls[name]:.1f} s, {tokens / walls[name]:,.0f} tok/s, peak {rss:,.0f} MB", flush=True)
+    ours = walls["pipeline run"]
+    print(f"one process: ours/raw = {walls['raw nlp.pipe'] / ours:.2f} (target >= 0.90), "
+          f"ours/(model with the same tuning) = {walls['raw + model tuning'] / ours:.2f}")
     print(f"load average at end: {psutil.getloadavg()[0]:.1f} (other work on the machine skews every number)")
 
 
