@@ -214,15 +214,11 @@ def _run(corpus: Path, out_dir: Path, settings: Settings, notify: ProgressHook, 
                     counts["reused"] += 1
                     notify("article", 1)
                     continue
-                article = result
-                if settings.non_french == "skip":
-                    # the skip is decided here; otherwise the worker identifies the
-                    # language with the NLP (pipeline.nlp.iter_records), off this process
-                    article = dataclasses.replace(result, lang=detect_language(result.text))
-                    if article.lang not in (None, "fr"):
-                        skipped.append(Skipped(source=article.source, reason=f"not French (detected: {article.lang})"))
-                        notify("article", 1)
-                        continue
+                article = screen_language(result, settings)
+                if isinstance(article, Skipped):
+                    skipped.append(article)
+                    notify("article", 1)
+                    continue
                 state.update(f"{article.doc_id}:{article.content_hash}\n".encode())
                 in_flight[article.doc_id] = (seq, article.content_hash)
                 yield article
@@ -274,6 +270,21 @@ def _run(corpus: Path, out_dir: Path, settings: Settings, notify: ProgressHook, 
     )
     write_json(out_dir / "run.json", run_manifest(summary, settings, skipped, state_digest))
     return summary
+
+
+def screen_language(article: Article, settings: Settings) -> Article | Skipped:
+    """With ``--non-french skip``: the article with its language, or why it is skipped.
+
+    Otherwise the article as it is: the worker identifies its language with the NLP
+    (:func:`pipeline.nlp.iter_records`), off the process that reads the corpus.
+    Shared by the local and the Dask engine.
+    """
+    if settings.non_french != "skip":
+        return article
+    article = dataclasses.replace(article, lang=detect_language(article.text))
+    if article.lang in (None, "fr"):
+        return article
+    return Skipped(source=article.source, reason=f"not French (detected: {article.lang})")
 
 
 def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:

@@ -40,6 +40,7 @@ from pipeline.batch import (
     package_version,
     previous_run,
     run_manifest,
+    screen_language,
 )
 from pipeline.errors import UsageError
 from pipeline.export import (
@@ -147,7 +148,6 @@ def process_partition(partition: Partition, corpus: str, out_dir: str, settings:
         The partition's manifest: counts, errors, skipped inputs, the digest of its
         articles (doc ids and content hashes) and the time spent, JSON-ready.
     """
-    from pipeline.language import detect_language
     from pipeline.nlp import iter_records, worker_nlp_and_lock
 
     started = time.perf_counter()
@@ -175,12 +175,10 @@ def process_partition(partition: Partition, corpus: str, out_dir: str, settings:
                     ))
                     continue
                 seen[result.doc_id] = result.source
-                article = result
-                if settings.non_french == "skip":  # else iter_records identifies it
-                    article = dataclasses.replace(result, lang=detect_language(result.text))
-                    if article.lang not in (None, "fr"):
-                        skipped.append(Skipped(source=article.source, reason=f"not French (detected: {article.lang})"))
-                        continue
+                article = screen_language(result, settings)
+                if isinstance(article, Skipped):
+                    skipped.append(article)
+                    continue
                 state.update(f"{article.doc_id}:{article.content_hash}\n".encode())
                 yield article
 

@@ -522,15 +522,14 @@ def _extend_generic_heads(doc: Doc, ents: list[_Ent], rules: EntityRules) -> lis
     for i, (text, lower) in enumerate(zip(texts, lowers, strict=True)):
         if i in covered or (text not in rules.generic_heads_cased and lower not in rules.institution_nouns):
             continue
-        tok = doc[i]
-        if tok.text in rules.generic_heads_cased and not _sentence_start(doc, i):
+        if text in rules.generic_heads_cased and not _sentence_start(doc, i):
             end = _complement_end(doc, i + 1, starts, rules)
             if all(j not in covered for j in range(i, end)):
                 out.append(_Ent(i, end, "ORG"))
                 covered.update(range(i, end))
         elif (
-            tok.lower_ in rules.institution_nouns
-            and tok.is_lower
+            lower in rules.institution_nouns
+            and doc[i].is_lower
             and i + 1 < n
             and doc[i + 1].is_lower
             and doc[i + 1].lower_ in rules.demonyms

@@ -247,12 +247,12 @@ class _Mention:
 
 
 def _match_noun(tokens: Span, i: int, lex: EventLexicon) -> tuple[int, str] | None:
-    """Longest nominal trigger starting at ``tokens[i]``: (length, type)."""
+    """Longest nominal trigger starting at ``tokens[i]``: (length, type).
+
+    Asked only at the candidates of :func:`_trigger_candidates`, which tests the first
+    word against the lexicon's trigger heads.
+    """
     best: tuple[int, str] | None = None
-    first = tokens[i]
-    heads = _words(norm_word(first.text))[:1] + _words(norm_word(first.lemma_ or first.text))[:1]
-    if not any(h in lex.noun_heads for h in heads):
-        return None  # most tokens: no trigger starts here
     for n in range(1, lex.max_noun_len + 1):
         if i + n > len(tokens):
             break
