@@ -143,6 +143,11 @@ def _watch(proc: subprocess.Popen[str]) -> int:
     return peak
 
 
+def raw_cmd(corpus: Path, procs: int, batch_size: int, *, tuned: bool = False) -> list[str]:
+    """Raw ``nlp.pipe`` over the corpus; ``tuned``: on the model as ``pipeline.nlp.load_model`` loads it."""
+    return [sys.executable, "-c", RAW_SCRIPT, str(corpus), str(procs), str(batch_size), MODEL, *(["fix"] if tuned else [])]
+
+
 def pipeline_cmd(corpus: Path, out: Path, workers: int, batch_size: int, *extra: str) -> list[str]:
     """``pipeline run`` as a user types it."""
     return [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out),
@@ -183,11 +188,11 @@ def main() -> None:
         print(f"  done: {name} x{procs}: {wall:.1f} s, {tokens / wall:,.0f} tok/s, peak {rss:,.0f} MB {note}", flush=True)
 
     for procs in (1, 2):
-        wall, rss, out = measure([sys.executable, "-c", RAW_SCRIPT, str(corpus), str(procs), str(b), MODEL])
+        wall, rss, out = measure(raw_cmd(corpus, procs, b))
         inner = json.loads(out.strip().splitlines()[-1])
         record("raw nlp.pipe", procs, wall, rss,
                f"(load {inner['load']:.1f} s; pipe only {inner['tokens'] / inner['pipe']:,.0f} tok/s)")
-        wall, rss, out = measure([sys.executable, "-c", RAW_SCRIPT, str(corpus), str(procs), str(b), MODEL, "fix"])
+        wall, rss, out = measure(raw_cmd(corpus, procs, b, tuned=True))
         inner = json.loads(out.strip().splitlines()[-1])
         record("raw + model tuning", procs, wall, rss,
                f"(the model as pipeline.nlp.load_model loads it; pipe only {inner['tokens'] / inner['pipe']:,.0f} tok/s)")
@@ -255,8 +260,8 @@ def _one_process(corpus: Path, tokens: int, batch_size: int) -> None:
     out_dir = WORK / "out-local-1"
     shutil.rmtree(out_dir, ignore_errors=True)
     commands = {
-        "raw nlp.pipe": [sys.executable, "-c", RAW_SCRIPT, str(corpus), "1", str(batch_size), MODEL],
-        "raw + model tuning": [sys.executable, "-c", RAW_SCRIPT, str(corpus), "1", str(batch_size), MODEL, "fix"],
+        "raw nlp.pipe": raw_cmd(corpus, 1, batch_size),
+        "raw + model tuning": raw_cmd(corpus, 1, batch_size, tuned=True),
         "pipeline run": pipeline_cmd(corpus, out_dir, 1, batch_size),
     }
     walls: dict[str, float] = {}
