@@ -22,6 +22,12 @@ Usage::
     python bench/bench_speed.py --quick     # ~10 min on 2 cores: 600 articles, RSS at 200/1,000
     python bench/bench_speed.py             # ~45 min on 2 cores: 2,000 articles, RSS at 1,000/10,000
     python bench/bench_speed.py --one-process   # ~7 min: the one-process rows only
+    python bench/bench_speed.py --repeat 2      # each throughput row twice, interleaved; best round kept
+
+``--repeat N`` runs the throughput rows in N rounds (the whole sequence, then again), so
+a slow spell of the shared machine hits every row of a round alike; each row reports its
+best round, with every round's time in its notes. Noise on a shared machine only ever
+adds time, so the best round is the closest to what the code costs.
 """
 
 from __future__ import annotations
@@ -164,6 +170,8 @@ def main() -> None:
     parser.add_argument("--dask-procs", type=int, nargs="+", default=[1, 2], help="process counts for the Dask rows")
     parser.add_argument("--rss-sizes", type=int, nargs=2, help="the two corpus sizes for peak RSS (default 1,000 10,000)")
     parser.add_argument("--rss-workers", type=int, default=1, help="--workers for the RSS runs (default 1)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds of the throughput rows, run one after the other; each row keeps its best round")
     parser.add_argument("--one-process", action="store_true",
                         help="only the one-process target: raw nlp.pipe, the tuned model and pipeline run (~7 min)")
     args = parser.parse_args()
@@ -176,40 +184,48 @@ def main() -> None:
     print(f"corpus: {n_articles} articles, {tokens:,} tokens ({corpus.relative_to(ROOT)}); batch size {b}; "
           f"{psutil.cpu_count()} CPUs, load average {psutil.getloadavg()[0]:.1f} at start", flush=True)
     if args.one_process:
-        _one_process(corpus, tokens, b)
+        _one_process(corpus, tokens, b, args.repeat)
         return
 
-    rows: list[tuple[str, int, float, float, str]] = []
-    walls: dict[tuple[str, int], float] = {}
+    # name, procs -> every round's (wall, peak RSS); rows keep the table's order
+    runs: dict[tuple[str, int], list[tuple[float, float]]] = {}
+    notes: dict[tuple[str, int], str] = {}
 
     def record(name: str, procs: int, wall: float, rss: float, note: str = "") -> None:
-        walls[(name, procs)] = wall
-        rows.append((name, procs, wall, rss, note))
+        runs.setdefault((name, procs), []).append((wall, rss))
+        notes[(name, procs)] = note
         print(f"  done: {name} x{procs}: {wall:.1f} s, {tokens / wall:,.0f} tok/s, peak {rss:,.0f} MB {note}", flush=True)
 
-    for procs in (1, 2):
-        wall, rss, out = measure(raw_cmd(corpus, procs, b))
-        inner = json.loads(out.strip().splitlines()[-1])
-        record("raw nlp.pipe", procs, wall, rss,
-               f"(load {inner['load']:.1f} s; pipe only {inner['tokens'] / inner['pipe']:,.0f} tok/s)")
-        wall, rss, out = measure(raw_cmd(corpus, procs, b, tuned=True))
-        inner = json.loads(out.strip().splitlines()[-1])
-        record("raw + model tuning", procs, wall, rss,
-               f"(the model as pipeline.nlp.load_model loads it; pipe only {inner['tokens'] / inner['pipe']:,.0f} tok/s)")
-        target = WORK / f"apply-{procs}.spacy"
-        wall, rss, _ = measure([sys.executable, "-m", "spacy", "apply", MODEL, str(corpus), str(target),
-                                "--n-process", str(procs), "--batch-size", str(b), "--force"])
-        record("spacy apply", procs, wall, rss)
-        out_dir = WORK / f"out-local-{procs}"
-        shutil.rmtree(out_dir, ignore_errors=True)
-        wall, rss, _ = measure(pipeline_cmd(corpus, out_dir, procs, b))
-        record("pipeline run", procs, wall, rss)
-    if not args.no_dask:
-        for procs in args.dask_procs:
-            out_dir = WORK / f"out-dask-{procs}"
+    for round_no in range(args.repeat):
+        if args.repeat > 1:
+            print(f"round {round_no + 1} of {args.repeat}", flush=True)
+        for procs in (1, 2):
+            wall, rss, out = measure(raw_cmd(corpus, procs, b))
+            inner = json.loads(out.strip().splitlines()[-1])
+            record("raw nlp.pipe", procs, wall, rss,
+                   f"(load {inner['load']:.1f} s; pipe only {inner['tokens'] / inner['pipe']:,.0f} tok/s)")
+            wall, rss, out = measure(raw_cmd(corpus, procs, b, tuned=True))
+            inner = json.loads(out.strip().splitlines()[-1])
+            record("raw + model tuning", procs, wall, rss,
+                   f"(the model as pipeline.nlp.load_model loads it; pipe only {inner['tokens'] / inner['pipe']:,.0f} tok/s)")
+            target = WORK / f"apply-{procs}.spacy"
+            wall, rss, _ = measure([sys.executable, "-m", "spacy", "apply", MODEL, str(corpus), str(target),
+                                    "--n-process", str(procs), "--batch-size", str(b), "--force"])
+            record("spacy apply", procs, wall, rss)
+            out_dir = WORK / f"out-local-{procs}"
             shutil.rmtree(out_dir, ignore_errors=True)
-            wall, rss, _ = measure(pipeline_cmd(corpus, out_dir, procs, b, "--engine", "dask"))
-            record("pipeline run --engine dask", procs, wall, rss)
+            wall, rss, _ = measure(pipeline_cmd(corpus, out_dir, procs, b))
+            record("pipeline run", procs, wall, rss)
+        if not args.no_dask:
+            for procs in args.dask_procs:
+                out_dir = WORK / f"out-dask-{procs}"
+                shutil.rmtree(out_dir, ignore_errors=True)
+                wall, rss, _ = measure(pipeline_cmd(corpus, out_dir, procs, b, "--engine", "dask"))
+                record("pipeline run --engine dask", procs, wall, rss)
+    # The best round of each row: on a shared machine, noise only ever adds time.
+    walls = {key: min(w for w, _ in done) for key, done in runs.items()}
+    rows = [(name, procs, walls[(name, procs)], max(r for _, r in done), _spread(done, notes[(name, procs)]))
+            for (name, procs), done in runs.items()]
 
     rerun, _, _ = measure(pipeline_cmd(corpus, WORK / "out-local-1", 1, b))
     dask_rerun = None
@@ -255,20 +271,32 @@ def main() -> None:
     print(f"load average at end: {psutil.getloadavg()[0]:.1f} (other work on the machine skews every number)")
 
 
-def _one_process(corpus: Path, tokens: int, batch_size: int) -> None:
-    """The three one-process rows of the full table, one after the other, and the ratios."""
+def _spread(done: list[tuple[float, float]], note: str) -> str:
+    """The note of a row measured in several rounds: every round's wall time."""
+    if len(done) < 2:
+        return note
+    return f"(rounds: {', '.join(f'{w:.1f}' for w, _ in done)} s) {note}".rstrip()
+
+
+def _one_process(corpus: Path, tokens: int, batch_size: int, repeat: int) -> None:
+    """The three one-process rows of the full table, ``repeat`` rounds, and the ratios of the best rounds."""
     out_dir = WORK / "out-local-1"
-    shutil.rmtree(out_dir, ignore_errors=True)
     commands = {
         "raw nlp.pipe": raw_cmd(corpus, 1, batch_size),
         "raw + model tuning": raw_cmd(corpus, 1, batch_size, tuned=True),
         "pipeline run": pipeline_cmd(corpus, out_dir, 1, batch_size),
     }
-    walls: dict[str, float] = {}
-    for name, cmd in commands.items():
-        walls[name], rss, _ = measure(cmd)
-        print(f"  done: {name} x1: {walls[name]:.1f} s, {tokens / walls[name]:,.0f} tok/s, peak {rss:,.0f} MB", flush=True)
+    runs: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, cmd in commands.items():
+            shutil.rmtree(out_dir, ignore_errors=True)
+            wall, rss, _ = measure(cmd)
+            runs[name].append(wall)
+            print(f"  done: {name} x1: {wall:.1f} s, {tokens / wall:,.0f} tok/s, peak {rss:,.0f} MB", flush=True)
+    walls = {name: min(done) for name, done in runs.items()}
     ours = walls["pipeline run"]
+    if repeat > 1:
+        print("best of " + ", ".join(f"{name} {walls[name]:.1f} s" for name in commands))
     print(f"one process: ours/raw = {walls['raw nlp.pipe'] / ours:.2f} (target >= 0.90), "
           f"ours/(model with the same tuning) = {walls['raw + model tuning'] / ours:.2f}")
     print(f"load average at end: {psutil.getloadavg()[0]:.1f} (other work on the machine skews every number)")
