@@ -146,7 +146,8 @@ def process_partition(partition: Partition, corpus: str, out_dir: str, settings:
 
     Returns:
         The partition's manifest: counts, errors, skipped inputs, the digest of its
-        articles (doc ids and content hashes) and the time spent, JSON-ready.
+        articles (doc ids and content hashes), every article's (doc id, input id,
+        source) for the client's duplicate check and the time spent, JSON-ready.
     """
     from pipeline.nlp import iter_records, worker_nlp_and_lock
 
@@ -159,6 +160,8 @@ def process_partition(partition: Partition, corpus: str, out_dir: str, settings:
     counts = {"files": 0, "articles": 0, "processed": 0}
     state = hashlib.sha256()
     seen: dict[str, str] = {}
+    # every article past ingest, in order: the client finds ids used in two partitions
+    ids: list[tuple[str, str | None, str]] = []
 
     def iter_todo() -> Iterator[Article]:
         for name in partition.files:
@@ -175,6 +178,7 @@ def process_partition(partition: Partition, corpus: str, out_dir: str, settings:
                     ))
                     continue
                 seen[result.doc_id] = result.source
+                ids.append((result.doc_id, result.id, result.source))
                 article = screen_language(result, settings)
                 if isinstance(article, Skipped):
                     skipped.append(article)
@@ -199,6 +203,8 @@ def process_partition(partition: Partition, corpus: str, out_dir: str, settings:
         "errors": [to_dict(e) for e in errors],
         "skipped": [dataclasses.asdict(s) for s in skipped],
         "digest": state.hexdigest(),
+        "ids": ids,
+        "dropped": [],
         "seconds": time.perf_counter() - started,
     }
 
@@ -259,7 +265,7 @@ def run_dask(
     manifests: dict[int, dict[str, Any]] = {}
     todo: list[Partition] = []
     for partition in partitions:
-        previous = None if settings.force else _reusable(out_dir, partition, settings)
+        previous = None if settings.force else _reusable(out_dir, partition, settings, {p.part for p in todo})
         if previous is not None:
             manifests[partition.part] = {**previous, "reused": True}
             for _ in range(previous["processed"]):
@@ -289,6 +295,11 @@ def run_dask(
                     notify("error", ErrorRecord(**error))
                 for _ in range(manifest["processed"]):
                     notify("article", 1)
+    for part, new_errors in _drop_duplicates(out_dir, partitions, manifests, settings).items():
+        stored = {k: v for k, v in manifests[part].items() if k != "reused"}
+        write_json(out_dir / MANIFEST_DIR / part_name(part, ".json"), stored)
+        for error in new_errors:
+            notify("error", ErrorRecord(**error))
     nlp_seconds = time.perf_counter() - nlp_started
 
     _remove_stale_parts(out_dir, len(partitions), settings)
@@ -369,21 +380,84 @@ def _collect(future: Any, partition: Partition, corpus: Path) -> dict[str, Any]:
                 "processed": 0, "errors": errors, "skipped": [], "digest": None, "failed_task": True}
 
 
-def _reusable(out_dir: Path, partition: Partition, settings: Settings) -> dict[str, Any] | None:
-    """The previous manifest of an unchanged partition whose part files are all there."""
+def _reusable(out_dir: Path, partition: Partition, settings: Settings, changed: set[int]) -> dict[str, Any] | None:
+    """The previous manifest of an unchanged partition whose part files are all there.
+
+    ``changed``: the earlier partitions this run processes again. A partition that lost
+    articles to an earlier one's ids (:func:`_drop_duplicates`) is reused only while
+    those partitions are unchanged: otherwise the id may be free now.
+    """
     try:
         previous: dict[str, Any] = json.loads(
             (out_dir / MANIFEST_DIR / part_name(partition.part, ".json")).read_text("utf-8")
         )
     except (OSError, ValueError):
         return None
-    if previous.get("key") != partition.key:
+    if previous.get("key") != partition.key or "ids" not in previous:
+        return None
+    if any(owner in changed for _source, owner in previous.get("dropped", ())):
         return None
     suffix = ".parquet" if settings.output_format == "parquet" else ".csv"
     expected = [out_dir / "documents" / part_name(partition.part, ".jsonl")] + [
         dataset_dir(out_dir, t) / part_name(partition.part, suffix) for t in PER_DOCUMENT_TABLES
     ]
     return previous if all(path.is_file() for path in expected) else None
+
+
+def _drop_duplicates(
+    out_dir: Path, partitions: Sequence[Partition], manifests: dict[int, dict[str, Any]], settings: Settings
+) -> dict[int, list[dict[str, Any]]]:
+    """Keep only the first article of an id used in several partitions, as the local engine does.
+
+    A task sees its own files only, so it cannot tell that an earlier partition used an
+    id. Going through the partitions in corpus order, the first article with an id owns
+    it; a later one becomes a ``DuplicateId`` error and its partition's part files are
+    rewritten without its record. The manifest notes each such article and the partition
+    that owns its id (see :func:`_reusable`). The client holds one entry per article id
+    (about 150 bytes each).
+
+    Returns:
+        partition number -> the errors added to its manifest, for the partitions changed.
+    """
+    owners: dict[str, tuple[str, int]] = {}
+    changed: dict[int, list[dict[str, Any]]] = {}
+    for partition in partitions:
+        manifest = manifests[partition.part]
+        if manifest.get("failed_task"):
+            continue
+        already = {source for source, _owner in manifest.get("dropped", ())}
+        new_errors: dict[str, dict[str, Any]] = {}
+        dropped: list[list[Any]] = []
+        for doc_id, input_id, source in manifest.get("ids", ()):
+            owner = owners.get(doc_id)
+            if owner is None:
+                owners[doc_id] = (source, partition.part)
+            elif source not in already:
+                new_errors[source] = to_dict(ErrorRecord(
+                    source=source, stage="ingest", error_type="DuplicateId",
+                    message=f"id {input_id!r} already used by {owner[0]}",
+                ))
+                dropped.append([source, owner[1]])
+        if not new_errors:
+            continue
+        manifest["processed"] = _rewrite_partition_without(out_dir, partition.part, set(new_errors), settings)
+        manifest["errors"] = [e for e in manifest["errors"] if e["source"] not in new_errors]
+        manifest["errors"] += new_errors.values()
+        manifest["skipped"] = [s for s in manifest["skipped"] if s["source"] not in new_errors]
+        manifest["dropped"] = [*manifest.get("dropped", ()), *dropped]
+        changed[partition.part] = list(new_errors.values())
+    return changed
+
+
+def _rewrite_partition_without(out_dir: Path, part: int, sources: set[str], settings: Settings) -> int:
+    """Rewrite a partition's part files without the records of ``sources``; return how many stay.
+
+    Each part file is replaced atomically once written, so reading the old one meanwhile
+    is safe, and a run killed half-way does the same again next time: the tables are
+    rebuilt from the documents part, and the count is of what it holds.
+    """
+    kept = (r for r in _iter_part_records(out_dir, [part]) if r["source"] not in sources)
+    return write_partition(out_dir, kept, part=part, fmt=settings.output_format)
 
 
 def _remove_stale_parts(out_dir: Path, n_parts: int, settings: Settings) -> None:

@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 
 from pipeline.batch import RunSummary, run
 from pipeline.cli import app
-from pipeline.distributed import plan_partitions
+from pipeline.distributed import MANIFEST_DIR, _reusable, plan_partitions
+from pipeline.export import PER_DOCUMENT_TABLES, dataset_dir, part_name, write_json
 from pipeline.settings import Settings
 
 pytest.importorskip("distributed")
@@ -30,6 +31,18 @@ ARTICLES = (
 )
 
 
+#: line 1 repeats the id of the first dispatch of b/depeches.jsonl; line 2 is new
+REPRISE = (
+    {"id": "dep-2021-0001", "title": "Caen : Hydrovia confirme sa levée de fonds", "published": "2021-02-04",
+     "text": "La start-up caennaise Hydrovia a confirmé mercredi sa levée de 12 millions d'euros auprès "
+             "de Normandie Participations et de deux fonds régionaux."},
+    {"id": "rep-2021-0002", "title": "Rouen : le salon Normandinamik ouvre ses portes",
+     "published": "2021-02-05",
+     "text": "Le salon Normandinamik s'ouvre jeudi au Parc des expositions de Rouen. Selon la "
+             "Chambre de commerce et d'industrie de Normandie, 180 exposants sont attendus jusqu'au 7 février."},
+)
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> Path:
     root = tmp_path_factory.mktemp("dask") / "corpus"
@@ -39,6 +52,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> Path:
         shutil.copyfile(CORPORA / name, target)
     shutil.copyfile(seed_path, root / seed_path.name)
     (root / "b" / "empty.txt").write_bytes(b"")
+    # a later file, so a later partition, that reuses an id of b/depeches.jsonl
+    (root / "c").mkdir()
+    (root / "c" / "reprise.jsonl").write_text("\n".join(json.dumps(item, ensure_ascii=False) for item in REPRISE) + "\n")
     return root
 
 
@@ -64,7 +80,7 @@ def test_distributed_same_records_as_local(local_run: tuple[RunSummary, Path], d
     local = {r["doc_id"]: r for r in _jsonl([local_run[1] / "documents.jsonl"])}
     dask_records = _jsonl(sorted((dask_run[1] / "documents").glob("part-*.jsonl")))
     assert len(dask_records) == len({r["doc_id"] for r in dask_records}), "a record written twice"
-    assert len(local) == 10
+    assert len(local) == 11
     assert {r["doc_id"]: r for r in dask_records} == local
 
 
@@ -72,7 +88,13 @@ def test_distributed_same_records_as_local(local_run: tuple[RunSummary, Path], d
 @pytest.mark.slow
 def test_distributed_same_errors_and_counts(local_run: tuple[RunSummary, Path], dask_run: tuple[RunSummary, Path]) -> None:
     local, dask_summary = local_run[0], dask_run[0]
-    assert {e.source for e in dask_summary.errors} == {e.source for e in local.errors} == {"b/empty.txt"}
+    def errors(summary: RunSummary) -> set[tuple[str, str, str]]:
+        return {(e.source, e.error_type, e.message) for e in summary.errors}
+
+    assert errors(dask_summary) == errors(local) == {
+        ("b/empty.txt", "EmptyInput", "empty file"),
+        ("c/reprise.jsonl#1", "DuplicateId", "id 'dep-2021-0001' already used by b/depeches.jsonl#1"),
+    }
     assert dask_summary.exit_code == local.exit_code == 1
     for field in ("files", "articles", "processed", "failed", "entities", "dates", "events", "people", "quotes"):
         assert getattr(dask_summary, field) == getattr(local, field), field
@@ -110,6 +132,50 @@ def test_distributed_unchanged_rerun_reuses_every_partition(
     assert corpus_tables and [path.stat().st_mtime_ns for path in corpus_tables] == stamps
     assert dataclasses.replace(again, seconds=0.0, nlp_seconds=0.0, processed=0, reused=0, outputs_rewritten=False) \
         == dataclasses.replace(summary, seconds=0.0, nlp_seconds=0.0, processed=0, reused=0, outputs_rewritten=False)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_distributed_duplicate_id_across_partitions_names_its_owner(dask_run: tuple[RunSummary, Path]) -> None:
+    out = dask_run[1]
+    manifests = {int(p.stem.split("-")[1]): json.loads(p.read_text("utf-8")) for p in (out / "_partitions").glob("part-*.json")}
+    owner = next(n for n, m in manifests.items() if any(source == "b/depeches.jsonl#1" for _, _, source in m["ids"]))
+    loser = next(n for n, m in manifests.items() if any(source == "c/reprise.jsonl#1" for _, _, source in m["ids"]))
+    assert loser > owner
+    assert manifests[loser]["dropped"] == [["c/reprise.jsonl#1", owner]]
+    assert manifests[loser]["processed"] == 1  # line 2 is kept
+    kept = _jsonl([out / "documents" / f"part-{loser:05d}.jsonl"])
+    assert [r["source"] for r in kept] == ["c/reprise.jsonl#2"]
+
+
+def test_distributed_partition_that_lost_an_id_is_reused_only_while_its_owner_is_unchanged(
+    tmp_path: Path,
+) -> None:
+    settings = Settings(engine="dask", workers=2)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    files = []
+    for n in range(3):
+        files.append(corpus / f"{n}.jsonl")
+        files[-1].write_text("{}\n")
+    partitions = plan_partitions(files, corpus, settings)
+    assert len(partitions) == 3
+    out = tmp_path / "out"
+    for p in partitions:  # what a finished run leaves: every part file and a manifest
+        for path in [out / "documents" / part_name(p.part, ".jsonl")] + [
+            dataset_dir(out, table) / part_name(p.part, ".parquet") for table in PER_DOCUMENT_TABLES
+        ]:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.touch()
+        dropped = [["2.jsonl#1", 0]] if p.part == 2 else []
+        write_json(out / MANIFEST_DIR / part_name(p.part, ".json"), {"key": p.key, "ids": [], "dropped": dropped})
+    last = partitions[2]
+    assert _reusable(out, last, settings, set()) is not None
+    assert _reusable(out, last, settings, {1}) is not None
+    assert _reusable(out, last, settings, {0}) is None  # the owner of its dropped id is processed again
+    # manifests written before ids were returned are not trusted
+    write_json(out / MANIFEST_DIR / part_name(1, ".json"), {"key": partitions[1].key})
+    assert _reusable(out, partitions[1], settings, set()) is None
 
 
 @pytest.mark.parametrize(("sizes", "workers", "n_parts"), [
