@@ -222,7 +222,7 @@ def main() -> None:
                 shutil.rmtree(out_dir, ignore_errors=True)
                 wall, rss, _ = measure(pipeline_cmd(corpus, out_dir, procs, b, "--engine", "dask"))
                 record("pipeline run --engine dask", procs, wall, rss)
-    # The best round of each row: on a shared machine, noise only ever adds time.
+    # The best round of each row (noise on a shared machine only ever adds time); peak RSS: the higher round
     walls = {key: min(w for w, _ in done) for key, done in runs.items()}
     rows = [(name, procs, walls[(name, procs)], max(r for _, r in done), _spread(done, notes[(name, procs)]))
             for (name, procs), done in runs.items()]
