@@ -195,10 +195,7 @@ def _run(corpus: Path, out_dir: Path, settings: Settings, notify: ProgressHook, 
                     continue
                 counts["articles"] += 1
                 if result.doc_id in seen:
-                    duplicate = ErrorRecord(
-                        source=result.source, stage="ingest", error_type="DuplicateId",
-                        message=f"id {result.id!r} already used by {seen[result.doc_id]}",
-                    )
+                    duplicate = duplicate_id_error(result.source, result.id, seen[result.doc_id])
                     errors.append(duplicate)
                     notify("error", duplicate)
                     continue
@@ -270,6 +267,13 @@ def _run(corpus: Path, out_dir: Path, settings: Settings, notify: ProgressHook, 
     )
     write_json(out_dir / "run.json", run_manifest(summary, settings, skipped, state_digest))
     return summary
+
+
+def duplicate_id_error(source: str, input_id: str | None, first: str) -> ErrorRecord:
+    """The error of an article whose id the article at ``first`` already used (both engines)."""
+    return ErrorRecord(
+        source=source, stage="ingest", error_type="DuplicateId", message=f"id {input_id!r} already used by {first}"
+    )
 
 
 def screen_language(article: Article, settings: Settings) -> Article | Skipped:

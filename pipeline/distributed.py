@@ -37,6 +37,7 @@ from pipeline.batch import (
     ProgressHook,
     RunSummary,
     check_output_dir,
+    duplicate_id_error,
     package_version,
     previous_run,
     run_manifest,
@@ -180,10 +181,7 @@ def process_partition(partition: Partition, corpus: str, out_dir: str, settings:
                     continue
                 counts["articles"] += 1
                 if result.doc_id in seen:
-                    errors.append(ErrorRecord(
-                        source=result.source, stage="ingest", error_type="DuplicateId",
-                        message=f"id {result.id!r} already used by {seen[result.doc_id]}",
-                    ))
+                    errors.append(duplicate_id_error(result.source, result.id, seen[result.doc_id]))
                     continue
                 seen[result.doc_id] = result.source
                 ids.append((result.doc_id, result.id, result.source))
@@ -444,10 +442,7 @@ def _drop_duplicates(
             if owner is None:
                 owners[doc_id] = (source, partition.part)
             elif source not in already:
-                new_errors[source] = to_dict(ErrorRecord(
-                    source=source, stage="ingest", error_type="DuplicateId",
-                    message=f"id {input_id!r} already used by {owner[0]}",
-                ))
+                new_errors[source] = to_dict(duplicate_id_error(source, input_id, owner[0]))
                 dropped.append([source, owner[1]])
         if not new_errors:
             continue
