@@ -422,8 +422,9 @@ def _drop_duplicates(
     id. Going through the partitions in corpus order, the first article with an id owns
     it; a later one becomes a ``DuplicateId`` error and its partition's part files are
     rewritten without its record. The manifest notes each such article and the partition
-    that owns its id (see :func:`_reusable`). The client holds one entry per article id
-    (about 150 bytes each).
+    that owns its id (see :func:`_reusable`). The client holds one entry per article id:
+    for a million ids, about 117 MB and 1.4 s (measured with tracemalloc and a timer on
+    synthetic ids), besides the manifests' own id lists.
 
     Returns:
         partition number -> the errors added to its manifest, for the partitions changed.
