@@ -117,7 +117,7 @@ def run_cmd(
         raise _fail(f"--engine must be local or dask, not {engine!r}")
     if scheduler is not None and engine != "dask":
         raise _fail("--scheduler needs --engine dask")
-    from pipeline.batch import run
+    from pipeline.runner.core import run
 
     try:
         settings = Settings(
@@ -227,7 +227,7 @@ def extract_cmd(
         echo "Le maire de Lyon a inauguré la médiathèque le 3 mars 2021." | pipeline extract -
     """
     _setup_logging(verbose)
-    from pipeline.extract import extract_path, extract_stdin
+    from pipeline.api import extract_path, extract_stdin
 
     try:
         settings = Settings(model=model, stages=_stages(stages), gazetteer=gazetteer)
@@ -265,7 +265,7 @@ def report_cmd(
     events, top entities, organisation network) and one page per article.
     """
     _setup_logging(verbose)
-    from pipeline.report import write_report
+    from pipeline.outputs.report import write_report
 
     try:
         index = write_report(out_dir)
@@ -282,7 +282,7 @@ def schema_cmd() -> None:
 
         pipeline schema > documents.schema.json
     """
-    from pipeline.schema import document_schema
+    from pipeline.outputs.schema import document_schema
 
     sys.stdout.write(json.dumps(document_schema(), indent=2, ensure_ascii=False) + "\n")
 

@@ -28,9 +28,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extensions import register_extensions
+from pipeline.nlp.extensions import register_extensions
+from pipeline.nlp.text import doc_text, norm_word
 from pipeline.records import Evidence, Person, Quote
-from pipeline.text import doc_text, norm_word
 
 logger = logging.getLogger(__name__)
 

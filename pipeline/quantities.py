@@ -21,8 +21,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.nlp.text import norm_word
 from pipeline.records import Quantity
-from pipeline.text import norm_word
 
 logger = logging.getLogger(__name__)
 

@@ -223,12 +223,12 @@ def test_cli_error_line_escapes_newlines_in_file_names(tmp_path: Path) -> None:
 
 
 def test_cli_ctrl_c_says_how_to_resume_and_exits_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import pipeline.batch
+    import pipeline.runner.core
 
     def interrupted(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline.batch, "run", interrupted)
+    monkeypatch.setattr(pipeline.runner.core, "run", interrupted)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     result = runner.invoke(app, ["run", str(corpus), "--out", str(tmp_path / "out")])

@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.batch import RunSummary, run
 from pipeline.cli import app
-from pipeline.distributed import MANIFEST_DIR, _reusable, plan_partitions
-from pipeline.export import PER_DOCUMENT_TABLES, dataset_dir, part_name, write_json
+from pipeline.outputs.export import PER_DOCUMENT_TABLES, dataset_dir, part_name, write_json
+from pipeline.runner.core import RunSummary, run
+from pipeline.runner.dask_engine import MANIFEST_DIR, _reusable, plan_partitions
 from pipeline.settings import Settings
 
 pytest.importorskip("distributed")
@@ -217,7 +217,7 @@ def test_distributed_local_cluster_workers_start_without_malloc_trim_threshold()
 
     from distributed import Client, LocalCluster
 
-    from pipeline.distributed import _client
+    from pipeline.runner.dask_engine import _client
 
     with _client(Settings(engine="dask", workers=1), Client, LocalCluster) as client:
         seen = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))

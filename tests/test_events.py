@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.events import find_events
-from pipeline.extensions import register_extensions
+from pipeline.nlp.extensions import register_extensions
 from pipeline.records import DateMention, Event
 
 GOLD_DIR = Path(__file__).parent / "gold"

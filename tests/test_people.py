@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from pipeline.extensions import register_extensions
+from pipeline.nlp.extensions import register_extensions
 from pipeline.people import find_people, find_quotes, iter_quoted_spans
 
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from pipeline.extensions import register_extensions
+from pipeline.nlp.extensions import register_extensions
 from pipeline.quantities import find_quantities, parse_digits, parse_number_words
 from pipeline.records import DateMention
 

@@ -24,8 +24,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.export import write_outputs
-from pipeline.report import (
+from pipeline.outputs.export import write_outputs
+from pipeline.outputs.report import (
     article_html,
     force_layout,
     page_name,

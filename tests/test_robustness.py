@@ -25,11 +25,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from pipeline import batch
 from pipeline.cli import app
 from pipeline.ingest import iter_articles
 from pipeline.nlp import split_chunks
 from pipeline.records import Article, ErrorRecord
+from pipeline.runner import core as batch
 from pipeline.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from pipeline import records
 from pipeline.cli import app
-from pipeline.schema import DIALECT, document_schema
+from pipeline.outputs.schema import DIALECT, document_schema
 
 runner = CliRunner()
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"

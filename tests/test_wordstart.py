@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.dates import DateGrammar, load_lexicon
-from pipeline.wordstart import DIGIT, finditer_at, first_words, starts_for, word_starts
+from pipeline.dates.wordstart import DIGIT, finditer_at, first_words, starts_for, word_starts
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch import run
 from pipeline.errors import UsageError
 from pipeline.nlp import _pool_records
 from pipeline.records import Article, ErrorRecord
+from pipeline.runner.core import run
 from pipeline.settings import Settings
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"

@@ -21,7 +21,7 @@ from spacy.language import Language
 
 from pipeline.dates import DateFinder
 from pipeline.evaluation.metrics import PRF, Accuracy
-from pipeline.extensions import register_extensions
+from pipeline.nlp.extensions import register_extensions
 
 logger = logging.getLogger(__name__)
 

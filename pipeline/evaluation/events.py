@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.evaluation.metrics import PRF, Accuracy
-from pipeline.extensions import register_extensions
+from pipeline.nlp.extensions import register_extensions
 from pipeline.records import Event, Person, Quote, to_dict
 
 logger = logging.getLogger(__name__)

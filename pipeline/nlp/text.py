@@ -17,7 +17,7 @@ def norm_word(text: str) -> str:
 
 
 #: where :func:`doc_text` keeps a doc's text (a plain string, safe to serialise)
-_TEXT_KEY = "pipeline.text"
+_TEXT_KEY = "pipeline.nlp.text"
 
 
 def doc_text(doc: Doc) -> str:

@@ -46,7 +46,8 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extensions import register_extensions
+from pipeline.nlp.extensions import register_extensions
+from pipeline.nlp.text import doc_text, doc_words, norm_word
 from pipeline.people import iter_quoted_spans
 from pipeline.quantities import find_quantities
 from pipeline.records import (
@@ -58,7 +59,6 @@ from pipeline.records import (
     Quantity,
     Role,
 )
-from pipeline.text import doc_text, doc_words, norm_word
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ The client lists the input files and cuts them into partitions of similar byte s
 each partition is one task (``Client.submit``) that ingests its files, runs the same
 ``nlp.pipe`` stream as the local engine (:func:`pipeline.nlp.iter_records`, one process
 per task) and writes its own part files of the output datasets
-(:func:`pipeline.export.write_partition`):
+(:func:`pipeline.outputs.export.write_partition`):
 
     OUT/documents/part-00000.jsonl        the records (documents.jsonl, partitioned)
     OUT/mentions/part-00000.parquet       one folder per table: pd.read_parquet(OUT / "mentions")
@@ -33,7 +33,19 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline.batch import (
+from pipeline.errors import UsageError
+from pipeline.ingest import Skipped, iter_articles, iter_input_files, relative_source
+from pipeline.outputs.export import (
+    PER_DOCUMENT_TABLES,
+    dataset_dir,
+    part_name,
+    write_corpus_datasets,
+    write_json,
+    write_jsonl,
+    write_partition,
+)
+from pipeline.records import Article, ErrorRecord, to_dict
+from pipeline.runner.core import (
     ProgressHook,
     RunSummary,
     check_output_dir,
@@ -43,18 +55,6 @@ from pipeline.batch import (
     run_manifest,
     screen_language,
 )
-from pipeline.errors import UsageError
-from pipeline.export import (
-    PER_DOCUMENT_TABLES,
-    dataset_dir,
-    part_name,
-    write_corpus_datasets,
-    write_json,
-    write_jsonl,
-    write_partition,
-)
-from pipeline.ingest import Skipped, iter_articles, iter_input_files, relative_source
-from pipeline.records import Article, ErrorRecord, to_dict
 from pipeline.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -239,7 +239,7 @@ def run_dask(
         progress: optional callback for progress display (same events as the local engine).
 
     Returns:
-        The :class:`~pipeline.batch.RunSummary`; ``reused`` counts the articles of
+        The :class:`~pipeline.runner.core.RunSummary`; ``reused`` counts the articles of
         unchanged partitions that were not processed again.
 
     Raises:

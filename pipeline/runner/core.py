@@ -24,18 +24,18 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import OutputError, UsageError
-from pipeline.export import (
+from pipeline.ingest import Skipped, iter_articles, iter_input_files
+from pipeline.ingest.language import detect_language
+from pipeline.outputs.export import (
     CORPUS_TABLES,
     PER_DOCUMENT_TABLES,
     write_json,
     write_jsonl,
     write_outputs,
 )
-from pipeline.ingest import Skipped, iter_articles, iter_input_files
-from pipeline.language import detect_language
 from pipeline.records import Article, ErrorRecord, to_dict
+from pipeline.runner.store import RecordStore
 from pipeline.settings import Settings
-from pipeline.store import RecordStore
 
 logger = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ def run(
         raise UsageError(f"corpus folder not found: {corpus}")
     check_output_dir(out_dir)
     if settings.engine == "dask":
-        from pipeline.distributed import run_dask
+        from pipeline.runner.dask_engine import run_dask
 
         return run_dask(corpus, out_dir, settings, progress=progress)
     _remove_partial_files(out_dir)

@@ -37,13 +37,13 @@ from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extensions import register_extensions
+from pipeline.nlp.extensions import register_extensions
+from pipeline.nlp.text import doc_text, doc_words
 from pipeline.records import DocumentRecord, EntityMention
-from pipeline.text import doc_text, doc_words
 
 logger = logging.getLogger(__name__)
 
-RESOURCES = Path(__file__).resolve().parent / "resources"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 RULES_PATH = RESOURCES / "entities_rules.json"
 DEMONYMS_PATH = RESOURCES / "entities_demonyms.txt"
 

@@ -53,10 +53,10 @@ from dateutil.relativedelta import relativedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.extensions import register_extensions
+from pipeline.dates.wordstart import finditer_at, first_words, starts_for, word_starts
+from pipeline.nlp.extensions import register_extensions
+from pipeline.nlp.text import doc_text
 from pipeline.records import Anchor, DateMention, DateMod, DateType
-from pipeline.text import doc_text
-from pipeline.wordstart import finditer_at, first_words, starts_for, word_starts
 
 logger = logging.getLogger(__name__)
 
@@ -320,7 +320,7 @@ class DateGrammar:
             (name, re.compile(pattern, re.I), handler, prio) for name, pattern, handler, prio in specs
         )
         self.keywords = keywords
-        #: the words each pattern's matches start with (pipeline.wordstart), or None
+        #: the words each pattern's matches start with (pipeline.dates.wordstart), or None
         self.first_words = {name: first_words(pattern) for name, pattern, _, _ in self.patterns}
         # the marker must end the text just before the date ("Mis à jour le 20/06/18")
         self.dateline_re = re.compile(rf"(?:{_alt(lex.dateline_markers)})\s*(?:le|du)?\s*:?\s*$", re.I)

@@ -39,11 +39,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.errors import PipelineError, UsageError
-from pipeline.extensions import register_extensions
-from pipeline.language import detect_language
+from pipeline.ingest.language import detect_language
+from pipeline.nlp.extensions import register_extensions
+from pipeline.nlp.text import remember_text
 from pipeline.records import Article, DocumentRecord, EntityMention, ErrorRecord, shift
 from pipeline.settings import Settings
-from pipeline.text import remember_text
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Report: a self-contained HTML view of a run's outputs (corpus overview + one page per article).
 
-Export-side, like :mod:`pipeline.export`: it reads what ``pipeline run`` wrote (the tables
+Export-side, like :mod:`pipeline.outputs.export`: it reads what ``pipeline run`` wrote (the tables
 with pandas, ``documents.jsonl`` one record at a time) and writes::
 
     OUT/report/index.html              overview, timeline, top entities, ORG network, articles
@@ -41,7 +41,7 @@ from plotly.colors import qualitative
 from plotly.offline import get_plotlyjs
 
 from pipeline.errors import OutputError, UsageError
-from pipeline.export import SCHEMAS, atomic_text
+from pipeline.outputs.export import SCHEMAS, atomic_text
 
 logger = logging.getLogger(__name__)
 
