@@ -117,7 +117,7 @@ def run_cmd(
         raise _fail(f"--engine must be local or dask, not {engine!r}")
     if scheduler is not None and engine != "dask":
         raise _fail("--scheduler needs --engine dask")
-    from pipeline.runner.core import run
+    from pipeline.api import run
 
     try:
         settings = Settings(
@@ -128,7 +128,7 @@ def run_cmd(
             engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
         )
         with _progress_display() as hook:
-            summary = run(corpus, out, settings, progress=hook)
+            summary = run(corpus, out, settings=settings, progress=hook)
     except KeyboardInterrupt:
         err_console.print(
             f"interrupted: the records made so far are kept in {out}; run the same command again to resume",

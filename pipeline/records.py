@@ -154,6 +154,11 @@ class DocumentRecord:
     people: tuple[Person, ...] = ()
     quotes: tuple[Quote, ...] = ()
 
+    def to_dict(self) -> dict[str, Any]:
+        """The record as the JSON-ready dict written to ``documents.jsonl``."""
+        data: dict[str, Any] = to_dict(self)
+        return data
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ErrorRecord:

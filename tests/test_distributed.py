@@ -1,4 +1,4 @@
-"""The Dask engine gives the same records as the local engine (LocalCluster, 2 workers)."""
+"""The Dask engine publishes exactly what the local engine does (LocalCluster, 2 workers)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,15 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from pipeline.api import read_outputs
 from pipeline.cli import app
-from pipeline.outputs.export import PER_DOCUMENT_TABLES, dataset_dir, part_name, write_json
+from pipeline.outputs.export import CORPUS_TABLES, PER_DOCUMENT_TABLES
 from pipeline.runner.core import RunSummary, run
-from pipeline.runner.dask_engine import MANIFEST_DIR, _reusable, plan_partitions
+from pipeline.runner.dask_engine import plan_partitions
+from pipeline.runner.store import RecordStore
 from pipeline.settings import Settings
 
 pytest.importorskip("distributed")
@@ -76,106 +77,87 @@ def _jsonl(paths: list[Path]) -> list[dict[str, Any]]:
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_distributed_same_records_as_local(local_run: tuple[RunSummary, Path], dask_run: tuple[RunSummary, Path]) -> None:
-    local = {r["doc_id"]: r for r in _jsonl([local_run[1] / "documents.jsonl"])}
-    dask_records = _jsonl(sorted((dask_run[1] / "documents").glob("part-*.jsonl")))
-    assert len(dask_records) == len({r["doc_id"] for r in dask_records}), "a record written twice"
-    assert len(local) == 11
-    assert {r["doc_id"]: r for r in dask_records} == local
+def test_distributed_publishes_the_local_engine_files(local_run: tuple[RunSummary, Path], dask_run: tuple[RunSummary, Path]) -> None:
+    local_out, dask_out = local_run[1], dask_run[1]
+    assert len(_jsonl([local_out / "documents.jsonl"])) == 11
+    published = ["documents.jsonl", "errors.jsonl"] + [f"{t}.parquet" for t in (*PER_DOCUMENT_TABLES, *CORPUS_TABLES)]
+    for name in published:
+        assert (dask_out / name).read_bytes() == (local_out / name).read_bytes(), name
+    # the layout is the local one: no part files, and the API reads it the same way
+    assert not list(dask_out.glob("*/part-*"))
+    tables = read_outputs(dask_out)
+    assert tables["mentions"].equals(read_outputs(local_out)["mentions"])
 
 
 @pytest.mark.model
 @pytest.mark.slow
 def test_distributed_same_errors_and_counts(local_run: tuple[RunSummary, Path], dask_run: tuple[RunSummary, Path]) -> None:
     local, dask_summary = local_run[0], dask_run[0]
-    def errors(summary: RunSummary) -> set[tuple[str, str, str]]:
-        return {(e.source, e.error_type, e.message) for e in summary.errors}
+    def errors(summary: RunSummary) -> list[tuple[str, str, str]]:
+        return [(e.source, e.error_type, e.message) for e in summary.errors]
 
-    assert errors(dask_summary) == errors(local) == {
+    assert errors(dask_summary) == errors(local) == [
         ("b/empty.txt", "EmptyInput", "empty file"),
         ("c/reprise.jsonl#1", "DuplicateId", "id 'dep-2021-0001' already used by b/depeches.jsonl#1"),
-    }
+    ]
     assert dask_summary.exit_code == local.exit_code == 1
-    for field in ("files", "articles", "processed", "failed", "entities", "dates", "events", "people", "quotes"):
+    for field in ("files", "articles", "processed", "reused", "failed", "skipped", "entities", "dates", "events",
+                  "people", "quotes"):
         assert getattr(dask_summary, field) == getattr(local, field), field
-    manifest = json.loads((dask_run[1] / "run.json").read_text("utf-8"))
-    assert manifest["partitions"] > 1
-    assert set(json.loads((local_run[1] / "run.json").read_text("utf-8"))) <= set(manifest)
+    assert set(json.loads((dask_run[1] / "run.json").read_text("utf-8"))) == set(
+        json.loads((local_run[1] / "run.json").read_text("utf-8"))
+    )
 
 
 @pytest.mark.model
 @pytest.mark.slow
-@pytest.mark.parametrize(("table", "keys"), [
-    ("mentions", ["doc_id", "start", "end", "label"]),
-    ("entities", ["entity_id", "n_documents", "n_mentions"]),
-])
-def test_distributed_tables_read_as_one_dataset(
-    local_run: tuple[RunSummary, Path], dask_run: tuple[RunSummary, Path], table: str, keys: list[str]
-) -> None:
-    local = pd.read_parquet(local_run[1] / f"{table}.parquet")
-    dask_table = pd.read_parquet(dask_run[1] / table)
-    assert len(dask_table) == len(local) > 0
-    assert set(dask_table[keys].itertuples(index=False)) == set(local[keys].itertuples(index=False))
-
-
-@pytest.mark.model
-@pytest.mark.slow
-def test_distributed_unchanged_rerun_reuses_every_partition(
-    corpus: Path, dask_run: tuple[RunSummary, Path]
-) -> None:
+def test_distributed_rerun_processes_only_what_changed(corpus: Path, dask_run: tuple[RunSummary, Path]) -> None:
     summary, out = dask_run
-    corpus_tables = sorted((out / "entities").glob("part-*")) + sorted((out / "cooccurrences").glob("part-*"))
-    stamps = [path.stat().st_mtime_ns for path in corpus_tables]
+    stamp = (out / "documents.jsonl").stat().st_mtime_ns
     again = run(corpus, out, Settings(engine="dask", workers=2))
-    assert (again.processed, again.reused) == (0, summary.processed)
-    # nothing changed, so the corpus tables are not rebuilt from the part files
-    assert corpus_tables and [path.stat().st_mtime_ns for path in corpus_tables] == stamps
+    assert (again.processed, again.reused, again.outputs_rewritten) == (0, summary.processed, False)
+    assert (out / "documents.jsonl").stat().st_mtime_ns == stamp
     assert dataclasses.replace(again, seconds=0.0, nlp_seconds=0.0, processed=0, reused=0, outputs_rewritten=False) \
         == dataclasses.replace(summary, seconds=0.0, nlp_seconds=0.0, processed=0, reused=0, outputs_rewritten=False)
+    # one line of a JSONL file changes: that article only goes to the NLP again
+    changed = corpus.parent / "corpus-changed"
+    shutil.copytree(corpus, changed)
+    shutil.copytree(out, corpus.parent / "out-changed")
+    lines = (changed / "c" / "reprise.jsonl").read_text("utf-8").splitlines()
+    item = json.loads(lines[1])
+    item["text"] += " Le salon fermera ses portes le 7 février à 18 heures."
+    (changed / "c" / "reprise.jsonl").write_text(lines[0] + "\n" + json.dumps(item, ensure_ascii=False) + "\n")
+    third = run(changed, corpus.parent / "out-changed", Settings(engine="dask", workers=2))
+    assert (third.processed, third.reused) == (1, summary.processed - 1)
+    records = {r["source"]: r for r in _jsonl([corpus.parent / "out-changed" / "documents.jsonl"])}
+    assert records["c/reprise.jsonl#2"]["text"].endswith("à 18 heures.")
 
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_distributed_duplicate_id_across_partitions_names_its_owner(dask_run: tuple[RunSummary, Path]) -> None:
-    out = dask_run[1]
-    manifests = {int(p.stem.split("-")[1]): json.loads(p.read_text("utf-8")) for p in (out / "_partitions").glob("part-*.json")}
-    owner = next(n for n, m in manifests.items() if any(source == "b/depeches.jsonl#1" for _, _, source in m["ids"]))
-    loser = next(n for n, m in manifests.items() if any(source == "c/reprise.jsonl#1" for _, _, source in m["ids"]))
-    assert loser > owner
-    assert manifests[loser]["dropped"] == [["c/reprise.jsonl#1", owner]]
-    assert manifests[loser]["processed"] == 1  # line 2 is kept
-    kept = _jsonl([out / "documents" / f"part-{loser:05d}.jsonl"])
-    assert [r["source"] for r in kept] == ["c/reprise.jsonl#2"]
-
-
-def test_distributed_partition_that_lost_an_id_is_reused_only_while_its_owner_is_unchanged(
-    tmp_path: Path,
-) -> None:
-    settings = Settings(engine="dask", workers=2)
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    files = []
-    for n in range(3):
-        files.append(corpus / f"{n}.jsonl")
-        files[-1].write_text("{}\n")
-    partitions = plan_partitions(files, corpus, settings)
-    assert len(partitions) == 3
+def test_distributed_removes_the_old_partitioned_layout(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    for p in partitions:  # what a finished run leaves: every part file and a manifest
-        for path in [out / "documents" / part_name(p.part, ".jsonl")] + [
-            dataset_dir(out, table) / part_name(p.part, ".parquet") for table in PER_DOCUMENT_TABLES
-        ]:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.touch()
-        dropped = [["2.jsonl#1", 0]] if p.part == 2 else []
-        write_json(out / MANIFEST_DIR / part_name(p.part, ".json"), {"key": p.key, "ids": [], "dropped": dropped})
-    last = partitions[2]
-    assert _reusable(out, last, settings, set()) is not None
-    assert _reusable(out, last, settings, {1}) is not None
-    assert _reusable(out, last, settings, {0}) is None  # the owner of its dropped id is processed again
-    # manifests written before ids were returned are not trusted
-    write_json(out / MANIFEST_DIR / part_name(1, ".json"), {"key": partitions[1].key})
-    assert _reusable(out, partitions[1], settings, set()) is None
+    for stale in ("_partitions/part-00000.json", "mentions/part-00000.parquet", "documents/part-00000.jsonl"):
+        (out / stale).parent.mkdir(parents=True, exist_ok=True)
+        (out / stale).write_text("{}")
+    (out / "notes").mkdir()
+    (out / "notes" / "keep.txt").write_text("not ours")
+    run(corpus, out, Settings(engine="dask", workers=1))
+    assert not (out / "_partitions").exists() and not (out / "mentions").exists() and not (out / "documents").exists()
+    assert (out / "notes" / "keep.txt").read_text() == "not ours"
+    assert (out / "mentions.parquet").is_file()
+
+
+def test_distributed_store_knows_the_articles_of_a_file(tmp_path: Path) -> None:
+    store = RecordStore(tmp_path / "records.sqlite")
+    for doc_id, source, fingerprint in [("a", "d/x.jsonl#1", "f1"), ("b", "d/x.jsonl#3", "f1"), ("c", "d/x.jsonl2#1", "f1"),
+                                        ("d", "d/x.jsonl", "f1"), ("e", "d/x.jsonl#2", "f0"), ("f", "d/y.txt", "f1")]:
+        store.put(doc_id=doc_id, source=source, content_hash=f"h-{doc_id}", fingerprint=fingerprint, record={},
+                  run_id="r", seq=0)
+    assert store.known(["d/x.jsonl"], "f1") == {"a": "h-a", "b": "h-b", "d": "h-d"}
+    assert store.known(["d/y.txt", "d/z.txt"], "f1") == {"f": "h-f"}
+    assert store.known(["d/y.txt"], "f0") == {}
+    store.close()
 
 
 @pytest.mark.parametrize(("sizes", "workers", "n_parts"), [
@@ -194,11 +176,10 @@ def test_distributed_plan_partitions_covers_files_in_order(
             handle.truncate(size)
         files.append(path)
     settings = Settings(workers=workers)
-    plan = plan_partitions(files, tmp_path, settings)
+    plan = plan_partitions(files, settings)
     assert [p.part for p in plan] == list(range(n_parts))
     assert [f for p in plan for f in p.files] == [str(f.absolute()) for f in files]
     assert all(p.files for p in plan)
-    assert [p.key for p in plan_partitions(files, tmp_path, settings)] == [p.key for p in plan]
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from pipeline.errors import OutputError
+from pipeline.errors import OutputError, UsageError
 
 Row = dict[str, Any]
 Format = Literal["parquet", "csv"]
@@ -333,25 +333,7 @@ def _write_documents(
             writer.close(ok=ok)
 
 
-# --- partitioned datasets (the Dask engine) ----------------------------------------------
-
-#: the documents Parquet table of a partitioned output; ``documents/`` holds the JSONL parts
-DOCUMENTS_TABLE_DATASET = "documents_table"
-
-
-def dataset_dir(out_dir: Path, table: str) -> Path:
-    """The folder of one table's part files in a partitioned output.
-
-    Every table ``t`` is the folder ``OUT/t/`` except the documents table, whose name
-    ``documents/`` is taken by the JSONL records (a Parquet reader given a folder reads
-    every file in it, so the two formats must not share one).
-    """
-    return out_dir / (DOCUMENTS_TABLE_DATASET if table == "documents" else table)
-
-
-def part_name(part: int, suffix: str) -> str:
-    """``part-00042.parquet``: zero-padded so that a sorted listing is the write order."""
-    return f"part-{part:05d}{suffix}"
+# --- reading the outputs back ------------------------------------------------------------
 
 
 def _corpus_row(row: Row) -> Row:
@@ -365,46 +347,36 @@ def _corpus_row(row: Row) -> Row:
     return row
 
 
-def write_partition(out_dir: Path, records: Iterable[Row], *, part: int, fmt: Format = "parquet") -> int:
-    """Write one partition: ``documents/part-N.jsonl`` and ``<table>/part-N.parquet`` each.
+def read_tables(out_dir: Path) -> dict[str, Any]:
+    """Every table of an output folder as a pandas DataFrame typed by its schema.
 
-    The same records, rows and schemas as :func:`write_outputs`, as part files of
-    folder datasets that pandas (``pd.read_parquet(OUT / "mentions")``), DuckDB and Spark
-    read as one table. Every part file is written atomically; a table with no rows in
-    this partition still gets an empty part file, so every partition is complete.
-
-    Args:
-        out_dir: the output folder.
-        records: this partition's ``documents.jsonl`` records, in output order.
-        part: the partition number.
-        fmt: ``parquet`` or ``csv`` for the tables.
-
-    Returns:
-        The number of documents written.
+    Parquet or CSV, whichever the run wrote; columns keep the Arrow types of
+    :data:`SCHEMAS` (``pd.ArrowDtype``), so dates are dates and counts integers in both.
+    ``errors`` (from ``errors.jsonl``) is added when the run wrote one.
 
     Raises:
-        OutputError: a file cannot be written.
+        UsageError: the folder holds no tables.
     """
-    suffix = ".parquet" if fmt == "parquet" else ".csv"
-    return _write_documents(
-        out_dir / "documents" / part_name(part, ".jsonl"),
-        {name: dataset_dir(out_dir, name) / part_name(part, suffix) for name in PER_DOCUMENT_TABLES},
-        records,
-        fmt=fmt,
-    )
+    import pandas as pd
 
-
-def write_corpus_datasets(out_dir: Path, tables: dict[str, list[Row]], *, fmt: Format = "parquet") -> None:
-    """Write the corpus-level tables of a partitioned output, one part file each.
-
-    Args:
-        out_dir: the output folder.
-        tables: table name (``entities``, ``cooccurrences``) -> rows.
-        fmt: ``parquet`` or ``csv``.
-
-    Raises:
-        OutputError: a file cannot be written.
-    """
-    suffix = ".parquet" if fmt == "parquet" else ".csv"
-    for name, rows in tables.items():
-        _write_table(dataset_dir(out_dir, name) / part_name(0, suffix), name, (_corpus_row(r) for r in rows), fmt=fmt)
+    frames: dict[str, Any] = {}
+    for name, schema in SCHEMAS.items():
+        parquet, csv = out_dir / f"{name}.parquet", out_dir / f"{name}.csv"
+        if parquet.is_file():
+            table = pq.read_table(parquet, schema=schema)
+        elif csv.is_file():
+            table = pacsv.read_csv(csv, convert_options=pacsv.ConvertOptions(
+                column_types=schema, strings_can_be_null=True, quoted_strings_can_be_null=False,
+            )).select(schema.names)
+        else:
+            continue
+        frames[name] = table.to_pandas(types_mapper=pd.ArrowDtype)
+    if not frames:
+        raise UsageError(f"no output tables in {out_dir} (expected documents.parquet or documents.csv)")
+    errors = out_dir / "errors.jsonl"
+    if errors.is_file():
+        rows = [json.loads(line) for line in errors.read_text("utf-8").splitlines() if line.strip()]
+        frames["errors"] = pd.DataFrame(rows, columns=["source", "stage", "error_type", "message"]).astype(
+            pd.ArrowDtype(pa.string())
+        )
+    return frames

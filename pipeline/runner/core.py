@@ -1,7 +1,18 @@
-"""Batch: run the whole pipeline over a corpus folder into an output folder.
+"""The orchestration of a corpus run, written once for every engine.
 
-ingest (lazy walk) -> store lookup (incremental) -> nlp stream -> store -> export.
-Nothing here prints: progress goes through the ``progress`` callback given by the CLI.
+    plan (walk the corpus)  ->  engine: ingest + NLP  ->  admit / take (this module)
+                                (local: a process pool,     duplicate ids, unchanged
+                                 dask: one task a            articles, counts, errors,
+                                 partition)                  the record store
+                            ->  export (documents.jsonl, tables)  ->  run.json
+
+An engine (:mod:`pipeline.runner.local`, :mod:`pipeline.runner.dask_engine`) only
+decides *where* articles are ingested and turned into records. It hands every article
+it ingests to :meth:`RunState.admit` (in corpus order), which says whether it must be
+processed (not a duplicate id, not unchanged since a previous run into the same output
+folder), and every outcome to :meth:`RunState.take`. The store, the published files and
+the manifest are the same whichever engine ran. Nothing here prints: progress goes
+through the ``progress`` callback given by the CLI.
 """
 
 from __future__ import annotations
@@ -12,6 +23,7 @@ import json
 import logging
 import os
 import platform
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -21,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pipeline.errors import OutputError, UsageError
 from pipeline.ingest import Skipped, iter_articles, iter_input_files
@@ -33,7 +45,7 @@ from pipeline.outputs.export import (
     write_jsonl,
     write_outputs,
 )
-from pipeline.records import Article, ErrorRecord, to_dict
+from pipeline.records import Article, DocumentRecord, ErrorRecord, to_dict
 from pipeline.runner.store import RecordStore
 from pipeline.settings import Settings
 
@@ -45,6 +57,13 @@ logger = logging.getLogger(__name__)
 ProgressHook = Callable[[str, Any], None]
 
 CACHE_FILE = Path(".cache") / "records.sqlite"
+
+#: what a record counts, for the summary table and run.json
+COUNTED = ("entities", "dates", "events", "people", "quotes")
+
+#: folders of the partitioned layout that earlier versions of the Dask engine wrote;
+#: removed so that no stale table is left beside the published ones
+_OLD_DASK_FOLDERS = ("_partitions", "documents", "documents_table", *PER_DOCUMENT_TABLES[1:], *CORPUS_TABLES)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,12 +94,55 @@ class RunSummary:
         return 1 if self.failed else 0
 
 
+class Ingested(Protocol):
+    """What :meth:`RunState.admit` reads of an article: an :class:`Article` or its key."""
+
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def id(self) -> str | None: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def content_hash(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleKey:
+    """The identity of an ingested article, as a remote task reports it."""
+
+    doc_id: str
+    id: str | None
+    source: str
+    content_hash: str
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleKey:
+        """The key of ``article``."""
+        return cls(doc_id=article.doc_id, id=article.id, source=article.source, content_hash=article.content_hash)
+
+
+class Engine(Protocol):
+    """Where articles are ingested and turned into records."""
+
+    def process(self, files: list[Path], corpus: Path, settings: Settings, state: RunState) -> None:
+        """Ingest ``files``, admit each article (corpus order) and hand every outcome to ``state``."""
+
+
+# --- shared by every engine --------------------------------------------------------------
+
+
 def package_version() -> str:
     """The installed version of this package."""
     try:
         return metadata.version("fr-news-pipeline")
     except metadata.PackageNotFoundError:
         return "0+unknown"
+
+
+def record_fingerprint(settings: Settings) -> str:
+    """What a stored record was made with: package version and the settings that shape records."""
+    return f"{package_version()}:{settings.fingerprint()}"
 
 
 def versions(model: str) -> dict[str, str]:
@@ -112,6 +174,143 @@ def check_output_dir(out_dir: Path) -> None:
         raise OutputError(f"output folder {out_dir} is not writable: {exc.strerror or exc}") from exc
 
 
+def duplicate_id_error(source: str, input_id: str | None, first: str) -> ErrorRecord:
+    """The error of an article whose id the article at ``first`` already used."""
+    return ErrorRecord(
+        source=source, stage="ingest", error_type="DuplicateId", message=f"id {input_id!r} already used by {first}"
+    )
+
+
+def screen_language(article: Article, settings: Settings) -> Article | Skipped:
+    """With ``--non-french skip``: the article with its language, or why it is skipped.
+
+    Otherwise the article as it is: the worker identifies its language with the NLP
+    (:func:`pipeline.nlp.iter_records`), off the process that reads the corpus.
+    """
+    if settings.non_french != "skip":
+        return article
+    article = dataclasses.replace(article, lang=detect_language(article.text))
+    if article.lang in (None, "fr"):
+        return article
+    return Skipped(source=article.source, reason=f"not French (detected: {article.lang})")
+
+
+def iter_ingested(files: Iterable[Path], corpus: Path, settings: Settings) -> Iterator[tuple[bool, Article | ErrorRecord]]:
+    """Every article (or ingest error) of ``files``, with whether it is its file's first.
+
+    Both engines read the corpus through this one loop (the Dask engine inside its tasks).
+    """
+    for path in files:
+        for n_in_file, result in enumerate(iter_articles(path, root=corpus, max_bytes=settings.max_file_bytes)):
+            yield n_in_file == 0, result
+
+
+# --- one run -----------------------------------------------------------------------------
+
+
+class RunState:
+    """The bookkeeping of one run: what was seen, reused, processed and failed.
+
+    Engines call :meth:`admit` for each ingested article in corpus order and
+    :meth:`take` for each outcome (error, skipped input, record); both are cheap and
+    run in the process that owns the store.
+    """
+
+    def __init__(self, store: RecordStore, settings: Settings, notify: ProgressHook) -> None:
+        self.store = store
+        self.settings = settings
+        self.notify = notify
+        self.run_id = uuid.uuid4().hex
+        self.fingerprint = record_fingerprint(settings)
+        self.errors: list[ErrorRecord] = []
+        self.skipped: list[Skipped] = []
+        self.counts = {"files": 0, "articles": 0, "processed": 0, "reused": 0}
+        #: digest of every article's (doc id, content hash) in the run: an unchanged run has the same
+        self._state = hashlib.sha256(f"{self.fingerprint}:{settings.output_format}".encode())
+        #: doc_id -> source of the first article with that id
+        self._seen: dict[str, str] = {}
+        #: doc_id -> (seq, content_hash) of the articles admitted for processing
+        self._in_flight: dict[str, tuple[int, str]] = {}
+        self._seq = 0
+        self._since_commit = 0
+
+    @property
+    def state_digest(self) -> str:
+        """The digest of the articles of this run and their contents."""
+        return self._state.hexdigest()
+
+    def known(self, sources: Iterable[str]) -> dict[str, str]:
+        """doc_id -> content hash of the current records of the inputs named ``sources``.
+
+        A remote task uses it to skip the NLP of articles :meth:`admit` will reuse.
+        """
+        return {} if self.settings.force else self.store.known(sources, self.fingerprint)
+
+    def file_read(self, first_in_file: bool) -> None:
+        """Count an input file (its first article or error) or an extra article in a file."""
+        if first_in_file:
+            self.counts["files"] += 1
+        else:
+            # the total was counted in files: a JSONL file's extra lines add to it
+            self.notify("grow", 1)
+
+    def admit(self, article: Ingested) -> bool:
+        """Decide what becomes of an ingested article; True when it must be processed.
+
+        A second article with the same id is an error; an article whose content and
+        settings are unchanged since the last run into this output folder keeps its
+        stored record (unless ``settings.force``).
+        """
+        self.counts["articles"] += 1
+        first = self._seen.get(article.doc_id)
+        if first is not None:
+            self.take(duplicate_id_error(article.source, article.id, first))
+            return False
+        self._seen[article.doc_id] = article.source
+        self._seq += 1
+        # A stored record was made under the same settings (non_french included), so an
+        # unchanged article needs neither language identification nor NLP.
+        if not self.settings.force and self.store.reuse(
+            doc_id=article.doc_id, content_hash=article.content_hash,
+            fingerprint=self.fingerprint, run_id=self.run_id, seq=self._seq,
+        ):
+            self._state.update(f"{article.doc_id}:{article.content_hash}\n".encode())
+            self.counts["reused"] += 1
+            self.notify("article", 1)
+            return False
+        self._in_flight[article.doc_id] = (self._seq, article.content_hash)
+        return True
+
+    def screened_out(self, article: Ingested, skipped: Skipped) -> None:
+        """An admitted article the language screen turned away (``--non-french skip``)."""
+        self._in_flight.pop(article.doc_id, None)
+        self.skipped.append(skipped)
+        self.notify("article", 1)
+
+    def started(self, article: Ingested) -> None:
+        """An admitted article goes to the NLP."""
+        self._state.update(f"{article.doc_id}:{article.content_hash}\n".encode())
+
+    def take(self, outcome: DocumentRecord | dict[str, Any] | ErrorRecord) -> None:
+        """Record one outcome: an error (ingest or NLP) or an article's record."""
+        if isinstance(outcome, ErrorRecord):
+            if outcome.stage != "ingest":
+                self.notify("article", 1)  # an article that went to the NLP and failed there
+            self.errors.append(outcome)
+            self.notify("error", outcome)
+            return
+        record = outcome if isinstance(outcome, dict) else to_dict(outcome)
+        self.notify("article", 1)
+        seq, content_hash = self._in_flight.pop(record["doc_id"])
+        self.store.put(doc_id=record["doc_id"], source=record["source"], content_hash=content_hash,
+                       fingerprint=self.fingerprint, record=record, run_id=self.run_id, seq=seq)
+        self.counts["processed"] += 1
+        self._since_commit += 1
+        if self._since_commit >= self.settings.batch_size:
+            self.store.commit()
+            self._since_commit = 0
+
+
 def run(
     corpus: Path,
     out_dir: Path,
@@ -123,7 +322,8 @@ def run(
 
     Incremental: an article whose content and settings are unchanged since a previous
     run into the same ``out_dir`` is taken from the store, not processed again (unless
-    ``settings.force``). Resumable: records are committed as they are made.
+    ``settings.force``). Resumable: records are committed as they are made. The
+    published files are the same whichever engine (``settings.engine``) ran.
 
     Args:
         corpus: the folder of input articles (searched recursively).
@@ -135,165 +335,73 @@ def run(
         The :class:`RunSummary`.
 
     Raises:
-        UsageError: ``corpus`` is not a folder.
+        UsageError: ``corpus`` is not a folder, or the engine cannot start.
         OutputError: ``out_dir`` is not writable.
     """
     started = time.perf_counter()
     if not corpus.is_dir():
         raise UsageError(f"corpus folder not found: {corpus}")
     check_output_dir(out_dir)
-    if settings.engine == "dask":
-        from pipeline.runner.dask_engine import run_dask
-
-        return run_dask(corpus, out_dir, settings, progress=progress)
-    _remove_partial_files(out_dir)
+    engine = _engine(settings)
+    # temporary files of a run that was killed while writing; the store has its data
+    for leftover in out_dir.glob(".*.partial"):
+        leftover.unlink(missing_ok=True)
     notify = progress or (lambda _event, _n: None)
-    notify("total", sum(1 for item in iter_input_files(corpus, follow_symlinks=settings.follow_symlinks)
-                        if isinstance(item, Path)))
-
+    files: list[Path] = []
+    walk_skipped: list[Skipped] = []
+    for item in iter_input_files(corpus, follow_symlinks=settings.follow_symlinks):
+        (walk_skipped if isinstance(item, Skipped) else files).append(item)  # type: ignore[arg-type]
+    notify("total", len(files))
     try:
-        return _run(corpus, out_dir, settings, notify, started)
+        return _run(engine, files, walk_skipped, corpus, out_dir, settings, notify, started)
     except (OSError, sqlite3.Error) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise OutputError(f"cannot write outputs to {out_dir}: {reason}") from exc
 
 
-def _remove_partial_files(out_dir: Path) -> None:
-    # Temporary files of a run that was killed while writing; the store has its data.
-    for leftover in out_dir.glob(".*.partial"):
-        leftover.unlink(missing_ok=True)
+def _engine(settings: Settings) -> Engine:
+    if settings.engine == "dask":
+        from pipeline.runner.dask_engine import DaskEngine
+
+        return DaskEngine()
+    from pipeline.runner.local import LocalEngine
+
+    return LocalEngine()
 
 
-def _run(corpus: Path, out_dir: Path, settings: Settings, notify: ProgressHook, started: float) -> RunSummary:
+def _run(
+    engine: Engine, files: list[Path], walk_skipped: list[Skipped], corpus: Path, out_dir: Path,
+    settings: Settings, notify: ProgressHook, started: float,
+) -> RunSummary:
     store = RecordStore(out_dir / CACHE_FILE)
-    run_id = uuid.uuid4().hex
-    fingerprint = f"{package_version()}:{settings.fingerprint()}"
-    errors: list[ErrorRecord] = []
-    skipped: list[Skipped] = []
-    counts = {"files": 0, "articles": 0, "processed": 0, "reused": 0}
-    #: doc_id -> (seq, content_hash) of the articles in flight
-    in_flight: dict[str, tuple[int, str]] = {}
-    seen: dict[str, str] = {}
-    state = hashlib.sha256(f"{fingerprint}:{settings.output_format}".encode())
-
-    def iter_todo() -> Iterator[Article]:
-        seq = 0
-        for item in iter_input_files(corpus, follow_symlinks=settings.follow_symlinks):
-            if isinstance(item, Skipped):
-                skipped.append(item)
-                continue
-            counts["files"] += 1
-            for n_in_file, result in enumerate(
-                iter_articles(item, root=corpus, max_bytes=settings.max_file_bytes)
-            ):
-                if n_in_file:
-                    # the total was counted in files: a JSONL file's extra lines add to it
-                    notify("grow", 1)
-                if isinstance(result, ErrorRecord):
-                    errors.append(result)
-                    notify("error", result)
-                    continue
-                counts["articles"] += 1
-                if result.doc_id in seen:
-                    duplicate = duplicate_id_error(result.source, result.id, seen[result.doc_id])
-                    errors.append(duplicate)
-                    notify("error", duplicate)
-                    continue
-                seen[result.doc_id] = result.source
-                seq += 1
-                # A stored record was made under the same settings (non_french included),
-                # so an unchanged article needs neither language detection nor NLP.
-                if not settings.force and store.reuse(
-                    doc_id=result.doc_id, content_hash=result.content_hash,
-                    fingerprint=fingerprint, run_id=run_id, seq=seq,
-                ):
-                    state.update(f"{result.doc_id}:{result.content_hash}\n".encode())
-                    counts["reused"] += 1
-                    notify("article", 1)
-                    continue
-                article = screen_language(result, settings)
-                if isinstance(article, Skipped):
-                    skipped.append(article)
-                    notify("article", 1)
-                    continue
-                state.update(f"{article.doc_id}:{article.content_hash}\n".encode())
-                in_flight[article.doc_id] = (seq, article.content_hash)
-                yield article
-
-    totals = {"entities": 0, "dates": 0, "events": 0, "people": 0, "quotes": 0}
-    nlp_started = time.perf_counter()
-    todo = iter_todo()
-    first = next(todo, None)
+    totals = dict.fromkeys(COUNTED, 0)
     try:
-        if first is not None:
-            from pipeline.nlp import stream_records
-
-            since_commit = 0
-            for result in stream_records(_chain(first, todo), settings):
-                notify("article", 1)
-                if isinstance(result, ErrorRecord):
-                    errors.append(result)
-                    notify("error", result)
-                    continue
-                seq, content_hash = in_flight.pop(result.doc_id)
-                store.put(doc_id=result.doc_id, source=result.source, content_hash=content_hash,
-                          fingerprint=fingerprint, record=to_dict(result), run_id=run_id, seq=seq)
-                counts["processed"] += 1
-                since_commit += 1
-                if since_commit >= settings.batch_size:
-                    store.commit()
-                    since_commit = 0
+        state = RunState(store, settings, notify)
+        state.skipped.extend(walk_skipped)
+        nlp_started = time.perf_counter()
+        engine.process(files, corpus, settings, state)
         store.commit()
         nlp_seconds = time.perf_counter() - nlp_started
-        pruned = store.prune(run_id)
-
-        state_digest = state.hexdigest()
-        rewrite = _needs_rewrite(out_dir, settings, state_digest, counts["processed"] + pruned)
+        pruned = store.prune(state.run_id)
+        rewrite = _needs_rewrite(out_dir, settings, state.state_digest, state.counts["processed"] + pruned)
         if rewrite:
-            _export(store, run_id, out_dir, settings, totals)
+            _remove_old_dask_layout(out_dir)
+            _export(store, state.run_id, out_dir, settings, totals)
         else:
-            for record in store.iter_records(run_id):
+            for record in store.iter_records(state.run_id):
                 _count(record, totals)
     finally:
         store.close()
 
-    errors_sorted = tuple(errors)
-    write_jsonl(out_dir / "errors.jsonl", (to_dict(e) for e in errors_sorted))
+    errors = tuple(state.errors)
+    write_jsonl(out_dir / "errors.jsonl", (to_dict(e) for e in errors))
     summary = RunSummary(
-        corpus=str(corpus), out_dir=str(out_dir), files=counts["files"], articles=counts["articles"],
-        processed=counts["processed"], reused=counts["reused"], failed=len(errors_sorted),
-        skipped=len(skipped), seconds=time.perf_counter() - started, nlp_seconds=nlp_seconds,
-        outputs_rewritten=rewrite, errors=errors_sorted, **totals,
+        corpus=str(corpus), out_dir=str(out_dir), **state.counts, failed=len(errors),
+        skipped=len(state.skipped), seconds=time.perf_counter() - started, nlp_seconds=nlp_seconds,
+        outputs_rewritten=rewrite, errors=errors, **totals,
     )
-    write_json(out_dir / "run.json", run_manifest(summary, settings, skipped, state_digest))
+    write_json(out_dir / "run.json", run_manifest(summary, settings, state.skipped, state.state_digest))
     return summary
-
-
-def duplicate_id_error(source: str, input_id: str | None, first: str) -> ErrorRecord:
-    """The error of an article whose id the article at ``first`` already used (both engines)."""
-    return ErrorRecord(
-        source=source, stage="ingest", error_type="DuplicateId", message=f"id {input_id!r} already used by {first}"
-    )
-
-
-def screen_language(article: Article, settings: Settings) -> Article | Skipped:
-    """With ``--non-french skip``: the article with its language, or why it is skipped.
-
-    Otherwise the article as it is: the worker identifies its language with the NLP
-    (:func:`pipeline.nlp.iter_records`), off the process that reads the corpus.
-    Shared by the local and the Dask engine.
-    """
-    if settings.non_french != "skip":
-        return article
-    article = dataclasses.replace(article, lang=detect_language(article.text))
-    if article.lang in (None, "fr"):
-        return article
-    return Skipped(source=article.source, reason=f"not French (detected: {article.lang})")
-
-
-def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
-    yield first
-    yield from rest
 
 
 def _count(record: dict[str, Any], totals: dict[str, int]) -> None:
@@ -312,11 +420,7 @@ def _needs_rewrite(out_dir: Path, settings: Settings, state_digest: str, changes
 
 
 def previous_run(out_dir: Path, state_digest: str, expected: Iterable[Path]) -> dict[str, Any] | None:
-    """The previous run's ``run.json`` if it ended in this state and its ``expected`` outputs exist.
-
-    Both engines ask this before rewriting outputs that an unchanged run would rewrite
-    identically.
-    """
+    """The previous run's ``run.json`` if it ended in this state and its ``expected`` outputs exist."""
     if not all(path.is_file() for path in expected):
         return None
     try:
@@ -324,6 +428,14 @@ def previous_run(out_dir: Path, state_digest: str, expected: Iterable[Path]) -> 
     except (OSError, ValueError):
         return None
     return previous if previous.get("state_digest") == state_digest else None
+
+
+def _remove_old_dask_layout(out_dir: Path) -> None:
+    """Delete the part-file folders an earlier Dask engine wrote (never anything else)."""
+    for name in _OLD_DASK_FOLDERS:
+        folder = out_dir / name
+        if (folder.is_dir() and all(p.name.startswith(("part-", ".part-")) for p in folder.iterdir())) or (name == "_partitions" and folder.is_dir()):
+            shutil.rmtree(folder)
 
 
 def _export(store: RecordStore, run_id: str, out_dir: Path, settings: Settings, totals: dict[str, int]) -> None:
@@ -345,7 +457,7 @@ def _export(store: RecordStore, run_id: str, out_dir: Path, settings: Settings, 
 
 
 def run_manifest(summary: RunSummary, settings: Settings, skipped: list[Skipped], state_digest: str) -> dict[str, Any]:
-    """The content of ``run.json`` (shared by the local and the Dask engine)."""
+    """The content of ``run.json``."""
     counts = {k: v for k, v in dataclasses.asdict(summary).items() if k not in ("errors", "corpus", "out_dir")}
     return {
         "corpus": summary.corpus,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS records (
     seq INTEGER
 );
 CREATE INDEX IF NOT EXISTS records_run ON records (run_id, seq);
+CREATE INDEX IF NOT EXISTS records_source ON records (source);
 """
 
 
@@ -90,12 +91,22 @@ class RecordStore:
             (doc_id, source, content_hash, fingerprint, json.dumps(record, ensure_ascii=False), run_id, seq),
         )
 
-    def claimed(self, doc_id: str, run_id: str) -> bool:
-        """Whether ``doc_id`` already belongs to this run (a duplicate id in the input)."""
-        row = self._db.execute(
-            "SELECT 1 FROM records WHERE doc_id = ? AND run_id = ?", (doc_id, run_id)
-        ).fetchone()
-        return row is not None
+    def known(self, sources: Iterable[str], fingerprint: str) -> dict[str, str]:
+        """doc_id -> content hash of the records made with ``fingerprint`` from the inputs ``sources``.
+
+        A source names a file relative to the corpus; the articles of a multi-article
+        file are stored as ``file#N`` and are included.
+        """
+        found: dict[str, str] = {}
+        for source in sources:
+            # "#" < "$": the range holds exactly the "source#..." names, and uses the index
+            rows = self._db.execute(
+                "SELECT doc_id, content_hash FROM records WHERE fingerprint = ? AND"
+                " (source = ? OR (source >= ? AND source < ?))",
+                (fingerprint, source, f"{source}#", f"{source}$"),
+            )
+            found.update(rows.fetchall())
+        return found
 
     def prune(self, run_id: str) -> int:
         """Forget records of articles that this run did not see (deleted inputs).
