@@ -23,7 +23,7 @@ from pipeline.events.grammar import (
     preceding_word,
 )
 from pipeline.events.lexicon import EventLexicon
-from pipeline.events.mention import ArticleContext, Ent, Mention
+from pipeline.events.mention import ArticleContext, Mention, Segment
 from pipeline.events.participants import collect_participants
 from pipeline.nlp.text import norm_word
 from pipeline.records import DateMention, Quantity
@@ -48,15 +48,16 @@ def collect_arguments(
     mention.in_quote = any(s <= mention.trigger.idx < e for s, e in ctx.quoted)
     mention.anaphoric = _is_anaphoric(mention)
     seg_start, seg_end = mention.seg_start, mention.seg_end
-    appositives = appositive_ranges(ctx.doc, seg_start, seg_end)
     lo = bisect.bisect_left(ctx.ent_starts, seg_start)
-    seg_ents = list(
-        itertools.takewhile(lambda e: e.start < seg_end, itertools.islice(ctx.ents, lo, None))
+    segment = Segment(
+        ents=list(
+            itertools.takewhile(lambda e: e.start < seg_end, itertools.islice(ctx.ents, lo, None))
+        ),
+        appositives=appositive_ranges(ctx.doc, seg_start, seg_end),
     )
-    used: set[int] = set()  # token starts of entities already used as name/location
-    _set_name(mention, ctx, seg_ents, used)
-    _set_location(mention, ctx, seg_ents, appositives, used)
-    collect_participants(mention, ctx, seg_ents, appositives, used)
+    _set_name(mention, ctx, segment)
+    _set_location(mention, ctx, segment)
+    collect_participants(mention, ctx, segment)
     _attach_quantities(mention, ctx.doc, quantities)
 
 
@@ -87,14 +88,12 @@ def _is_anaphoric(mention: Mention) -> bool:
     return bool(dets & DEFINITES) or bool(adjs & _ANAPHORIC_ADJ)
 
 
-def _set_name(
-    mention: Mention, ctx: ArticleContext, seg_ents: Sequence[Ent], used: set[int]
-) -> None:
+def _set_name(mention: Mention, ctx: ArticleContext, segment: Segment) -> None:
     """The event's name: a MISC entity or a short quoted title near the trigger or holding it."""
     doc = ctx.doc
     seg_start, seg_end = mention.seg_start, mention.seg_end
     candidates: list[tuple[int, int, str]] = []
-    for e in seg_ents:
+    for e in segment.ents:
         if e.label in ("MISC", "EVENT"):
             candidates.append((e.start, e.end, e.text))
     for q_start, q_end in ctx.quoted_tokens:
@@ -116,29 +115,24 @@ def _set_name(
             best_gap, best_name = gap, (n_start, n_end, text)
     if best_name is not None:
         mention.name = best_name[2].strip()
-        used.add(best_name[0])
+        segment.used.add(best_name[0])
 
 
-def _set_location(
-    mention: Mention,
-    ctx: ArticleContext,
-    seg_ents: Sequence[Ent],
-    appositives: Sequence[tuple[int, int]],
-    used: set[int],
-) -> None:
+def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> None:
     """The event's place: "à/au/dans/en" + a LOC entity, + an organisation that is a
     place, or + a place noun phrase, the first found in that order."""
     doc, lex, seg_start = ctx.doc, ctx.lex, mention.seg_start
-    for e in seg_ents:
-        if e.label != "LOC" or e.start in used or inside(e.start, appositives):
+    appositives = segment.appositives
+    for e in segment.ents:
+        if e.label != "LOC" or e.start in segment.used or inside(e.start, appositives):
             continue
         prep = preceding_word(doc, e.start, seg_start)
         if prep in lex.location_preps:
             mention.location = e.text
-            used.add(e.start)
+            segment.used.add(e.start)
             return
     # an organisation that is also a place: "à l'université de La Rochelle"
-    for e in seg_ents:
+    for e in segment.ents:
         if e.label not in ("ORG", "MISC") or inside(e.start, appositives):
             continue
         first = doc[e.start]

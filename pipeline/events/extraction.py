@@ -44,7 +44,6 @@ def find_events(doc: Doc) -> list[Event]:
         return []
     lex = load_lexicon()
     ctx = _read_article(doc, lex)
-    named_tokens = {i: e for e in ctx.ents for i in range(e.start, e.end)}
     published: str | None = doc._.published
     all_mentions: list[Mention] = []
     candidates = trigger_candidates(doc, lex)
@@ -56,7 +55,7 @@ def find_events(doc: Doc) -> list[Event]:
         # quantities are read only for sentences with a trigger (about one in four)
         sent_quantities = SentenceQuantities(sent)
         in_sent = [c - sent.start for c in candidates[lo:hi]]
-        mentions = find_mentions(sent, lex, sent_quantities, named_tokens, in_sent)
+        mentions = find_mentions(sent, ctx, sent_quantities, in_sent)
         if not mentions:
             continue
         quantities = sent_quantities.items
@@ -84,6 +83,7 @@ def _read_article(doc: Doc, lex: EventLexicon) -> ArticleContext:
         ent_starts=[e.start for e in ents],
         quoted=quoted,
         quoted_tokens=quoted_tokens,
+        named_tokens={i: e for e in ents for i in range(e.start, e.end)},
         issuer=main_actor(doc, ents),
         dates=dates,
         date_starts=[d.start for d in dates],

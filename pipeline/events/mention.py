@@ -8,7 +8,7 @@ the other mentions of its event by :mod:`~pipeline.events.merging`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -45,11 +45,25 @@ class ArticleContext:
     #: quotations as character offsets, and as token offsets
     quoted: Sequence[tuple[int, int]]
     quoted_tokens: Sequence[tuple[int, int]]
+    #: token index -> the entity that covers it
+    named_tokens: Mapping[int, Ent]
     #: the organisation the article is about, if any
     issuer: Ent | None
     #: the date mentions that can date an event, in text order, and their starts
     dates: Sequence[DateMention]
     date_starts: Sequence[int]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """What a mention's segment offers its name, location and participants."""
+
+    #: the entities that start in the segment
+    ents: Sequence[Ent]
+    #: descriptive appositions: their entities describe a participant, they do not act
+    appositives: Sequence[tuple[int, int]]
+    #: token starts of the entities already taken as the name or the location
+    used: set[int] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -137,6 +151,7 @@ __all__ = [
     "ArticleContext",
     "Ent",
     "Mention",
+    "Segment",
     "add_participant",
     "date_value",
     "event_value",

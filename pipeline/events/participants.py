@@ -28,7 +28,14 @@ from pipeline.events.grammar import (
     strip_det,
 )
 from pipeline.events.lexicon import EventLexicon
-from pipeline.events.mention import ArticleContext, Ent, Mention, add_participant, named
+from pipeline.events.mention import (
+    ArticleContext,
+    Ent,
+    Mention,
+    Segment,
+    add_participant,
+    named,
+)
 from pipeline.nlp.text import norm_word
 from pipeline.records import Participant, Role
 
@@ -86,27 +93,20 @@ def main_actor(doc: Doc, ents: Sequence[Ent]) -> Ent | None:
 # --- one mention's participants ----------------------------------------------------
 
 
-def collect_participants(
-    mention: Mention,
-    ctx: ArticleContext,
-    seg_ents: Sequence[Ent],
-    appositives: Sequence[tuple[int, int]],
-    used: set[int],
-) -> None:
+def collect_participants(mention: Mention, ctx: ArticleContext, segment: Segment) -> None:
     """Fill ``mention.participants`` from its segment.
 
     Args:
         mention: the mention, with its segment, name and quote flag set.
         ctx: the article's readings.
-        seg_ents: the entities that start in the segment.
-        appositives: the segment's descriptive appositions (their entities describe).
-        used: token starts of the entities already taken as the name or location.
+        segment: the segment's entities, appositions and the entities already used
+            as the name or location.
     """
     table: dict[str, Participant] = {}
-    list_items = _list_items(mention, ctx.doc, ctx.lex, appositives)
-    _add_list_participants(table, mention, ctx, list_items, seg_ents)
+    list_items = _list_items(mention, ctx.doc, ctx.lex, segment.appositives)
+    _add_list_participants(table, mention, ctx, list_items, segment.ents)
     _add_subjects(table, mention, ctx)
-    _add_segment_entities(table, mention, ctx, seg_ents, list_items, appositives, used)
+    _add_segment_entities(table, mention, ctx, segment, list_items)
     _add_issuer(table, mention, ctx)
     mention.participants = [p for p in table.values() if any(c.isalpha() for c in p.name)]
 
@@ -229,15 +229,13 @@ def _add_segment_entities(
     table: dict[str, Participant],
     mention: Mention,
     ctx: ArticleContext,
-    seg_ents: Sequence[Ent],
+    segment: Segment,
     list_items: Sequence[_ListItem],
-    appositives: Sequence[tuple[int, int]],
-    used: set[int],
 ) -> None:
     """The segment's organisations and people, and a place that acts or applies."""
     doc, lex = ctx.doc, ctx.lex
-    for e in seg_ents:
-        if e.start in used or inside(e.start, appositives):
+    for e in segment.ents:
+        if e.start in segment.used or inside(e.start, segment.appositives):
             continue
         if any(q[0] <= doc[e.start].idx < q[1] for q in ctx.quoted):
             continue

@@ -7,14 +7,14 @@ verb that governs or modifies them), verbal triggers, and one segment per mentio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.attrs import LEMMA, ORTH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.events.lexicon import EventLexicon, split_words
-from pipeline.events.mention import Ent, Mention
+from pipeline.events.mention import ArticleContext, Ent, Mention
 from pipeline.nlp.text import norm_word
 from pipeline.quantities import find_quantities
 from pipeline.records import Quantity
@@ -77,41 +77,34 @@ def trigger_candidates(doc: Doc, lex: EventLexicon) -> list[int]:
 
 
 def find_mentions(
-    sent: Span,
-    lex: EventLexicon,
-    quantities: SentenceQuantities,
-    named_tokens: dict[int, Ent],
-    candidates: Sequence[int],
+    sent: Span, ctx: ArticleContext, quantities: SentenceQuantities, candidates: Sequence[int]
 ) -> list[Mention]:
     """Trigger mentions of one sentence, nominal and verbal, with support verbs merged.
 
     Args:
         sent: the sentence.
-        lex: the events lexicon.
+        ctx: the article's readings (the lexicon, the tokens inside entities).
         quantities: the sentence's quantities; a counted noun is not an event.
-        named_tokens: token index -> the entity that covers it.
         candidates: the sentence's token indices (relative to ``sent``) from
             :func:`trigger_candidates`; no other token can start a mention.
 
     Returns:
         The mentions in text order, each with its segment set.
     """
-    nominal, verbal = _read_triggers(sent, lex, quantities, named_tokens, candidates)
+    lex = ctx.lex
+    nominal, verbal = _read_triggers(sent, ctx, quantities, candidates)
     _attach_support_verbs(nominal, verbal, lex)
-    _drop_generic_verbs(verbal, lex, named_tokens)
+    _drop_generic_verbs(verbal, lex, ctx.named_tokens)
     mentions = sorted([*nominal.values(), *verbal.values()], key=lambda m: m.phrase_start)
     _set_segments(sent, mentions)
     return mentions
 
 
 def _read_triggers(
-    tokens: Span,
-    lex: EventLexicon,
-    quantities: SentenceQuantities,
-    named_tokens: dict[int, Ent],
-    candidates: Sequence[int],
+    tokens: Span, ctx: ArticleContext, quantities: SentenceQuantities, candidates: Sequence[int]
 ) -> tuple[dict[int, Mention], dict[int, Mention]]:
     """The nominal and the verbal trigger mentions at the candidates, by token index."""
+    lex = ctx.lex
     nominal: dict[int, Mention] = {}
     verbal: dict[int, Mention] = {}
     i = 0
@@ -124,7 +117,7 @@ def _read_triggers(
             match = _match_noun(tokens, i, lex)
             if match is not None:
                 n, kind = match
-                mention = _nominal_mention(tokens, i, n, kind, lex, quantities, named_tokens)
+                mention = _nominal_mention(tokens, i, n, kind, lex, quantities, ctx.named_tokens)
                 if mention is not None:
                     nominal[tok.i] = mention
                 i += n
@@ -166,7 +159,7 @@ def _nominal_mention(
     kind: str,
     lex: EventLexicon,
     quantities: SentenceQuantities,
-    named_tokens: dict[int, Ent],
+    named_tokens: Mapping[int, Ent],
 ) -> Mention | None:
     """The mention of the ``n``-token nominal trigger at ``tokens[i]``, unless it is
     counted ("une quarantaine de rendez-vous") or part of a name that is not an event."""
@@ -258,7 +251,7 @@ def _support_verb(tok: Token, lex: EventLexicon) -> Token | None:
 
 
 def _drop_generic_verbs(
-    verbal: dict[int, Mention], lex: EventLexicon, named_tokens: dict[int, Ent]
+    verbal: dict[int, Mention], lex: EventLexicon, named_tokens: Mapping[int, Ent]
 ) -> None:
     """Remove, in place, generic verbs ("organiser", "tenir") without a named patient:
     they are events only with one."""
