@@ -240,57 +240,10 @@ def _quantity_at(
             break
     if i >= len(tokens):
         return None
-    value: float | None = None
-    j = i
-    tok = tokens[j]
-    low = norm_word(tok.text)
-    # "une quarantaine de", "des centaines de", "plusieurs milliers de"
-    if low in lex.approximate_determiners and j + 1 < len(tokens):
-        noun = norm_word(tokens[j + 1].text)
-        if noun in lex.approximate_nouns:
-            value = float(lex.approximate_nouns[noun])
-            approximate = True
-            j += 2
-    if value is None and norm_word(tok.text) in lex.approximate_nouns and approximate:
-        value = float(lex.approximate_nouns[low])
-        j += 1
-    if value is None:
-        if _is_blocked(tok, blocked) or tok.is_punct:
-            return None
-        # "un"/"une" alone is an article, not a count
-        if low in ("un", "une") and not (
-            j + 1 < len(tokens) and norm_word(tokens[j + 1].text) in lex.scales
-        ):
-            return None
-        value = _token_number(tok)
-        if value is None:
-            return None
-        j += 1
-        # thousands written with spaces: "3 000", "1 200 000"
-        while (
-            j < len(tokens)
-            and _GROUP.match(tokens[j].text)
-            and tokens[j - 1].whitespace_
-            and _DIGITS.match(tokens[j - 1].text)
-        ):
-            value = value * 1000 + float(tokens[j].text)
-            j += 1
-        # number words spread over tokens: "deux mille", "vingt et un"
-        while j < len(tokens) and tok.text.isalpha():
-            nxt = norm_word(tokens[j].text)
-            if nxt in lex.words or (
-                nxt == "et"
-                and j + 1 < len(tokens)
-                and norm_word(tokens[j + 1].text) in ("un", "une", "onze")
-            ):
-                joined = " ".join(t.text for t in tokens[i : j + 1 + (nxt == "et")])
-                parsed = parse_number_words(joined)
-                if parsed is None:
-                    break
-                value = float(parsed)
-                j += 1 + (nxt == "et")
-            else:
-                break
+    count = _read_count(tokens, i, blocked, lex, approximate=approximate)
+    if count is None:
+        return None
+    value, approximate, j = count
     # scale: "80 millions", "2,5 milliards", "trois mille"
     if j < len(tokens) and norm_word(tokens[j].text) in lex.scales:
         value *= lex.scales[norm_word(tokens[j].text)]
@@ -314,6 +267,83 @@ def _quantity_at(
         end=end_char,
     )
     return quantity, j
+
+
+def _read_count(
+    tokens: Sequence[Token],
+    i: int,
+    blocked: Sequence[tuple[int, int]],
+    lex: NumberLexicon,
+    *,
+    approximate: bool,
+) -> tuple[float, bool, int] | None:
+    """Read the count at ``tokens[i]``, after any approximator: an approximate noun
+    ("une quarantaine"; a bare "centaines" only after an approximator) or a number.
+
+    Returns:
+        (value, approximate, index after the count), or None when there is no count.
+    """
+    tok = tokens[i]
+    low = norm_word(tok.text)
+    # "une quarantaine de", "des centaines de", "plusieurs milliers de"
+    if low in lex.approximate_determiners and i + 1 < len(tokens):
+        noun = norm_word(tokens[i + 1].text)
+        if noun in lex.approximate_nouns:
+            return float(lex.approximate_nouns[noun]), True, i + 2
+    if low in lex.approximate_nouns and approximate:
+        return float(lex.approximate_nouns[low]), approximate, i + 1
+    if _is_blocked(tok, blocked) or tok.is_punct:
+        return None
+    # "un"/"une" alone is an article, not a count
+    if low in ("un", "une") and not (
+        i + 1 < len(tokens) and norm_word(tokens[i + 1].text) in lex.scales
+    ):
+        return None
+    number = _read_number(tokens, i, lex)
+    if number is None:
+        return None
+    value, j = number
+    return value, approximate, j
+
+
+def _read_number(tokens: Sequence[Token], i: int, lex: NumberLexicon) -> tuple[float, int] | None:
+    """Read a number at ``tokens[i]``, in digits or in words, over as many tokens as it
+    takes ("3 000", "deux mille", "vingt et un").
+
+    Returns:
+        (value, index after the number), or None when ``tokens[i]`` is not a number.
+    """
+    tok = tokens[i]
+    value = _token_number(tok)
+    if value is None:
+        return None
+    j = i + 1
+    # thousands written with spaces: "3 000", "1 200 000"
+    while (
+        j < len(tokens)
+        and _GROUP.match(tokens[j].text)
+        and tokens[j - 1].whitespace_
+        and _DIGITS.match(tokens[j - 1].text)
+    ):
+        value = value * 1000 + float(tokens[j].text)
+        j += 1
+    # number words spread over tokens: "deux mille", "vingt et un"
+    while j < len(tokens) and tok.text.isalpha():
+        nxt = norm_word(tokens[j].text)
+        if nxt in lex.words or (
+            nxt == "et"
+            and j + 1 < len(tokens)
+            and norm_word(tokens[j + 1].text) in ("un", "une", "onze")
+        ):
+            joined = " ".join(t.text for t in tokens[i : j + 1 + (nxt == "et")])
+            parsed = parse_number_words(joined)
+            if parsed is None:
+                break
+            value = float(parsed)
+            j += 1 + (nxt == "et")
+        else:
+            break
+    return value, j
 
 
 def _read_unit(

@@ -1,0 +1,204 @@
+"""A mention's arguments, read in its segment: date, name, location, participants, quantities.
+
+The segment, not the parse, bounds what a mention may take: the parser often attaches
+dates and names to the wrong head in long French sentences, while the linear order of
+a press sentence is reliable.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from pipeline.events.grammar import (
+    DE_WORDS,
+    DEFINITES,
+    DEMONSTRATIVES,
+    POSSESSIVES,
+    appositive_ranges,
+    inside,
+    preceding_word,
+)
+from pipeline.events.lexicon import EventLexicon
+from pipeline.events.mention import ArticleContext, Mention, Segment
+from pipeline.events.participants import collect_participants
+from pipeline.nlp.text import norm_word
+from pipeline.records import DateMention, Quantity
+
+_ANAPHORIC_ADJ = frozenset({"premier", "première", "même", "dernier", "dernière"})
+_MAX_NAME_TOKENS = 8
+_MONEY_UNITS = ("EUR", "USD", "GBP", "CHF")
+
+
+def collect_arguments(
+    mention: Mention, ctx: ArticleContext, quantities: Sequence[Quantity]
+) -> None:
+    """Fill the mention's date, quote and anaphora flags, name, location, participants
+    and quantities from its segment, in place.
+
+    Args:
+        mention: a mention with its segment set (:func:`~pipeline.events.triggers.find_mentions`).
+        ctx: the article's readings.
+        quantities: the quantities of the mention's sentence.
+    """
+    _attach_date(mention, ctx)
+    mention.in_quote = any(s <= mention.trigger.idx < e for s, e in ctx.quoted)
+    mention.anaphoric = _is_anaphoric(mention)
+    seg_start, seg_end = mention.seg_start, mention.seg_end
+    lo = bisect.bisect_left(ctx.ent_starts, seg_start)
+    segment = Segment(
+        ents=list(
+            itertools.takewhile(lambda e: e.start < seg_end, itertools.islice(ctx.ents, lo, None))
+        ),
+        appositives=appositive_ranges(ctx.doc, seg_start, seg_end),
+    )
+    _set_name(mention, ctx, segment)
+    _set_location(mention, ctx, segment)
+    collect_participants(mention, ctx, segment)
+    _attach_quantities(mention, ctx.doc, quantities)
+
+
+def _attach_date(mention: Mention, ctx: ArticleContext) -> None:
+    """The segment's date closest to the trigger, if the segment has one."""
+    doc = ctx.doc
+    seg_start_char = doc[mention.seg_start].idx
+    seg_end_char = doc[mention.seg_end - 1].idx + len(doc[mention.seg_end - 1].text)
+    lo = bisect.bisect_left(ctx.date_starts, seg_start_char)
+    in_seg: list[DateMention] = []
+    for d in itertools.islice(ctx.dates, lo, None):
+        if d.start >= seg_end_char:
+            break
+        in_seg.append(d)
+    if in_seg:
+        trig = mention.trigger.idx
+        mention.date = min(in_seg, key=lambda d: abs(d.start - trig))
+
+
+def _is_anaphoric(mention: Mention) -> bool:
+    """ "cette rencontre", "la première rencontre": points back to an event already told."""
+    if not mention.nominal:
+        return False
+    dets = {norm_word(c.text) for c in mention.trigger.lefts if c.dep_ == "det" or c.pos_ == "DET"}
+    adjs = {norm_word(c.lemma_) for c in mention.trigger.lefts if c.dep_ == "amod"}
+    if dets & DEMONSTRATIVES or dets & POSSESSIVES:
+        return True
+    return bool(dets & DEFINITES) or bool(adjs & _ANAPHORIC_ADJ)
+
+
+def _set_name(mention: Mention, ctx: ArticleContext, segment: Segment) -> None:
+    """The event's name: a MISC entity or a short quoted title near the trigger or holding it."""
+    doc = ctx.doc
+    seg_start, seg_end = mention.seg_start, mention.seg_end
+    candidates: list[tuple[int, int, str]] = []
+    for e in segment.ents:
+        if e.label in ("MISC", "EVENT"):
+            candidates.append((e.start, e.end, e.text))
+    for q_start, q_end in ctx.quoted_tokens:
+        if seg_start <= q_start < seg_end and q_end - q_start <= _MAX_NAME_TOKENS:
+            span = doc[q_start:q_end]
+            if span.text[:1].isupper():
+                candidates.append((q_start, q_end, span.text))
+    best_name: tuple[int, int, str] | None = None
+    best_gap = 5
+    anchors = [mention.trigger.i] + ([mention.support.i] if mention.support else [])
+    for n_start, n_end, text in candidates:
+        if n_start <= mention.trigger.i < n_end:
+            gap = 0
+        else:
+            gap = min(min(abs(a - n_start), abs(a - (n_end - 1))) for a in anchors)
+            if doc[n_start:n_end].root.head.i in anchors:
+                gap = min(gap, 1)
+        if gap < best_gap:
+            best_gap, best_name = gap, (n_start, n_end, text)
+    if best_name is not None:
+        mention.name = best_name[2].strip()
+        segment.used.add(best_name[0])
+
+
+def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> None:
+    """The event's place: "à/au/dans/en" + a LOC entity, + an organisation that is a
+    place, or + a place noun phrase, the first found in that order."""
+    doc, lex, seg_start = ctx.doc, ctx.lex, mention.seg_start
+    appositives = segment.appositives
+    for e in segment.ents:
+        if e.label != "LOC" or e.start in segment.used or inside(e.start, appositives):
+            continue
+        prep = preceding_word(doc, e.start, seg_start)
+        if prep in lex.location_preps:
+            mention.location = e.text
+            segment.used.add(e.start)
+            return
+    # an organisation that is also a place: "à l'université de La Rochelle"
+    for e in segment.ents:
+        if e.label not in ("ORG", "MISC") or inside(e.start, appositives):
+            continue
+        first = doc[e.start]
+        if (
+            preceding_word(doc, e.start, seg_start) in lex.location_preps
+            and norm_word(first.lemma_ or first.text) in lex.place_nouns
+        ):
+            mention.location = e.text
+            return
+    mention.location = _place_phrase(doc, lex, seg_start, mention.seg_end, appositives)
+
+
+def _place_phrase(
+    doc: Doc,
+    lex: EventLexicon,
+    seg_start: int,
+    seg_end: int,
+    appositives: Sequence[tuple[int, int]],
+) -> str | None:
+    """The first "à/dans …" + place noun phrase of the segment ("à la salle des fêtes")."""
+    for k in range(seg_start, seg_end - 1):
+        if norm_word(doc[k].text) not in lex.location_preps or inside(k, appositives):
+            continue
+        j = k + 1
+        while j < seg_end and doc[j].pos_ == "DET":
+            j += 1
+        if (
+            j < seg_end
+            and norm_word(doc[j].lemma_ or doc[j].text) in lex.place_nouns
+            and doc[j].pos_ in ("NOUN", "PROPN")
+        ):
+            end = j + 1
+            while (
+                end < seg_end
+                and doc[end].text not in (",", ".", ";", ":", "(")
+                and doc[end].pos_ not in ("VERB", "AUX")
+                and norm_word(doc[end].text) not in ("avec", "pour", "et", "en", "à", "au", "dès")
+                # "de La Rochelle" goes on; a new "le 14 février" does not
+                and not (
+                    norm_word(doc[end].text) in DEFINITES
+                    and norm_word(doc[end - 1].text) not in DE_WORDS
+                )
+                and not doc[end].like_num
+            ):
+                end += 1
+            return doc[j:end].text
+    return None
+
+
+def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity]) -> None:
+    """Quantities of the segment governed by the trigger or its verbs (not "autour de
+    trois thèmes"); a sum of money always belongs to the event."""
+    governors = {mention.trigger.i}
+    if mention.support is not None:
+        governors.add(mention.support.i)
+        governors.update(
+            c.i for c in mention.support.children if c.dep_ == "conj" and c.pos_ == "VERB"
+        )
+    for q in quantities:
+        q_span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if q_span is None or not (mention.seg_start <= q_span.start < mention.seg_end):
+            continue
+        root = q_span.root
+        money = q.unit in _MONEY_UNITS
+        if money or (root.head.i in governors and root.dep_ not in ("obl:mod", "advcl", "advmod")):
+            mention.quantities.append(q)
+
+
+__all__ = ["collect_arguments"]

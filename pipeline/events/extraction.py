@@ -1,0 +1,93 @@
+"""The events stage's entry point: :func:`find_events` reads one parsed article.
+
+It reads what every mention looks up once per article (entities, quotations, the main
+actor, the dates), then walks the sentences that hold a trigger candidate; the method
+is told in the package docstring (:mod:`pipeline.events`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+
+from spacy.tokens import Doc
+
+from pipeline.events.arguments import collect_arguments
+from pipeline.events.lexicon import EventLexicon, load_lexicon
+from pipeline.events.mention import ArticleContext, Mention, is_event_date
+from pipeline.events.merging import build_events
+from pipeline.events.participants import doc_entities, main_actor
+from pipeline.events.status import status
+from pipeline.events.triggers import SentenceQuantities, find_mentions, trigger_candidates
+from pipeline.nlp.extensions import register_extensions
+from pipeline.nlp.text import doc_text
+from pipeline.people import iter_quoted_spans
+from pipeline.records import Event
+
+logger = logging.getLogger(__name__)
+
+
+def find_events(doc: Doc) -> list[Event]:
+    """Find the events of one article.
+
+    Args:
+        doc: a parsed ``Doc`` (tagger, parser, lemmatizer, ner); ``doc._.dates`` should
+            hold the date mentions and ``doc._.published`` the publication date.
+
+    Returns:
+        One event per real-world event, in order of first mention, each with every
+        evidence span that supports it.
+    """
+    register_extensions()
+    if not doc.has_annotation("DEP"):
+        logger.debug("events need a dependency parse; none on this doc")
+        return []
+    lex = load_lexicon()
+    ctx = _read_article(doc, lex)
+    published: str | None = doc._.published
+    all_mentions: list[Mention] = []
+    candidates = trigger_candidates(doc, lex)
+    for sent in doc.sents:
+        lo = bisect.bisect_left(candidates, sent.start)
+        hi = bisect.bisect_left(candidates, sent.end, lo)
+        if lo == hi:
+            continue  # no token of this sentence can start a trigger
+        # quantities are read only for sentences with a trigger (about one in four)
+        sent_quantities = SentenceQuantities(sent)
+        in_sent = [c - sent.start for c in candidates[lo:hi]]
+        mentions = find_mentions(sent, ctx, sent_quantities, in_sent)
+        if not mentions:
+            continue
+        quantities = sent_quantities.items
+        for mention in mentions:
+            collect_arguments(mention, ctx, quantities)
+            mention.status = status(mention, doc, lex, published)
+            all_mentions.append(mention)
+    return build_events(doc, all_mentions)
+
+
+def _read_article(doc: Doc, lex: EventLexicon) -> ArticleContext:
+    """What the mentions of the article look up: entities, quotations, issuer, dates."""
+    ents = doc_entities(doc)
+    quoted = list(iter_quoted_spans(doc_text(doc)))
+    quoted_tokens = [
+        (span.start, span.end)
+        for span in (doc.char_span(s, e, alignment_mode="expand") for s, e in quoted)
+        if span is not None
+    ]
+    dates = sorted((d for d in doc._.dates if is_event_date(d)), key=lambda d: d.start)
+    return ArticleContext(
+        doc=doc,
+        lex=lex,
+        ents=ents,
+        ent_starts=[e.start for e in ents],
+        quoted=quoted,
+        quoted_tokens=quoted_tokens,
+        named_tokens={i: e for e in ents for i in range(e.start, e.end)},
+        issuer=main_actor(doc, ents),
+        dates=dates,
+        date_starts=[d.start for d in dates],
+    )
+
+
+__all__ = ["find_events"]

@@ -1,0 +1,99 @@
+"""The events lexicon: trigger lemmas and cue words read from ``resources/events_fr.json``.
+
+Read once per process; the word splitting is cached because the trigger tests ask it
+for the same few thousand words over and over.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from pipeline.nlp.text import norm_word
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    """Trigger lemmas and cue words read from ``events_fr.json``."""
+
+    nouns: dict[tuple[str, ...], str]
+    verbs: dict[str, str]
+    #: verbs that are events only when dated: lemma -> type
+    dated_only_verbs: dict[str, str]
+    generic_verbs: frozenset[str]
+    reflexive_verbs: frozenset[str]
+    #: verbs that are not events when reflexive ("les concerts se succéderont")
+    non_reflexive_verbs: frozenset[str]
+    weak_nouns: frozenset[str]
+    support_verbs: frozenset[str]
+    planned_lemmas: frozenset[str]
+    planned_words: tuple[tuple[str, ...], ...]
+    ongoing_words: tuple[tuple[str, ...], ...]
+    modal_planned_lemmas: frozenset[str]
+    organizer_preps: frozenset[str]
+    with_preps: frozenset[str]
+    location_preps: frozenset[str]
+    place_nouns: frozenset[str]
+    generic_entity_words: frozenset[str]
+    subject_roles: dict[str, str]
+    with_roles: dict[str, str]
+    default_roles: dict[str, str]
+    generic_subject_nouns: frozenset[str]
+    max_noun_len: int
+    #: first words of the nominal triggers, to skip most tokens at once
+    noun_heads: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def split_words(text: str) -> tuple[str, ...]:
+    """Normalised words of ``text``, split after an apostrophe as spaCy's French
+    tokenizer does ("l'inauguration" -> ("l'", "inauguration"))."""
+    return tuple(w for w in re.split(r"\s+|(?<=')", norm_word(text)) if w)
+
+
+@functools.cache
+def load_lexicon() -> EventLexicon:
+    """Read the packaged trigger lexicon once per process.
+
+    Returns:
+        The :class:`EventLexicon`.
+    """
+    raw: dict[str, Any] = json.loads(
+        resources.files("pipeline.resources").joinpath("events_fr.json").read_text(encoding="utf-8")
+    )
+    nouns = {split_words(w): kind for kind, ws in raw["nouns"].items() for w in ws}
+    verbs = {norm_word(w): kind for kind, ws in raw["verbs"].items() for w in ws}
+    return EventLexicon(
+        nouns=nouns,
+        verbs=verbs,
+        dated_only_verbs={
+            norm_word(w): kind for kind, ws in raw["dated_only_verbs"].items() for w in ws
+        },
+        generic_verbs=frozenset(norm_word(w) for w in raw["generic_verbs"]),
+        reflexive_verbs=frozenset(norm_word(w) for w in raw["verb_requires_reflexive"]),
+        non_reflexive_verbs=frozenset(norm_word(w) for w in raw["verb_forbids_reflexive"]),
+        weak_nouns=frozenset(norm_word(w) for w in raw["weak_nouns"]),
+        support_verbs=frozenset(norm_word(w) for w in raw["support_verbs"]),
+        planned_lemmas=frozenset(raw["planned_lemmas"]),
+        planned_words=tuple(split_words(w) for w in raw["planned_words"]),
+        ongoing_words=tuple(split_words(w) for w in raw["ongoing_words"]),
+        modal_planned_lemmas=frozenset(raw["modal_planned_lemmas"]),
+        organizer_preps=frozenset(raw["organizer_preps"]),
+        with_preps=frozenset(raw["with_preps"]),
+        location_preps=frozenset(raw["location_preps"]),
+        place_nouns=frozenset(raw["place_nouns"]),
+        generic_entity_words=frozenset(raw["generic_entity_words"]),
+        subject_roles=dict(raw["subject_roles"]),
+        with_roles=dict(raw["with_roles"]),
+        default_roles=dict(raw["default_roles"]),
+        generic_subject_nouns=frozenset(raw["generic_subject_nouns"]),
+        max_noun_len=max(len(k) for k in nouns),
+        noun_heads=frozenset(k[0] for k in nouns),
+    )
+
+
+__all__ = ["EventLexicon", "load_lexicon", "split_words"]

@@ -1,0 +1,160 @@
+"""The data the events stages share: entities, trigger mentions, participants, date values.
+
+A :class:`Mention` is made by :mod:`~pipeline.events.triggers`, filled by
+:mod:`~pipeline.events.arguments` and :mod:`~pipeline.events.status`, and merged with
+the other mentions of its event by :mod:`~pipeline.events.merging`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from pipeline.events.lexicon import EventLexicon
+from pipeline.nlp.text import norm_word
+from pipeline.records import DateMention, EventStatus, Participant, Quantity
+
+_DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Ent:
+    """A named entity as token offsets, from ``doc._.entities`` or ``doc.ents``."""
+
+    start: int  # token index
+    end: int
+    label: str
+    text: str
+    canonical: str
+    entity_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """What :func:`~pipeline.events.find_events` reads once per article and every
+    mention's arguments look up."""
+
+    doc: Doc
+    lex: EventLexicon
+    #: entities in text order, and their first tokens (for bisect)
+    ents: Sequence[Ent]
+    ent_starts: Sequence[int]
+    #: quotations as character offsets, and as token offsets
+    quoted: Sequence[tuple[int, int]]
+    quoted_tokens: Sequence[tuple[int, int]]
+    #: token index -> the entity that covers it
+    named_tokens: Mapping[int, Ent]
+    #: the organisation the article is about, if any
+    issuer: Ent | None
+    #: the date mentions that can date an event, in text order, and their starts
+    dates: Sequence[DateMention]
+    date_starts: Sequence[int]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """What a mention's segment offers its name, location and participants."""
+
+    #: the entities that start in the segment
+    ents: Sequence[Ent]
+    #: descriptive appositions: their entities describe a participant, they do not act
+    appositives: Sequence[tuple[int, int]]
+    #: token starts of the entities already taken as the name or the location
+    used: set[int] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One trigger occurrence with the arguments found in its segment."""
+
+    trigger: Token
+    trigger_end: int  # token index after the (multiword) trigger
+    type: str
+    nominal: bool
+    support: Token | None = None
+    weak: bool = False
+    seg_start: int = 0
+    seg_end: int = 0
+    date: DateMention | None = None
+    name: str | None = None
+    location: str | None = None
+    participants: list[Participant] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    status: EventStatus = "past"
+    anaphoric: bool = False
+    in_quote: bool = False
+    #: a verb that reports an event only with a date ("annulé le 3 mars")
+    dated_only: bool = False
+    #: normalised names added by default (the issuer), not read in the text
+    implicit: set[str] = field(default_factory=set)
+
+    def explicit_names(self) -> set[str]:
+        """Named participants read in the mention's own text."""
+        return named(self.participants) - self.implicit
+
+    @property
+    def phrase_start(self) -> int:
+        """First token of the mention's phrase (its determiner, or the support verb)."""
+        first = self.trigger.i
+        for child in self.trigger.lefts:
+            if child.dep_ in ("det", "amod", "nummod") or child.pos_ == "DET":
+                first = min(first, child.i)
+        if self.support is not None and self.support.i < first:
+            first = self.support.i
+        return first
+
+    @property
+    def verbs(self) -> list[Token]:
+        """The mention's own verbs: its support verb, and the trigger when it is a verb."""
+        return [v for v in (self.support, None if self.nominal else self.trigger) if v]
+
+
+def named(participants: Iterable[Participant]) -> set[str]:
+    """Normalised names of the participants that are named (not a common-noun GROUP)."""
+    return {norm_word(p.name) for p in participants if p.label != "GROUP"}
+
+
+def add_participant(table: dict[str, Participant], participant: Participant) -> None:
+    """Add ``participant`` under its normalised name, in place.
+
+    A name met twice keeps its first place and role, unless that role was the vague
+    "participant" and the new one says more.
+    """
+    key = norm_word(participant.name)
+    old = table.get(key)
+    if old is None or (old.role == "participant" and participant.role != "participant"):
+        table[key] = participant
+
+
+def event_value(date: DateMention) -> str:
+    """The calendar value of a date or time mention: times drop their clock part
+    ("2021-12-21T18:30" -> "2021-12-21"); ranges keep both ends."""
+    return "/".join(part.split("T")[0] for part in date.value.split("/"))
+
+
+def is_event_date(date: DateMention) -> bool:
+    """Can the date mention date an event: a calendar day, month or year, or a range of them?"""
+    if date.type not in ("DATE", "TIME"):
+        return False
+    return all(_DATE_VALUE.match(part) for part in event_value(date).split("/"))
+
+
+def date_value(date: DateMention) -> str:
+    """The start of the date, used to merge and order ("2017-01-31/2017-02-02" -> "2017-01-31")."""
+    return event_value(date).split("/")[0]
+
+
+__all__ = [
+    "ArticleContext",
+    "Ent",
+    "Mention",
+    "Segment",
+    "add_participant",
+    "date_value",
+    "event_value",
+    "is_event_date",
+    "named",
+]

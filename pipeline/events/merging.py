@@ -1,0 +1,199 @@
+"""Mentions of one real-world event merged into one :class:`~pipeline.records.Event`.
+
+Mentions merge inside the article when they have the same type and compatible dates
+(one may be a prefix of the other: "décembre 2014" and "11 décembre 2014"), or when an
+undated anaphoric mention ("cette rencontre") follows an event of its type. Groups too
+weakly worded to be events are dropped; every mention's evidence span is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from pipeline.events.mention import Mention, add_participant, date_value, event_value, named
+from pipeline.records import DateMention, Event, EventStatus, Evidence, Participant, Quantity
+
+
+def build_events(doc: Doc, mentions: Sequence[Mention]) -> list[Event]:
+    """Merge the article's mentions into events and keep those that are events.
+
+    Args:
+        doc: the article.
+        mentions: every mention of the article, in text order, with its arguments.
+
+    Returns:
+        One event per kept group, in order of first mention.
+    """
+    groups = [g for g in _merge(mentions) if _keep(g)]
+    return [_build_event(doc, g) for g in groups]
+
+
+def _compatible_dates(a: str | None, b: str | None) -> bool:
+    """One date may be the other told less precisely ("2014-12" and "2014-12-11"), or a
+    day inside the other's range ("2022-04-09" in "2022-04-08/2022-04-10")."""
+    if a is None or b is None:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if "/" in x and "/" not in y:
+            lo, hi = x.split("/", 1)
+            if lo[: len(y)] <= y <= hi[: len(y)] or (y >= lo and y[: len(hi)] <= hi):
+                return True
+    a0, b0 = a.split("/")[0], b.split("/")[0]
+    return a0.startswith(b0) or b0.startswith(a0)
+
+
+@dataclass(slots=True)
+class _Group:
+    """Mentions of one real-world event."""
+
+    mentions: list[Mention]
+
+    @property
+    def type(self) -> str:
+        """The event type (every mention of a group has its first mention's)."""
+        return self.mentions[0].type
+
+    @property
+    def date(self) -> DateMention | None:
+        """The group's most precise date, if any mention is dated."""
+        dated = [m.date for m in self.mentions if m.date is not None]
+        # the most precise date wins ("11 décembre 2014" over "décembre 2014")
+        return max(dated, key=lambda d: len(date_value(d)), default=None)
+
+
+def _merge(mentions: Sequence[Mention]) -> list[_Group]:
+    """Group the mentions, in text order: a dated mention joins the group with a
+    compatible date (the one with its exact date first), an anaphoric or named undated
+    one the group told last; any other mention starts a group."""
+    groups: list[_Group] = []
+    for mention in mentions:
+        target: _Group | None = None
+        full = None if mention.date is None else event_value(mention.date)
+        value = None if mention.date is None else date_value(mention.date)
+        if value is not None:
+            candidates = []
+            for g in groups:
+                gdate = g.date
+                if g.type != mention.type or gdate is None:
+                    continue
+                gvalue = date_value(gdate)
+                if not _compatible_dates(event_value(gdate), full):
+                    continue
+                names_m = mention.explicit_names()
+                names_g = set().union(*(m.explicit_names() for m in g.mentions))
+                if names_m and names_g and not names_m & names_g and gvalue != value:
+                    continue
+                candidates.append(g)
+            if len(candidates) == 1 or (
+                candidates and any(date_value(c.date) == value for c in candidates if c.date)
+            ):
+                exact = [c for c in candidates if c.date and date_value(c.date) == value]
+                target = exact[-1] if exact else candidates[0]
+        elif mention.anaphoric or mention.name is not None:
+            # the event told last (not created last) is the one "cette rencontre" points to
+            same = [
+                g
+                for g in groups
+                if g.type == mention.type
+                and (mention.anaphoric or any(m.name == mention.name for m in g.mentions))
+            ]
+            if same:
+                target = max(same, key=lambda g: g.mentions[-1].seg_start)
+        if target is None:
+            groups.append(_Group([mention]))
+        else:
+            target.mentions.append(mention)
+    return groups
+
+
+def _keep(group: _Group) -> bool:
+    """Undated, unnamed, weakly worded mentions are too often not events at all."""
+    if group.date is None and all(m.in_quote or m.dated_only for m in group.mentions):
+        return False  # "nous avons investi dans …": talk, not a reported event
+    verbal = any(m.support is not None or not m.nominal for m in group.mentions)
+    if group.date is not None:
+        # a dated weak noun ("la création", "une journée") still needs a verb or a name
+        return verbal or any(m.name or not m.weak for m in group.mentions)
+    return verbal and any(not m.weak and (named(m.participants) or m.name) for m in group.mentions)
+
+
+def _event_id(kind: str, date: str | None, evidence: Sequence[Evidence]) -> str:
+    """A stable id from the type, the date and the first evidence span."""
+    key = f"{kind}|{date or ''}|{evidence[0].start}-{evidence[0].end}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _evidence(doc: Doc, mention: Mention) -> Evidence:
+    """The mention's segment as evidence, without its edge spaces and punctuation."""
+    span = doc[mention.seg_start : mention.seg_end]
+    text = span.text
+    start = span.start_char
+    stripped = text.strip(" \t\n,;:—–")
+    start += len(text) - len(text.lstrip(" \t\n,;:—–"))
+    return Evidence(start=start, end=start + len(stripped), text=stripped)
+
+
+def _confidence(group: _Group) -> float:
+    """A score in [0.05, 0.95] from what the group's mentions hold (date, participants,
+    place or name, a verb, several mentions) and how weakly they are worded."""
+    score = 0.35
+    if group.date is not None:
+        score += 0.2
+    if any(m.participants for m in group.mentions):
+        score += 0.1
+    if any(m.location or m.name for m in group.mentions):
+        score += 0.1
+    if any(m.support is not None or not m.nominal for m in group.mentions):
+        score += 0.1
+    if len(group.mentions) > 1:
+        score += 0.1
+    if all(m.weak for m in group.mentions):
+        score -= 0.15
+    if all(m.in_quote for m in group.mentions):
+        score -= 0.15
+    return round(min(max(score, 0.05), 0.95), 2)
+
+
+def _build_event(doc: Doc, group: _Group) -> Event:
+    """The event record of a group: its mentions' arguments pooled, every evidence span."""
+    first = group.mentions[0]
+    date = group.date
+    participants: dict[str, Participant] = {}
+    quantities: dict[tuple[int, int], Quantity] = {}
+    for m in group.mentions:
+        for p in m.participants:
+            add_participant(participants, p)
+        for q in m.quantities:
+            quantities.setdefault((q.start, q.end), q)
+    dated = [
+        m for m in group.mentions if m.date is not None and date is not None and m.date == date
+    ]
+    status_from = dated[0] if dated else first
+    # a "planned" mention wins: the article announces it even when also told in the past
+    statuses = {m.status for m in group.mentions}
+    status: EventStatus = status_from.status
+    if "planned" in statuses and status_from.status != "past":
+        status = "planned"
+    evidence = tuple(sorted({_evidence(doc, m) for m in group.mentions}, key=lambda e: e.start))
+    trigger_mention = next((m for m in group.mentions if m.nominal), first)
+    return Event(
+        event_id=_event_id(group.type, None if date is None else event_value(date), evidence),
+        type=group.type,
+        name=next((m.name for m in group.mentions if m.name), None),
+        trigger=trigger_mention.trigger.text if trigger_mention.nominal else first.trigger.text,
+        date=None if date is None else event_value(date),
+        date_text=None if date is None else date.text,
+        status=status,
+        location=next((m.location for m in group.mentions if m.location), None),
+        participants=tuple(participants.values()),
+        quantities=tuple(sorted(quantities.values(), key=lambda q: q.start)),
+        evidence=evidence,
+        confidence=_confidence(group),
+    )
+
+
+__all__ = ["build_events"]

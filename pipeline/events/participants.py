@@ -1,0 +1,359 @@
+"""Who takes part in an event, and in which role.
+
+A mention's participants come, in this order (the first role read for a name wins
+unless it was the vague "participant"): the items of an "avec A, B et C" list, the
+subject of its verb, the other organisations and people of its segment, and last the
+article's main actor (the *issuer* of a press release) when the text points to it or
+names nobody.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Token
+
+from pipeline.events.grammar import (
+    DE_WORDS,
+    DEFINITES,
+    DEMONSTRATIVES,
+    POSSESSIVES,
+    inside,
+    morph,
+    preceding_word,
+    strip_det,
+)
+from pipeline.events.lexicon import EventLexicon
+from pipeline.events.mention import (
+    ArticleContext,
+    Ent,
+    Mention,
+    Segment,
+    add_participant,
+    named,
+)
+from pipeline.nlp.text import norm_word
+from pipeline.records import Participant, Role
+
+_CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–"})
+_PARTICIPANT_LABELS = frozenset({"ORG", "PER"})
+
+
+class _ListItem(NamedTuple):
+    """An item of an "avec …" list, as token offsets."""
+
+    start: int
+    end: int
+    prep: str
+    #: is the preposition governed by the trigger or its verb?
+    governed: bool
+
+
+# --- the article's entities ----------------------------------------------------
+
+
+def doc_entities(doc: Doc) -> list[Ent]:
+    """The corrected entities when the entity component ran, else the model's."""
+    out: list[Ent] = []
+    mentions = doc._.entities if Doc.has_extension("entities") else ()
+    if mentions:
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            out.append(
+                Ent(span.start, span.end, m.label, m.text, m.canonical or m.text, m.entity_id)
+            )
+    else:
+        out = [Ent(e.start, e.end, e.label_, e.text, e.text, None) for e in doc.ents]
+    out.sort(key=lambda e: e.start)
+    return out
+
+
+def main_actor(doc: Doc, ents: Sequence[Ent]) -> Ent | None:
+    """The organisation the article is about: mentioned at least twice, counting a
+    mention in the opening sentence (the lede) three times."""
+    first_sent_end = next(iter(doc.sents)).end if len(doc) else 0
+    counts: Counter[str] = Counter()
+    for e in ents:
+        if e.label == "ORG":
+            counts[e.canonical] += 3 if e.start < first_sent_end else 1
+    if not counts:
+        return None
+    name, count = counts.most_common(1)[0]
+    if count < 2:
+        return None
+    return next(e for e in ents if e.canonical == name)
+
+
+# --- one mention's participants ----------------------------------------------------
+
+
+def collect_participants(mention: Mention, ctx: ArticleContext, segment: Segment) -> None:
+    """Fill ``mention.participants`` from its segment.
+
+    Args:
+        mention: the mention, with its segment, name and quote flag set.
+        ctx: the article's readings.
+        segment: the segment's entities, appositions and the entities already used
+            as the name or location.
+    """
+    table: dict[str, Participant] = {}
+    list_items = _list_items(mention, ctx.doc, ctx.lex, segment.appositives)
+    _add_list_participants(table, mention, ctx, list_items, segment.ents)
+    _add_subjects(table, mention, ctx)
+    _add_segment_entities(table, mention, ctx, segment, list_items)
+    _add_issuer(table, mention, ctx)
+    mention.participants = [p for p in table.values() if any(c.isalpha() for c in p.name)]
+
+
+def _list_items(
+    mention: Mention, doc: Doc, lex: EventLexicon, appositives: Sequence[tuple[int, int]]
+) -> list[_ListItem]:
+    """The items of the segment's "avec …" / "par …" lists, without their determiners."""
+    governors = {mention.trigger.i}
+    if mention.support is not None:
+        governors.add(mention.support.i)
+    items: list[_ListItem] = []
+    list_preps = lex.with_preps | lex.organizer_preps
+    for k in range(mention.seg_start, mention.seg_end):
+        prep = norm_word(doc[k].text)
+        if prep not in list_preps or inside(k, appositives):
+            continue
+        governed = doc[k].head.head.i in governors
+        for s, e_ in _with_list(doc, k, mention.seg_end):
+            s, e_ = strip_det(doc, s, e_)
+            if s < e_ and not inside(s, appositives):
+                items.append(_ListItem(s, e_, prep, governed))
+    return items
+
+
+def _with_list(doc: Doc, k: int, seg_end: int) -> list[tuple[int, int]]:
+    """Items of an "avec A, B et C" list starting after the preposition at ``k``."""
+    items: list[tuple[int, int]] = []
+    start = k + 1
+    j = start
+    while j <= seg_end:
+        if j == seg_end:
+            if j > start:
+                items.append((start, j))
+            break
+        tok = doc[j]
+        if tok.text in (",", ".", "et", "ainsi") or tok.text in _CLAUSE_BREAK:
+            if j > start:
+                items.append((start, j))
+            if tok.text not in (",", "et", "ainsi"):
+                break
+            if tok.text == "ainsi":  # "ainsi que"
+                j += 1
+            start = j + 1
+            # an indefinite apposition ends the list: ", un incubateur piloté par …"
+            if start < seg_end and norm_word(doc[start].text) in ("un", "une"):
+                break
+        elif tok.pos_ in ("VERB", "AUX") or (
+            tok.pos_ == "ADP"
+            and j > start
+            and tok.dep_ == "case"
+            and norm_word(tok.text) not in DE_WORDS
+        ):
+            if j > start:
+                items.append((start, j))
+            break
+        j += 1
+    return items
+
+
+def _add_list_participants(
+    table: dict[str, Participant],
+    mention: Mention,
+    ctx: ArticleContext,
+    list_items: Sequence[_ListItem],
+    seg_ents: Sequence[Ent],
+) -> None:
+    """List items that no entity covers: a capitalised name, or a common-noun group."""
+    doc, lex = ctx.doc, ctx.lex
+    for s, e_, prep, governed in list_items:
+        if doc[s].is_punct or any(ent.start < e_ and s < ent.end for ent in seg_ents):
+            continue
+        run = [t for t in doc[s:e_] if t.pos_ in ("PROPN", "X") and t.text[:1].isupper()]
+        if doc[s].text[:1].isupper():
+            name, label = doc[s:e_].text.strip(), "ORG"
+        elif run:
+            # a name the NER missed: "l'agence AD Normandie"
+            name, label = doc[run[0].i : run[-1].i + 1].text, "ORG"
+        elif governed and prep in lex.with_preps:
+            # a common-noun group ("les startups locales") only as the trigger's own complement
+            name, label = doc[s:e_].text.strip(), "GROUP"
+        else:
+            continue
+        role = _role_for(mention, s, doc[s:e_].root, prep, lex)
+        add_participant(table, Participant(name=name, label=label, role=role, entity_id=None))
+
+
+def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
+    """The subjects of the mention's verbs, as entities or as names the NER missed."""
+    doc, lex, ents = ctx.doc, ctx.lex, ctx.ents
+    subjects = {s.i for s in (_subject_of(v) for v in mention.verbs) if s is not None}
+    near = bisect.bisect_left(ctx.ent_starts, mention.seg_start - 40)
+    covered: set[int] = set()
+    subject_role = _as_role(lex.subject_roles.get(mention.type, "participant"))
+    for e in itertools.islice(ents, near, None):
+        # the subject of a fronted participle may sit outside the segment's start
+        if e.start >= mention.seg_end + 40:
+            break
+        hit = {i for i in subjects if e.start <= i < e.end}
+        covered |= hit
+        if e.label in _PARTICIPANT_LABELS and hit:
+            add_participant(
+                table,
+                Participant(
+                    name=e.canonical, label=e.label, role=subject_role, entity_id=e.entity_id
+                ),
+            )
+    for i in subjects - covered:
+        subj = doc[i]
+        if subj.pos_ == "PROPN" and subj.text[:1].isupper():
+            # a name the NER missed: "Fondée en 1962, Technilame emploie …"
+            run = [subj, *(c for c in subj.children if c.dep_ == "flat:name")]
+            name = doc[min(t.i for t in run) : max(t.i for t in run) + 1].text
+            add_participant(
+                table, Participant(name=name, label="ORG", role=subject_role, entity_id=None)
+            )
+
+
+def _add_segment_entities(
+    table: dict[str, Participant],
+    mention: Mention,
+    ctx: ArticleContext,
+    segment: Segment,
+    list_items: Sequence[_ListItem],
+) -> None:
+    """The segment's organisations and people, and a place that acts or applies."""
+    doc, lex = ctx.doc, ctx.lex
+    for e in segment.ents:
+        if e.start in segment.used or inside(e.start, segment.appositives):
+            continue
+        if any(q[0] <= doc[e.start].idx < q[1] for q in ctx.quoted):
+            continue
+        if e.end - e.start == 1 and norm_word(e.text) in lex.generic_entity_words:
+            continue
+        item = next((it for it in list_items if it.start <= e.start < it.end), None)
+        prep = item.prep if item else preceding_word(doc, e.start, mention.seg_start)
+        root = doc[e.start : e.end].root
+        # a place is a participant only as the one acting or applying
+        if e.label not in _PARTICIPANT_LABELS and (
+            e.label != "LOC"
+            or not (
+                root.dep_ == "nsubj"
+                or (prep in DE_WORDS and e.start - mention.trigger_end <= 2 and mention.nominal)
+            )
+        ):
+            continue
+        role = _role_for(mention, e.start, root, prep, lex)
+        add_participant(
+            table,
+            Participant(name=e.canonical, label=e.label, role=role, entity_id=e.entity_id),
+        )
+
+
+def _add_issuer(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
+    """The article's main actor, when the mention points to it or names nobody."""
+    issuer = ctx.issuer
+    if issuer is None:
+        return
+    role = _as_role(ctx.lex.subject_roles.get(mention.type, "participant"))
+    participant = Participant(
+        name=issuer.canonical, label=issuer.label, role=role, entity_id=issuer.entity_id
+    )
+    if _refers_to_issuer(mention, ctx.lex):
+        add_participant(table, participant)
+    elif not named(table.values()) and not mention.in_quote:
+        # a press release's event with nobody named is its issuer's own
+        add_participant(table, participant)
+        mention.implicit.add(norm_word(issuer.canonical))
+
+
+# --- roles and subjects -----------------------------------------------------------
+
+
+def _role_for(
+    mention: Mention, ent_start: int, ent_root: Token, prep: str, lex: EventLexicon
+) -> Role:
+    """The role of a participant, from its preposition and its place in the parse."""
+    verbs = mention.verbs
+    organised = any(norm_word(v.lemma_) == "organiser" for v in verbs)
+    if prep in lex.organizer_preps:
+        return "organizer"
+    if prep in lex.with_preps:
+        if organised:
+            return "organizer"
+        return _as_role(lex.with_roles.get(mention.type, "participant"))
+    subject = ent_root.dep_ in ("nsubj", "nsubj:pass") and ent_root.head in verbs
+    if subject and ent_root.dep_ == "nsubj":
+        return _as_role(lex.subject_roles.get(mention.type, "participant"))
+    if prep in DE_WORDS and mention.nominal and 0 < ent_start - mention.trigger_end <= 4:
+        return "subject"
+    if ent_root.dep_ == "obj" and ent_root.head in verbs:
+        return "subject"
+    return _as_role(lex.default_roles.get(mention.type, "participant"))
+
+
+def _as_role(value: str) -> Role:
+    """A role name from the lexicon as a :data:`~pipeline.records.Role` ("participant"
+    when the lexicon names an unknown role)."""
+    roles: dict[str, Role] = {
+        "organizer": "organizer",
+        "participant": "participant",
+        "subject": "subject",
+        "beneficiary": "beneficiary",
+        "partner": "partner",
+    }
+    return roles.get(value, "participant")
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The active subject of a verb, through "doit accueillir" / "a signé et lancé".
+
+    A bare participle ("Fondée en 1962, Technilame …") is about its head's subject.
+    """
+    bare_participle = "Part" in morph(verb, "VerbForm") and not any(
+        c.dep_.startswith("aux") for c in verb.children
+    )
+    if bare_participle and verb.dep_ in ("advcl", "acl") and verb.head is not verb:
+        head = verb.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            return head
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _refers_to_issuer(mention: Mention, lex: EventLexicon) -> bool:
+    """ "elle a levé", "la start-up présentera", "sa levée de fonds": the article's main actor."""
+    for verb in mention.verbs:
+        subj = _subject_of(verb)
+        if subj is None:
+            continue
+        if subj.pos_ == "PRON" and norm_word(subj.text) in ("il", "elle", "ils", "elles"):
+            return True
+        dets = {norm_word(c.text) for c in subj.children if c.dep_ == "det"}
+        return norm_word(subj.lemma_) in lex.generic_subject_nouns and bool(
+            dets & (DEFINITES | DEMONSTRATIVES)
+        )
+    if mention.nominal:
+        dets = {norm_word(c.text) for c in mention.trigger.children if c.dep_ == "det"}
+        return bool(dets & POSSESSIVES)
+    return False
+
+
+__all__ = ["collect_participants", "doc_entities", "main_actor"]

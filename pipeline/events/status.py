@@ -1,0 +1,111 @@
+"""A mention's status: past, planned or ongoing.
+
+Read from tense, mood, auxiliaries and cue words ("prévoit de", "à venir"); when the
+verb says nothing of time, the mention's date is compared with the publication date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from pipeline.events.grammar import morph
+from pipeline.events.lexicon import EventLexicon
+from pipeline.events.mention import Mention, date_value
+from pipeline.nlp.text import doc_words, norm_word
+from pipeline.records import EventStatus
+
+
+def _has_words(doc: Doc, start: int, end: int, phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Does one of ``phrases`` (normalised words) occur in tokens ``start:end``?"""
+    words = [norm_word(w) for w in doc_words(doc)[0][start:end]]
+    where: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        where.setdefault(word, []).append(i)
+    for phrase in phrases:
+        n = len(phrase)
+        if any(tuple(words[i : i + n]) == phrase for i in where.get(phrase[0], ())):
+            return True
+    return False
+
+
+def _governing_verbs(mention: Mention) -> list[Token]:
+    """The verbs whose tense tells the mention's: its own, else the nearest verb above it."""
+    verbs: list[Token] = []
+    if mention.support is not None:
+        verbs.append(mention.support)
+    if not mention.nominal:
+        verbs.append(mention.trigger)
+    if not verbs:
+        tok = mention.trigger
+        for _ in range(6):
+            if tok.head is tok:
+                break
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                verbs.append(tok)
+                break
+    return verbs
+
+
+def status(mention: Mention, doc: Doc, lex: EventLexicon, published: str | None) -> EventStatus:
+    """past / planned / ongoing from mood, tense, auxiliaries and cue words."""
+    verbs = _governing_verbs(mention)
+    for verb in verbs:
+        related = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+        if verb.head is not verb and verb.dep_ in ("xcomp", "ccomp"):
+            related.append(verb.head)
+        for tok in related:
+            tense = morph(tok, "Tense")
+            mood = morph(tok, "Mood")
+            if "Fut" in tense or "Cnd" in mood:
+                return "planned"
+            if (
+                norm_word(tok.lemma_) in lex.modal_planned_lemmas
+                and tok is not verb
+                and "Pres" in tense
+            ):
+                return "planned"
+        if norm_word(verb.lemma_) in lex.planned_lemmas:
+            return "planned"
+        if verb.head is not verb and norm_word(verb.head.lemma_) in lex.modal_planned_lemmas:
+            head_tense = morph(verb.head, "Tense")
+            if "Fut" in head_tense or "Cnd" in morph(verb.head, "Mood") or "Pres" in head_tense:
+                return "planned"
+        if (
+            verb.head is not verb
+            and verb.dep_ in ("xcomp", "ccomp")
+            and norm_word(verb.head.lemma_) in lex.planned_lemmas
+        ):
+            return "planned"  # "la Ville prévoit d'accueillir …"
+    if _has_words(doc, mention.seg_start, mention.seg_end, lex.planned_words):
+        return "planned"
+    past = False
+    present = False
+    for verb in verbs:
+        auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+        tense = morph(verb, "Tense")
+        finite_aux = [a for a in auxes if "Fin" in morph(a, "VerbForm")]
+        if any(
+            a.dep_ == "aux:pass" and "Pres" in morph(a, "Tense") for a in finite_aux
+        ) and not any(a.dep_ == "aux:tense" for a in auxes):
+            present = True  # "est financé par …": a state, not a past act
+        elif auxes or "Imp" in tense or ("Past" in tense and "Fin" in morph(verb, "VerbForm")):
+            past = True
+        elif "Pres" in tense and "Fin" in morph(verb, "VerbForm"):
+            present = True
+        # a bare participle ("une rencontre organisée en …") says nothing of time
+    if past:
+        return "past"
+    if mention.date is not None and published:
+        value = date_value(mention.date)
+        if value[: len(published)] > published[: len(value)]:
+            return "planned"
+        return "past"
+    if present:
+        return "ongoing"
+    return "past"
+
+
+__all__ = ["status"]

@@ -1,0 +1,294 @@
+"""Trigger mentions: the words of a sentence that name an event, and their segments.
+
+A cheap prefilter (:func:`trigger_candidates`) reads the token arrays once per doc;
+:func:`find_mentions` then reads only those tokens: nominal triggers (with the support
+verb that governs or modifies them), verbal triggers, and one segment per mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.attrs import LEMMA, ORTH, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.events.lexicon import EventLexicon, split_words
+from pipeline.events.mention import ArticleContext, Ent, Mention
+from pipeline.nlp.text import norm_word
+from pipeline.quantities import find_quantities
+from pipeline.records import Quantity
+
+_NOUNISH = frozenset({POS_IDS["NOUN"], POS_IDS["PROPN"], 0})  # 0: no tag ("")
+_VERB = POS_IDS["VERB"]
+#: (POS, ORTH, LEMMA) hashes -> may a trigger start at such a token? Bounded by the
+#: vocabulary; cleared if a very large corpus ever fills it.
+_CANDIDATE_CACHE: dict[tuple[int, int, int], bool] = {}
+_CANDIDATE_CACHE_MAX = 500_000
+
+
+class SentenceQuantities:
+    """The quantities of one sentence, read on first use."""
+
+    __slots__ = ("_items", "_sent")
+
+    def __init__(self, sent: Span) -> None:
+        self._sent = sent
+        self._items: list[Quantity] | None = None
+
+    @property
+    def items(self) -> list[Quantity]:
+        """The sentence's quantities (:func:`~pipeline.quantities.find_quantities`)."""
+        if self._items is None:
+            self._items = find_quantities(self._sent)
+        return self._items
+
+
+def _may_trigger(doc: Doc, pos: int, orth: int, lemma: int, lex: EventLexicon) -> bool:
+    """The first tests of :func:`find_mentions`'s loop, on a token's hashes."""
+    if pos in _NOUNISH:
+        text = doc.vocab.strings[orth]
+        lemma_text = doc.vocab.strings[lemma] if lemma else ""
+        heads = split_words(norm_word(text))[:1] + split_words(norm_word(lemma_text or text))[:1]
+        return any(h in lex.noun_heads for h in heads)
+    if pos == _VERB:
+        lemma_word = norm_word(doc.vocab.strings[lemma] if lemma else "")
+        return lemma_word in lex.verbs or lemma_word in lex.dated_only_verbs
+    return False
+
+
+def trigger_candidates(doc: Doc, lex: EventLexicon) -> list[int]:
+    """Indices of the tokens where :func:`find_mentions` may find a trigger, in order.
+
+    Read from the token arrays with one cached answer per distinct (tag, form, lemma):
+    most sentences have none, and the per-token loop then never makes a ``Token``.
+    """
+    if len(_CANDIDATE_CACHE) > _CANDIDATE_CACHE_MAX:
+        _CANDIDATE_CACHE.clear()
+    found: list[int] = []
+    for i, (pos, orth, lemma) in enumerate(doc.to_array([POS, ORTH, LEMMA]).tolist()):
+        key = (pos, orth, lemma)
+        hit = _CANDIDATE_CACHE.get(key)
+        if hit is None:
+            hit = _CANDIDATE_CACHE[key] = _may_trigger(doc, pos, orth, lemma, lex)
+        if hit:
+            found.append(i)
+    return found
+
+
+def find_mentions(
+    sent: Span, ctx: ArticleContext, quantities: SentenceQuantities, candidates: Sequence[int]
+) -> list[Mention]:
+    """Trigger mentions of one sentence, nominal and verbal, with support verbs merged.
+
+    Args:
+        sent: the sentence.
+        ctx: the article's readings (the lexicon, the tokens inside entities).
+        quantities: the sentence's quantities; a counted noun is not an event.
+        candidates: the sentence's token indices (relative to ``sent``) from
+            :func:`trigger_candidates`; no other token can start a mention.
+
+    Returns:
+        The mentions in text order, each with its segment set.
+    """
+    lex = ctx.lex
+    nominal, verbal = _read_triggers(sent, ctx, quantities, candidates)
+    _attach_support_verbs(nominal, verbal, lex)
+    _drop_generic_verbs(verbal, lex, ctx.named_tokens)
+    mentions = sorted([*nominal.values(), *verbal.values()], key=lambda m: m.phrase_start)
+    _set_segments(sent, mentions)
+    return mentions
+
+
+def _read_triggers(
+    tokens: Span, ctx: ArticleContext, quantities: SentenceQuantities, candidates: Sequence[int]
+) -> tuple[dict[int, Mention], dict[int, Mention]]:
+    """The nominal and the verbal trigger mentions at the candidates, by token index."""
+    lex = ctx.lex
+    nominal: dict[int, Mention] = {}
+    verbal: dict[int, Mention] = {}
+    i = 0
+    for candidate in candidates:
+        if candidate < i:
+            continue  # inside a multiword trigger already taken
+        i = candidate
+        tok = tokens[i]
+        if tok.pos_ in ("NOUN", "PROPN", ""):
+            match = _match_noun(tokens, i, lex)
+            if match is not None:
+                n, kind = match
+                mention = _nominal_mention(tokens, i, n, kind, lex, quantities, ctx.named_tokens)
+                if mention is not None:
+                    nominal[tok.i] = mention
+                i += n
+                continue
+        if tok.pos_ == "VERB":
+            mention = _verbal_mention(tok, lex)
+            if mention is not None:
+                verbal[tok.i] = mention
+        i += 1
+    return nominal, verbal
+
+
+def _match_noun(tokens: Span, i: int, lex: EventLexicon) -> tuple[int, str] | None:
+    """Longest nominal trigger starting at ``tokens[i]``: (length, type).
+
+    Asked only at the candidates of :func:`trigger_candidates`, which tests the first
+    word against the lexicon's trigger heads.
+    """
+    best: tuple[int, str] | None = None
+    for n in range(1, lex.max_noun_len + 1):
+        if i + n > len(tokens):
+            break
+        by_lemma = tuple(norm_word(t.lemma_ or t.text) for t in tokens[i : i + n])
+        by_form = tuple(norm_word(t.text) for t in tokens[i : i + n])
+        # the written form first: "Rencontres" (a conference) is not "rencontre"
+        for key in (by_form, by_lemma):
+            flat = tuple(w for part in key for w in split_words(part))
+            kind = lex.nouns.get(flat)
+            if kind is not None:
+                best = (n, kind)
+                break
+    return best
+
+
+def _nominal_mention(
+    tokens: Span,
+    i: int,
+    n: int,
+    kind: str,
+    lex: EventLexicon,
+    quantities: SentenceQuantities,
+    named_tokens: Mapping[int, Ent],
+) -> Mention | None:
+    """The mention of the ``n``-token nominal trigger at ``tokens[i]``, unless it is
+    counted ("une quarantaine de rendez-vous") or part of a name that is not an event."""
+    tok = tokens[i]
+    ent = named_tokens.get(tok.i)
+    counted = any(q.start <= tok.idx < q.end for q in quantities.items)
+    # inside a name, only a named event counts ("le Salon du livre"), not an
+    # organisation acting ("l'Atelier du Parc a présenté")
+    named_ok = ent is None or (
+        ent.label in ("MISC", "EVENT")
+        and tok.doc[ent.start : ent.end].root.dep_ not in ("nsubj", "nsubj:pass")
+    )
+    if counted or not named_ok or (ent is None and tok.pos_ == "PROPN"):
+        return None
+    key = " ".join(norm_word(t.lemma_ or t.text) for t in tokens[i : i + n])
+    return Mention(
+        trigger=tok,
+        trigger_end=tok.i + n,
+        type=kind,
+        nominal=True,
+        weak=key in lex.weak_nouns or norm_word(tok.text) in lex.weak_nouns,
+    )
+
+
+def _verbal_mention(tok: Token, lex: EventLexicon) -> Mention | None:
+    """The mention of a verbal trigger ("a visité"), with the lexicon's reflexive rules."""
+    lemma = norm_word(tok.lemma_)
+    kind = lex.verbs.get(lemma)
+    dated_only = kind is None and lemma in lex.dated_only_verbs
+    if dated_only:
+        kind = lex.dated_only_verbs[lemma]
+    reflexive = _is_reflexive(tok)
+    if (
+        kind is not None
+        and (lemma not in lex.reflexive_verbs or reflexive)
+        and not (lemma in lex.non_reflexive_verbs and reflexive)
+    ):
+        return Mention(
+            trigger=tok,
+            trigger_end=tok.i + 1,
+            type=kind,
+            nominal=False,
+            weak=dated_only,
+            dated_only=dated_only,
+        )
+    return None
+
+
+def _is_reflexive(verb: Token) -> bool:
+    """Has the verb a reflexive pronoun ("se tiendra", "s'est déroulé")?"""
+    return any(
+        c.dep_.startswith("expl") or norm_word(c.text) in ("se", "s'") for c in verb.children
+    )
+
+
+def _attach_support_verbs(
+    nominal: dict[int, Mention], verbal: dict[int, Mention], lex: EventLexicon
+) -> None:
+    """Give each nominal mention its support verb, in place; the verb is then not a
+    mention of its own. A trigger complementing another is dropped."""
+    for idx in sorted(nominal):
+        mention = nominal[idx]
+        tok = mention.trigger
+        head = tok.head
+        # a trigger complementing another ("la candidature au label") is one mention
+        if head.i in nominal and head.i != idx and tok.dep_ == "nmod":
+            del nominal[idx]
+            continue
+        support = _support_verb(tok, lex)
+        if support is not None:
+            mention.support = support
+            verbal.pop(support.i, None)
+
+
+def _support_verb(tok: Token, lex: EventLexicon) -> Token | None:
+    """The verb that governs a nominal trigger ("a conclu un partenariat", "la rencontre
+    aura lieu") or modifies it ("une rencontre organisée")."""
+    head = tok.head
+    if tok.dep_ in ("obj", "nsubj", "nsubj:pass") and head.pos_ in ("VERB", "AUX"):
+        lemma = norm_word(head.lemma_)
+        if lemma in lex.support_verbs or lemma in lex.verbs:
+            return head
+    for child in tok.rights:
+        if child.dep_ == "acl" and child.pos_ == "VERB":
+            lemma = norm_word(child.lemma_)
+            if lemma in lex.support_verbs or lemma in lex.verbs:
+                return child
+    return None
+
+
+def _drop_generic_verbs(
+    verbal: dict[int, Mention], lex: EventLexicon, named_tokens: Mapping[int, Ent]
+) -> None:
+    """Remove, in place, generic verbs ("organiser", "tenir") without a named patient:
+    they are events only with one."""
+    for idx in list(verbal):
+        mention = verbal[idx]
+        lemma = norm_word(mention.trigger.lemma_)
+        if lemma in lex.generic_verbs:
+            patient = _patient(mention.trigger)
+            if patient is None or (patient.i not in named_tokens and patient.pos_ != "PROPN"):
+                del verbal[idx]
+
+
+def _patient(verb: Token) -> Token | None:
+    """The verb's object, or the subject of its passive."""
+    for child in verb.children:
+        if child.dep_ in ("obj", "nsubj:pass"):
+            return child
+    return None
+
+
+def _set_segments(sent: Span, mentions: Sequence[Mention]) -> None:
+    """Cut the sentence into one segment per mention, in place: from the mention's
+    phrase to the next mention's (the first segment starts with the sentence)."""
+    doc = sent.doc
+    for k, mention in enumerate(mentions):
+        start = sent.start if k == 0 else mention.phrase_start
+        end = mentions[k + 1].phrase_start if k + 1 < len(mentions) else sent.end
+        # a line break ends a segment: headings and datelines are not the event's
+        for j in range(mention.trigger.i - 1, start - 1, -1):
+            if "\n" in doc[j].text_with_ws and j < mention.phrase_start:
+                start = j + 1
+                break
+        for j in range(mention.trigger_end, end):
+            if "\n" in doc[j].text_with_ws:
+                end = j + 1
+                break
+        mention.seg_start, mention.seg_end = start, end
+
+
+__all__ = ["SentenceQuantities", "find_mentions", "trigger_candidates"]
