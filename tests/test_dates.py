@@ -208,6 +208,7 @@ def test_dates_sets(blank_fr: Language, text: str, expected: Expected) -> None:
     assert _found(blank_fr, text) == [expected]
 
 
+@pytest.mark.negative
 @pytest.mark.parametrize(
     "text",
     [
@@ -367,6 +368,7 @@ def _assert_well_formed(text: str, dates: list[DateMention]) -> None:
             assert 1 <= int(m) <= 12, d.value
 
 
+@pytest.mark.invariant
 @settings(max_examples=300, deadline=None)
 @given(text=_texts, published=st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31))))
 def test_dates_property_never_raises_and_offsets_hold(text: str, published: dt.date | None) -> None:

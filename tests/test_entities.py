@@ -20,6 +20,10 @@ from pipeline.records import DocumentRecord, EntityMention, to_dict
 
 HandEnt = tuple[str, str]  # (surface, label): the first occurrence of surface in the text
 
+#: a case whose right answer is what the model gave: the fixes must leave it alone, so it
+#: also passes with fix_entities switched off (bench/mutation_check.py)
+NEGATIVE = pytest.mark.negative
+
 
 def make_doc(nlp: Language, text: str, ents: Sequence[HandEnt]) -> Doc:
     """A tokenizer-only doc with entities set by hand (first occurrence of each surface)."""
@@ -78,7 +82,9 @@ def nlp_fixed() -> Language:
             [],
         ),
         ("Il joue dans le Groupe C du tournoi.", [("Groupe C", "ORG")], []),
-        ("Elle vit en Suisse depuis 2010.", [("Suisse", "LOC")], [("Suisse", "LOC")]),
+        pytest.param(
+            "Elle vit en Suisse depuis 2010.", [("Suisse", "LOC")], [("Suisse", "LOC")], marks=NEGATIVE
+        ),
     ],
 )
 def test_entities_junk_is_removed(
@@ -98,16 +104,22 @@ def test_entities_junk_is_removed(
         ),
         ("Le BIC accueille des startups.", [("Le BIC", "ORG")], [("BIC", "ORG")]),
         ("Il rencontre M. Wahl demain.", [("M. Wahl", "PER")], [("Wahl", "PER")]),
-        ("Le général de Gaulle est mort.", [("de Gaulle", "PER")], [("de Gaulle", "PER")]),
+        pytest.param(
+            "Le général de Gaulle est mort.",
+            [("de Gaulle", "PER")],
+            [("de Gaulle", "PER")],
+            marks=NEGATIVE,
+        ),
         (
             "Le bateau traverse le lac du Bourget.",
             [("lac du Bourget", "LOC")],
             [("Bourget", "LOC")],
         ),
-        (
+        pytest.param(
             "Ils manifestent place de la République.",
             [("place de la République", "LOC")],
             [("place de la République", "LOC")],
+            marks=NEGATIVE,
         ),
         (
             "Le parti Les Républicains a gagné.",
@@ -154,7 +166,7 @@ def test_entities_boundaries_are_fixed(
         ("le rapport de la FIDH publié hier", [("FIDH", "LOC")], "ORG"),
         ("l'association Novae LR soutient", [("Novae LR", "LOC")], "ORG"),
         ("la chaîne I-Télé diffuse", [("I-Télé", "PER")], "ORG"),
-        ("la capitale de la RDC est Kinshasa", [("RDC", "LOC")], "LOC"),
+        pytest.param("la capitale de la RDC est Kinshasa", [("RDC", "LOC")], "LOC", marks=NEGATIVE),
         ("pendant les Jeux olympiques de Rio", [("Jeux olympiques de Rio", "MISC")], "EVENT"),
     ],
 )
@@ -209,10 +221,11 @@ def test_entities_share_block_is_navigation(
             [],
             [("ministère portugais de la Défense", "ORG")],
         ),
-        (
+        pytest.param(
             "Le Premier ministre du Canada était à Ottawa.",
             [("Canada", "LOC"), ("Ottawa", "LOC")],
             [("Canada", "LOC"), ("Ottawa", "LOC")],
+            marks=NEGATIVE,
         ),
     ],
 )
@@ -240,10 +253,11 @@ def test_entities_minister_portfolio_is_org(
             [("Veolix", "PER")],
             [("Veolix", "ORG")],
         ),
-        (
+        pytest.param(
             "une voiture a percuté un groupe de cyclistes en Vendée dimanche",
             [("Vendée", "LOC")],
             [("Vendée", "LOC")],
+            marks=NEGATIVE,
         ),
     ],
 )
@@ -271,15 +285,17 @@ def test_entities_trigger_with_complement_is_org(
             [("Gouvernement régional de Catalogne", "LOC")],
             [("Gouvernement régional de Catalogne", "ORG")],
         ),
-        (
+        pytest.param(
             "Les prix ont monté en Centre-Val de Loire cet été.",
             [("Centre-Val de Loire", "LOC")],
             [("Centre-Val de Loire", "LOC")],
+            marks=NEGATIVE,
         ),
-        (
+        pytest.param(
             "Les policiers ont alerté la police grecque dans la nuit.",
             [],
             [],
+            marks=NEGATIVE,
         ),
     ],
 )
@@ -297,10 +313,11 @@ def test_entities_bodies_and_facilities_are_org(
             [("Haut-Commissariat des Nations unies", "ORG"), ("Genève", "LOC")],
             [("Haut-Commissariat des Nations unies aux réfugiés", "ORG"), ("Genève", "LOC")],
         ),
-        (
+        pytest.param(
             "alors que le Parti social au pouvoir et le Mouvement vert s'opposent",
             [("Parti social", "ORG"), ("Mouvement vert", "ORG")],
             [("Parti social", "ORG"), ("Mouvement vert", "ORG")],
+            marks=NEGATIVE,
         ),
     ],
 )
@@ -421,12 +438,13 @@ def test_entities_lowercase_expansion_is_no_name(blank_fr: Language) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "ents", "expected"),
+    ("text", "ents", "expected", "evidence"),
     [
         (
             "Philippe Wahl est venu. M. Wahl a parlé. Wahl reviendra.",
             [("Philippe Wahl", "PER"), ("M. Wahl", "PER"), ("Wahl", "LOC")],
             ("Philippe Wahl", "PER"),
+            ["Philippe Wahl", "Wahl", "Wahl"],
         ),
         (
             "Le Groupe La Poste innove. La Poste recrute. Le groupe La Poste vend. Groupe La Poste",
@@ -437,16 +455,16 @@ def test_entities_lowercase_expansion_is_no_name(blank_fr: Language) -> None:
                 ("Groupe La Poste", "ORG"),
             ],
             ("Groupe La Poste", "ORG"),
-        ),
-        (
-            "Chris Froome gagne. Froome est en jaune.",
-            [("Chris Froome", "PER"), ("Froome", "MISC")],
-            ("Chris Froome", "PER"),
+            ["Groupe La Poste", "La Poste", "La Poste", "Groupe La Poste"],
         ),
     ],
 )
 def test_entities_mentions_are_clustered(
-    blank_fr: Language, text: str, ents: list[HandEnt], expected: tuple[str, str]
+    blank_fr: Language,
+    text: str,
+    ents: list[HandEnt],
+    expected: tuple[str, str],
+    evidence: list[str],
 ) -> None:
     doc = make_doc(blank_fr, text, ents)
     spans, links, certain = fix_entities(doc)
@@ -454,20 +472,50 @@ def test_entities_mentions_are_clustered(
     canonical, label = expected
     assert {m.entity_id for m in mentions} == {entity_id(label, canonical)}
     assert {(m.canonical, m.label) for m in mentions} == {expected}
+    assert [m.text for m in mentions] == evidence
     assert [s.label_ for s in fixed_spans] == [label] * len(ents)
     assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Chris Froome gagne. Froome est en jaune.",
+            [("Chris Froome", "PER"), ("Froome", "MISC")],
+            ("Chris Froome", "PER"),
+        ),
+        (
+            "Gwenaëlle Le Goff ouvre sa boulangerie à Carhaix. Le Goff emploie trois apprentis.",
+            [("Gwenaëlle Le Goff", "PER"), ("Carhaix", "LOC"), ("Le Goff", "ORG")],
+            ("Gwenaëlle Le Goff", "PER"),
+        ),
+    ],
+)
+def test_entities_cluster_gives_a_surname_its_full_name(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: tuple[str, str]
+) -> None:
+    """Clustering alone (``cluster_mentions`` on the spans as given, no fixes)."""
+    doc = make_doc(blank_fr, text, ents)
+    _, mentions = cluster_mentions(doc, list(doc.ents))
+    canonical, label = expected
+    person = [m for m in mentions if m.text != "Carhaix"]
+    assert {(m.canonical, m.label) for m in person} == {expected}
+    assert {m.entity_id for m in person} == {entity_id(label, canonical)}
 
 
 def test_entities_id_is_stable_across_articles(blank_fr: Language) -> None:
     nlp = blank_fr
     nlp.add_pipe("fr_entity_fixes")
-    a = make_doc(nlp, "Le Groupe La Poste investit.", [("Groupe La Poste", "ORG")])
+    # the model's span takes the determiner: the fix trims it in the evidence
+    a = make_doc(nlp, "Le Groupe La Poste investit.", [("Le Groupe La Poste", "ORG")])
     b = make_doc(
         nlp,
         "Hier, le groupe La Poste et Groupe La Poste.",
         [("La Poste", "ORG"), ("Groupe La Poste", "ORG")],
     )
     fixer = nlp.get_pipe("fr_entity_fixes")
+    assert [m.text for m in fixer(a)._.entities] == ["Groupe La Poste"]
     ids_a = {m.entity_id for m in fixer(a)._.entities}
     ids_b = {m.entity_id for m in fixer(b)._.entities}
     assert ids_a == ids_b == {entity_id("ORG", "Groupe La Poste")}
@@ -496,6 +544,9 @@ def test_entities_component_sets_doc_ents_and_extension(blank_fr: Language) -> N
 # --- gazetteer ------------------------------------------------------------------------
 
 
+# negative for fix_entities: it must leave gazetteer matches as they are, which also
+# holds when it is switched off; the gazetteer itself is what this test is about
+@pytest.mark.negative
 def test_entities_gazetteer_wins_and_names_aliases(blank_fr: Language, tmp_path: Path) -> None:
     path = tmp_path / "gaz.jsonl"
     rows = [
@@ -692,7 +743,11 @@ def test_entities_seed_through_full_pipeline(nlp_full: Language, seed_text: str)
             "Le dossier a été transmis à Pôle emploi par la Région Occitanie.",
             [("Pôle emploi", "ORG"), ("Région Occitanie", "ORG")],
         ),
-        ("Le rapport de la FIDH sur le Burundi est paru.", [("FIDH", "ORG"), ("Burundi", "LOC")]),
+        pytest.param(
+            "Le rapport de la FIDH sur le Burundi est paru.",
+            [("FIDH", "ORG"), ("Burundi", "LOC")],
+            marks=NEGATIVE,  # the model gets it right: the fixes must not break it
+        ),
     ],
 )
 def test_entities_model_sentences(
@@ -703,6 +758,7 @@ def test_entities_model_sentences(
 
 
 @pytest.mark.model
+@pytest.mark.invariant
 @pytest.mark.parametrize(
     "text",
     [
@@ -759,6 +815,7 @@ _WORDS = [
 _BLANK = spacy.blank("fr")
 
 
+@pytest.mark.invariant
 @settings(max_examples=150, deadline=None)
 @given(
     words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=30),

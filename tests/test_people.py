@@ -50,6 +50,16 @@ def test_people_iter_quoted_spans(text: str, expected: list[str]) -> None:
             "Jean Dupont",
             "directeur de l'usine Renault de Flins",
         ),
+        (
+            "Le directeur de l'office de tourisme, Yannick Le Bras, a présenté le bilan de la saison.",
+            "Yannick Le Bras",
+            "directeur de l'office de tourisme",
+        ),
+        (
+            "Sandrine Mougel, présidente du comité des fêtes, a remercié les bénévoles.",
+            "Sandrine Mougel",
+            "présidente du comité des fêtes",
+        ),
     ],
 )
 def test_people_titles_from_apposition_and_title_phrase(
@@ -111,6 +121,21 @@ def test_people_short_names_resolve_to_full_name(
             ["Paul Morel"],
             ["précisé"],
         ),
+        (
+            "« Le chantier sera terminé avant l'été », assure Hervé Kerlogot, adjoint aux travaux.",
+            ["Hervé Kerlogot"],
+            ["assure"],
+        ),
+        (
+            "Claire Jaouen dirige la ferme depuis 2015. « Les prix du lait ne couvrent plus nos coûts », ajoute-t-elle.",
+            ["Claire Jaouen"],
+            ["ajoute"],
+        ),
+        (
+            "Le maire, Marc Tanguy, a indiqué : « Les travaux de la salle des sports commenceront en septembre. »",
+            ["Marc Tanguy"],
+            ["indiqué"],
+        ),
     ],
 )
 def test_people_quote_speaker_and_verb(
@@ -123,6 +148,7 @@ def test_people_quote_speaker_and_verb(
 
 
 @pytest.mark.model
+@pytest.mark.negative
 @pytest.mark.parametrize(
     "text",
     [
@@ -163,6 +189,7 @@ def test_people_seed_people_and_quotes(nlp_md: Language, seed_text: str) -> None
     assert all(seed_text[q.start : q.end] == q.text for q in quotes)
 
 
+@pytest.mark.invariant
 @pytest.mark.parametrize(
     "text",
     [
@@ -179,3 +206,28 @@ def test_people_never_raise_on_a_bare_tokenizer(blank_fr: Language, text: str) -
     people = find_people(doc)
     quotes = find_quotes(doc, people)
     assert all(text[q.start : q.end] == q.text for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "« La fête du cidre reviendra l'an prochain », annonce le comité.",
+            ["La fête du cidre reviendra l'an prochain"],
+        ),
+        pytest.param(
+            "Le président a dit : « Nous ouvrirons une deuxième classe à la rentrée. » Puis il est parti.",
+            ["Nous ouvrirons une deuxième classe à la rentrée."],
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="without a parse, 'a dit :' before an unnamed speaker is no attribution and a quote without one needs a POS-tagged verb",
+            ),
+        ),
+    ],
+)
+def test_people_quotes_on_a_bare_tokenizer(
+    blank_fr: Language, text: str, expected: list[str]
+) -> None:
+    register_extensions()
+    quotes = find_quotes(blank_fr(text), [])
+    assert [q.text for q in quotes] == expected
