@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from pipeline.ingest.published import date_pattern, parse_date_string
+from pipeline.resources import entries_with_use
 
 #: a line ending with one of these is prose, not a title, tag or menu entry
 _SENTENCE_END = ".!?…»:;\"”"
@@ -34,7 +35,8 @@ def furniture() -> Furniture:
         resources.files("pipeline").joinpath("resources/furniture_fr.json").read_text("utf-8")
     )
     return Furniture(
-        navigation_lines=frozenset(data["navigation_lines"]),
+        # the shared table of navigation lines: the entries marked for page layout
+        navigation_lines=entries_with_use(data["navigation_lines"], "page"),
         navigation_prefixes=tuple(data["navigation_prefixes"]),
         breadcrumb_separators=tuple(sep.strip() for sep in data["breadcrumb_separators"]),
         date_keywords=tuple(data["date_line_keywords"]),
