@@ -6,16 +6,18 @@
   ``.md``) is decoded (:mod:`~pipeline.ingest.decode`), normalised to NFC and split into
   web-page furniture and body (:mod:`~pipeline.ingest.furniture`); HTML goes through
   trafilatura; JSON/JSONL objects give their ``text`` field verbatim;
-- :mod:`~pipeline.ingest.published`: publication dates in metadata;
 - :mod:`~pipeline.ingest.language`: language identification.
+
+Publication dates in metadata are read by :mod:`pipeline.dates.metadata`, with the
+lexicon of the date grammar; :func:`parse_date_string` is re-exported here.
 
 Nothing here raises for one bad input: :func:`iter_articles` yields an
 :class:`~pipeline.records.ErrorRecord` for it and goes on.
 """
 
+from pipeline.dates.metadata import parse_date_string
 from pipeline.ingest.decode import LEGACY_ENCODINGS, decode_bytes, sniff_binary
 from pipeline.ingest.furniture import Layout, layout_text
-from pipeline.ingest.published import parse_date_string
 from pipeline.ingest.readers import (
     DATE_FIELDS,
     MIN_HTML_LETTERS,
