@@ -7,13 +7,11 @@ Dates and the words of date lines are read by :mod:`pipeline.dates.metadata`.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from pipeline.dates.metadata import date_line_keywords, date_pattern, parse_date_string
-from pipeline.resources import entries_with_use
+from pipeline.resources import entries_with_use, read_json
 
 #: a line ending with one of these is prose, not a title, tag or menu entry
 _SENTENCE_END = ".!?…»:;\"”"
@@ -31,9 +29,7 @@ class Furniture:
 @functools.cache
 def furniture() -> Furniture:
     """The furniture lexicon (read once)."""
-    data = json.loads(
-        resources.files("pipeline").joinpath("resources/furniture_fr.json").read_text("utf-8")
-    )
+    data = read_json("furniture_fr.json")
     return Furniture(
         # the shared table of navigation lines: the entries marked for page layout
         navigation_lines=entries_with_use(data["navigation_lines"], "page"),
