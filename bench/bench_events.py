@@ -1,0 +1,91 @@
+"""Events on real text: the Wikinews gold's dev and held-out halves, and our corpora/ gold, in one run.
+
+A script, not a test. Builds the Wikinews gold (``tests/gold/wikinews/build.py``: hand
+annotations joined with the text in ``../shared/``), loads the full pipeline once and
+prints one table, a column per gold set: dated events (type + date) P/R/F1, argument
+accuracy on them, and the older type+date+participant figures.
+
+The held-out half is only ever printed as totals: rules are written against dev, whose
+missed and spurious events ``--errors`` writes to ``bench/_work/events-errors-dev.json``.
+
+Usage::
+
+    python bench/bench_events.py            # ~1 min
+    python bench/bench_events.py --errors   # and the dev errors, for reading
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / "_work"
+GOLD = {
+    "wikinews dev": WORK / "wikinews-gold-dev.jsonl",
+    "wikinews held-out": WORK / "wikinews-gold-heldout.jsonl",
+    "corpora/ (a+b)": None,
+}
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _corpora_gold() -> list[dict[str, Any]]:
+    return [doc for part in ("a", "b") for doc in _load(ROOT / "tests" / "gold" / f"corpora-gold-{part}.jsonl")]
+
+
+def main() -> int:
+    """Print the table; exit 1 when the gold cannot be built."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="write the dev half's missed/spurious events")
+    args = parser.parse_args()
+    built = subprocess.run([sys.executable, str(ROOT / "tests" / "gold" / "wikinews" / "build.py")], check=False)
+    if built.returncode:
+        return 1
+
+    from pipeline.evaluation.events import EventScores, evaluate_events
+    from pipeline.nlp import build_nlp
+    from pipeline.settings import Settings
+
+    nlp = build_nlp(Settings())
+    results: dict[str, EventScores] = {}
+    for name, path in GOLD.items():
+        docs = _corpora_gold() if path is None else _load(path)
+        results[name] = evaluate_events(docs, nlp)
+
+    def row(label: str, values: list[str]) -> str:
+        return f"{label:<40}" + "".join(f"{v:>22}" for v in values)
+
+    print(row("", list(results)))
+    print(row("articles", [str(s.n_docs) for s in results.values()]))
+    print(row("dated events P / R / F1", [
+        f"{s.dated_events.precision:.2f} / {s.dated_events.recall:.2f} / {s.dated_events.f1:.3f}" for s in results.values()
+    ]))
+    print(row("  matched / pred / gold", [
+        f"{s.dated_events.tp_gold} / {s.dated_events.n_pred} / {s.dated_events.n_gold}" for s in results.values()
+    ]))
+    print(row("arguments of matched dated events", [
+        f"{s.arguments.value:.3f} ({s.arguments.correct}/{s.arguments.total})" for s in results.values()
+    ]))
+    for label, attr in (("type+date+participant F1", "events"), ("type+date F1", "events_type_date")):
+        print(row(label, [f"{getattr(s, attr).f1:.3f}" for s in results.values()]))
+    for label, attr in (("  location", "location"), ("  participants (same set)", "participants"),
+                        ("  status", "status"), ("  quantities", "quantities")):
+        print(row(label, [f"{getattr(s, attr).value:.3f}" for s in results.values()]))
+    if args.errors:
+        target = WORK / "events-errors-dev.json"
+        dev = results["wikinews dev"]
+        target.write_text(json.dumps([{"id": i, "missed": m, "spurious": p} for i, m, p in dev.errors],
+                                     ensure_ascii=False, indent=1), "utf-8")
+        print(f"dev errors: {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
