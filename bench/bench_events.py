@@ -20,6 +20,7 @@ import argparse
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,36 @@ def _load(path: Path) -> list[dict[str, Any]]:
 
 def _corpora_gold() -> list[dict[str, Any]]:
     return [doc for part in ("a", "b") for doc in _load(ROOT / "tests" / "gold" / f"corpora-gold-{part}.jsonl")]
+
+
+def _miss_kinds(nlp: Any, docs: list[dict[str, Any]]) -> Counter[str]:
+    """Why each required dated gold event has no matching prediction (the issue's kinds).
+
+    A prediction is *about* a gold event when one of its evidence spans holds the gold
+    trigger; then the event was found with no date, a wrong date or a wrong type.
+    """
+    from pipeline.evaluation.events import _run, _types, same_date
+
+    kinds: Counter[str] = Counter()
+    for gold in docs:
+        doc = _run(nlp, gold["text"], gold.get("dct"))
+        pred = list(doc._.events)
+        for g in gold["events"]:
+            if not g.get("date") or g.get("optional"):
+                continue
+            if any(p.date and p.type in _types(g) and same_date(g["date"], p.date) for p in pred):
+                continue
+            trigger = g["evidence"][0]["start"] if g.get("evidence") else -1
+            about = [p for p in pred if any(e.start <= trigger < e.end for e in p.evidence)]
+            if not about:
+                kinds["no event at the trigger" + ("" if any(p.type in _types(g) for p in pred) else " (type absent)")] += 1
+            elif not any(p.type in _types(g) for p in about):
+                kinds["found, wrong type"] += 1
+            elif not any(p.date for p in about):
+                kinds["found, no date"] += 1
+            else:
+                kinds["found, wrong date"] += 1
+    return kinds
 
 
 def main() -> int:
@@ -79,6 +110,7 @@ def main() -> int:
                         ("  status", "status"), ("  quantities", "quantities")):
         print(row(label, [f"{getattr(s, attr).value:.3f}" for s in results.values()]))
     if args.errors:
+        print("dev: why each required dated gold event was missed:", dict(_miss_kinds(nlp, _load(GOLD["wikinews dev"]))))
         target = WORK / "events-errors-dev.json"
         dev = results["wikinews dev"]
         target.write_text(json.dumps([{"id": i, "missed": m, "spurious": p} for i, m, p in dev.errors],

@@ -122,6 +122,60 @@ def test_events_type_date_status_participants_location(
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # general news: a resignation, a death, a trial, a vote, a match (dated verbs and nouns)
+        ("Le maire de Quimperlé a démissionné le 4 mars 2024, après douze ans de mandat.",
+         [("4 mars 2024", "2024-03-04")], ("other", "2024-03-04", "past")),
+        ("L'ancien sénateur Jean Morvan est mort le 2 février 2024 à Brest.",
+         [("2 février 2024", "2024-02-02")], ("other", "2024-02-02", "past")),
+        ("Le tribunal correctionnel de Lorient a condamné le 12 janvier 2024 deux gérants de bar.",
+         [("12 janvier 2024", "2024-01-12")], ("other", "2024-01-12", "past")),
+        ("Le conseil communautaire a adopté le 6 février 2024 le plan climat de l'agglomération.",
+         [("6 février 2024", "2024-02-06")], ("other", "2024-02-06", "past")),
+        ("L'attentat du 14 juillet 2016 a fait 86 morts sur la promenade des Anglais.",
+         [("14 juillet 2016", "2016-07-14")], ("other", "2016-07-14", "past")),
+        # announcements, hires, awards, elections: the types the real-text gold needs
+        ("Le groupe a annoncé le 5 mars 2024 la fermeture de son site de Douai.",
+         [("5 mars 2024", "2024-03-05")], ("announcement", "2024-03-05", "past")),
+        ("L'usine de Sarrebourg va recruter 45 techniciens en juin 2025.",
+         [("juin 2025", "2025-06")], ("recruitment", "2025-06", "planned")),
+        ("Le prix de l'innovation a été attribué le 9 novembre 2023 à la start-up nantaise Kereon.",
+         [("9 novembre 2023", "2023-11-09")], ("award", "2023-11-09", "past")),
+        ("La présidentielle du 23 avril 2017 a placé deux candidats au second tour.",
+         [("23 avril 2017", "2017-04-23")], ("election", "2017-04-23", "past")),
+        # the object decides the type of an ambiguous verb
+        ("Les chiffres dévoilés le 7 mars 2024 par l'Insee montrent une hausse de l'emploi.",
+         [("7 mars 2024", "2024-03-07")], ("announcement", "2024-03-07", "past")),
+        ("Le fondateur a cédé la présidence à sa fille en 2019.",
+         [("2019", "2019")], ("appointment", "2019", "past")),
+        ("En 2019, le fondateur a cédé l'entreprise à un groupe allemand.",
+         [("2019", "2019")], ("acquisition", "2019", "past")),
+    ],
+)
+def test_events_news_kinds_and_object_types(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: tuple[str, str, str]
+) -> None:
+    events = find_events(_parse(nlp_md, text, dates, published="2024-03-08"))
+    assert [(e.type, e.date, e.status) for e in events] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a general-news verb with no date is background, not a reported event
+        "Le maire a démissionné pour se consacrer à sa famille.",
+        "Deux gérants de bar ont été condamnés pour travail dissimulé.",
+    ],
+)
+@pytest.mark.negative
+def test_events_undated_news_verbs_are_not_events(nlp_md: Language, text: str) -> None:
+    assert find_events(_parse(nlp_md, text, [], published="2024-03-08")) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "dates", "kind", "status"),
     [
         (

@@ -23,6 +23,8 @@ class EventLexicon:
     verbs: dict[str, str]
     #: verbs that are events only when dated: lemma -> type
     dated_only_verbs: dict[str, str]
+    #: verb lemma -> object lemma -> the type the verb takes with that object
+    type_by_object: dict[str, dict[str, str]]
     generic_verbs: frozenset[str]
     reflexive_verbs: frozenset[str]
     #: verbs that are not events when reflexive ("les concerts se succéderont")
@@ -69,6 +71,10 @@ def load_lexicon() -> EventLexicon:
         verbs=verbs,
         dated_only_verbs={
             norm_word(w): kind for kind, ws in raw["dated_only_verbs"].items() for w in ws
+        },
+        type_by_object={
+            norm_word(verb): {norm_word(obj): kind for kind, objs in by_kind.items() for obj in objs}
+            for verb, by_kind in raw["type_by_object"].items() if not verb.startswith("_")
         },
         generic_verbs=frozenset(norm_word(w) for w in raw["generic_verbs"]),
         reflexive_verbs=frozenset(norm_word(w) for w in raw["verb_requires_reflexive"]),

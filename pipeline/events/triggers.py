@@ -191,6 +191,9 @@ def _verbal_mention(tok: Token, lex: EventLexicon) -> Mention | None:
     dated_only = kind is None and lemma in lex.dated_only_verbs
     if dated_only:
         kind = lex.dated_only_verbs[lemma]
+    by_object = lex.type_by_object.get(lemma)
+    if kind is not None and by_object:
+        kind = next((by_object[o] for o in _object_lemmas(tok) if o in by_object), kind)
     reflexive = _is_reflexive(tok)
     if (
         kind is not None
@@ -206,6 +209,15 @@ def _verbal_mention(tok: Token, lex: EventLexicon) -> Mention | None:
             dated_only=dated_only,
         )
     return None
+
+
+def _object_lemmas(verb: Token) -> list[str]:
+    """What the verb acts on: its objects, its passive subject, or the noun its participle
+    modifies ("les chiffres dévoilés mardi")."""
+    found = [norm_word(c.lemma_) for c in verb.children if c.dep_ in ("obj", "nsubj:pass")]
+    if verb.dep_ in ("acl", "acl:relcl", "amod"):
+        found.append(norm_word(verb.head.lemma_))
+    return found
 
 
 def _is_reflexive(verb: Token) -> bool:
