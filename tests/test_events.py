@@ -162,6 +162,44 @@ def test_events_news_kinds_and_object_types(
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # the dateline says when the dispatch was written, not when the death happened
+        ("Décès de l'ancien maire de Lorient\n\n5 février 2024, Lorient. –\nJean Le Goff est mort à 82 ans.",
+         [("5 février 2024", "2024-02-05")], []),
+        ("Lorient, 5 février 2024 – Jean Le Goff est mort à 82 ans.",
+         [("5 février 2024", "2024-02-05")], []),
+        # the text itself dates it: the weekday, not the dateline
+        ("Lorient, 5 février 2024 – Jean Le Goff est mort samedi à 82 ans.",
+         [("5 février 2024", "2024-02-05"), ("samedi", "2024-02-03")], [("other", "2024-02-03")]),
+    ],
+)
+def test_events_dateline_never_dates_an_event(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    events = find_events(_parse(nlp_md, text, dates, published="2024-02-05"))
+    assert [(e.type, e.date) for e in events if e.date] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # the fronted date is in the first trigger's segment; the parse gives it to the verb it modifies
+        ("Le 3 mars 2023, la société, qui avait levé deux millions d'euros l'an dernier, a inauguré son usine de Vitré.",
+         [("3 mars 2023", "2023-03-03"), ("l'an dernier", "2022")],
+         [("funding", "2022"), ("inauguration", "2023-03-03")]),
+    ],
+)
+def test_events_date_governed_by_the_trigger_clause(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    events = find_events(_parse(nlp_md, text, dates, published="2024-03-08"))
+    assert sorted((e.type, e.date) for e in events) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "text",
     [
         # a general-news verb with no date is background, not a reported event

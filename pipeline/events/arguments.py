@@ -75,6 +75,32 @@ def _attach_date(mention: Mention, ctx: ArticleContext) -> None:
     if in_seg:
         trig = mention.trigger.idx
         mention.date = min(in_seg, key=lambda d: abs(d.start - trig))
+        return
+    mention.date = _governed_date(mention, ctx)
+
+
+def _governed_date(mention: Mention, ctx: ArticleContext) -> DateMention | None:
+    """A date of the sentence that the parse attaches to the trigger's clause.
+
+    The segment is cut at commas and coordinations, which often leaves a fronted date
+    ("En 1991, Fraser Stoddart a développé …") or a date after an incise outside it; the
+    parse says whose it is: the date's head is the trigger, or the verb that carries a
+    nominal trigger.
+    """
+    doc = ctx.doc
+    sent = mention.trigger.sent
+    anchors = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    lo = bisect.bisect_left(ctx.date_starts, sent.start_char)
+    best: DateMention | None = None
+    for d in itertools.islice(ctx.dates, lo, None):
+        if d.start >= sent.end_char:
+            break
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or span.root.head.i not in anchors or span.root.head.i == span.root.i:
+            continue
+        if best is None or abs(d.start - mention.trigger.idx) < abs(best.start - mention.trigger.idx):
+            best = d
+    return best
 
 
 def _is_anaphoric(mention: Mention) -> bool:

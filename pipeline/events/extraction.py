@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from pipeline.events.arguments import collect_arguments
 from pipeline.events.lexicon import EventLexicon, load_lexicon
-from pipeline.events.mention import ArticleContext, Mention, is_event_date
+from pipeline.events.mention import ArticleContext, Mention, is_dateline, is_event_date
 from pipeline.events.merging import build_events
 from pipeline.events.participants import doc_entities, main_actor
 from pipeline.events.status import status
@@ -75,7 +75,7 @@ def _read_article(doc: Doc, lex: EventLexicon) -> ArticleContext:
         for span in (doc.char_span(s, e, alignment_mode="expand") for s, e in quoted)
         if span is not None
     ]
-    dates = sorted((d for d in doc._.dates if is_event_date(d)), key=lambda d: d.start)
+    dates = sorted((d for d in doc._.dates if is_event_date(d) and not is_dateline(doc, d)), key=lambda d: d.start)
     return ArticleContext(
         doc=doc,
         lex=lex,

@@ -142,6 +142,28 @@ def is_event_date(date: DateMention) -> bool:
     return all(_DATE_VALUE.match(part) for part in event_value(date).split("/"))
 
 
+_DATELINE_END = re.compile(r"[–—\n]|\.(?:\s|$)")
+
+
+def is_dateline(doc: Doc, date: DateMention) -> bool:
+    """Is the date a dateline: the date a line opens with, with no verb before the line's
+    first dash or full stop ("16 juin 2016, 16 h 20 UTC. –", "Lille, 30 juin 2017 –")?
+
+    A dateline says when the text was written, not when its events happened: it never
+    dates an event (an event of that day says so: "aujourd'hui", "ce mardi").
+    """
+    text = doc.text
+    line_start = text.rfind("\n", 0, date.start) + 1
+    head = text[line_start:date.start]
+    # the date opens the line, or follows a place name and a comma ("Lille, 30 juin")
+    if head.strip() and not re.fullmatch(r"[A-ZÀ-Ý][\w'’ .-]{0,40},\s*(?:le\s+)?", head):
+        return False
+    end = _DATELINE_END.search(text, date.end)
+    line_end = end.start() if end else len(text)
+    span = doc.char_span(line_start, line_end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 def date_value(date: DateMention) -> str:
     """The start of the date, used to merge and order ("2017-01-31/2017-02-02" -> "2017-01-31")."""
     return event_value(date).split("/")[0]
@@ -155,6 +177,7 @@ __all__ = [
     "add_participant",
     "date_value",
     "event_value",
+    "is_dateline",
     "is_event_date",
     "named",
 ]
