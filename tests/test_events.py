@@ -200,6 +200,29 @@ def test_events_date_governed_by_the_trigger_clause(
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # "convention": a business convention by its complement, an agreement when signed
+        ("La convention d'affaires Meet'Up réunira 200 entreprises le 12 octobre 2024 à Angers.",
+         [("12 octobre 2024", "2024-10-12")], [("conference", "2024-10-12")]),
+        ("La commune a signé le 3 juin 2024 une convention avec l'association Les Jardins de Cocagne.",
+         [("3 juin 2024", "2024-06-03")], [("partnership", "2024-06-03")]),
+        # fixed expressions name no event
+        ("Le 3 juin 2024, ce soutien est arrivé à point nommé pour la coopérative de Craon.",
+         [("3 juin 2024", "2024-06-03")], []),
+        ("Les élus ont rendu hommage le 3 juin 2024 aux pompiers de Saint-Malo.",
+         [("3 juin 2024", "2024-06-03")], []),
+    ],
+)
+def test_events_ambiguous_triggers_read_their_context(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    events = find_events(_parse(nlp_md, text, dates, published="2024-06-10"))
+    assert [(e.type, e.date) for e in events] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "text",
     [
         # a general-news verb with no date is background, not a reported event

@@ -23,8 +23,10 @@ class EventLexicon:
     verbs: dict[str, str]
     #: verbs that are events only when dated: lemma -> type
     dated_only_verbs: dict[str, str]
-    #: verb lemma -> object lemma -> the type the verb takes with that object
-    type_by_object: dict[str, dict[str, str]]
+    #: trigger lemma -> argument lemma (a verb's object, a noun's complement) -> the type it takes
+    type_by_argument: dict[str, dict[str, str]]
+    #: fixed expressions whose words are never triggers ("à point nommé")
+    fixed_phrases: tuple[tuple[str, ...], ...]
     generic_verbs: frozenset[str]
     reflexive_verbs: frozenset[str]
     #: verbs that are not events when reflexive ("les concerts se succéderont")
@@ -72,10 +74,11 @@ def load_lexicon() -> EventLexicon:
         dated_only_verbs={
             norm_word(w): kind for kind, ws in raw["dated_only_verbs"].items() for w in ws
         },
-        type_by_object={
-            norm_word(verb): {norm_word(obj): kind for kind, objs in by_kind.items() for obj in objs}
-            for verb, by_kind in raw["type_by_object"].items() if not verb.startswith("_")
+        type_by_argument={
+            norm_word(trigger): {norm_word(arg): kind for kind, args in by_kind.items() for arg in args}
+            for trigger, by_kind in raw["type_by_argument"].items() if not trigger.startswith("_")
         },
+        fixed_phrases=tuple(split_words(p) for p in raw["fixed_phrases"]["phrases"]),
         generic_verbs=frozenset(norm_word(w) for w in raw["generic_verbs"]),
         reflexive_verbs=frozenset(norm_word(w) for w in raw["verb_requires_reflexive"]),
         non_reflexive_verbs=frozenset(norm_word(w) for w in raw["verb_forbids_reflexive"]),

@@ -113,6 +113,9 @@ def _read_triggers(
             continue  # inside a multiword trigger already taken
         i = candidate
         tok = tokens[i]
+        if _in_fixed_phrase(tokens, i, lex):
+            i += 1
+            continue
         if tok.pos_ in ("NOUN", "PROPN", ""):
             match = _match_noun(tokens, i, lex)
             if match is not None:
@@ -175,6 +178,10 @@ def _nominal_mention(
     if counted or not named_ok or (ent is None and tok.pos_ == "PROPN"):
         return None
     key = " ".join(norm_word(t.lemma_ or t.text) for t in tokens[i : i + n])
+    by_complement = lex.type_by_argument.get(key)
+    if by_complement:
+        complements = [norm_word(c.lemma_) for c in tok.children if c.dep_ in ("nmod", "amod")]
+        kind = next((by_complement[c] for c in complements if c in by_complement), kind)
     return Mention(
         trigger=tok,
         trigger_end=tok.i + n,
@@ -191,7 +198,7 @@ def _verbal_mention(tok: Token, lex: EventLexicon) -> Mention | None:
     dated_only = kind is None and lemma in lex.dated_only_verbs
     if dated_only:
         kind = lex.dated_only_verbs[lemma]
-    by_object = lex.type_by_object.get(lemma)
+    by_object = lex.type_by_argument.get(lemma)
     if kind is not None and by_object:
         kind = next((by_object[o] for o in _object_lemmas(tok) if o in by_object), kind)
     reflexive = _is_reflexive(tok)
@@ -209,6 +216,21 @@ def _verbal_mention(tok: Token, lex: EventLexicon) -> Mention | None:
             dated_only=dated_only,
         )
     return None
+
+
+def _in_fixed_phrase(tokens: Span, i: int, lex: EventLexicon) -> bool:
+    """Is ``tokens[i]`` a word of a fixed expression that names no event ("à point nommé")?
+
+    A word of the phrase matches by its form or its lemma ("ont rendu hommage").
+    """
+    def same(k: int, word: str) -> bool:
+        return 0 <= k < len(tokens) and word in (norm_word(tokens[k].text), norm_word(tokens[k].lemma_))
+
+    for phrase in lex.fixed_phrases:
+        for offset, word in enumerate(phrase):
+            if same(i, word) and all(same(i - offset + j, w) for j, w in enumerate(phrase)):
+                return True
+    return False
 
 
 def _object_lemmas(verb: Token) -> list[str]:
