@@ -266,6 +266,10 @@ def _attach_support_verbs(
         if support is not None:
             mention.support = support
             verbal.pop(support.i, None)
+            if norm_word(support.lemma_) in lex.announcing_verbs:
+                # announcing it is an event too, dated by its own clause
+                verbal[support.i] = Mention(trigger=support, trigger_end=support.i + 1, type="announcement",
+                                            nominal=False, weak=True, dated_only=True)
 
 
 def _support_verb(tok: Token, lex: EventLexicon) -> Token | None:
