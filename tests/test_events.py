@@ -225,6 +225,18 @@ def test_events_ambiguous_triggers_read_their_context(
 
 
 @pytest.mark.model
+def test_events_main_organisation_is_no_default_for_news_kinds(nlp_md: Language) -> None:
+    text = ("La société Legris Industries a ouvert le 3 mars 2024 une usine à Morlaix. "
+            "Legris Industries y emploie déjà trente personnes. "
+            "Le 4 mars 2024, un ouvrier est mort dans un accident sur le chantier voisin.")
+    events = find_events(_parse(nlp_md, text, [("3 mars 2024", "2024-03-03"), ("4 mars 2024", "2024-03-04")],
+                                published="2024-03-05"))
+    by_type = {e.type: e for e in events}
+    assert _has(by_type["launch"], "Legris Industries")  # its own opening: the issuer acts
+    assert by_type["other"].date == "2024-03-04" and not by_type["other"].participants
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     "text",
     [

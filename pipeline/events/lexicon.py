@@ -25,6 +25,8 @@ class EventLexicon:
     dated_only_verbs: dict[str, str]
     #: trigger lemma -> argument lemma (a verb's object, a noun's complement) -> the type it takes
     type_by_argument: dict[str, dict[str, str]]
+    #: event types whose unnamed actor defaults to the article's main organisation
+    issuer_default_types: frozenset[str]
     #: support verbs that are announcements of their own ("a annoncé le rachat")
     announcing_verbs: frozenset[str]
     #: fixed expressions whose words are never triggers ("à point nommé")
@@ -80,6 +82,7 @@ def load_lexicon() -> EventLexicon:
             norm_word(trigger): {norm_word(arg): kind for kind, args in by_kind.items() for arg in args}
             for trigger, by_kind in raw["type_by_argument"].items() if not trigger.startswith("_")
         },
+        issuer_default_types=frozenset(raw["issuer_default_types"]["types"]),
         announcing_verbs=frozenset(norm_word(w) for w in raw["announcing_verbs"]["verbs"]),
         fixed_phrases=tuple(split_words(p) for p in raw["fixed_phrases"]["phrases"]),
         generic_verbs=frozenset(norm_word(w) for w in raw["generic_verbs"]),

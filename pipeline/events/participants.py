@@ -271,7 +271,7 @@ def _add_issuer(table: dict[str, Participant], mention: Mention, ctx: ArticleCon
     )
     if _refers_to_issuer(mention, ctx.lex):
         add_participant(table, participant)
-    elif not named(table.values()) and not mention.in_quote:
+    elif not named(table.values()) and not mention.in_quote and mention.type in ctx.lex.issuer_default_types:
         # a press release's event with nobody named is its issuer's own
         add_participant(table, participant)
         mention.implicit.add(norm_word(issuer.canonical))
