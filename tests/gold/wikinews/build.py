@@ -18,16 +18,15 @@ at the pipeline's output on them: rules may be written against dev only.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[2]
+sys.path.insert(0, str(HERE.parent))  # run as a script: the shared part sits one folder up
+from goldparts import ROOT, build_parts, locate  # noqa: E402
+
 TEXTS = ROOT.parent / "shared" / "benchmarks" / "winer-fr-dev.jsonl"
-OUT = ROOT / "bench" / "_work"
 
 TYPES = {"meeting", "conference", "inauguration", "visit", "launch", "funding", "partnership", "acquisition",
          "appointment", "election", "award", "announcement", "recruitment", "other"}
@@ -36,23 +35,9 @@ STATUSES = {"past", "ongoing", "planned"}
 ROLES = {"organizer", "participant", "subject", "beneficiary", "partner"}
 
 
-def locate(text: str, surface: str, occurrence: int) -> int:
-    """Start offset of the ``occurrence``-th exact match of ``surface`` in ``text``.
-
-    Raises:
-        ValueError: there is no such occurrence.
-    """
-    start = -1
-    for _ in range(occurrence):
-        start = text.find(surface, start + 1)
-        if start < 0:
-            raise ValueError(f"{surface!r} occurrence {occurrence} not in the text")
-    return start
-
-
-def build_doc(ann: dict[str, Any], text: str, problems: list[str]) -> dict[str, Any]:
+def build_doc(ann: dict[str, Any], item: dict[str, Any], problems: list[str]) -> dict[str, Any]:
     """One gold article in ``pipeline eval`` format; what is wrong goes to ``problems``."""
-    doc_id = ann["id"]
+    doc_id, text = ann["id"], item["text"]
     timex = []
     for t in ann.get("timex", []):
         try:
@@ -97,34 +82,11 @@ def build_doc(ann: dict[str, Any], text: str, problems: list[str]) -> dict[str, 
 
 def main() -> int:
     """Check the annotations and write the gold files; exit 1 when a span is wrong."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", choices=["dev", "heldout"], help="check one part only, write nothing")
-    args = parser.parse_args()
-    texts = {}
-    with TEXTS.open(encoding="utf-8") as handle:
-        for line in handle:
-            item = json.loads(line)
-            texts[item["id"]] = item
-    split = json.loads((HERE / "split.json").read_text("utf-8"))
-    problems: list[str] = []
-    for part in [args.check] if args.check else ["dev", "heldout"]:
-        path = HERE / f"{part}.json"
-        annotations = json.loads(path.read_text("utf-8")) if path.is_file() else []
-        outside = [a["id"] for a in annotations if a["id"] not in split[part]]
-        if outside:
-            problems.append(f"{part}: articles not in the {part} split: {outside}")
-        docs = [build_doc(a, texts[a["id"]]["text"], problems) for a in annotations if a["id"] in texts]
-        if not args.check:
-            OUT.mkdir(parents=True, exist_ok=True)
-            target = OUT / f"wikinews-gold-{part}.jsonl"
-            target.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), "utf-8")
-            print(f"{target}: {len(docs)} articles, {sum(len(d['events']) for d in docs)} events, "
-                  f"{sum(len(d['timex']) for d in docs)} timex")
-        else:
-            print(f"{part}: {len(docs)} articles checked")
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    return 1 if problems else 0
+    return build_parts(
+        HERE, TEXTS, "wikinews-gold", build_doc,
+        lambda docs: f"{sum(len(d['events']) for d in docs)} events, {sum(len(d['timex']) for d in docs)} timex",
+        __doc__.splitlines()[0],
+    )
 
 
 if __name__ == "__main__":
