@@ -210,6 +210,11 @@ def test_events_date_governed_by_the_trigger_clause(
         # announcing an event is an announcement of its own, and the announced event keeps its verb
         ("La coopérative Terrena a annoncé mardi le rachat de la fromagerie Gillot.",
          [("mardi", "2024-06-04")], [("announcement", "2024-06-04"), ("acquisition", "2024-06-04")]),
+        # a named event as the subject of a verb of taking place is the event itself
+        ("La cérémonie des Trophées de l'Économie Bretonne s'est déroulée le 4 avril 2024 à Rennes.",
+         [("4 avril 2024", "2024-04-04")], [("other", "2024-04-04")]),
+        ("Un nouveau test du missile a eu lieu le 5 mai 2024 au large de Brest.",
+         [("5 mai 2024", "2024-05-05")], [("other", "2024-05-05")]),
         # fixed expressions name no event
         ("Le 3 juin 2024, ce soutien est arrivé à point nommé pour la coopérative de Craon.",
          [("3 juin 2024", "2024-06-03")], []),

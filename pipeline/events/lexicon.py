@@ -27,6 +27,8 @@ class EventLexicon:
     type_by_argument: dict[str, dict[str, str]]
     #: event types whose unnamed actor defaults to the article's main organisation
     issuer_default_types: frozenset[str]
+    #: verbs whose subject is an event taking place ("s'est déroulée", "aura lieu")
+    taking_place_verbs: frozenset[str]
     #: support verbs that are announcements of their own ("a annoncé le rachat")
     announcing_verbs: frozenset[str]
     #: fixed expressions whose words are never triggers ("à point nommé")
@@ -83,6 +85,7 @@ def load_lexicon() -> EventLexicon:
             for trigger, by_kind in raw["type_by_argument"].items() if not trigger.startswith("_")
         },
         issuer_default_types=frozenset(raw["issuer_default_types"]["types"]),
+        taking_place_verbs=frozenset(norm_word(w.split()[0]) for w in raw["taking_place_verbs"]["verbs"]),
         announcing_verbs=frozenset(norm_word(w) for w in raw["announcing_verbs"]["verbs"]),
         fixed_phrases=tuple(split_words(p) for p in raw["fixed_phrases"]["phrases"]),
         generic_verbs=frozenset(norm_word(w) for w in raw["generic_verbs"]),

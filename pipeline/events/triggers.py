@@ -171,10 +171,7 @@ def _nominal_mention(
     counted = any(q.start <= tok.idx < q.end for q in quantities.items)
     # inside a name, only a named event counts ("le Salon du livre"), not an
     # organisation acting ("l'Atelier du Parc a présenté")
-    named_ok = ent is None or (
-        ent.label in ("MISC", "EVENT")
-        and tok.doc[ent.start : ent.end].root.dep_ not in ("nsubj", "nsubj:pass")
-    )
+    named_ok = ent is None or (ent.label in ("MISC", "EVENT") and _named_event_is_the_event(tok, ent, lex))
     if counted or not named_ok or (ent is None and tok.pos_ == "PROPN"):
         return None
     key = " ".join(norm_word(t.lemma_ or t.text) for t in tokens[i : i + n])
@@ -189,6 +186,16 @@ def _nominal_mention(
         nominal=True,
         weak=key in lex.weak_nouns or norm_word(tok.text) in lex.weak_nouns,
     )
+
+
+def _named_event_is_the_event(tok: Token, ent: Ent, lex: EventLexicon) -> bool:
+    """A trigger inside a named event counts unless the name is the subject of a verb that
+    is not the event's own support ("l'Atelier du Parc a présenté": an organisation acting);
+    "la cérémonie des Tony Awards s'est déroulée" is the event taking place."""
+    root = tok.doc[ent.start : ent.end].root
+    if root.dep_ not in ("nsubj", "nsubj:pass"):
+        return True
+    return norm_word(root.head.lemma_) in lex.taking_place_verbs
 
 
 def _verbal_mention(tok: Token, lex: EventLexicon) -> Mention | None:
