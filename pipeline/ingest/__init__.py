@@ -19,14 +19,13 @@ from pipeline.ingest.published import parse_date_string
 from pipeline.ingest.readers import (
     DATE_FIELDS,
     MIN_HTML_LETTERS,
-    SUPPORTED_SUFFIXES,
     TEXT_FIELDS,
     article_from_object,
     iter_articles,
     read_html_article,
     read_text_article,
 )
-from pipeline.ingest.walk import Skipped, iter_input_files, relative_source
+from pipeline.ingest.walk import SUPPORTED_SUFFIXES, Skipped, WalkRules, iter_input_files, relative_source
 
 __all__ = [
     "DATE_FIELDS",
@@ -36,6 +35,7 @@ __all__ = [
     "TEXT_FIELDS",
     "Layout",
     "Skipped",
+    "WalkRules",
     "article_from_object",
     "decode_bytes",
     "iter_articles",

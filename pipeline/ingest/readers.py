@@ -26,20 +26,10 @@ from pipeline.errors import (
 from pipeline.ingest.decode import decode_bytes, sniff_binary
 from pipeline.ingest.furniture import layout_text
 from pipeline.ingest.published import parse_date_string
-from pipeline.ingest.walk import relative_source
+from pipeline.ingest.walk import SUPPORTED_SUFFIXES, relative_source
 from pipeline.records import Article, ErrorRecord
 
 logger = logging.getLogger(__name__)
-
-#: extension -> reader kind
-SUPPORTED_SUFFIXES: dict[str, str] = {
-    ".txt": "text",
-    ".md": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-    ".jsonl": "jsonl",
-}
 
 TEXT_FIELDS = ("text", "content", "body")
 DATE_FIELDS = ("published", "date")

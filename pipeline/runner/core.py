@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pipeline.errors import OutputError, UsageError
-from pipeline.ingest import Skipped, iter_articles, iter_input_files
+from pipeline.ingest import Skipped, WalkRules, iter_articles, iter_input_files
 from pipeline.ingest.language import detect_language
 from pipeline.outputs.export import (
     CORPUS_TABLES,
@@ -166,6 +166,8 @@ def check_output_dir(out_dir: Path) -> None:
     Raises:
         OutputError: it cannot be created or written.
     """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"output folder {out_dir} is a file: give a folder (it is created if missing)")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=out_dir, prefix=".write-test-"):
@@ -326,7 +328,7 @@ def run(
     published files are the same whichever engine (``settings.engine``) ran.
 
     Args:
-        corpus: the folder of input articles (searched recursively).
+        corpus: the folder of input articles (searched recursively), or one article file.
         out_dir: the output folder (created if missing).
         settings: the run settings.
         progress: optional callback for progress display.
@@ -335,28 +337,50 @@ def run(
         The :class:`RunSummary`.
 
     Raises:
-        UsageError: ``corpus`` is not a folder, or the engine cannot start.
+        UsageError: ``corpus`` is neither a folder nor a file, or the engine cannot start.
         OutputError: ``out_dir`` is not writable.
     """
     started = time.perf_counter()
-    if not corpus.is_dir():
-        raise UsageError(f"corpus folder not found: {corpus}")
+    files, walk_skipped = plan_files(corpus, out_dir, settings)
     check_output_dir(out_dir)
+    if corpus.is_file():
+        corpus = corpus.parent  # one article file: its source is named from its folder
     engine = _engine(settings)
     # temporary files of a run that was killed while writing; the store has its data
     for leftover in out_dir.glob(".*.partial"):
         leftover.unlink(missing_ok=True)
     notify = progress or (lambda _event, _n: None)
-    files: list[Path] = []
-    walk_skipped: list[Skipped] = []
-    for item in iter_input_files(corpus, follow_symlinks=settings.follow_symlinks):
-        (walk_skipped if isinstance(item, Skipped) else files).append(item)  # type: ignore[arg-type]
     notify("total", len(files))
     try:
         return _run(engine, files, walk_skipped, corpus, out_dir, settings, notify, started)
     except (OSError, sqlite3.Error) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise OutputError(f"cannot write outputs to {out_dir}: {reason}") from exc
+
+
+def plan_files(corpus: Path, out_dir: Path, settings: Settings) -> tuple[list[Path], list[Skipped]]:
+    """The files to read under ``corpus`` (a folder, or one article file) and what is skipped.
+
+    The output folder is never read as input, even when it sits inside the corpus.
+
+    Raises:
+        UsageError: ``corpus`` does not exist, or is neither a folder nor a file.
+    """
+    if corpus.is_file():
+        return [corpus], []
+    if not corpus.exists():
+        raise UsageError(f"corpus not found: {corpus} (give a folder of articles or one article file)")
+    if not corpus.is_dir():
+        raise UsageError(f"corpus is neither a folder nor a file: {corpus}")
+    rules = WalkRules(include=settings.include, exclude=settings.exclude, skip_dirs=(out_dir,))
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    for item in iter_input_files(corpus, follow_symlinks=settings.follow_symlinks, rules=rules):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            files.append(item)
+    return files, skipped
 
 
 def _engine(settings: Settings) -> Engine:
