@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -27,9 +26,11 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from typer.core import TyperGroup
 
 from pipeline.errors import PipelineError
 from pipeline.settings import ALL_STAGES, Settings
+
 
 class _OneLineErrors(TyperGroup):
     """Usage errors as one line (``error: …``) with the exit code 2, like every other error.

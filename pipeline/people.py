@@ -5,7 +5,7 @@
 patterns: the apposition after the name ("Pierre Billet, délégué au développement
 régional") and the title phrase before it ("le PDG du Groupe, Philippe Wahl",
 "la maire de Rennes, Nathalie Appéré"). Title head words, honorifics and
-attribution verbs are data (``resources/people_fr.json``).
+attribution verbs are data (``resources/titles_fr.json``, ``resources/people_fr.json``).
 
 :func:`find_quotes` reads « … », “ … ” and "…" quotations and finds the speaker in
 an incise inside the quote (« Nous voulons…, explique Pierre Billet, délégué… »),
@@ -16,13 +16,11 @@ right after it (», a déclaré X), or before it (X explique : « … », selon 
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
@@ -31,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.nlp.extensions import register_extensions
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.records import Evidence, Person, Quote
+from pipeline.resources import entries_with_use, read_json
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +73,7 @@ def iter_quoted_spans(text: str) -> Iterator[tuple[int, int]]:
 
 @dataclass(frozen=True, slots=True)
 class PeopleLexicon:
-    """Title words, honorifics and attribution cues read from ``people_fr.json``."""
+    """Title words, honorifics and attribution cues read from the resource files."""
 
     titles: frozenset[str]
     honorifics: frozenset[str]
@@ -88,15 +87,17 @@ class PeopleLexicon:
 def load_lexicon() -> PeopleLexicon:
     """Read the packaged people/quote cue words once per process.
 
+    Titles and honorifics are the entries of the shared ``titles_fr.json`` table marked
+    for people; the attribution cues are in ``people_fr.json``.
+
     Returns:
         The :class:`PeopleLexicon`.
     """
-    raw: dict[str, Any] = json.loads(
-        resources.files("pipeline.resources").joinpath("people_fr.json").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = read_json("people_fr.json")
+    titles = read_json("titles_fr.json")["titles"]
     return PeopleLexicon(
-        titles=frozenset(norm_word(t) for t in raw["titles"]),
-        honorifics=frozenset(norm_word(h) for h in raw["honorifics"]),
+        titles=frozenset(norm_word(t) for t in entries_with_use(titles, "people")),
+        honorifics=frozenset(norm_word(h) for h in entries_with_use(titles, "honorific")),
         attribution_verbs=frozenset(norm_word(v) for v in raw["attribution_verbs"]),
         attribution_forms=frozenset(
             v[:-2] + ending

@@ -11,18 +11,17 @@ Numbers that belong to a date mention (``doc._.dates``) or to a named entity
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.text import norm_word
 from pipeline.records import Quantity
+from pipeline.resources import read_json
 
 logger = logging.getLogger(__name__)
 
@@ -60,16 +59,12 @@ def load_lexicon() -> NumberLexicon:
     Returns:
         The :class:`NumberLexicon`.
     """
-    raw: dict[str, Any] = json.loads(
-        resources.files("pipeline.resources")
-        .joinpath("numbers_fr.json")
-        .read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = read_json("numbers_fr.json")
     approximators = sorted(
         (tuple(_split_words(a)) for a in raw["approximators"]), key=len, reverse=True
     )
     return NumberLexicon(
-        words=dict(raw["words"]),
+        words={word: entry["value"] for word, entry in raw["words"].items()},
         scales=dict(raw["scales"]),
         approximate_nouns=dict(raw["approximate_nouns"]),
         approximators=tuple(approximators),

@@ -7,13 +7,12 @@ for the same few thousand words over and over.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from pipeline.nlp.text import norm_word
+from pipeline.resources import read_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +61,7 @@ def load_lexicon() -> EventLexicon:
     Returns:
         The :class:`EventLexicon`.
     """
-    raw: dict[str, Any] = json.loads(
-        resources.files("pipeline.resources").joinpath("events_fr.json").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = read_json("events_fr.json")
     nouns = {split_words(w): kind for kind, ws in raw["nouns"].items() for w in ws}
     verbs = {norm_word(w): kind for kind, ws in raw["verbs"].items() for w in ws}
     return EventLexicon(

@@ -6,16 +6,18 @@
   ``.md``) is decoded (:mod:`~pipeline.ingest.decode`), normalised to NFC and split into
   web-page furniture and body (:mod:`~pipeline.ingest.furniture`); HTML goes through
   trafilatura; JSON/JSONL objects give their ``text`` field verbatim;
-- :mod:`~pipeline.ingest.published`: publication dates in metadata;
 - :mod:`~pipeline.ingest.language`: language identification.
+
+Publication dates in metadata are read by :mod:`pipeline.dates.metadata`, with the
+lexicon of the date grammar; :func:`parse_date_string` is re-exported here.
 
 Nothing here raises for one bad input: :func:`iter_articles` yields an
 :class:`~pipeline.records.ErrorRecord` for it and goes on.
 """
 
+from pipeline.dates.metadata import parse_date_string
 from pipeline.ingest.decode import LEGACY_ENCODINGS, decode_bytes, sniff_binary
 from pipeline.ingest.furniture import Layout, layout_text
-from pipeline.ingest.published import parse_date_string
 from pipeline.ingest.readers import (
     DATE_FIELDS,
     MIN_HTML_LETTERS,
@@ -25,7 +27,13 @@ from pipeline.ingest.readers import (
     read_html_article,
     read_text_article,
 )
-from pipeline.ingest.walk import SUPPORTED_SUFFIXES, Skipped, WalkRules, iter_input_files, relative_source
+from pipeline.ingest.walk import (
+    SUPPORTED_SUFFIXES,
+    Skipped,
+    WalkRules,
+    iter_input_files,
+    relative_source,
+)
 
 __all__ = [
     "DATE_FIELDS",

@@ -1,17 +1,17 @@
 """Web-page furniture in scraped text: navigation lines, date lines, datelines, tags.
 
 General rules, not per-site ones; the lexicon is data (``resources/furniture_fr.json``).
+Dates and the words of date lines are read by :mod:`pipeline.dates.metadata`.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-from pipeline.ingest.published import date_pattern, parse_date_string
+from pipeline.dates.metadata import date_line_keywords, date_pattern, parse_date_string
+from pipeline.resources import entries_with_use, read_json
 
 #: a line ending with one of these is prose, not a title, tag or menu entry
 _SENTENCE_END = ".!?…»:;\"”"
@@ -24,20 +24,17 @@ class Furniture:
     navigation_lines: frozenset[str]
     navigation_prefixes: tuple[str, ...]
     breadcrumb_separators: tuple[str, ...]
-    date_keywords: tuple[str, ...]
 
 
 @functools.cache
 def furniture() -> Furniture:
     """The furniture lexicon (read once)."""
-    data = json.loads(
-        resources.files("pipeline").joinpath("resources/furniture_fr.json").read_text("utf-8")
-    )
+    data = read_json("furniture_fr.json")
     return Furniture(
-        navigation_lines=frozenset(data["navigation_lines"]),
+        # the shared table of navigation lines: the entries marked for page layout
+        navigation_lines=entries_with_use(data["navigation_lines"], "page"),
         navigation_prefixes=tuple(data["navigation_prefixes"]),
         breadcrumb_separators=tuple(sep.strip() for sep in data["breadcrumb_separators"]),
-        date_keywords=tuple(data["date_line_keywords"]),
     )
 
 
@@ -71,13 +68,12 @@ def _date_line(line: str) -> str | None:
     """The ISO date of a publication/update line, or None when ``line`` is not one."""
     if len(line) > 120:
         return None
-    lexicon = furniture()
     match = date_pattern().search(line)
     if match is None:
         return None
     norm = _normal(line)
     rest = _normal(line[: match.start()] + " " + line[match.end():])
-    has_keyword = any(re.search(rf"(?<!\w){re.escape(k)}(?!\w)", norm) for k in lexicon.date_keywords)
+    has_keyword = any(re.search(rf"(?<!\w){re.escape(k)}(?!\w)", norm) for k in date_line_keywords())
     # Keep times and bylines ("à 10h12", "Par Jean Dupont") but not a sentence.
     if has_keyword or len(rest.split()) <= 4:
         if norm.endswith(".") and len(norm.split()) > 10:

