@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 import time
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -106,21 +106,21 @@ GazetteerOpt = Annotated[
 ]
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     """Table file format."""
 
     parquet = "parquet"
     csv = "csv"
 
 
-class EngineName(str, Enum):
+class EngineName(StrEnum):
     """Where a run processes its articles."""
 
     local = "local"
     dask = "dask"
 
 
-class NonFrench(str, Enum):
+class NonFrench(StrEnum):
     """What a run does with articles not in French."""
 
     process = "process"
