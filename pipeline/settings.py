@@ -26,7 +26,9 @@ class Settings:
     chunk_chars: int = 100_000
     max_file_bytes: int = 50_000_000
     follow_symlinks: bool = False
-    non_french: Literal["process", "skip"] = "process"
+    #: articles not in French: ``keep`` their record without extraction (entities, dates,
+    #: events... empty), ``process`` them as French, or ``skip`` them (no record)
+    non_french: Literal["keep", "process", "skip"] = "keep"
     force: bool = False
     output_format: Literal["parquet", "csv"] = "parquet"
     engine: Literal["local", "dask"] = "local"

@@ -24,6 +24,7 @@ from pipeline.ingest.readers import (
     TEXT_FIELDS,
     article_from_object,
     iter_articles,
+    iter_data_articles,
     read_html_article,
     read_text_article,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "article_from_object",
     "decode_bytes",
     "iter_articles",
+    "iter_data_articles",
     "iter_input_files",
     "layout_text",
     "parse_date_string",
