@@ -51,9 +51,9 @@ class Task(StrEnum):
 
 @command("extract", short_help="Print one article's record as JSON (a file, or - for stdin).")
 def extract_cmd(
-    file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help="An article file, or - to read one from stdin.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", show_default=False, help="An article file, or - to read one from stdin.")],
     input_format: Annotated[InputFormat, typer.Option("--format", help="How to read the input. auto: a file by its extension; stdin by its first character (< HTML, { or [ JSON, else text). json: one object, an array or JSON lines.")] = InputFormat.auto,
-    published: Annotated[str | None, typer.Option(metavar="DATE", help="Publication date (2021-03-04, 04/03/2021, '4 mars 2021'): relative dates are resolved against it. Replaces any date found in the input.")] = None,
+    published: Annotated[str | None, typer.Option(metavar="DATE", help="Publication date (2021-03-04, 04/03/2021, '4 mars 2021') to resolve relative dates against; replaces any date the input gives.")] = None,
     model: ModelOpt = DEFAULT_MODEL,
     stages: StagesOpt = DEFAULT_STAGES,
     gazetteer: GazetteerOpt = None,
@@ -78,10 +78,10 @@ def extract_cmd(
     kind = None if input_format is InputFormat.auto else input_format.value
     try:
         settings = Settings(model=model, stages=parse_stages(stages), gazetteer=gazetteer)
-        if file == "-":
+        if str(file) == "-":
             results = extract_stdin(sys.stdin.buffer.read(), settings, kind=kind, published=published)
         else:
-            path = Path(file)
+            path = file
             if path.is_dir():
                 raise fail(f"{file} is a folder: extract reads one file (pipeline run reads a folder)")
             if not path.is_file():
@@ -110,8 +110,8 @@ def report_cmd(
     Example:
       pipeline report outputs/
 
-    Opens from disk with no network: OUT/report/index.html (overview, languages, timeline
-    of events, top entities, organisation network) and one page per article.
+    Opens from disk with no network: OUT/report/index.html (overview, languages, event
+    timeline, top entities, organisation network), one page per article.
     """
     setup_logging(verbose)
     from pipeline.outputs.report import write_report
@@ -156,8 +156,8 @@ def eval_cmd(
       pipeline eval tests/gold/corpora-gold-b.jsonl --task dates --json
 
     Entities are scored for the raw model and for our pipeline side by side; dates on
-    the gold "timex"; events, people and quotes by one suite. A file the suite cannot
-    score (no gold layer, a pipeline output such as documents.jsonl) is refused.
+    the gold "timex"; events, people and quotes by one suite. A file it cannot score
+    (no gold layer; a pipeline output such as documents.jsonl) is refused in one line.
     """
     setup_logging(verbose)
     from pipeline.evaluation.suite import evaluate, reports_json

@@ -51,7 +51,9 @@ class OneLineErrors(TyperGroup):
         except typer.TyperException as exc:  # click's usage errors, as Typer ships them
             ctx = getattr(exc, "ctx", None)
             command = ctx.command_path if ctx is not None else "pipeline"
-            err_console.print(one_line(f"error: {exc.format_message()} (see: {command} --help)"), markup=False)
+            # pydantic's "Value error, " prefix that Typer's validation leaves in the message
+            message = exc.format_message().replace("Value error, ", "")
+            err_console.print(one_line(f"error: {message} (see: {command} --help)"), markup=False)
             sys.exit(exc.exit_code)
         except typer.Abort:
             err_console.print("aborted", markup=False)
@@ -165,5 +167,5 @@ StagesOpt = Annotated[str, typer.Option(
     metavar="STAGES", help=f"Comma-separated stages to run, of {DEFAULT_STAGES}.")]
 GazetteerOpt = Annotated[Path | None, typer.Option(
     metavar="FILE", exists=True, dir_okay=False, readable=True,
-    help='JSONL of {"name", "label", "aliases"}, matched ahead of the model.')]
+    help='JSONL of {"name", "label", "aliases"} objects matched ahead of the model.')]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details (INFO lines) on stderr.")]

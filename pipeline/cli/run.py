@@ -51,15 +51,15 @@ def run_cmd(
     model: ModelOpt = DEFAULT_MODEL,
     stages: StagesOpt = DEFAULT_STAGES,
     gazetteer: GazetteerOpt = None,
-    include: Annotated[list[str] | None, typer.Option("--include", metavar="GLOB", help="Read only the files matching GLOB (path relative to CORPUS, or file name); repeatable.")] = None,
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB", help="Leave out the files matching GLOB; repeatable. Left-out files are listed in run.json.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Re-process every article, even unchanged ones.")] = False,
+    include: Annotated[list[str] | None, typer.Option("--include", metavar="GLOB", help="Read only the files matching GLOB (a path under CORPUS, or a file name); repeatable.")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB", help="Leave out the files matching GLOB (repeatable); they are listed in run.json.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Process every article again, even the unchanged ones.")] = False,
     output_format: Annotated[TableFormat, typer.Option("--format", help="Table file format.")] = TableFormat.parquet,
     max_file_mb: Annotated[float, typer.Option(min=0.001, metavar="MB", help="Refuse input files above this size.")] = 50.0,
     follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="Follow symlinks inside the corpus.")] = False,
     non_french: Annotated[NonFrench, typer.Option(help="Articles not in French: keep their record without extraction, process them as French, or skip them (listed in run.json).")] = NonFrench.keep,
     engine: Annotated[EngineName, typer.Option(help="local: this machine; dask: a Dask cluster (docs/distributed.md).")] = EngineName.local,
-    scheduler: Annotated[str | None, typer.Option(metavar="ADDRESS", help="Dask scheduler (tcp://host:8786) for --engine dask; default: a local cluster of --workers processes.")] = None,
+    scheduler: Annotated[str | None, typer.Option(metavar="ADDRESS", help="Dask scheduler (tcp://host:8786) for --engine dask; without it, a cluster of --workers processes on this machine.")] = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Process every article under CORPUS into records and tables in OUT.
@@ -174,6 +174,6 @@ def _print_summary(summary: Any) -> None:
     out_console.print(table)
     if summary.skipped:
         out_console.print(f"{summary.skipped} skipped input(s) and why: see {Path(summary.out_dir) / 'run.json'}",
-                          markup=False, highlight=False)
+                          markup=False, highlight=False, soft_wrap=True)
     if summary.failed:
         err_console.print(f"{summary.failed} input(s) failed: see {Path(summary.out_dir) / 'errors.jsonl'}", markup=False)

@@ -82,7 +82,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "Participant": {
         "name": "The participant's name, as its entity's canonical name when it is one.",
-        "label": "Entity label: PER, ORG, LOC, MISC or EVENT.",
+        "label": "Entity label (PER, ORG, LOC, MISC, EVENT), or GROUP for a group named by a common noun "
+                 "('les startups locales').",
         "role": "Role in the event: organizer, participant, subject, beneficiary or partner.",
         "entity_id": "The corpus entity, when the participant is a recognised entity.",
     },
@@ -143,7 +144,8 @@ def enums() -> dict[tuple[str, str], list[str]]:
     labels = sorted(RULE_LABELS)
     return {
         ("EntityMention", "label"): labels,
-        ("Participant", "label"): labels,
+        # GROUP: a common-noun group the events stage names ("les startups locales")
+        ("Participant", "label"): [*labels, "GROUP"],
         ("Event", "type"): sorted(event_types),
         ("DateMention", "granularity"): list(GRANULARITIES),
     }
