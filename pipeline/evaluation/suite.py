@@ -171,7 +171,7 @@ def evaluate(path: Path, settings: Settings, *, tasks: Sequence[str] | None = No
     reports: list[TaskReport] = []
     raw: Language | None = None
     full: Language | None = None
-    suite = [t for t in chosen if t in EVENT_SUITE]
+    suite = [t for t in EVENT_SUITE if t in chosen]
     for task in [t for t in chosen if t not in EVENT_SUITE] + suite[:1]:
         if task in ("entities", "dates") and raw is None:
             raw = _load_raw(settings.model)
