@@ -102,6 +102,16 @@ def test_distributed_publishes_the_local_engine_files(local_run: tuple[RunSummar
 
 @pytest.mark.model
 @pytest.mark.slow
+def test_distributed_outputs_feed_the_report(dask_run: tuple[RunSummary, Path]) -> None:
+    out = dask_run[1]
+    result = CliRunner().invoke(app, ["report", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(list((out / "report" / "articles").glob("*.html"))) == 12
+    assert "en 1" in (out / "report" / "index.html").read_text("utf-8")
+
+
+@pytest.mark.model
+@pytest.mark.slow
 def test_distributed_same_errors_and_counts(local_run: tuple[RunSummary, Path], dask_run: tuple[RunSummary, Path]) -> None:
     local, dask_summary = local_run[0], dask_run[0]
     def errors(summary: RunSummary) -> list[tuple[str, str, str]]:
