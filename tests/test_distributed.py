@@ -240,5 +240,5 @@ def test_distributed_dask_logs_only_with_verbose(tmp_path: Path, verbose: list[s
     )
     assert result.returncode == 0, result.stderr
     assert ("distributed" in result.stderr) is dask_lines, result.stderr
-    if not dask_lines:
-        assert result.stderr == ""
+    if not dask_lines:  # nothing but our progress line, written every 10 s off a terminal
+        assert [line for line in result.stderr.splitlines() if not line.startswith("progress: ")] == []

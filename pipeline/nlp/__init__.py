@@ -438,7 +438,7 @@ def _pool_records(
                     (number, batch), alone = item, False
                 else:
                     break
-                in_flight.append((number, batch, pool.submit(task, batch, task_settings), alone))
+                in_flight.append((number, batch, _submit(pool, task, batch, task_settings), alone))
             if not in_flight:
                 return
             number, batch, future, alone = in_flight.popleft()
@@ -465,6 +465,20 @@ def _pool_records(
             yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(
+    pool: ProcessPoolExecutor, task: Callable[[list[Article], Settings], list[Any]], batch: list[Article],
+    settings: Settings,
+) -> Future[Any]:
+    """``pool.submit``; a pool that broke since the last submission (a worker died before
+    its future was read) fails this batch's future too, so it is run again with the rest."""
+    try:
+        return pool.submit(task, batch, settings)
+    except BrokenProcessPool as exc:
+        future: Future[Any] = Future()
+        future.set_exception(exc)
+        return future
 
 
 def _new_pool(context: Any, workers: int) -> ProcessPoolExecutor:
