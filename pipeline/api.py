@@ -13,12 +13,19 @@ call costs only the article.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.errors import InputError, PipelineError
-from pipeline.ingest import article_from_object, iter_articles, read_text_article
+from pipeline.errors import InputError, PipelineError, UsageError
+from pipeline.ingest import (
+    article_from_object,
+    iter_articles,
+    iter_data_articles,
+    parse_date_string,
+)
 from pipeline.records import Article, DocumentRecord, ErrorRecord, to_dict
 from pipeline.settings import Settings
 
@@ -74,7 +81,7 @@ def extract(
         article = article_from_object({k: v for k, v in fields.items() if v is not None}, source="<text>")
     except InputError as exc:
         raise ExtractionError(str(exc)) from exc
-    (result,) = _records([article], _settings(settings, options))
+    (result,) = _records([_named_by_content(article)], _settings(settings, options))
     if isinstance(result, ErrorRecord):
         raise ExtractionError(f"{result.error_type}: {result.message}")
     return result
@@ -127,6 +134,13 @@ def read_outputs(out: str | Path) -> dict[str, pd.DataFrame]:
     return read_tables(Path(out))
 
 
+def versions(model: str = "fr_core_news_md") -> dict[str, str]:
+    """Versions of the pipeline, Python, spaCy and ``model`` (what ``pipeline --version`` prints)."""
+    from pipeline.runner.core import versions as installed
+
+    return installed(model)
+
+
 # --- the CLI's ``extract`` ----------------------------------------------------------------
 
 
@@ -144,23 +158,81 @@ def _process(items: Iterable[Article | ErrorRecord], settings: Settings) -> list
     return results
 
 
-def extract_path(path: Path, settings: Settings) -> list[dict[str, Any]]:
+def read_published(value: str) -> str:
+    """A publication date given by a user, as an ISO day.
+
+    Raises:
+        UsageError: the date cannot be read.
+    """
+    day = parse_date_string(value)
+    if day is None:
+        raise UsageError(f"cannot read the publication date {value!r} (give 2021-03-04, 04/03/2021 or '4 mars 2021')")
+    return day
+
+
+def _named_by_content(article: Article) -> Article:
+    """An article read from no file (stdin, a string) gets a ``doc_id`` from its content,
+    so that two texts never share one; an ``id`` given with it still names it."""
+    if article.id is not None:
+        return article
+    digest = hashlib.sha256(f"content:{article.content_hash}".encode()).hexdigest()[:16]
+    return dataclasses.replace(article, doc_id=digest)
+
+
+def _adjusted(
+    items: Iterable[Article | ErrorRecord], published: str | None, *, by_content: bool
+) -> list[Article | ErrorRecord]:
+    day = read_published(published) if published is not None else None
+    out: list[Article | ErrorRecord] = []
+    for item in items:
+        if isinstance(item, Article):
+            item = _named_by_content(item) if by_content else item
+            item = dataclasses.replace(item, published=day) if day is not None else item
+        out.append(item)
+    return out
+
+
+def extract_path(
+    path: Path, settings: Settings, *, kind: str | None = None, published: str | None = None
+) -> list[dict[str, Any]]:
     """Records (and error records) for every article in one file.
 
     Args:
         path: an article file of any supported format.
         settings: the run settings.
+        kind: read it as ``text``, ``html`` or ``json`` (or ``auto``) instead of by its extension.
+        published: a publication date that replaces the one found in the file.
 
     Returns:
         ``documents.jsonl``-shaped dicts, error records as ``errors.jsonl``-shaped dicts.
+
+    Raises:
+        UsageError: ``published`` cannot be read.
     """
-    return _process(iter_articles(path, root=path.parent, max_bytes=settings.max_file_bytes), settings)
+    kind = "text" if kind == "txt" else kind
+    items = iter_articles(path, root=path.parent, max_bytes=settings.max_file_bytes, kind=kind)
+    return _process(_adjusted(items, published, by_content=False), settings)
 
 
-def extract_stdin(data: bytes, settings: Settings) -> list[dict[str, Any]]:
-    """Records for plain text given on standard input (decoded like a ``.txt`` file)."""
-    try:
-        article = read_text_article(data, source="<stdin>")
-    except InputError as exc:
-        return [to_dict(ErrorRecord(source="<stdin>", stage="ingest", error_type=exc.kind, message=str(exc)))]
-    return _process([article], settings)
+def extract_stdin(
+    data: bytes, settings: Settings, *, kind: str | None = None, published: str | None = None
+) -> list[dict[str, Any]]:
+    """Records for an article (or JSON articles) given on standard input.
+
+    Args:
+        data: the bytes read from stdin.
+        settings: the run settings.
+        kind: ``txt``, ``html``, ``json`` (an object, an array or JSON lines); None or
+            ``auto``: guessed from the first character (``<`` HTML, ``{``/``[`` JSON).
+        published: a publication date that replaces the one found in the input.
+
+    Returns:
+        ``documents.jsonl``-shaped dicts (``doc_id`` derived from the content unless the
+        JSON gives an ``id``), error records as ``errors.jsonl``-shaped dicts.
+
+    Raises:
+        UsageError: ``published`` cannot be read.
+    """
+    kind = "text" if kind == "txt" else kind or "auto"
+    items = iter_data_articles(data, kind=kind, source="<stdin>")
+    return _process(_adjusted(items, published, by_content=True), settings)

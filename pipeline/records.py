@@ -19,6 +19,12 @@ DateMod = Literal["APPROX", "START", "MID", "END", "MORE_THAN", "LESS_THAN", "EQ
 Anchor = Literal["absolute", "published", "narrative", "none"]
 EventStatus = Literal["past", "planned", "ongoing"]
 Role = Literal["organizer", "participant", "subject", "beneficiary", "partner"]
+#: the values of ``DateMention.granularity``, finest first (the date stage types it ``str``)
+GRANULARITIES: tuple[str, ...] = (
+    "second", "minute", "hour", "part_of_day", "day", "week", "month", "season", "quarter", "half",
+    "year", "decade", "century", "set", "present", "vague", "duration",
+)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Article:

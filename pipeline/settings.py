@@ -26,11 +26,16 @@ class Settings:
     chunk_chars: int = 100_000
     max_file_bytes: int = 50_000_000
     follow_symlinks: bool = False
-    non_french: Literal["process", "skip"] = "process"
+    #: articles not in French: ``keep`` their record without extraction (entities, dates,
+    #: events... empty), ``process`` them as French, or ``skip`` them (no record)
+    non_french: Literal["keep", "process", "skip"] = "keep"
     force: bool = False
     output_format: Literal["parquet", "csv"] = "parquet"
     engine: Literal["local", "dask"] = "local"
     scheduler: str | None = None
+    #: glob patterns of the corpus files to read / to leave out (``pipeline.ingest.WalkRules``)
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         unknown = set(self.stages) - set(ALL_STAGES)
@@ -48,6 +53,7 @@ class Settings:
             value = getattr(self, f.name)
             out[f.name] = str(value) if isinstance(value, Path) else value
         out["stages"] = list(self.stages)
+        out["include"], out["exclude"] = list(self.include), list(self.exclude)
         return out
 
     def fingerprint(self) -> str:

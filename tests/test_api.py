@@ -74,9 +74,10 @@ def test_api_run_and_read_outputs_give_typed_tables(tmp_path: Path) -> None:
     assert len(tables["documents"]) == summary.processed
     assert len(tables["mentions"]) == summary.entities
     assert len(tables["events"]) == summary.events
-    assert tables["dates"]["day"].dtype == pd.ArrowDtype(pa.date32())
+    assert tables["dates"]["day"].dtype == pd.ArrowDtype(pa.timestamp("ms"))
     assert tables["mentions"]["start"].dtype == pd.ArrowDtype(pa.int64())
     assert isinstance(tables["dates"]["day"].dropna().iloc[0], dt.date)
+    assert tables["documents"]["published"].dt.year.min() >= 2019
     assert len(tables["errors"]) == 0
     # the same run written as CSV reads back with the same types and values
     run(corpus, tmp_path / "out-csv", stages=("entities", "dates", "events"), output_format="csv")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +24,8 @@ from pipeline.settings import Settings
 
 pytest.importorskip("distributed")
 
-CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+REPO = Path(__file__).resolve().parent.parent
+CORPORA = REPO / "corpora"
 #: one of each input kind: plain text, cp1252 text, HTML, one JSON object, a JSONL of five
 ARTICLES = (
     "a/2017-01-brest-oceavia-levee-de-fonds.txt",
@@ -31,6 +35,9 @@ ARTICLES = (
     "b/depeches.jsonl",
 )
 
+
+ENGLISH = ("The mayor of Manchester opened the new library on Tuesday, the council said. "
+           "It is an important step for the city, explained the managing director.\n")
 
 #: line 1 repeats the id of the first dispatch of b/depeches.jsonl; line 2 is new
 REPRISE = (
@@ -53,6 +60,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> Path:
         shutil.copyfile(CORPORA / name, target)
     shutil.copyfile(seed_path, root / seed_path.name)
     (root / "b" / "empty.txt").write_bytes(b"")
+    # not French: both engines keep its record without extraction (--non-french keep)
+    (root / "b" / "english.txt").write_text(ENGLISH, encoding="utf-8")
     # a later file, so a later partition, that reuses an id of b/depeches.jsonl
     (root / "c").mkdir()
     (root / "c" / "reprise.jsonl").write_text("\n".join(json.dumps(item, ensure_ascii=False) for item in REPRISE) + "\n")
@@ -79,7 +88,9 @@ def _jsonl(paths: list[Path]) -> list[dict[str, Any]]:
 @pytest.mark.slow
 def test_distributed_publishes_the_local_engine_files(local_run: tuple[RunSummary, Path], dask_run: tuple[RunSummary, Path]) -> None:
     local_out, dask_out = local_run[1], dask_run[1]
-    assert len(_jsonl([local_out / "documents.jsonl"])) == 11
+    records = {r["source"]: r for r in _jsonl([local_out / "documents.jsonl"])}
+    assert len(records) == 12
+    assert records["b/english.txt"]["lang"] == "en" and records["b/english.txt"]["entities"] == []
     published = ["documents.jsonl", "errors.jsonl"] + [f"{t}.parquet" for t in (*PER_DOCUMENT_TABLES, *CORPUS_TABLES)]
     for name in published:
         assert (dask_out / name).read_bytes() == (local_out / name).read_bytes(), name
@@ -87,6 +98,16 @@ def test_distributed_publishes_the_local_engine_files(local_run: tuple[RunSummar
     assert not list(dask_out.glob("*/part-*"))
     tables = read_outputs(dask_out)
     assert tables["mentions"].equals(read_outputs(local_out)["mentions"])
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_distributed_outputs_feed_the_report(dask_run: tuple[RunSummary, Path]) -> None:
+    out = dask_run[1]
+    result = CliRunner().invoke(app, ["report", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(list((out / "report" / "articles").glob("*.html"))) == 12
+    assert "en 1" in (out / "report" / "index.html").read_text("utf-8")
 
 
 @pytest.mark.model
@@ -102,7 +123,7 @@ def test_distributed_same_errors_and_counts(local_run: tuple[RunSummary, Path], 
     ]
     assert dask_summary.exit_code == local.exit_code == 1
     for field in ("files", "articles", "processed", "reused", "failed", "skipped", "entities", "dates", "events",
-                  "people", "quotes"):
+                  "people", "quotes", "not_extracted", "languages"):
         assert getattr(dask_summary, field) == getattr(local, field), field
     assert set(json.loads((dask_run[1] / "run.json").read_text("utf-8"))) == set(
         json.loads((local_run[1] / "run.json").read_text("utf-8"))
@@ -184,7 +205,7 @@ def test_distributed_plan_partitions_covers_files_in_order(
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--scheduler", "tcp://127.0.0.1:8786"], "error: --scheduler needs --engine dask"),
-    (["--engine", "spark"], "error: --engine must be local or dask, not 'spark'"),
+    (["--engine", "spark"], "error: Invalid value for '--engine': 'spark' is not one of 'local', 'dask'."),
 ])
 def test_distributed_cli_rejects_bad_engine_options(tmp_path: Path, args: list[str], message: str) -> None:
     result = CliRunner().invoke(app, ["run", str(tmp_path), "--out", str(tmp_path / "out"), *args])
@@ -203,3 +224,21 @@ def test_distributed_local_cluster_workers_start_without_malloc_trim_threshold()
     with _client(Settings(engine="dask", workers=1), Client, LocalCluster) as client:
         seen = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
     assert list(seen.values()) == [None]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.parametrize(("verbose", "dask_lines"), [([], False), (["-v"], True)])
+def test_distributed_dask_logs_only_with_verbose(tmp_path: Path, verbose: list[str], dask_lines: bool) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Le maire de Caen a inauguré la médiathèque le 3 mars 2021.", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(tmp_path / "out"), "--engine", "dask",
+         "--workers", "1", "--stages", "dates", *verbose],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert ("distributed" in result.stderr) is dask_lines, result.stderr
+    if not dask_lines:  # nothing but our progress line, written every 10 s off a terminal
+        assert [line for line in result.stderr.splitlines() if not line.startswith("progress: ")] == []

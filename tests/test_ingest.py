@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pipeline.errors import BinaryInput, EmptyInput, MalformedInput
 from pipeline.ingest import (
     Skipped,
+    WalkRules,
     article_from_object,
     decode_bytes,
     iter_articles,
+    iter_data_articles,
     iter_input_files,
     layout_text,
     parse_date_string,
 )
+from pipeline.ingest.readers import sniff_kind
 from pipeline.records import Article, ErrorRecord
 
 FRENCH = "L’équipe a inauguré « La Fabrique » à Besançon, où 45 salariés travailleront dès l’été. Œuvre collective : 2 000 €."
@@ -201,18 +205,95 @@ def test_ingest_html_without_content_is_an_error(tmp_path: Path) -> None:
     assert isinstance(error, ErrorRecord) and error.error_type == "EmptyInput"
 
 
-def test_ingest_walk_skips_symlinks_and_hidden(tmp_path: Path) -> None:
+def _walk(root: Path, **rules: Any) -> tuple[list[str], dict[str, str]]:
+    items = list(iter_input_files(root, rules=WalkRules(**rules)))
+    paths = [p.relative_to(root).as_posix() for p in items if isinstance(p, Path)]
+    return paths, {s.source: s.reason for s in items if isinstance(s, Skipped)}
+
+
+@pytest.mark.parametrize(
+    ("make", "source", "reason"),
+    [
+        (lambda r: (r / ".DS_Store").write_text("x"), ".DS_Store", "hidden file"),
+        (lambda r: ((r / ".git").mkdir(), (r / ".git" / "HEAD.txt").write_text("x")), ".git/", "hidden folder, not read"),
+        (lambda r: (r / "chiffres.csv").write_text("a,b"), "chiffres.csv",
+         "not an article file (.csv; read: .txt, .md, .html, .htm, .json, .jsonl)"),
+        (lambda r: (r / "flux.xml").write_text("<rss/>"), "flux.xml",
+         "not an article file (.xml; read: .txt, .md, .html, .htm, .json, .jsonl)"),
+        (lambda r: (r / "LISEZMOI").write_text("x"), "LISEZMOI",
+         "not an article file (no extension; read: .txt, .md, .html, .htm, .json, .jsonl)"),
+        (lambda r: (r / "lien.txt").symlink_to(r / "a.txt"), "lien.txt", "symlink, not followed"),
+        (lambda r: (r / "boucle").symlink_to(r), "boucle/", "symlink to a folder, not followed"),
+        (lambda r: ((r / "ancien").mkdir(), (r / "ancien" / "run.json").write_text("{}"),
+                    (r / "ancien" / "documents.jsonl").write_text("")),
+         "ancien/", "an output folder of the pipeline (holds run.json and documents.jsonl)"),
+    ],
+)
+def test_ingest_walk_skips_with_a_reason(tmp_path: Path, make: Any, source: str, reason: str) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text("b")
     (tmp_path / "a.txt").write_text("a")
-    (tmp_path / ".DS_Store").write_text("x")
-    (tmp_path / "lien.txt").symlink_to(tmp_path / "a.txt")
-    (tmp_path / "boucle").symlink_to(tmp_path)
-    items = list(iter_input_files(tmp_path))
-    paths = [p.relative_to(tmp_path).as_posix() for p in items if isinstance(p, Path)]
-    skipped = sorted(s.source for s in items if isinstance(s, Skipped))
+    make(tmp_path)
+    paths, skipped = _walk(tmp_path)
     assert paths == ["a.txt", "sub/b.txt"]
-    assert skipped == ["boucle", "lien.txt"]
+    assert skipped == {source: reason}
+
+
+def test_ingest_walk_never_enters_the_run_output_folder(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("a")
+    (tmp_path / "outputs").mkdir()
+    (tmp_path / "outputs" / "documents.parquet").write_bytes(b"PAR1")
+    paths, skipped = _walk(tmp_path, skip_dirs=(tmp_path / "outputs",))
+    assert paths == ["a.txt"]
+    assert skipped == {"outputs/": "the output folder of this run"}
+
+
+@pytest.mark.parametrize(
+    ("include", "exclude", "read", "left_out"),
+    [
+        ((), ("brouillons/*",), ["a.txt", "b.md"], {"brouillons/c.txt": "excluded by --exclude brouillons/*"}),
+        (("*.md",), (), ["b.md"], {"a.txt": "not matched by --include", "brouillons/c.txt": "not matched by --include"}),
+        (("*.txt",), ("c.*",), ["a.txt"], {"b.md": "not matched by --include", "brouillons/c.txt": "excluded by --exclude c.*"}),
+    ],
+)
+def test_ingest_walk_include_exclude_globs(
+    tmp_path: Path, include: tuple[str, ...], exclude: tuple[str, ...], read: list[str], left_out: dict[str, str]
+) -> None:
+    (tmp_path / "brouillons").mkdir()
+    for name in ("a.txt", "b.md", "brouillons/c.txt"):
+        (tmp_path / name).write_text("x")
+    paths, skipped = _walk(tmp_path, include=include, exclude=exclude)
+    assert paths == read
+    assert skipped == left_out
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"<!DOCTYPE html><html><body>x</body></html>", "html"),
+        (b"\xef\xbb\xbf  <html>", "html"),
+        (b'{"text": "Le salon ouvre lundi."}', "json"),
+        (b'\n[{"text": "a"}]', "json"),
+        (b"Le maire de Lyon a <b>inaugur\xc3\xa9</b>.", "text"),
+        (b"", "text"),
+    ],
+)
+def test_ingest_sniff_kind_of_unnamed_input(data: bytes, kind: str) -> None:
+    assert sniff_kind(data) == kind
+
+
+@pytest.mark.parametrize(
+    ("data", "sources"),
+    [
+        (b'{"text": "Un."}', ["<stdin>"]),
+        (b'[{"text": "Un."}, {"text": "Deux."}]', ["<stdin>#1", "<stdin>#2"]),
+        (b'{"text": "Un."}\n{"text": "Deux."}\n', ["<stdin>#1", "<stdin>#2"]),
+    ],
+)
+def test_ingest_json_input_is_an_object_an_array_or_lines(data: bytes, sources: list[str]) -> None:
+    items = list(iter_data_articles(data, kind="json", source="<stdin>"))
+    assert [item.source for item in items] == sources
+    assert all(isinstance(item, Article) for item in items)
 
 
 def test_ingest_unsupported_extension_is_named(tmp_path: Path) -> None:

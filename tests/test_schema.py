@@ -88,6 +88,21 @@ def _break_tags_null(r: dict[str, Any]) -> None:
     r["tags"] = None
 
 
+def _break_entity_label(r: dict[str, Any]) -> None:
+    _break_entity_offset_type(r)
+    r["entities"][0].update(start=12, label="GPE")
+
+
+def _break_event_type(r: dict[str, Any]) -> None:
+    _break_event_status(r)
+    r["events"][0].update(status="past", type="party")
+
+
+def _break_date_granularity(r: dict[str, Any]) -> None:
+    r["dates"] = [{"text": "mardi", "start": 0, "end": 5, "type": "DATE", "value": "2021-03-02",
+                   "granularity": "fortnight", "mod": None, "anchor": "published"}]
+
+
 @pytest.mark.parametrize(
     ("breakage", "where"),
     [
@@ -97,6 +112,9 @@ def _break_tags_null(r: dict[str, Any]) -> None:
         (_break_event_status, "$.events[0].status"),
         (_break_participant_role, "$.events[0].participants[0].role"),
         (_break_tags_null, "$.tags"),
+        (_break_entity_label, "$.entities[0].label"),
+        (_break_event_type, "$.events[0].type"),
+        (_break_date_granularity, "$.dates[0].granularity"),
     ],
 )
 def test_schema_rejects_a_hand_broken_record(
@@ -130,3 +148,36 @@ def test_schema_cli_prints_the_schema() -> None:
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 0
     assert json.loads(result.stdout) == document_schema()
+
+
+def _properties(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    out = [(f"$.{name}", prop) for name, prop in schema["properties"].items()]
+    for def_name, definition in schema["$defs"].items():
+        out.extend((f"{def_name}.{name}", prop) for name, prop in definition["properties"].items())
+    return out
+
+
+def test_schema_describes_every_field() -> None:
+    undescribed = [where for where, prop in _properties(document_schema()) if len(prop.get("description", "")) < 10]
+    assert undescribed == []
+
+
+@pytest.mark.parametrize(
+    ("record", "field", "values"),
+    [
+        ("EntityMention", "label", ["EVENT", "LOC", "MISC", "ORG", "PER"]),
+        ("Participant", "label", ["EVENT", "LOC", "MISC", "ORG", "PER", "GROUP"]),
+        ("Event", "type", ["inauguration", "meeting", "funding"]),
+        ("Event", "status", ["past", "planned", "ongoing"]),
+        ("DateMention", "granularity", ["day", "month", "year", "minute", "set"]),
+        ("DateMention", "anchor", ["absolute", "published", "narrative", "none"]),
+    ],
+)
+def test_schema_closed_values_are_enums(record: str, field: str, values: list[str]) -> None:
+    enum = document_schema()["$defs"][record]["properties"][field]["enum"]
+    assert set(values) <= set(enum)
+
+
+@pytest.mark.parametrize(("where", "fmt"), [("$.published", "date"), ("Event.date", None), ("DateMention.value", None)])
+def test_schema_full_days_have_format_date(where: str, fmt: str | None) -> None:
+    assert dict(_properties(document_schema()))[where].get("format") == fmt

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
 
 from pipeline.errors import UsageError
-from pipeline.nlp import _pool_records
+from pipeline.nlp import _pool_records, _submit
 from pipeline.records import Article, ErrorRecord
 from pipeline.runner.core import run
 from pipeline.settings import Settings
@@ -68,3 +69,18 @@ def test_pool_stops_on_a_set_up_error_instead_of_failing_every_article() -> None
     articles = [_article(i, "Le conseil municipal s'est réuni lundi.") for i in range(4)]
     with pytest.raises(UsageError, match="not installed"):
         list(_pool_records(iter(articles), Settings(workers=2, batch_size=2), task=_not_installed))
+
+
+class _BrokenPool:
+    """A pool that broke between two submissions (a worker died before its future was read)."""
+
+    def submit(self, *_args: object) -> None:
+        raise BrokenProcessPool("a child process terminated abruptly")
+
+
+@pytest.mark.parametrize("n_articles", [1])
+def test_pool_submit_to_a_broken_pool_fails_its_future(n_articles: int) -> None:
+    batch = [_article(i, "Le conseil municipal s'est réuni lundi.") for i in range(n_articles)]
+    future = _submit(_BrokenPool(), _ids_or_die, batch, Settings())  # type: ignore[arg-type]
+    with pytest.raises(BrokenProcessPool):
+        future.result()

