@@ -81,6 +81,8 @@ def test_layout_has_no_import_cycle() -> None:
     ("pipeline.runner.core", "pipeline.runner.local"),
     ("pipeline.runner.core", "pipeline.runner.dask_engine"),
     ("pipeline.cli", "pipeline.runner.core"),
+    ("pipeline.cli.run", "pipeline.runner.core"),
+    ("pipeline.cli.commands", "pipeline.runner.core"),
 ])
 def test_layout_engines_only_meet_in_the_core(module: str, forbidden: str) -> None:
     path = next(p for p in MODULES if _module_name(p) == module)
