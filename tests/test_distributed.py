@@ -242,3 +242,29 @@ def test_distributed_dask_logs_only_with_verbose(tmp_path: Path, verbose: list[s
     assert ("distributed" in result.stderr) is dask_lines, result.stderr
     if not dask_lines:  # nothing but our progress line, written every 10 s off a terminal
         assert [line for line in result.stderr.splitlines() if not line.startswith("progress: ")] == []
+
+
+def _readme_queries() -> list[str]:
+    """The SQL statements of the README's DuckDB section, as a user copies them."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    section = readme.split("## For dashboards: DuckDB one-liners", 1)[1]
+    sql = section.split("```sql", 1)[1].split("```", 1)[0]
+    lines = [line for line in sql.splitlines() if line.strip() and not line.strip().startswith("--")]
+    return [q.strip() for q in "\n".join(lines).split(";") if q.strip()]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_distributed_readme_duckdb_queries_read_both_engines(
+    local_run: tuple[RunSummary, Path], dask_run: tuple[RunSummary, Path]
+) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    queries = _readme_queries()
+    assert len(queries) == 3
+    results = []
+    for out in (local_run[1], dask_run[1]):
+        with duckdb.connect() as con:
+            results.append([con.execute(q.replace("'outputs/", f"'{out}/")).fetchall() for q in queries])
+    assert results[0] == results[1]
+    assert results[0][1], "the top-organisations query returned nothing"
+
