@@ -317,3 +317,78 @@ def test_robustness_long_article_in_chunks_keeps_offsets(nlp_full: Any) -> None:
     assert brest == [e.start for e in whole.entities if e.text == "Brest"] and len(brest) == 12
     sentences = [e.sentence for e in chunked.entities]
     assert sentences == sorted(sentences) and sentences[-1] >= 11
+
+
+# --- issue 19: one bad JSONL line costs nothing else ---------------------------------
+
+def _is_article_json(line: str) -> bool:
+    try:
+        obj = json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(obj, dict) and any(isinstance(obj.get(k), str) for k in ("text", "content", "body"))
+
+
+_GARBAGE = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=60).filter(
+    lambda s: s.strip() and not _is_article_json(s)
+)
+_VALID = st.builds(
+    lambda n, words: json.dumps({"id": f"art-{n}", "text": f"Le conseil municipal de Brest a voté {words}."},
+                                ensure_ascii=False),
+    st.integers(0, 10**6), st.sampled_from(["le budget", "la motion", "le plan vélo"]),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.one_of(_VALID, _GARBAGE), min_size=1, max_size=12))
+def test_robustness_every_jsonl_line_is_one_article_or_one_error(tmp_path: Path, lines: list[str]) -> None:
+    # ids must be unique for the articles to stand apart; the garbage lines keep their text
+    lines = [json.dumps({**json.loads(line), "id": f"art-{i}"}, ensure_ascii=False) if _is_article_json(line) else line
+             for i, line in enumerate(lines)]
+    path = tmp_path / "lot.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = list(iter_articles(path, root=tmp_path, max_bytes=10_000_000))
+    by_source = {}
+    for r in results:
+        assert r.source not in by_source, f"{r.source} came out twice"
+        by_source[r.source] = r
+    for n, line in enumerate(lines, start=1):
+        result = by_source.get(f"lot.jsonl#{n}")
+        if _is_article_json(line):
+            assert isinstance(result, Article) and result.text == json.loads(line)["text"]
+        else:
+            # one error, named by its line (the source is "file#line")
+            assert isinstance(result, ErrorRecord), f"line {n} {line!r} gave {result!r}"
+    assert len(results) == len(lines)
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    # the second line is nested 5,000 deep: an error for that line only, line 3 is kept
+    ("deep.jsonl", '{"id": "a", "text": "Le maire de Brest a signé."}\n' + "[" * 5000 + "]" * 5000
+     + '\n{"id": "c", "text": "La Région a voté le budget."}\n',
+     [("deep.jsonl#1", "Article"), ("deep.jsonl#2", "invalid JSON on line 2: nested too deeply"),
+      ("deep.jsonl#3", "Article")]),
+    ("deep.json", "[" * 200_000 + "]" * 200_000, [("deep.json", "invalid JSON: nested too deeply")]),
+])
+def test_robustness_deep_json_is_one_clear_error(tmp_path: Path, name: str, content: str,
+                                                 expected: list[tuple[str, str]]) -> None:
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    results = list(iter_articles(tmp_path / name, root=tmp_path, max_bytes=10_000_000))
+    got = [(r.source, "Article" if isinstance(r, Article) else r.message) for r in results]
+    assert got == expected
+    assert all(r.error_type == "MalformedInput" for r in results if isinstance(r, ErrorRecord))
+
+
+@pytest.mark.parametrize(("data", "text", "encoding"), [
+    # 3 corrupt bytes in a short UTF-8 sentence: still UTF-8, not "sociÃ©tÃ©"
+    ("La société Safran a inauguré à Évry une unité de 120 salariés.".encode()[:10] + b"\xff"
+     + "La société Safran a inauguré à Évry une unité de 120 salariés.".encode()[10:40] + b"\xfe"
+     + "La société Safran a inauguré à Évry une unité de 120 salariés.".encode()[40:] + b"\x80",
+     "La sociét\ufffdé Safran a inauguré à Évry\ufffd une unité de 120 salariés.\ufffd", "utf-8 (with replaced bytes)"),
+    # a short Latin-1 sentence is Windows-1252, not Mac Roman ("DÈj‡")
+    ("Déjà vu à l'été, où était-ce ? ça ira.".encode("latin-1"), "Déjà vu à l'été, où était-ce ? ça ira.", "cp1252"),
+])
+def test_robustness_short_texts_decode_as_french(data: bytes, text: str, encoding: str) -> None:
+    from pipeline.ingest import decode_bytes
+
+    assert decode_bytes(data) == (text, encoding)

@@ -54,6 +54,15 @@ def _looks_utf16(head: bytes) -> bool:
     return even.count(0) / n > 0.4 or odd.count(0) / n > 0.4
 
 
+#: below this many bytes the charset detector's guess is unreliable
+_SHORT_TEXT = 2000
+#: the characters of French text: ASCII, French letters, typographic punctuation and spaces
+_FRENCH_CHARS = re.compile("[\t\n\r -~àâäçéèêëîïôöùûüÿæœÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ«»’‘“”–—…€°\u00a0\u202f]*")
+
+#: what a UTF-8 accent becomes when its two bytes are read in a one-byte code page
+_MOJIBAKE = re.compile("[ÃÂÅÄ][\u0080-\u024f]|â€")
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode the bytes of a text file, whatever encoding French press files come in.
 
@@ -93,12 +102,31 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if valid_multibyte >= 3 * n_bad:
         logger.warning("invalid UTF-8 bytes replaced (%d): %s", n_bad, utf8_error.reason)
         return replaced, "utf-8 (with replaced bytes)"
+    # A short text gives the detector too little to go on (a Latin-1 sentence came out as
+    # Mac Roman "DÈj‡ vu"): Windows-1252 first, when every character it gives is one French
+    # text is written with.
+    if len(data) < _SHORT_TEXT:
+        try:
+            text = data.decode(LEGACY_ENCODINGS[0])
+        except UnicodeDecodeError:
+            text = ""
+        if text.strip() and _FRENCH_CHARS.fullmatch(text):
+            return text, LEGACY_ENCODINGS[0]
     # Legacy French material comes in a handful of Western code pages; restricting the
     # detector to them stops it from reading "à" as a Central European "ŕ".
     best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best() or from_bytes(data).best()
+    if (best is None or best.encoding is None) and valid_multibyte:
+        logger.warning("invalid UTF-8 bytes replaced (%d); no legacy code page fits", n_bad)
+        return replaced, "utf-8 (with replaced bytes)"
     if best is None or best.encoding is None:
         raise DecodingError(f"cannot decode text ({utf8_error.reason} at byte {utf8_error.start})")
     text = str(best)
     if not text.strip():
         raise EmptyInput("file holds only whitespace")
+    # Short texts have too few valid sequences for the count above to speak: prefer UTF-8
+    # when the legacy reading shows the pairs that UTF-8 accents become in a one-byte code
+    # page ("Ã©", "Ã¨", "ÃĐ", "â€™") and UTF-8 lost fewer characters than that.
+    if valid_multibyte and len(_MOJIBAKE.findall(text)) >= max(1, n_bad):
+        logger.warning("invalid UTF-8 bytes replaced (%d); the legacy reading was mojibake", n_bad)
+        return replaced, "utf-8 (with replaced bytes)"
     return text, best.encoding

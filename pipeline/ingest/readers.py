@@ -288,9 +288,22 @@ def _decode_json_bytes(data: bytes) -> str:
     return text
 
 
+def _loads(text: str, where: str = "") -> Any:
+    """``json.loads``, with a value nested beyond the parser's recursion limit as bad input.
+
+    Raises:
+        MalformedInput: the value is nested too deeply (the parser's RecursionError).
+        json.JSONDecodeError: the text is not JSON.
+    """
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise MalformedInput(f"invalid JSON{where}: nested too deeply") from None
+
+
 def _iter_json(data: bytes, *, source: str) -> Iterator[Article | ErrorRecord]:
     try:
-        obj = json.loads(_decode_json_bytes(data))
+        obj = _loads(_decode_json_bytes(data))
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":  # several JSON values, one a line: JSON lines
             yield from _iter_jsonl(data, source=source)
@@ -317,7 +330,7 @@ def _iter_jsonl(data: bytes, *, source: str) -> Iterator[Article | ErrorRecord]:
         line_source = f"{source}#{n}"
         try:
             try:
-                obj = json.loads(line)
+                obj = _loads(line, f" on line {n}")
             except json.JSONDecodeError as exc:
                 raise MalformedInput(f"invalid JSON on line {n}: {exc.msg} (column {exc.colno})") from exc
             yield article_from_object(obj, source=line_source)
