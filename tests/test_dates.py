@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from pipeline.dates import find_dates
-from pipeline.evaluation.dates import TimexSpan, score_dates
+from pipeline.evaluation.dates import TimexSpan, same_value, score_dates
 from pipeline.records import DateMention
 
 #: a Thursday
@@ -390,6 +390,22 @@ def test_dates_evaluation_scores_strict_relaxed_and_values() -> None:
     assert scores.value_accuracy["DATE"].value == 1.0
     assert scores.strict["DURATION"].f1 == 0.0
     assert "DURATION" in scores.to_text()
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "equal"),
+    [
+        ("196X", "196", True),
+        ("18XX", "18", True),
+        ("196", "196X", True),
+        ("196X/197X", "196/197", True),
+        ("196X", "197", False),
+        ("2019-XX", "2019", False),
+        ("XXXX-SU", "XXXX-SU", True),
+    ],
+)
+def test_dates_evaluation_counts_decades_and_centuries_in_both_notations(gold: str, pred: str, equal: bool) -> None:
+    assert same_value(gold, pred) is equal
 
 
 @pytest.mark.parametrize(
