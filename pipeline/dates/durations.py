@@ -94,7 +94,7 @@ class DurationRules(Words):
         if before == "de":
             # "un chauffeur de bus de 38 ans", "une Alsacienne de 6 ans": the age of a
             # someone; "une peine de 10 ans", "au terme de trois ans": a length of time
-            np = _NOUN_PHRASE_DE.search(head[-40:])
+            np = _NOUN_PHRASE_DE.search(head)
             if np and np.group(1) not in self.lex.duration_nouns:
                 return True
             person = _LONG_NOUN_PHRASE_DE.search(head)

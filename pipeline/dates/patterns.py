@@ -14,6 +14,7 @@ from pipeline.dates.lexicon import DateLexicon, alt
 YEAR4 = r"(?:1[1-9]\d\d|20\d\d)"
 
 
+# long function: one table, in matching order (the order breaks ties); split, it would hide that order
 def pattern_specs(lex: DateLexicon) -> list[tuple[str, str, int]]:
     """The (name, regular expression, priority) of every pattern, in matching order."""
     month = alt(lex.months)
