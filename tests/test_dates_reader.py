@@ -60,6 +60,19 @@ def test_dates_weekday_direction_from_tense_and_markers(nlp_md: Language, text: 
     assert [d.value for d in find_dates(nlp_md(text), published=WEDNESDAY)] == [value]
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a date in brackets after a noun dates that thing: the clause's tense does not turn it back a year
+        ("Le parcours a été modifié à quelques jours du départ (le 17 mai).", "2024-05-17"),
+        ("La commission s'est réunie avant l'élection du 20 mai.", "2024-05-20"),
+    ],
+)
+def test_dates_date_of_a_noun_is_the_nearest(nlp_md: Language, text: str, value: str) -> None:
+    assert [d.value for d in find_dates(nlp_md(text), published=WEDNESDAY)][-1] == value
+
+
 @pytest.mark.parametrize(
     ("text", "published", "value"),
     [
@@ -200,6 +213,19 @@ def test_dates_parts_of_the_day_take_the_story_day(text: str, expected: list[Exp
         ("Le moulin tournait déjà dans les années 1830.", [("les années 1830", "DATE", "183", None)]),
         ("Le séisme s'est produit à 14 h 05 UTC.", [("14 h 05 UTC", "TIME", "2024-05-15T14:05Z", None)]),
         ("Le marché reprend le 1 er juin.", [("le 1 er juin", "DATE", "2024-06-01", None)]),
+        # more parts of the day, present references, the month's start, named days, vague spans
+        ("Un coup de feu a retenti en pleine nuit.", [("pleine nuit", "TIME", "2024-05-15TNI", None)]),
+        (
+            "La sécurité du défilé a été critiquée le soir du 8 mai.",
+            [("le soir", "TIME", "2024-05-08TEV", None), ("8 mai", "DATE", "2024-05-08", None)],
+        ),
+        ("Aucune fissure n'a été relevée jusqu'à présent.", [("jusqu'à présent", "TIME", "PRESENT_REF", None)]),
+        ("Pour l'instant, la mairie ne commente pas.", [("Pour l'instant", "TIME", "PRESENT_REF", None)]),
+        ("Le directeur a quitté son poste au début du mois.", [("début du mois", "DATE", "2024-05", "START")]),
+        ("Une stèle a été érigée pour les victimes du 14-Juillet.", [("14-Juillet", "DATE", "2023-07-14", None)]),
+        ("D'autres lâchers auront lieu dans les prochaines semaines.", [("les prochaines semaines", "DURATION", "PXW", None)]),
+        ("Éliminée de la CAN 2025, l'équipe rentre au pays.", [("2025", "DATE", "2025", None)]),
+        ("Législatives 2024 : la participation en hausse", [("2024", "DATE", "2024", None)]),
     ],
 )
 def test_dates_missed_expressions_are_found(text: str, expected: list[Expected]) -> None:

@@ -42,7 +42,7 @@ class ClockRules(Words):
         return cand
 
     def _same_day_part(self, m: re.Match[str], text: str) -> Candidate | None:
-        i = next(i for i in ("", "2", "3", "4", "5") if m["span" + i])
+        i = next(i for i in ("", "2", "3", "4", "5", "6") if m["span" + i])
         cand = Candidate(m.start("span" + i), m.end("span" + i), "TIME", same_day=True)
         self.set_part(cand, m["part" + i])
         if i == "5":

@@ -159,14 +159,19 @@ class DayRules(Words):
         return False
 
     def _edition_year(self, text: str, start: int, after: str) -> bool:
-        """ "l'Euro 2016", "Tour de France 2016", "championne 2005": the year of an
-        edition of a named event (its head a few words before) or of a title."""
+        """ "l'Euro 2016", "Tour de France 2016", "championne 2005", "la CAN 2017": the year
+        of an edition of a named event (its head or acronym a few words before), of a
+        title, or of a headline ("... 2016 : ...")."""
         if after and after[0].isalpha() and after not in self.lex.function_words:
             return False
         head = text[max(0, start - 45): start]
         head = re.split(r"[.!?;:()«»\n]", head)[-1]
         words = re.findall(r"[\w-]+", head)[-7:]
-        return any(w in self.lex.event_heads or w.lower() in self.lex.event_titles for w in words)
+        if words and re.fullmatch(r"[A-Z]{2,6}", words[-1]) and not re.match(r"\s*\d", text[start + 4: start + 8]):
+            return True  # "la CAN 2017", "les WTS 2016": an event's acronym and its year
+        # "Élections américaines 2016 : ouverture des bureaux": a headline's year before its colon
+        title = bool(re.match(r"[ \u00a0\u202f]:\s", text[start + 4: start + 7]))
+        return title or any(w in self.lex.event_heads or w.lower() in self.lex.event_titles for w in words)
 
     def _century(self, m: re.Match[str], text: str) -> Candidate | None:
         """ "le XXe siècle" is "19" in TimeML (the hundreds of its years)."""
@@ -232,10 +237,10 @@ class DayRules(Words):
         return cand
 
     def _deictic(self, m: re.Match[str], text: str) -> Candidate | None:
-        det = m["det"].lower()
+        det = (m["det"] or "le").lower()  # "au début du mois": "du" is "de le"
         unit = m["unit"].lower()
         rel = m["rel"]
-        mod = self.part_mod(m["mod"])
+        mod = self.part_mod(m["mod"] or m["mod2"])
         if det in ("la", "le", "l'") and not (rel or m["nouv"] or mod):
             return None  # "la semaine": not a date by itself
         if det in ("la", "le", "l'") and rel is None and m["nouv"] is None and unit not in ("année", "an", "mois", "semaine"):

@@ -191,10 +191,20 @@ class DurationRules(Words):
         n = self.number(m["n"]) if m["n"] else None
         start = m.start()
         if m.group(0)[:3].lower() in ("les", "des"):
-            if n is None:
+            coming = re.search(r"\bprochaine?s\b", m.group(0), re.I)
+            if n is None and not coming:
                 return None  # "les derniers jours de sa vie": not a length of time
+            if n is None:
+                return self._vague(m, start)  # "dans les prochaines semaines": the weeks to come (PXW)
             start = m.start("n")
         value = self._duration_value(n, m["unit"])
+        if value is None:
+            return None
+        return Candidate(start, m.end(), "DURATION", literal=value, granularity=_unit_granularity(value))
+
+    def _vague(self, m: re.Match[str], start: int) -> Candidate | None:
+        """A length of time in ``m["unit"]`` whose count is not said (PXW)."""
+        value = self._duration_value(None, m["unit"])
         if value is None:
             return None
         return Candidate(start, m.end(), "DURATION", literal=value, granularity=_unit_granularity(value))

@@ -63,7 +63,7 @@ def pattern_specs(lex: DateLexicon) -> list[tuple[str, str, int]]:
         ("quarter", rf"{b}(?:(?:le|ce)\s+)?(?P<ord>{ordinal})\s+(?P<unit>trimestre|semestre)(?:\s+(?:de\s+)?(?P<year>{year4}))?{e}", 7),
         ("season", rf"{b}(?P<mod>{part_mod})?(?:(?P<det>cet|cette|ce|l')\s*)?(?P<season>{seasons})(?:\s+(?:(?P<year>{year4})|(?P<rel>{rel})))?{e}", 6),
         ("months_of_season", rf"{b}les\s+mois\s+d'(?P<season>{seasons}){e}", 7),
-        ("deictic", rf"{b}(?P<mod>{part_mod})?(?P<det>cette|ce|cet|la|le|l')\s*(?P<nouv>nouvelle\s+)?(?P<unit>semaine|week-end|mois|année|an|trimestre|semestre|décennie|siècle)(?:-ci)?(?:\s+(?P<rel>{rel}))?{e}", 6),
+        ("deictic", rf"{b}(?:(?P<mod>{part_mod})(?<=du\s)|(?P<mod2>{part_mod})?(?P<det>cette|ce|cet|la|le|l')\s*)(?P<nouv>nouvelle\s+)?(?P<unit>semaine|week-end|mois|année|an|trimestre|semestre|décennie|siècle)(?:-ci)?(?:\s+(?P<rel>{rel}))?{e}", 6),
         ("rel_day", rf"{b}(?P<rd>{alt(lex.relative_days)})(?:\s+(?P<wd>{wd}))?(?:\s+(?:en\s+)?(?P<part>{parts}))?(?:\s+à\s+(?P<h>[01]?\d|2[0-3])\s?h(?:\s?(?P<m>[0-5]\d))?)?{e}", 7),
         (
             "shift_day",
@@ -81,7 +81,9 @@ def pattern_specs(lex: DateLexicon) -> list[tuple[str, str, int]]:
             rf"{b}(?:(?:dans|pendant|durant|en|cours\s+de|tard\s+dans|toute)\s+)(?P<span>(?:la|l')\s*(?P<part>soirée|nuit|matinée|après-midi|journée)){e}"
             rf"|{b}(?P<span2>le\s+(?P<part2>matin|soir)\s+même){e}"
             rf"|(?<=[àa]\s)(?P<span3>la\s+(?P<part3>mi-journée)){e}"
-            rf"|(?<=en\s)(?P<span4>(?:(?P<mod4>début|fin|milieu)\s+(?:de\s+|d'))?(?P<part4>matinée|soirée|nuit|journée|après-midi)){e}"
+            rf"|(?<=en\s)(?P<span4>(?:(?P<mod4>début|fin|milieu)\s+(?:de\s+|d')|pleine\s+)?(?P<part4>matinée|soirée|nuit|journée|après-midi)){e}"
+            # "le soir du 14 juillet", "la nuit de samedi": the part of the day that follows
+            rf"|{b}(?P<span6>(?:(?:le|la)\s+|l')(?P<part6>soir|matin|nuit|soirée|matinée|après-midi))(?=\s+(?:du\s+\d|de\s+(?:ce\s+)?(?:{wd})|d'hier))"
             rf"|{b}(?P<span5>{first_hours}(?:la\s+|l')?(?P<part5>matinée|nuit|journée|soirée|après-midi)){e}",
             5,
         ),
@@ -146,7 +148,7 @@ def pattern_keywords(lex: DateLexicon) -> dict[str, tuple[str, ...]]:
         "weekday_span": weekday_words,
         "race_time": ("min", "mn", "'"),
         "deictic_part": ("matin", "soir", "midi", "nuit"),
-        "same_day_part": ("soirée", "nuit", "matinée", "après-midi", "même", "journée"),
+        "same_day_part": ("soir", "matin", "nuit", "après-midi", "même", "journée"),
         "clock_words": ("heure",),
         "clock_colon": (":",),
         "noon": ("midi", "minuit"),

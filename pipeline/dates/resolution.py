@@ -279,7 +279,7 @@ class Resolver:
         anchor: Anchor = "narrative"
         if chosen is None and self.published is not None:
             anchor = "published"
-            direction = c.direction or marker or self.tense.of(c.start, c.end)
+            direction = c.direction or marker or self.tense.of(c.start, c.end, of_noun=True)
             cands = [d for y in (-1, 0, 1) for d in _days_of(c, self.published.year + y)]
             if c.weekday is not None:
                 matching = [d for d in cands if d.isoweekday() == c.weekday]

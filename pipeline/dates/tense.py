@@ -53,10 +53,16 @@ class Tense:
             self._parsed = self.doc.has_annotation("DEP") and self.doc.has_annotation("MORPH")
         return self._parsed
 
-    def of(self, start: int, end: int) -> int:
-        """-1 past, +1 future, 0 when nothing says."""
+    def of(self, start: int, end: int, *, of_noun: bool = False) -> int:
+        """-1 past, +1 future, 0 when nothing says.
+
+        With ``of_noun``, a date the parse hangs on a noun ("à quelques jours du départ
+        (le 9 janvier)") gets 0: the clause's tense is the noun's story, not the date's.
+        """
+        if of_noun and re.search(r"\(\s*$", self.text[max(0, start - 2): start]) and re.match(r"\s*\)", self.text[end: end + 2]):
+            return 0  # "(le 9 janvier)": a date set in brackets after what it dates
         if self.parsed:
-            verdict = self._from_parse(start, end)
+            verdict = self._from_parse(start, end, of_noun)
             if verdict is not None:
                 return verdict
         return self._from_words(start)
@@ -99,7 +105,10 @@ class Tense:
             token = token.head
         return token if token.pos_ in ("VERB", "AUX") else None
 
-    def _from_parse(self, start: int, end: int) -> int | None:
+    def _from_parse(self, start: int, end: int, of_noun: bool = False) -> int | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if of_noun and span is not None and span.root.dep_ in ("appos", "nmod") and span.root.head.pos_ in ("NOUN", "PROPN"):
+            return 0
         verb = self._verb(start, end)
         return None if verb is None else self._verb_tense(verb)
 
