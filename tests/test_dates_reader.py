@@ -234,21 +234,22 @@ def test_dates_missed_expressions_are_found(text: str, expected: list[Expected])
 
 @pytest.mark.negative
 @pytest.mark.parametrize(
-    "text",
+    ("text", "not_a_date"),
     [
-        "Le marché de Noël attire les foules.",
-        "L'ascension du col a été rude pour les coureurs.",
-        "Le conducteur, qui avait 19 ans, a été blessé.",
-        "Le couple et leurs enfants de 4 et 7 ans ont été relogés.",
-        "Un chauffeur routier d'origine polonaise de 52 ans a été contrôlé.",
-        "L'homme de 31 ans a été placé en garde à vue.",
-        "Le cycliste signe une seconde victoire d'étape.",
-        "La course passera de 10 en 20 participants.",
-        "Le bilan a été établi en 48 heures.",
+        ("Le marché de Noël attire les foules.", "Noël"),
+        ("L'ascension du col a été rude pour les coureurs.", "L'ascension"),
+        ("Le conducteur, qui avait 19 ans, a été blessé.", "19 ans"),
+        ("Le couple et leurs enfants de 4 et 7 ans ont été relogés.", "7 ans"),
+        ("Un chauffeur routier d'origine polonaise de 52 ans a été contrôlé.", "52 ans"),
+        ("L'homme de 31 ans a été placé en garde à vue.", "31 ans"),
+        ("Le cycliste signe une seconde victoire d'étape.", "une seconde"),
+        ("La course passera de 10 en 20 participants.", "20"),
+        ("Le bilan a été établi en 48 heures.", "48"),
+        ("Depuis janvier, 830 personnes ont été secourues et 1270 ont disparu en mer.", "1270"),
     ],
 )
-def test_dates_not_dates_in_news_contexts(text: str) -> None:
-    assert [d for d in _found(text) if d[1] != "DURATION" or "48" not in d[0]] == []
+def test_dates_not_dates_in_news_contexts(text: str, not_a_date: str) -> None:
+    assert not_a_date not in [d[0] for d in _found(text)]
 
 
 # --------------------------------------------------------------------------- TimeML ranges

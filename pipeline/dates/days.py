@@ -15,6 +15,8 @@ from pipeline.dates.words import Words, valid_date
 
 #: the day a word counts from the day last talked about (absent: the same day)
 _SHIFTS = {"surlendemain": 2, "lendemain": 1, "avant-veille": -2, "veille": -1}
+#: a plural verb after a number makes it a count: a year is singular ("2015 a été")
+_PLURAL_VERBS = frozenset({"ont", "sont", "avaient", "étaient", "seront", "auront", "furent", "eurent"})
 #: the unit after the second number of "de 1500 à 2000 euros"
 _RANGE_UNIT = re.compile(r"\s*(?:à|a|et|ou|-)\s*\d+(?:\s\d{3})*\s*([^\s\d]\S*)")
 
@@ -128,6 +130,8 @@ class DayRules(Words):
             elif before in lex.year_triggers_weak:
                 if after and after not in lex.function_words and after[0].isalpha() and after[0].islower():
                     return None  # "de 2000 personnes"
+                if after in _PLURAL_VERBS:
+                    return None  # "et 1370 ont perdu la vie": a count of people, not a year
                 unit = _RANGE_UNIT.match(text, m.end(), m.end() + 30)
                 if unit and unit.group(1).lower().strip(".,;") in lex.year_blockers_after:
                     return None  # "de 1500 à 2000 euros"
