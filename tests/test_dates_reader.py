@@ -191,6 +191,11 @@ def test_dates_parts_of_the_day_take_the_story_day(text: str, expected: list[Exp
         ("Actuellement, le pont est fermé à la circulation.", [("Actuellement", "TIME", "PRESENT_REF", None)]),
         ("À l'avenir, les bus desserviront le quartier.", [("À l'avenir", "TIME", "FUTURE_REF", None)]),
         ("Par le passé, le site accueillait une filature.", [("le passé", "TIME", "PAST_REF", None)]),
+        # "aujourd'hui" after a verb of state is the present era, not the day
+        ("Âgée de 91 ans, elle est aujourd'hui la doyenne du village.", [("aujourd'hui", "TIME", "PRESENT_REF", None)]),
+        ("La friche reste aujourd'hui sans repreneur.", [("aujourd'hui", "TIME", "PRESENT_REF", None)]),
+        ("Le ministre est aujourd'hui à Quimper.", [("aujourd'hui", "DATE", "2024-05-15", None)]),
+        ("La préfète inaugure aujourd'hui le nouveau pont.", [("aujourd'hui", "DATE", "2024-05-15", None)]),
         # holidays
         ("La mairie sera fermée à la Toussaint.", [("la Toussaint", "DATE", "2024-11-01", None)]),
         ("La brocante aura lieu le lundi de Pâques.", [("le lundi de Pâques", "DATE", "2025-04-21", None)]),
@@ -246,6 +251,7 @@ def test_dates_missed_expressions_are_found(text: str, expected: list[Expected])
         ("La course passera de 10 en 20 participants.", "20"),
         ("Le bilan a été établi en 48 heures.", "48"),
         ("Depuis janvier, 830 personnes ont été secourues et 1270 ont disparu en mer.", "1270"),
+        ("Vannes s'est imposé lors de la cinquième journée du championnat.", "la cinquième journée"),
     ],
 )
 def test_dates_not_dates_in_news_contexts(text: str, not_a_date: str) -> None:

@@ -269,6 +269,11 @@ class DayRules(Words):
             if sentence_start(text, m.start()) and text[m.end(): m.end() + 1] == "," and not m["part"] and not m["h"]:
                 # "Aujourd'hui, la ville a changé": nowadays, set against the past
                 return Candidate(m.start(), m.end(), "TIME", literal="PRESENT_REF", granularity="present")
+            after = after_word(text, m.end())
+            if before in self.lex.state_verbs and after not in self.lex.place_prepositions and not (m["part"] or m["h"]):
+                # "elle est aujourd'hui la doyenne", "se présente aujourd'hui comme": what
+                # is true nowadays, not what happens today ("il est aujourd'hui à Lyon")
+                return Candidate(m.start(), m.end(), "TIME", literal="PRESENT_REF", granularity="present")
         cand = Candidate(m.start(), m.end(), "DATE", rel_days=offset)
         if m["h"]:
             cand.type, cand.hour, cand.minute, cand.granularity = "TIME", int(m["h"]), int(m["m"] or 0), "minute"

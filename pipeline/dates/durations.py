@@ -165,7 +165,9 @@ class DurationRules(Words):
         return Candidate(m.start(), m.end(), "DURATION", literal=value, granularity="second" if m["s"] else "minute")
 
     def _ordinal_unit(self, m: re.Match[str], text: str) -> Candidate | None:
-        """ "la troisième semaine", "le deuxième jour": one unit of a count (P1W, P1D)."""
+        """ "la troisième semaine", "le deuxième jour": one unit of a count (P1W, P1D).
+
+        Not "la cinquième journée": in sports news that is a round of a championship."""
         unit = m["unit"].lower()
         value = "P1Y" if unit == "saison" else self._duration_value(1.0, unit)
         if value is None:

@@ -56,6 +56,10 @@ class DateLexicon:
     day_parts: dict[str, str]
     relative_days: dict[str, int]
     past_words: frozenset[str]
+    #: "est", "reste": "aujourd'hui" after them is the present era (PRESENT_REF)
+    state_verbs: frozenset[str]
+    #: "à", "dans": after "est aujourd'hui", a place makes it the day again
+    place_prepositions: frozenset[str]
     #: "d'ici" (+1), "depuis" (-1): the direction a word just before a date gives
     direction_before: dict[str, int]
     future_words: frozenset[str]
@@ -130,6 +134,8 @@ def load_lexicon() -> DateLexicon:
         day_parts=raw["day_parts"],
         relative_days=raw["relative_days"],
         past_words=frozenset(raw["past_words"]),
+        state_verbs=frozenset(raw["state_verbs"]["words"]),
+        place_prepositions=frozenset(raw["place_prepositions"]),
         direction_before={k: int(v) for k, v in raw["direction_before"].items() if not k.startswith("_")},
         future_words=frozenset(raw["future_words"]),
         future_lemmas=frozenset(raw["future_lemmas"]),

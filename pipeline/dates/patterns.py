@@ -55,7 +55,7 @@ def pattern_specs(lex: DateLexicon) -> list[tuple[str, str, int]]:
         ("month", rf"{b}(?P<mod>{part_mod})?(?P<mde>(?:le\s+)?mois\s+d(?:e\s+|'))?(?P<month>{month})(?:\s+(?P<year>{year4}|'\d\d|\d\d(?=\s*[,.;:)]|\s*$)))?(?:\s+(?P<rel>{rel}))?{e}", 6),
         ("holiday", rf"{b}(?P<det>(?:la|le)\s+|l')?(?P<name>{holidays})(?:\s+(?P<year>{year4}))?(?:\s+(?P<rel>{rel}))?{e}", 7),
         ("short_year", rf"{b}(?P<pre>{short_pre})\s+(?P<year>'?\d\d)(?![\w%]|[.,]\d|\s?(?:h\b|%|€))", 4),
-        ("ordinal_unit", rf"{b}(?:(?:le|la|sa|son|leur|cette|ce)\s+|l')(?P<ord>{counted})\s+(?P<unit>jour|journée|nuit|semaine|mois|année|an|saison){e}", 5),
+        ("ordinal_unit", rf"{b}(?:(?:le|la|sa|son|leur|cette|ce)\s+|l')(?P<ord>{counted})\s+(?P<unit>jour|nuit|semaine|mois|année|an|saison){e}", 5),
         ("year", rf"(?:{b}|(?<=\d\d\d\d[-–/]))(?P<mod>{part_mod})?(?:(?P<pre>l'an|l'année|année)\s+)?(?P<year>{year4})(?!\w|-(?!\d{{2,4}}\b)|[.,]\d)", 5),
         ("century", rf"{b}(?:le\s+)?(?P<rom>[IVX]{{1,5}})\s?(?:e|ème|è)\s+siècle{e}", 7),
         ("old_year", rf"{b}(?P<pre>l'an|l'année)\s+(?P<year>\d{{3,4}})(?!\d)", 6),
