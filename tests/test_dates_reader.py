@@ -409,3 +409,29 @@ def test_dates_component_anchors_on_the_inferred_date() -> None:
     doc._.published_inferred = "2021-10"
     doc = nlp(doc)
     assert [(d.value, d.anchor) for d in doc._.dates] == [("2021-11-03", "published")]
+
+
+def test_dates_inferred_date_is_in_the_record_contract() -> None:
+    from pipeline.outputs.schema import document_schema
+    from pipeline.records import DocumentRecord, document_from_dict
+
+    schema = document_schema()
+    assert schema["properties"]["published_inferred"] == {"anyOf": [{"$ref": "#/$defs/InferredDate"}, {"type": "null"}], "default": None}
+    record = DocumentRecord(
+        doc_id="d", id=None, source="a.txt", title=None, published=None, url=None, tags=(), lang="fr", text="x",
+        published_inferred=InferredDate(value="2021-10", inferred_from="url", evidence="https://x.fr/2021/10/"),
+    )
+    assert document_from_dict(record.to_dict()) == record
+
+
+@pytest.mark.model
+def test_dates_undated_article_is_anchored_on_its_inferred_date() -> None:
+    from pipeline.api import extract
+
+    record = extract(
+        "La fanfare a défilé le samedi 9 octobre 2021 dans les rues de Vitré. Elle jouera de nouveau le 6 novembre.",
+        stages=("entities", "dates", "events"),
+    )
+    assert record.published is None
+    assert record.published_inferred is not None and record.published_inferred.value == "2021-10"
+    assert [d.value for d in record.dates] == ["2021-10-09", "2021-11-06"]

@@ -200,13 +200,15 @@ class Resolver:
         """ "la veille", "le lendemain", "le jour même": from the day the paragraph is
         about, else from the publication day (a news story's own day)."""
         assert c.day_shift is not None
+        anchor: Anchor
         if self.last_day is not None and self._paragraph(self.last_day_at) == self._paragraph(c.start):
-            day, anchor = self.last_day + dt.timedelta(days=c.day_shift), "narrative"
+            base, anchor = self.last_day, "narrative"
         elif self.published is not None and self.precision == "day":
-            day, anchor = self.published + dt.timedelta(days=c.day_shift), "published"
+            base, anchor = self.published, "published"
         else:
             return Resolved(c, _with_time(c, "XXXX-XX-XX"), c.granularity, "none")
-        return Resolved(c, _with_time(c, _fmt_day(day)), c.granularity, anchor, day)  # type: ignore[arg-type]
+        day = base + dt.timedelta(days=c.day_shift)
+        return Resolved(c, _with_time(c, _fmt_day(day)), c.granularity, anchor, day)
 
     def _relative_day(self, c: Candidate) -> Resolved:
         if self.published is None or self._coarse("D"):
