@@ -24,6 +24,23 @@ GRANULARITIES: tuple[str, ...] = (
     "second", "minute", "hour", "part_of_day", "day", "week", "month", "season", "quarter", "half",
     "year", "decade", "century", "set", "present", "vague", "duration",
 )
+#: where an inferred publication date was read: a dated URL, a dated file name, the text's own dates
+InferenceSource = Literal["url", "source", "text"]
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InferredDate:
+    """A publication date inferred from the article itself when its metadata gave none.
+
+    ``value`` is as precise as the evidence: a day from a dated URL or file name, a
+    month ("2021-10") from the text's own dates. ``evidence`` is what it was read from
+    (the URL, the file name, or the words of the text, then at ``start``/``end``).
+    """
+
+    value: str
+    inferred_from: InferenceSource
+    evidence: str
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,6 +57,7 @@ class Article:
     text: str
     content_hash: str
     lang: str | None = None
+    published_inferred: InferredDate | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -154,6 +172,8 @@ class DocumentRecord:
     tags: tuple[str, ...]
     lang: str | None
     text: str
+    #: only when ``published`` is None: the date anchoring the dates, and its evidence
+    published_inferred: InferredDate | None = None
     entities: tuple[EntityMention, ...] = ()
     dates: tuple[DateMention, ...] = ()
     events: tuple[Event, ...] = ()
@@ -177,6 +197,7 @@ class ErrorRecord:
 
 
 RECORD_TYPES: tuple[type, ...] = (
+    InferredDate,
     Article,
     EntityMention,
     DateMention,
@@ -257,6 +278,8 @@ def document_from_dict(data: dict[str, Any]) -> DocumentRecord:
 
     fields = dict(data)
     fields["tags"] = tuple(fields.get("tags", ()))
+    inferred = fields.get("published_inferred")
+    fields["published_inferred"] = build(InferredDate, inferred) if inferred else None
     fields["entities"] = tuple(build(EntityMention, m) for m in fields.get("entities", ()))
     fields["dates"] = tuple(build(DateMention, d) for d in fields.get("dates", ()))
     fields["events"] = tuple(event(e) for e in fields.get("events", ()))
@@ -278,6 +301,8 @@ __all__ = [
     "Event",
     "EventStatus",
     "Evidence",
+    "InferenceSource",
+    "InferredDate",
     "Participant",
     "Person",
     "Quantity",

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from pipeline.dates import find_dates
-from pipeline.evaluation.dates import TimexSpan, score_dates
+from pipeline.evaluation.dates import TimexSpan, same_value, score_dates
 from pipeline.records import DateMention
 
 #: a Thursday
@@ -61,7 +61,8 @@ def test_dates_absolute(blank_fr: Language, text: str, expected: Expected) -> No
     ("text", "expected"),
     [
         ("Il est arrivé le 23 janvier.", ("le 23 janvier", "DATE", "2019-01-23", None)),
-        ("Il est venu jeudi.", ("jeudi", "DATE", "2019-03-07", None)),
+        ("Il est venu jeudi.", ("jeudi", "DATE", "2019-03-14", None)),  # the publication day's own weekday
+        ("Il est venu mercredi.", ("mercredi", "DATE", "2019-03-13", None)),
         ("Les travaux commencent mi-mars.", ("mi-mars", "DATE", "2019-03", "MID")),
         ("Fin juin, le chantier était terminé.", ("Fin juin", "DATE", "2018-06", "END")),
         ("La hausse est attendue début 2015.", ("début 2015", "DATE", "2015", "START")),
@@ -153,7 +154,7 @@ def test_dates_relative(blank_fr: Language, text: str, expected: Expected) -> No
         ]),
         ("Le feu a pris hier soir.", [("hier soir", "TIME", "2019-03-13TEV", None)]),
         ("Hier à 10 h, les délégués ont boycotté la réunion.", [("Hier à 10 h", "TIME", "2019-03-13T10:00", None)]),
-        ("Vers 0 h 40, jeudi, deux voitures se sont heurtées.", [("0 h 40", "TIME", "2019-03-07T00:40", "APPROX"), ("jeudi", "DATE", "2019-03-07", None)]),
+        ("Vers 0 h 40, jeudi, deux voitures se sont heurtées.", [("0 h 40", "TIME", "2019-03-14T00:40", "APPROX"), ("jeudi", "DATE", "2019-03-14", None)]),
         ("Accueil du lundi au vendredi de 9h à 17h.", [
             ("lundi au vendredi", "SET", "XXXX-WXX-1/XXXX-WXX-5", None),
             ("9h", "TIME", "XXXX-XX-XXT09:00", None),
@@ -316,8 +317,8 @@ def test_dates_component_stores_sorted_tuple_anchored_on_published() -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("Le conseil se réunira jeudi.", "2019-03-21"),
-        ("Le conseil s'est réuni jeudi.", "2019-03-07"),
+        ("Le conseil se réunira vendredi.", "2019-03-15"),
+        ("Le conseil s'est réuni mercredi.", "2019-03-13"),
         ("Le maire va inaugurer le gymnase samedi.", "2019-03-16"),
         ("Le ministre est arrivé samedi à Lyon.", "2019-03-09"),
         ("Il devrait annoncer sa décision lundi.", "2019-03-18"),
@@ -390,6 +391,22 @@ def test_dates_evaluation_scores_strict_relaxed_and_values() -> None:
     assert scores.value_accuracy["DATE"].value == 1.0
     assert scores.strict["DURATION"].f1 == 0.0
     assert "DURATION" in scores.to_text()
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "equal"),
+    [
+        ("196X", "196", True),
+        ("18XX", "18", True),
+        ("196", "196X", True),
+        ("196X/197X", "196/197", True),
+        ("196X", "197", False),
+        ("2019-XX", "2019", False),
+        ("XXXX-SU", "XXXX-SU", True),
+    ],
+)
+def test_dates_evaluation_counts_decades_and_centuries_in_both_notations(gold: str, pred: str, equal: bool) -> None:
+    assert same_value(gold, pred) is equal
 
 
 @pytest.mark.parametrize(

@@ -23,11 +23,17 @@ How it works, in three passes over the text:
    sentence, else of the day last talked about, else the publication date.
 
 Values are TIMEX3-style (ISO-TimeML): "2015-01-23", "2014-12", "2019-SP", "2020-Q1",
-"199" (the 1990s), "P10Y", "XXXX-WXX-3", "PRESENT_REF". Precision is never invented:
-"décembre 2014" is "2014-12"; "le 23 janvier" with no anchor at all is "XXXX-01-23".
-Ranges and lists of consecutive days are one mention valued "start/end" ("du 3 au 5
-mars 2019" is "2019-03-03/2019-03-05"); ``split_ranges=True`` keeps their ends apart,
-as TimeML corpora annotate them.
+"199" (the 1990s; French TimeBank writes "199X"), "19" (the 20th century), "P10Y",
+"XXXX-WXX-3", "PRESENT_REF". Precision is never invented: "décembre 2014" is "2014-12";
+"le 23 janvier" with no anchor at all is "XXXX-01-23"; a publication date known only as
+"2020-09" anchors "le mois dernier" but not "hier".
+
+Ranges come two ways from one pass (:func:`find_date_layers`): each end as a mention of
+its own, as TimeML annotates them (the record's dates list), and ranges and lists of
+consecutive days joined into one mention valued "start/end" ("du 3 au 5 mars 2019" is
+"2019-03-03/2019-03-05"; what events read). :func:`find_dates` gives one or the other
+(``split_ranges``). An article without a publication date is dated the way a reader
+would by :mod:`~pipeline.dates.inference` (a dated URL or file name, its own dates).
 
 Speed: the patterns are compiled once per process (:func:`load_grammar`); a pattern
 runs only when one of its keywords is in the text, and the parse is read only for the
@@ -44,20 +50,33 @@ Metadata dates ("20/06/18" in a date field) are read by
 """
 
 from pipeline.dates.component import DateFinder, make_date_finder
-from pipeline.dates.extraction import find_dates
+from pipeline.dates.extraction import find_date_layers, find_dates
 from pipeline.dates.grammar import DateGrammar, load_grammar
+from pipeline.dates.inference import infer_published
 from pipeline.dates.lexicon import DateLexicon, load_lexicon
-from pipeline.dates.metadata import date_line_keywords, date_pattern, parse_date_string
+from pipeline.dates.metadata import (
+    Reference,
+    date_line_keywords,
+    date_pattern,
+    parse_date_string,
+    parse_publication_date,
+    parse_reference,
+)
 
 __all__ = [
     "DateFinder",
     "DateGrammar",
     "DateLexicon",
+    "Reference",
     "date_line_keywords",
     "date_pattern",
+    "find_date_layers",
     "find_dates",
+    "infer_published",
     "load_grammar",
     "load_lexicon",
     "make_date_finder",
     "parse_date_string",
+    "parse_publication_date",
+    "parse_reference",
 ]

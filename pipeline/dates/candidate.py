@@ -36,6 +36,9 @@ class Candidate:
     day_shift: int | None = None  # "le lendemain" = +1 from the day last talked about
     list_head: bool = False  # "les 6" in "les 6 et 13 avril": month from the next date
     use_tense: bool = False  # "à l'automne": the last or the next one, as the verb says
+    story: bool = False  # "la semaine suivante": counted from the day last talked about
+    easter: int | None = None  # a movable feast: days from Easter Sunday ("Pentecôte" = 49)
+    tz: str | None = None  # "Z": a clock time given in UTC ("16 h 20 UTC")
     mod: DateMod | None = None
 
     @property

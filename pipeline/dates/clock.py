@@ -42,10 +42,13 @@ class ClockRules(Words):
         return cand
 
     def _same_day_part(self, m: re.Match[str], text: str) -> Candidate | None:
-        key = "span" if m["span"] else "span2"
-        part = m["part"] or m["part2"]
-        cand = Candidate(m.start(key), m.end(key), "TIME", same_day=True)
-        self.set_part(cand, part)
+        i = next(i for i in ("", "2", "3", "4", "5", "6") if m["span" + i])
+        cand = Candidate(m.start("span" + i), m.end("span" + i), "TIME", same_day=True)
+        self.set_part(cand, m["part" + i])
+        if i == "5":
+            cand.mod = "START"  # "aux premières heures de la matinée"
+        elif i == "4" and m["mod4"]:
+            cand.mod = self.part_mod(m["mod4"])  # "en début de nuit"
         return cand
 
     def _time_mod(self, text: str, start: int) -> DateMod | None:
@@ -65,7 +68,10 @@ class ClockRules(Words):
             return Candidate(m.start(), m.end(), "DURATION", literal=value, granularity="minute")
         if before in self.lex.number_blockers_before - {"au", "a"}:
             return None
-        return Candidate(m.start(), m.end(), "TIME", hour=hour % 24, minute=minute, granularity="minute", mod=self._time_mod(text, m.start()))
+        cand = Candidate(m.start(), m.end(), "TIME", hour=hour % 24, minute=minute, granularity="minute", mod=self._time_mod(text, m.start()))
+        if m["tz"]:
+            cand.tz = "Z"  # "16 h 20 UTC"
+        return cand
 
     def _race_time(self, m: re.Match[str], text: str) -> Candidate | None:
         """ "2 h 18 min 42 s", "12 min 30 s": a chronometer reading is a length of time."""
@@ -99,9 +105,11 @@ class ClockRules(Words):
 
     def _clock_colon(self, m: re.Match[str], text: str) -> Candidate | None:
         before = before_word(text, m.start()).split("'")[-1]
-        if before not in ("à", "vers", "dès", "jusqu'à", "avant", "après", "de", "et", "entre", "partir"):
-            return None  # "2:1" may be a score or a ratio
-        return Candidate(m.start(), m.end(), "TIME", hour=int(m["h"]), minute=int(m["m"]), granularity="minute", mod=self._time_mod(text, m.start()))
+        if before not in ("à", "vers", "dès", "jusqu'à", "avant", "après", "de", "et", "entre", "partir") and not m["tz"]:
+            return None  # "2:1" may be a score or a ratio; "20:00 GMT" is a time
+        cand = Candidate(m.start(), m.end(), "TIME", hour=int(m["h"]), minute=int(m["m"]), granularity="minute", mod=self._time_mod(text, m.start()))
+        cand.tz = "Z" if m["tz"] else None
+        return cand
 
     def _noon(self, m: re.Match[str], text: str) -> Candidate | None:
         word = m["w"]

@@ -2,34 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.dates.extraction import find_dates
+from pipeline.dates.extraction import find_date_layers
 from pipeline.dates.grammar import load_grammar
+from pipeline.dates.metadata import parse_reference
 from pipeline.nlp.extensions import register_extensions
 
 logger = logging.getLogger(__name__)
 
 
-def _parse_published(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            logger.warning("ignoring unreadable publication date %r", value)
-    return None
-
-
 class DateFinder:
-    """The ``fr_news_dates`` component: stores :func:`find_dates` in ``doc._.dates``."""
+    """The ``fr_news_dates`` component: stores :func:`find_dates` in ``doc._.dates``.
+
+    ``doc._.dates`` holds ranges as one interval ("du 3 au 5 mars": what events read),
+    ``doc._.timex`` every end of a range as a mention of its own (the record's dates
+    list, TimeML style). Both are anchored on ``doc._.published`` (a day, a month or a
+    year), else on ``doc._.published_inferred``.
+    """
 
     def __init__(self, *, split_ranges: bool = False) -> None:
         self.split_ranges = split_ranges
@@ -37,8 +30,12 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate one doc, anchored on ``doc._.published``."""
-        published = _parse_published(doc._.published)
-        doc._.dates = tuple(find_dates(doc, published=published, split_ranges=self.split_ranges))
+        published = doc._.published or doc._.published_inferred
+        if published and parse_reference(published) is None:
+            logger.warning("ignoring unreadable publication date %r", published)
+        endpoints, intervals = find_date_layers(doc, published=published)
+        doc._.dates = tuple(endpoints if self.split_ranges else intervals)
+        doc._.timex = tuple(endpoints)
         return doc
 
 

@@ -13,6 +13,10 @@ from pipeline.dates.context import after_word, before_word, sentence_start, stre
 from pipeline.dates.patterns import YEAR4
 from pipeline.dates.words import Words, valid_date
 
+#: the day a word counts from the day last talked about (absent: the same day)
+_SHIFTS = {"surlendemain": 2, "lendemain": 1, "avant-veille": -2, "veille": -1}
+#: a plural verb after a number makes it a count: a year is singular ("2015 a été")
+_PLURAL_VERBS = frozenset({"ont", "sont", "avaient", "étaient", "seront", "auront", "furent", "eurent"})
 #: the unit after the second number of "de 1500 à 2000 euros"
 _RANGE_UNIT = re.compile(r"\s*(?:à|a|et|ou|-)\s*\d+(?:\s\d{3})*\s*([^\s\d]\S*)")
 
@@ -38,6 +42,8 @@ class DayRules(Words):
             "deictic": self._deictic,
             "rel_day": self._rel_day,
             "shift_day": self._shift_day,
+            "holiday": self._holiday,
+            "short_year": self._short_year,
             "weekday": self._weekday,
         }
 
@@ -57,7 +63,7 @@ class DayRules(Words):
         return Candidate(m.start(), m.end(), "DATE", year=year, month=month, day=day)
 
     def _day_month(self, m: re.Match[str], text: str) -> Candidate | None:
-        day = 1 if m["day"].lower() in ("1er", "1re", "premier") else int(m["day"])
+        day = self.day_number(m["day"])
         month = self.month_of(m["month"])
         year = self.year_value(m["year"]) if m["year"] else None
         if not valid_date(year or 2000, month, day):
@@ -72,8 +78,7 @@ class DayRules(Words):
         return Candidate(start, m.end(), "DATE", year=year, month=month, day=day, weekday=wd, direction=self.direction_of(m["rel"]))
 
     def _list_head(self, m: re.Match[str], text: str) -> Candidate | None:
-        word = m["day"].lower()
-        day = 1 if word in ("1er", "1re", "premier") else int(word)
+        day = self.day_number(m["day"])
         wd = self.weekday_of(m["wd"]) if m["wd"] else None
         return Candidate(m.start(), m.end(), "DATE", day=day, weekday=wd, list_head=True)
 
@@ -112,6 +117,7 @@ class DayRules(Words):
         if re.search(r"\d[\s.]$", text[max(0, start - 2): start]) or re.match(r"\s\d{3}\b", text[m.end(): m.end() + 30]):
             return None  # "1 2000 000", "2 000 000": a number with grouped thousands
         raw_before = tail_word(text, start)
+        explicit = explicit or self._edition_year(text, start, after)
         if not explicit and raw_before[:1].isupper() and not sentence_start(text, text.rfind(raw_before, 0, start)):
             return None  # "La Poste 2020", "Horizon 2020", "Paris 2024": a name
         if not explicit:
@@ -124,15 +130,52 @@ class DayRules(Words):
             elif before in lex.year_triggers_weak:
                 if after and after not in lex.function_words and after[0].isalpha() and after[0].islower():
                     return None  # "de 2000 personnes"
+                if after in _PLURAL_VERBS:
+                    return None  # "et 1370 ont perdu la vie": a count of people, not a year
                 unit = _RANGE_UNIT.match(text, m.end(), m.end() + 30)
                 if unit and unit.group(1).lower().strip(".,;") in lex.year_blockers_after:
                     return None  # "de 1500 à 2000 euros"
             elif (before == "(" and text[m.end(): m.end() + 1] == ")") or (sentence_start(text, start) and re.match(r"\s*[,:]", text[m.end(): m.end() + 30])):
                 pass
-            else:
+            elif not self._names_its_year(text, start, before, after):
                 return None
         mod = self.part_mod(m["mod"])
         return Candidate(m.start(), m.end(), "DATE", year=year, granularity="year", mod=mod)
+
+    def _names_its_year(self, text: str, start: int, before: str, after: str) -> bool:
+        """ "le circuit 2016", "ces séries mondiales 2016,": a common noun (and maybe its
+        adjective) after an article, then the year and no noun after it (not "la
+        commune compte 2014 habitants")."""
+        lex = self.lex
+        if not before.isalpha() or not before.islower() or before in lex.function_words or before in lex.number_blockers_before:
+            return False
+        if after and (after in lex.year_blockers_after or (after not in lex.function_words and after[0].isalpha())):
+            return False
+        pos = start
+        for _ in range(2):
+            word = before_word(text, pos)
+            pos = text.rfind(word, max(0, pos - 40), pos) if word else -1
+            article = before_word(text, pos) if pos > 0 else ""
+            if article in lex.determiners or (article.endswith("'") and article[:-1] in ("l", "d")):
+                return True
+            if not article.isalpha() or not article.islower():
+                return False
+        return False
+
+    def _edition_year(self, text: str, start: int, after: str) -> bool:
+        """ "l'Euro 2016", "Tour de France 2016", "championne 2005", "la CAN 2017": the year
+        of an edition of a named event (its head or acronym a few words before), of a
+        title, or of a headline ("... 2016 : ...")."""
+        if after and after[0].isalpha() and after not in self.lex.function_words:
+            return False
+        head = text[max(0, start - 45): start]
+        head = re.split(r"[.!?;:()«»\n]", head)[-1]
+        words = re.findall(r"[\w-]+", head)[-7:]
+        if words and re.fullmatch(r"[A-Z]{2,6}", words[-1]) and not re.match(r"\s*\d", text[start + 4: start + 8]):
+            return True  # "la CAN 2017", "les WTS 2016": an event's acronym and its year
+        # "Élections américaines 2016 : ouverture des bureaux": a headline's year before its colon
+        title = bool(re.match(r"[ \u00a0\u202f]:\s", text[start + 4: start + 7]))
+        return title or any(w in self.lex.event_heads or w.lower() in self.lex.event_titles for w in words)
 
     def _century(self, m: re.Match[str], text: str) -> Candidate | None:
         """ "le XXe siècle" is "19" in TimeML (the hundreds of its years)."""
@@ -198,10 +241,10 @@ class DayRules(Words):
         return cand
 
     def _deictic(self, m: re.Match[str], text: str) -> Candidate | None:
-        det = m["det"].lower()
+        det = (m["det"] or "le").lower()  # "au début du mois": "du" is "de le"
         unit = m["unit"].lower()
         rel = m["rel"]
-        mod = self.part_mod(m["mod"])
+        mod = self.part_mod(m["mod"] or m["mod2"])
         if det in ("la", "le", "l'") and not (rel or m["nouv"] or mod):
             return None  # "la semaine": not a date by itself
         if det in ("la", "le", "l'") and rel is None and m["nouv"] is None and unit not in ("année", "an", "mois", "semaine"):
@@ -212,9 +255,9 @@ class DayRules(Words):
         if code in ("DE", "CE") and not rel and det not in ("cette", "ce", "cet"):
             return None
         n = self.direction_of(rel)
-        if rel and rel.lower().startswith(("suivant", "précédent")):
-            return None  # relative to the story, not to today: not resolved here
-        return Candidate(m.start(), m.end(), "DATE", rel_unit=code, rel_n=n, granularity=grans[code], mod=mod)
+        # "la semaine suivante", "l'année précédente": from the story's day, not today's
+        story = bool(rel and rel.lower().startswith(("suivant", "précédent")))
+        return Candidate(m.start(), m.end(), "DATE", rel_unit=code, rel_n=n, granularity=grans[code], mod=mod, story=story)
 
     def _rel_day(self, m: re.Match[str], text: str) -> Candidate | None:
         word = m["rd"].lower()
@@ -226,6 +269,11 @@ class DayRules(Words):
             if sentence_start(text, m.start()) and text[m.end(): m.end() + 1] == "," and not m["part"] and not m["h"]:
                 # "Aujourd'hui, la ville a changé": nowadays, set against the past
                 return Candidate(m.start(), m.end(), "TIME", literal="PRESENT_REF", granularity="present")
+            after = after_word(text, m.end())
+            if before in self.lex.state_verbs and after not in self.lex.place_prepositions and not (m["part"] or m["h"]):
+                # "elle est aujourd'hui la doyenne", "se présente aujourd'hui comme": what
+                # is true nowadays, not what happens today ("il est aujourd'hui à Lyon")
+                return Candidate(m.start(), m.end(), "TIME", literal="PRESENT_REF", granularity="present")
         cand = Candidate(m.start(), m.end(), "DATE", rel_days=offset)
         if m["h"]:
             cand.type, cand.hour, cand.minute, cand.granularity = "TIME", int(m["h"]), int(m["m"] or 0), "minute"
@@ -234,12 +282,19 @@ class DayRules(Words):
         return cand
 
     def _shift_day(self, m: re.Match[str], text: str) -> Candidate | None:
-        t = m.group(0).lower()
-        shift = {"lendemain": 1, "surlendemain": 2, "avant-veille": -2, "veille": -1}
-        for key, value in shift.items():
-            if key in t:
-                return Candidate(m.start(), m.end(), "DATE", day_shift=value)
-        return None
+        """ "la veille", "le lendemain matin", "le jour même", "la nuit précédente"."""
+        t = m["w"].lower()
+        if m["sunit"]:
+            shift = 1 if m["rel"].lower().startswith("suiv") else -1
+            part = None if m["sunit"].lower() == "jour" else m["sunit"]
+        else:
+            shift = next((v for k, v in _SHIFTS.items() if k in t), 0)
+            part = None
+        cand = Candidate(m.start(), m.end(), "DATE", day_shift=shift)
+        part = m["part"] or part
+        if part:
+            self.set_part(cand, part)
+        return cand
 
     def _weekday(self, m: re.Match[str], text: str) -> Candidate | None:
         wd = self.weekday_of(m["wd"])
@@ -253,7 +308,7 @@ class DayRules(Words):
             return Candidate(m.start(), m.end(), "SET", literal=f"XXXX-WXX-{wd}", granularity="week")
         if det == "le" and not dnum:
             return None
-        day = (1 if dnum.lower() in ("1er", "1re", "premier") else int(dnum)) if dnum else None
+        day = self.day_number(dnum) if dnum else None
         # "vendredi 13": the Friday the 13th nearest in the direction of the verb
         cand = Candidate(m.start(), m.end(), "DATE", weekday=wd, day=day, direction=self.direction_of(m["rel"]))
         if det in ("ce", "cet"):
@@ -263,4 +318,33 @@ class DayRules(Words):
                 cand.deictic_week = True
         if m["part"]:
             self.set_part(cand, m["part"])
+        if m["first"]:
+            cand.mod = "START"  # "les premières heures de vendredi"
         return cand
+
+    def _holiday(self, m: re.Match[str], text: str) -> Candidate | None:
+        """ "la Toussaint", "à Noël", "Pâques 2016": a feast's day, read like "le 1er novembre"."""
+        if not m["det"] and not m["year"] and before_word(text, m.start()) not in self.lex.holiday_context_before:
+            return None  # "le marché de Noël", "Noël Mamère": a name, not a day
+        name = m["name"]
+        if name.lower() in self.lex.cased_holidays and not name[0].isupper():
+            return None  # "l'ascension du col": a climb
+        kind, a, b = self.lex.holidays[name.lower()]
+        year = int(m["year"]) if m["year"] else None
+        cand = Candidate(m.start(), m.end(), "DATE", year=year, direction=self.direction_of(m["rel"]))
+        if kind == "easter":
+            cand.easter = a
+        else:
+            cand.month, cand.day = a, b
+        return cand
+
+    def _short_year(self, m: re.Match[str], text: str) -> Candidate | None:
+        """ "en 95", "la saison 98": a two-digit year after a word that calls for a year."""
+        after = after_word(text, m.end())
+        if after and after not in self.lex.function_words and after[0].isalpha():
+            return None  # "en 48 heures", "depuis 20 ans": a count of something
+        if re.search(r"\d\s+(?:à|a|de)?\s*$", text[max(0, m.start() - 12): m.start()]):
+            return None  # "passer de 10 en 20"
+        if m["pre"].lower() == "en" and re.match(r"\s*[-/]\s*\d", text[m.end(): m.end() + 5]):
+            return None
+        return Candidate(m.start("year"), m.end(), "DATE", year=self.two_digit_year(m["year"]), granularity="year")

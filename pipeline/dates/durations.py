@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 
 from pipeline.dates.candidate import Candidate, Handler
-from pipeline.dates.context import before_word, sentence_start, tail_word
+from pipeline.dates.context import after_word, before_word, sentence_start, tail_word
 from pipeline.dates.words import Words
+from pipeline.records import DateMod
+
+#: "une peine de", "un chauffeur de bus de": a noun phrase ending in "de" (its head noun)
+_NOUN_PHRASE_DE = re.compile(r"(?:^|[\s(])(?:(?:un|une|le|la|cette|ce|du|la\s+petite|le\s+jeune)\s+|l')([\w'-]+)(?:\s+[\w'-]+){0,3}\s+de\s*$")
+_LONG_NOUN_PHRASE_DE = re.compile(r"(?:^|[\s(])(?:(?:un|une|le|la|cette|ce|du)\s+|l')([\w'-]+)(?:\s+[\w'-]+){0,5}\s+de\s*$")
 
 
 class DurationRules(Words):
@@ -25,6 +30,9 @@ class DurationRules(Words):
             "in": self._in,
             "duration": self._duration,
             "half_duration": self._half_duration,
+            "approx_duration": self._approx_duration,
+            "spelled_duration": self._spelled_duration,
+            "ordinal_unit": self._ordinal_unit,
             "vague_duration": self._vague_duration,
             "recent_duration": self._recent_duration,
             "unit_noun": self._unit_noun,
@@ -38,6 +46,10 @@ class DurationRules(Words):
         """ "du lundi au vendredi" without day numbers: every week, not one week."""
         wd1, wd2 = self.weekday_of(m["wd1"]), self.weekday_of(m["wd2"])
         return Candidate(m.start("wd1"), m.end(), "SET", literal=f"XXXX-WXX-{wd1}/XXXX-WXX-{wd2}", granularity="set")
+
+    def _qmod(self, m: re.Match[str]) -> DateMod | None:
+        """The TIMEX3 mod of the quantity word of a match ("plus de": MORE_THAN)."""
+        return self.lex.quantity_mods.get(m["qmod"].strip().lower()) if m["qmod"] else None
 
     def _duration_value(self, n: float | None, unit: str) -> str | None:
         code, size, is_time = self.lex.units[unit.lower()]
@@ -61,10 +73,20 @@ class DurationRules(Words):
     def _is_age(self, m: re.Match[str], text: str, unit: str) -> bool:
         if unit.lower() not in ("an", "ans"):
             return False
-        head = text[max(0, m.start() - 40): m.start()].lower()
+        return self._age_at(text, m.start())
+
+    def _age_at(self, text: str, pos: int) -> bool:
+        """Whether the number of years that starts at ``pos`` is someone's age."""
+        head = text[max(0, pos - 60): pos].lower()
         if any(head.rstrip().endswith(w) for w in self.lex.age_words_before):
             return True
-        before = before_word(text, m.start())
+        before = before_word(text, pos)
+        if before in self.lex.age_verbs and not re.search(r"\by\s+a\s*$", head):
+            return True  # "il avait 19 ans", but not "il y a 19 ans"
+        shared = re.search(r"(\d+|[a-zéèêû-]+)\s+(?:et|ou|à)\s*$", head)
+        if before in ("et", "ou", "à") and shared and self.number(shared.group(1)) is not None:
+            # "de 3 et 5 ans", "84 ou 86 ans": the first number says what both are
+            return self._age_at(text, pos - len(head) + shared.start())
         if before in ("à", "a") and not re.search(r"\bici\s+(?:à|a)\s*$", head):
             return True  # "à 18 ans", but not "d'ici à dix ans"
         if before in ("les", "ses", "leurs", "aux", "nos", "mes"):
@@ -72,14 +94,17 @@ class DurationRules(Words):
         if before == "de":
             # "un chauffeur de bus de 38 ans", "une Alsacienne de 6 ans": the age of a
             # someone; "une peine de 10 ans", "au terme de trois ans": a length of time
-            np = re.search(r"(?:^|[\s(])(?:un|une|le|la|l'|cette|ce|du|la\s+petite|le\s+jeune)\s+([\w'-]+)(?:\s+[\w'-]+){0,3}\s+de\s*$", head)
+            np = _NOUN_PHRASE_DE.search(head)
             if np and np.group(1) not in self.lex.duration_nouns:
                 return True
-            noun = before_word(text, m.start() - len(tail_word(text, m.start())) - 1)
-            if noun in self.lex.age_nouns:
-                return True
+            person = _LONG_NOUN_PHRASE_DE.search(head)
+            if person and person.group(1) in self.lex.age_nouns:
+                return True  # "un père de famille d'origine chinoise de 49 ans"
+            noun = before_word(text, pos - len(tail_word(text, pos)) - 1)
+            if noun in self.lex.age_nouns or noun.rstrip("s") in self.lex.age_nouns:
+                return True  # "une fillette de 6 ans", "deux enfants de 3 ans"
         # "Bernard, 45 ans, ...": an apposition
-        return bool(re.search(r",\s*$", text[max(0, m.start() - 5): m.start()]) and re.match(r"\s*[,)]", text[m.end(): m.end() + 30]))
+        return bool(re.search(r",\s*$", text[max(0, pos - 5): pos]) and re.match(r"\s*\S+\s+ans?\s*[,)]", text[pos: pos + 30]))
 
     def _duration(self, m: re.Match[str], text: str) -> Candidate | None:
         unit = m["unit"]
@@ -90,10 +115,17 @@ class DurationRules(Words):
             return None
         if unit.lower() in ("s", "min") and not m["n"][0].isdigit():
             return None
+        if m["n"].lower() == "une" and unit.lower() == "seconde" and not m["qmod"]:
+            follower = after_word(text, m.end())
+            if follower and follower[0].isalpha() and follower not in self.lex.function_words:
+                return None  # "une seconde victoire": the ordinal, not a second of time
         if m["n"].lower() in ("un", "une") and unit.lower() in ("jour", "an", "année", "nuit", "journée") and not m["qmod"] and not m["half"] and not m["frac"]:
             before = before_word(text, m.start())
-            if before not in ("pendant", "durant", "depuis", "pour", "en", "sur", "dans", "après", "de", "d'"):
-                return None  # "un jour", "une année exceptionnelle": not a length of time
+            after = after_word(text, m.end())
+            if before not in ("pendant", "durant", "depuis", "pour", "en", "sur", "dans", "après", "de", "d'", "ici", "d'ici") and after not in (
+                "avant", "après", "plus", "auparavant"
+            ):
+                return None  # "un jour", "une année exceptionnelle"; but "d'ici un an", "un jour avant"
         if self._is_age(m, text, unit):
             return None
         if m["frac"]:
@@ -103,7 +135,7 @@ class DurationRules(Words):
         value = self._duration_value(n, unit)
         if value is None:
             return None
-        qmod = self.lex.quantity_mods.get(m["qmod"].lower()) if m["qmod"] else None
+        qmod = self._qmod(m)
         start = m.start() if qmod else m.start("n")
         return Candidate(start, m.end(), "DURATION", literal=value, granularity=_unit_granularity(value), mod=qmod)
 
@@ -111,8 +143,36 @@ class DurationRules(Words):
         value = self._duration_value(0.5, m["unit"])
         if value is None:
             return None
-        qmod = self.lex.quantity_mods.get(m["qmod"].lower()) if m["qmod"] else None
+        qmod = self._qmod(m)
         return Candidate(m.start(), m.end(), "DURATION", literal=value, granularity=_unit_granularity(value), mod=qmod)
+
+    def _approx_duration(self, m: re.Match[str], text: str) -> Candidate | None:
+        """ "une vingtaine d'années": about twenty years (P20Y, APPROX)."""
+        value = self._duration_value(float(self.lex.approximate_nouns[m["noun"].lower()]), m["unit"])
+        if value is None or m["unit"].lower() in ("s", "min"):
+            return None
+        qmod = self._qmod(m) if m["qmod"] else "APPROX"
+        return Candidate(m.start(), m.end(), "DURATION", literal=value, granularity=_unit_granularity(value), mod=qmod)
+
+    def _spelled_duration(self, m: re.Match[str], text: str) -> Candidate | None:
+        """ "1 heure 56 minutes et 2 secondes": a race time in words is one length of time."""
+        if not (m["h"] or m["s"]):
+            return None  # "56 minutes" alone is a plain duration
+        parts = [(self.number(m[g]) if m[g] else 0.0, code) for g, code in (("h", "H"), ("m", "M"), ("s", "S"))]
+        if any(n is None for n, _ in parts):
+            return None
+        value = "PT" + "".join(f"{int(n)}{code}" for n, code in parts if n)
+        return Candidate(m.start(), m.end(), "DURATION", literal=value, granularity="second" if m["s"] else "minute")
+
+    def _ordinal_unit(self, m: re.Match[str], text: str) -> Candidate | None:
+        """ "la troisième semaine", "le deuxième jour": one unit of a count (P1W, P1D).
+
+        Not "la cinquième journée": in sports news that is a round of a championship."""
+        unit = m["unit"].lower()
+        value = "P1Y" if unit == "saison" else self._duration_value(1.0, unit)
+        if value is None:
+            return None
+        return Candidate(m.start(), m.end(), "DURATION", literal=value, granularity=_unit_granularity(value))
 
     def _vague_duration(self, m: re.Match[str], text: str) -> Candidate | None:
         vague = m["vague"].lower()
@@ -125,7 +185,7 @@ class DurationRules(Words):
         value = self._duration_value(None, m["unit"])
         if value is None:
             return None
-        qmod = self.lex.quantity_mods.get(m["qmod"].lower()) if m["qmod"] else None
+        qmod = self._qmod(m)
         return Candidate(m.start(), m.end(), "DURATION", literal=value, granularity=_unit_granularity(value), mod=qmod)
 
     def _recent_duration(self, m: re.Match[str], text: str) -> Candidate | None:
@@ -133,10 +193,20 @@ class DurationRules(Words):
         n = self.number(m["n"]) if m["n"] else None
         start = m.start()
         if m.group(0)[:3].lower() in ("les", "des"):
-            if n is None:
+            coming = re.search(r"\bprochaine?s\b", m.group(0), re.I)
+            if n is None and not coming:
                 return None  # "les derniers jours de sa vie": not a length of time
+            if n is None:
+                return self._vague(m, start)  # "dans les prochaines semaines": the weeks to come (PXW)
             start = m.start("n")
         value = self._duration_value(n, m["unit"])
+        if value is None:
+            return None
+        return Candidate(start, m.end(), "DURATION", literal=value, granularity=_unit_granularity(value))
+
+    def _vague(self, m: re.Match[str], start: int) -> Candidate | None:
+        """A length of time in ``m["unit"]`` whose count is not said (PXW)."""
+        value = self._duration_value(None, m["unit"])
         if value is None:
             return None
         return Candidate(start, m.end(), "DURATION", literal=value, granularity=_unit_granularity(value))

@@ -14,16 +14,21 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from pipeline.dates.candidate import Candidate
+from pipeline.dates.context import before_word
+from pipeline.dates.metadata import Precision, Reference
 from pipeline.dates.tense import Tense
 from pipeline.dates.words import valid_date
 from pipeline.records import Anchor
 
+#: how coarse each precision of a publication date is
+_RANK: dict[str, int] = {"day": 0, "month": 1, "year": 2}
 #: a narrative date this close to the publication date does not override the tense
 _NARRATIVE_MIN_DAYS = 45
 
@@ -48,12 +53,17 @@ def _fmt_week(d: dt.date) -> str:
     return f"{iso.year}-W{iso.week:02d}"
 
 
-def _partial_candidates(month: int, day: int | None, around: int) -> list[dt.date]:
-    out = []
-    for year in (around - 1, around, around + 1):
-        if valid_date(year, month, day or 1):
-            out.append(dt.date(year, month, day or 1))
-    return out
+def _days_of(c: Candidate, year: int) -> list[dt.date]:
+    """The day (or the first day of the month) a calendar candidate names in ``year``."""
+    if c.easter is not None:
+        return [easter(year) + dt.timedelta(days=c.easter)]
+    assert c.month is not None
+    return [dt.date(year, c.month, c.day or 1)] if valid_date(year, c.month, c.day or 1) else []
+
+
+def _within(day: dt.date, ref: dt.date, precision: Precision) -> bool:
+    """Whether ``day`` falls in the month or year a partial publication date names."""
+    return day.year == ref.year and (precision == "year" or day.month == ref.month)
 
 
 def _pick(cands: list[dt.date], ref: dt.date, direction: int, *, month_level: bool, strict: bool = False) -> dt.date | None:
@@ -76,14 +86,27 @@ def _pick(cands: list[dt.date], ref: dt.date, direction: int, *, month_level: bo
 class Resolver:
     """Turns candidates into values, reading the text in order (the narrative state)."""
 
-    def __init__(self, text: str, published: dt.date | None, tense: Tense, paragraphs: Sequence[int], dateline_re: re.Pattern[str]) -> None:
+    def __init__(
+        self,
+        text: str,
+        published: Reference | None,
+        tense: Tense,
+        paragraphs: Sequence[int],
+        dateline_re: re.Pattern[str],
+        direction_before: Mapping[str, int],
+    ) -> None:
         self.text = text
         self.dateline_re = dateline_re
-        self.published = published
+        self.published = published.day if published else None
+        #: how much of ``published`` is known: "day", or "month"/"year" for a partial date
+        self.precision: Precision = published.precision if published else "day"
         self.tense = tense
         self.paragraphs = paragraphs
-        self.narrative: tuple[dt.date, int, int] | None = None  # (date, end offset, is month-level)
+        self.direction_before = direction_before
+        #: (date, end offset, 0 day-level / 1 month-level / 2 year-level)
+        self.narrative: tuple[dt.date, int, int] | None = None
         self.last_day: dt.date | None = None
+        self.last_day_at = -1  # where the day last talked about was named
 
     def _paragraph(self, pos: int) -> int:
         return bisect.bisect_right(self.paragraphs, pos)
@@ -99,18 +122,53 @@ class Resolver:
             if res is None:
                 continue
             out.append(res)
-            if res.day is not None and cand.type in ("DATE", "TIME"):
-                self.last_day = res.day
-            if res.anchor != "absolute" or cand.type != "DATE" or res.day is None:
+            if before_word(self.text, cand.start) in self.lex_since:
+                continue  # "depuis le 2 avril 2014": where a state began, not a step of the story
+            if (
+                res.day is not None
+                and cand.type in ("DATE", "TIME")
+                and res.granularity not in ("month", "year")
+                and not self.tense.anterior(cand.start, cand.end)
+            ):
+                # a plus-que-parfait ("avaient été annoncées le 3 mai") is background:
+                # the story's day stays where it was
+                self.last_day, self.last_day_at = res.day, cand.start
+            if res.anchor != "absolute" or cand.type != "DATE":
+                continue
+            if res.granularity == "year" and cand.year is not None and not cand.suffix and cand.mod is None:
+                if before_word(self.text, cand.start) not in ("en", "courant"):
+                    continue  # "de 1968 à 1971", "l'Euro 2016": not where the story is
+                # "En 1998, ...": a story set in a year gives it to "en mars", "le 3 mai"
+                self.narrative = (dt.date(cand.year, 7, 1), cand.end, 2)
+                continue
+            if res.day is None:
                 continue
             if res.granularity == "day" and self.dateline_re.search(self.text, max(0, cand.start - 40), cand.start):
                 # "Publié le 15/03/2019": the page's own date, not a step of the story
-                if self.published is None:
-                    self.published = res.day
+                self._take_dateline(res.day)
                 continue
             if res.granularity in ("day", "month"):
                 self.narrative = (res.day, cand.end, int(res.granularity == "month"))
         return out
+
+    @property
+    def lex_since(self) -> frozenset[str]:
+        """The words before a date that make it a starting point ("depuis")."""
+        return frozenset(w for w, d in self.direction_before.items() if d < 0)
+
+    def _take_dateline(self, day: dt.date) -> None:
+        """A page's own date line anchors the text when the metadata gave less."""
+        if self.published is None or (self.precision != "day" and _within(day, self.published, self.precision)):
+            self.published, self.precision = day, "day"
+
+    def _marker(self, c: Candidate) -> int:
+        """The direction a word before the date gives: "d'ici le 17" +1, "depuis le 2" -1."""
+        return self.direction_before.get(before_word(self.text, c.start), 0)
+
+    def _coarse(self, unit: str) -> bool:
+        """Whether the publication date is known too coarsely for a unit ("hier" on "2020-09")."""
+        needed = {"D": 0, "W": 0, "WE": 0, "M": 1, "Q": 1, "H": 1}.get(unit, 2)
+        return _RANK[self.precision] > needed
 
     # -- one candidate ------------------------------------------------------
 
@@ -124,15 +182,12 @@ class Resolver:
         if c.rel_days is not None:
             return self._relative_day(c)
         if c.day_shift is not None:
-            if self.last_day is None:
-                return None
-            day = self.last_day + dt.timedelta(days=c.day_shift)
-            return Resolved(c, _fmt_day(day), "day", "narrative", day)
+            return self._shift(c)
         if c.rel_unit is not None:
             return self._deictic(c)
         if c.type == "TIME" and c.weekday is None and c.month is None:
             return None  # clock times and parts of the day: attached in a later pass
-        if c.month is not None:
+        if c.month is not None or c.easter is not None:
             return self._calendar(c)
         if c.weekday is not None:
             return self._weekday(c)
@@ -141,8 +196,22 @@ class Resolver:
             return Resolved(c, value, c.granularity, "absolute")
         return None
 
+    def _shift(self, c: Candidate) -> Resolved | None:
+        """ "la veille", "le lendemain", "le jour même": from the day the paragraph is
+        about, else from the publication day (a news story's own day)."""
+        assert c.day_shift is not None
+        anchor: Anchor
+        if self.last_day is not None and self._paragraph(self.last_day_at) == self._paragraph(c.start):
+            base, anchor = self.last_day, "narrative"
+        elif self.published is not None and self.precision == "day":
+            base, anchor = self.published, "published"
+        else:
+            return Resolved(c, _with_time(c, "XXXX-XX-XX"), c.granularity, "none")
+        day = base + dt.timedelta(days=c.day_shift)
+        return Resolved(c, _with_time(c, _fmt_day(day)), c.granularity, anchor, day)
+
     def _relative_day(self, c: Candidate) -> Resolved:
-        if self.published is None:
+        if self.published is None or self._coarse("D"):
             return Resolved(c, _with_time(c, "XXXX-XX-XX"), c.granularity, "none")
         day = self.published + dt.timedelta(days=c.rel_days or 0)
         return Resolved(c, _with_time(c, _fmt_day(day)), c.granularity, "published", day)
@@ -150,6 +219,11 @@ class Resolver:
     def _deictic(self, c: Candidate) -> Resolved:
         base = self.published
         unit, n = c.rel_unit, c.rel_n
+        anchor: Anchor = "published"
+        if c.story and self.last_day is not None:
+            base, anchor = self.last_day, "narrative"  # "la semaine suivante": after the story's day
+        elif base is None or self._coarse(unit or "Y"):
+            base = None
         if base is None:
             masks = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX", "H": "XXXX-HX", "DE": "XXX", "CE": "XX"}
             value = masks.get(unit or "Y", "XXXX")
@@ -158,28 +232,28 @@ class Resolver:
             return Resolved(c, value, c.granularity, "none")
         if unit == "D":
             day = base + dt.timedelta(days=n)
-            return Resolved(c, _fmt_day(day), "day", "published", day)
+            return Resolved(c, _with_time(c, _fmt_day(day)), c.granularity if c.type == "TIME" else "day", anchor, day)
         if unit in ("W", "WE"):
             day = base + dt.timedelta(weeks=n)
             if unit == "WE" and n == 0 and base.isoweekday() < 5 and self.tense.of(c.start, c.end) < 0:
                 day -= dt.timedelta(weeks=1)  # "ce week-end" told on a Tuesday, in the past
             value = _fmt_week(day) + ("-WE" if unit == "WE" else "")
-            return Resolved(c, value, "week", "published")
+            return Resolved(c, value, "week", anchor)
         if unit == "M":
             day = base + relativedelta(months=n)
-            return Resolved(c, f"{day.year}-{day.month:02d}", "month", "published")
+            return Resolved(c, f"{day.year}-{day.month:02d}", "month", anchor)
         if unit == "Q":
             q = (base.month - 1) // 3 + 1 + n
             year = base.year + (q - 1) // 4
-            return Resolved(c, f"{year}-Q{(q - 1) % 4 + 1}", "quarter", "published")
+            return Resolved(c, f"{year}-Q{(q - 1) % 4 + 1}", "quarter", anchor)
         if unit == "H":
             h = (base.month - 1) // 6 + 1 + n
             year = base.year + (h - 1) // 2
-            return Resolved(c, f"{year}-H{(h - 1) % 2 + 1}", "half", "published")
+            return Resolved(c, f"{year}-H{(h - 1) % 2 + 1}", "half", anchor)
         if unit == "DE":
-            return Resolved(c, str(base.year // 10 + n)[:3], "decade", "published")
+            return Resolved(c, str(base.year // 10 + n)[:3], "decade", anchor)
         if unit == "CE":
-            return Resolved(c, str(base.year // 100 + n), "century", "published")
+            return Resolved(c, str(base.year // 100 + n), "century", anchor)
         year = base.year + n
         if c.use_tense and not c.direction:
             c.direction = self.tense.of(c.start, c.end)
@@ -192,42 +266,65 @@ class Resolver:
             if c.direction > 0 and season_month <= base.month:
                 year += 1
         value = f"{year}-{c.suffix}" if c.suffix else str(year)
-        return Resolved(c, value, c.granularity, "published")
+        return Resolved(c, value, c.granularity, anchor)
 
     def _calendar(self, c: Candidate) -> Resolved | None:
-        assert c.month is not None
-        month_level = c.day is None
+        month_level = c.day is None and c.easter is None
         gran = "month" if month_level else "day"
         if c.year is not None:
-            day = dt.date(c.year, c.month, c.day or 1)
-            return Resolved(c, _calendar_value(day, month_level), gran, "absolute", day)
-        chosen: dt.date | None = None
-        anchor: Anchor = "none"
-        if (
-            not c.direction
-            and self.narrative is not None
-            and self._paragraph(self.narrative[1]) >= self._paragraph(c.start) - 1
-            # a story told around its publication date reads like the news: tense decides
-            and (self.published is None or abs((self.narrative[0] - self.published).days) > _NARRATIVE_MIN_DAYS)
-        ):
-            ref = self.narrative[0]
-            pick = _pick(_partial_candidates(c.month, c.day, ref.year), ref, +1, month_level=True)
-            if pick is not None and (pick - ref).days <= 366 and (c.weekday is None or pick.isoweekday() == c.weekday):
-                chosen, anchor = pick, "narrative"
+            days = _days_of(c, c.year)
+            if not days:
+                return None
+            return Resolved(c, _calendar_value(days[0], month_level), gran, "absolute", days[0])
+        marker = self._marker(c)
+        chosen = None if c.direction or marker else self._from_narrative(c)
+        anchor: Anchor = "narrative"
         if chosen is None and self.published is not None:
-            direction = c.direction or self.tense.of(c.start, c.end)
-            cands = _partial_candidates(c.month, c.day, self.published.year)
+            anchor = "published"
+            direction = c.direction or marker or self.tense.of(c.start, c.end, of_noun=True)
+            cands = [d for y in (-1, 0, 1) for d in _days_of(c, self.published.year + y)]
             if c.weekday is not None:
                 matching = [d for d in cands if d.isoweekday() == c.weekday]
                 cands = matching or cands
-            chosen = _pick(cands, self.published, direction, month_level=month_level, strict=bool(c.direction))
-            if chosen is None:
-                chosen = _pick(cands, self.published, 0, month_level=month_level)
-            anchor = "published"
+            if self.precision == "year":
+                # only the year is known: the date of that year
+                chosen = next((d for d in cands if d.year == self.published.year), None)
+            else:
+                month_pick = month_level or self.precision == "month"
+                chosen = _pick(cands, self.published, direction, month_level=month_pick, strict=bool(c.direction))
+                if chosen is None:
+                    chosen = _pick(cands, self.published, 0, month_level=month_pick)
         if chosen is None:
+            if c.month is None:
+                return Resolved(c, "XXXX-XX-XX", gran, "none")
             value = f"XXXX-{c.month:02d}" + (f"-{c.day:02d}" if c.day else "")
             return Resolved(c, value, gran, "none")
         return Resolved(c, _calendar_value(chosen, month_level), gran, anchor, None if month_level else chosen)
+
+    def _from_narrative(self, c: Candidate) -> dt.date | None:
+        """The date the story is at makes "le 23 janvier" the next 23 January after it, when
+        the story is close in the text (same or previous paragraph) and far from the
+        publication date (a story told around its publication reads like the news)."""
+        if self.narrative is None:
+            return None
+        ref, end, level = self.narrative
+        # a day or a month carries the story into the next paragraph, a year only within its own
+        if self._paragraph(end) < self._paragraph(c.start) - (0 if level == 2 else 1):
+            return None
+        if self.published is not None:
+            if level == 2 and ref.year >= self.published.year:
+                return None  # a story is told of past years; "pourrait démarrer en 2024" is a prospect
+            if level < 2 and abs((ref - self.published).days) <= _NARRATIVE_MIN_DAYS:
+                return None
+        if level == 2:
+            # "En 1998, ... en mars": that year's
+            days = _days_of(c, ref.year)
+            return days[0] if days and (c.weekday is None or days[0].isoweekday() == c.weekday) else None
+        cands = [d for y in (-1, 0, 1) for d in _days_of(c, ref.year + y)]
+        pick = _pick(cands, ref, +1, month_level=True)
+        if pick is not None and (pick - ref).days <= 366 and (c.weekday is None or pick.isoweekday() == c.weekday):
+            return pick
+        return None
 
     def _weekday(self, c: Candidate) -> Resolved | None:
         assert c.weekday is not None
@@ -237,13 +334,22 @@ class Resolver:
             base = self.last_day
             day = base + dt.timedelta(days=c.weekday - base.isoweekday())
             return Resolved(c, _with_time(c, _fmt_day(day)), c.granularity, "narrative", day)
-        if self.published is None:
+        if self.published is None or self._coarse("D"):
             return Resolved(c, _with_time(c, f"XXXX-WXX-{c.weekday}"), c.granularity, "none")
         base = self.published
         if c.deictic_week:
             day = base + dt.timedelta(days=c.weekday - base.isoweekday())
+        elif c.weekday == base.isoweekday() and not (c.direction or self.tense.anterior(c.start, c.end)):
+            # the publication day's own weekday is that day: "ont signé mardi" in
+            # Tuesday's paper; "mardi dernier", "mardi prochain" or a plus-que-parfait
+            # ("avait signé mardi") say otherwise
+            day = base
         else:
-            direction = c.direction or self.tense.of(c.start, c.end) or -1
+            direction = c.direction or self._marker(c) or self.tense.of(c.start, c.end)
+            if not direction:
+                # a present tells what is coming ("le salon ouvre vendredi"); with no verb
+                # to read, a weekday in the news is the one just past
+                direction = 1 if self.tense.present(c.start, c.end) else -1
             delta = (c.weekday - base.isoweekday()) % 7
             if direction > 0:
                 day = base + dt.timedelta(days=delta or 7)
@@ -255,7 +361,7 @@ class Resolver:
         """ "jeudi 18" (no month): the nearest month where the 18th is a Thursday."""
         assert c.weekday is not None and c.day is not None
         base, anchor = (self.published, "published") if self.published is not None else (self.last_day, "narrative")
-        if base is None:
+        if base is None or (anchor == "published" and self._coarse("M")):
             return Resolved(c, _with_time(c, f"XXXX-XX-{c.day:02d}"), c.granularity, "none")
         first = base.replace(day=1)
         cands = []
@@ -263,7 +369,7 @@ class Resolver:
             month = first + relativedelta(months=k)
             if valid_date(month.year, month.month, c.day) and dt.date(month.year, month.month, c.day).isoweekday() == c.weekday:
                 cands.append(dt.date(month.year, month.month, c.day))
-        direction = c.direction or self.tense.of(c.start, c.end)
+        direction = c.direction or self._marker(c) or self.tense.of(c.start, c.end)
         day = _pick(cands, base, direction, month_level=False) or _pick(cands, base, 0, month_level=False)
         if day is None:
             return None
@@ -279,12 +385,12 @@ def _with_time(c: Candidate, day_value: str) -> str:
     if c.type != "TIME":
         return day_value
     if c.hour is not None:
-        return f"{day_value}T{c.hour:02d}:{c.minute or 0:02d}"
+        return f"{day_value}T{c.hour:02d}:{c.minute or 0:02d}{c.tz or ''}"
     return f"{day_value}T{c.part}"
 
 
 def attach_times(
-    cands: list[Candidate], resolved: list[Resolved], published: dt.date | None, bounds: Sequence[int]
+    cands: list[Candidate], resolved: list[Resolved], published: dt.date | None, bounds: Sequence[int], text: str
 ) -> list[Resolved]:
     """Give clock times and parts of the day their day: same sentence, story, or today.
 
@@ -293,7 +399,8 @@ def attach_times(
     narrative's.
     """
     done = {id(r.cand) for r in resolved}
-    days = [(r.cand.start, r.day, r.anchor) for r in resolved if r.day is not None]
+    # a month or a year named in the sentence gives no day to a time ("en décembre 2014")
+    days = [(r.cand.start, r.day, r.anchor) for r in resolved if r.day is not None and r.granularity not in ("month", "year")]
     starts = [d[0] for d in days]
     sets = [r.cand.start for r in resolved if r.cand.type == "SET"]
     out: list[Resolved] = []
@@ -310,13 +417,16 @@ def attach_times(
             # "du lundi au vendredi de 9h à 17h", "tous les jeudis à 14 h": a time of every such day
             out.append(Resolved(c, _with_time(c, "XXXX-XX-XX"), c.granularity, "none"))
             continue
-        if i > 0 and bisect.bisect_right(bounds, starts[i - 1]) == sentence:
+        if i < len(days) and _OF_DAY.match(text, c.end, starts[i]):
+            _, day, anchor = days[i]  # "dans la nuit de samedi à dimanche", "la matinée du 3 mai"
+        elif i > 0 and bisect.bisect_right(bounds, starts[i - 1]) == sentence:
             _, day, anchor = days[i - 1]
         elif i < len(days) and bisect.bisect_right(bounds, starts[i]) == sentence and not c.same_day:
             _, day, anchor = days[i]
         elif i > 0:
             day = days[i - 1][1]
-        elif published is not None and not c.same_day:
+        elif published is not None:
+            # "en soirée", "dans la matinée" with no day told before: the news's own day
             day, anchor = published, "published"
         if day is None:
             out.append(Resolved(c, _with_time(c, "XXXX-XX-XX"), c.granularity, "none"))
@@ -325,6 +435,8 @@ def attach_times(
     return out
 
 
+#: what joins a part of the day to the day it is of: "la nuit de", "la soirée d'", "la matinée du"
+_OF_DAY = re.compile(r"\s*(?:de\s+(?:ce\s+|cet\s+)?|du\s+|d')\s*$", re.I)
 _RANGE_LINK = re.compile(r"^\s*(?:au|à|a|et|-|–|/)\s*$", re.I)
 _RANGE_OPEN = re.compile(r"(?:\b(?:du|de|d'|entre|les)\s*|\()$", re.I)
 

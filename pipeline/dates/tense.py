@@ -53,28 +53,64 @@ class Tense:
             self._parsed = self.doc.has_annotation("DEP") and self.doc.has_annotation("MORPH")
         return self._parsed
 
-    def of(self, start: int, end: int) -> int:
-        """-1 past, +1 future, 0 when nothing says."""
+    def of(self, start: int, end: int, *, of_noun: bool = False) -> int:
+        """-1 past, +1 future, 0 when nothing says.
+
+        With ``of_noun``, a date the parse hangs on a noun ("à quelques jours du départ
+        (le 9 janvier)") gets 0: the clause's tense is the noun's story, not the date's.
+        """
+        if of_noun and re.search(r"\(\s*$", self.text[max(0, start - 2): start]) and re.match(r"\s*\)", self.text[end: end + 2]):
+            return 0  # "(le 9 janvier)": a date set in brackets after what it dates
         if self.parsed:
-            verdict = self._from_parse(start, end)
+            verdict = self._from_parse(start, end, of_noun)
             if verdict is not None:
                 return verdict
         return self._from_words(start)
 
-    def _from_parse(self, start: int, end: int) -> int | None:
+    def present(self, start: int, end: int) -> bool:
+        """Whether the verb that governs the span is a plain present ("ouvre", "se tient").
+
+        News tells what is coming in the present ("Le salon ouvre vendredi"); only the
+        parse can tell, so a tokenizer-only doc never says present.
+        """
+        verb = self._verb(start, end) if self.parsed else None
+        if verb is None or self._verb_tense(verb) != 0:
+            return False
+        tenses = set(_feats(verb, "Tense"))
+        auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+        if "Part" in _feats(verb, "VerbForm"):
+            # "est organisé samedi": a present passive, not a passé composé
+            return any(a.dep_ == "aux:pass" and "Pres" in _feats(a, "Tense") for a in auxes)
+        return "Pres" in tenses and "Ind" in _feats(verb, "Mood")
+
+    def anterior(self, start: int, end: int) -> bool:
+        """Whether the governing verb is a plus-que-parfait ("avait signé"): a past before the
+        story's past, so the publication day's own weekday is the week before."""
+        verb = self._verb(start, end) if self.parsed else None
+        if verb is None:
+            return False
+        return any(a.dep_ == "aux:tense" and "Imp" in _feats(a, "Tense") for a in verb.children)
+
+    def _verb(self, start: int, end: int) -> Token | None:
+        """The verb the span depends on (up to six heads up), or None."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None
         token: Token = span.root
         for _ in range(6):
             if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
-                return self._verb_tense(token)
+                return token
             if token.head.i == token.i:
                 break
             token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return self._verb_tense(token)
-        return None
+        return token if token.pos_ in ("VERB", "AUX") else None
+
+    def _from_parse(self, start: int, end: int, of_noun: bool = False) -> int | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if of_noun and span is not None and span.root.dep_ in ("appos", "nmod") and span.root.head.pos_ in ("NOUN", "PROPN"):
+            return 0
+        verb = self._verb(start, end)
+        return None if verb is None else self._verb_tense(verb)
 
     def _verb_tense(self, verb: Token) -> int:
         verdict = self._own_tense(verb)
@@ -109,9 +145,18 @@ class Tense:
             return -1
         if "Part" in _feats(verb, "VerbForm") and any(a.dep_ == "aux:tense" for a in auxes):
             return -1  # passé composé
+        if "Part" in _feats(verb, "VerbForm") and auxes and self._etre_past(verb):
+            return -1  # "est arrivé", "s'est réuni": parsed as a passive, a passé composé
         if verb.lemma_.lower() == "devoir" and "Pres" in tenses:
             return 1
         return 0
+
+    def _etre_past(self, verb: Token) -> bool:
+        """Whether "être" + participle is a passé composé: a verb of motion or state
+        change ("arriver", "mourir"), or a pronominal verb ("s'est réuni")."""
+        if verb.lemma_.lower() in self.lex.etre_past_lemmas:
+            return True
+        return any(c.dep_.startswith("expl") or c.lower_ in ("se", "s'", "s’") for c in verb.children)
 
     def _from_words(self, start: int) -> int:
         i = bisect.bisect_right(self.bounds, start)

@@ -62,6 +62,12 @@ class Words:
         total += current
         return float(total)
 
+    @staticmethod
+    def day_number(text: str) -> int:
+        """The day of "1er", "1 er", "premier", "14"."""
+        word = re.sub(r"\s+", "", text.lower())
+        return 1 if word in ("1er", "1re", "premier") else int(word)
+
     def month_of(self, word: str) -> int:
         """Month number of a French month name or abbreviation."""
         return self.lex.months[word.lower()]

@@ -6,6 +6,10 @@ per-type rows match predictions of a type against gold spans of the same type. V
 accuracy is measured on the relaxed matches of the overall scoring, grouped by gold
 type: the share of matched gold expressions whose normalised value is exactly right.
 
+Decades and centuries are written two ways: TIMEX3 drops the unknown digits ("196",
+"18"), French TimeBank fills them with X ("196X", "18XX"); :func:`same_value` counts
+both as equal (our output uses the TIMEX3 form).
+
 TimeML annotates the two ends of "du 3 au 5 mars" as two expressions, so the finder
 is run with ``split_ranges=True`` here.
 """
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -61,6 +66,19 @@ class DateScores:
                 f"{a.value:>11.3f}{r.n_gold:>6}{r.n_pred:>6}"
             )
         return "\n".join(lines)
+
+
+#: a decade or century with its unknown digits written as X ("196X", "18XX")
+_X_FILLED = re.compile(r"^(\d{2,3})X+$")
+
+
+def _canonical(value: str) -> str:
+    return "/".join(_X_FILLED.sub(r"\1", part) for part in value.split("/"))
+
+
+def same_value(gold: str, pred: str) -> bool:
+    """Whether two TIMEX3 values are equal, "196X" and "196" (or "18XX" and "18") alike."""
+    return gold == pred or _canonical(gold) == _canonical(pred)
 
 
 def _prf(matched: int, predicted: int, gold: int) -> PRF:
@@ -122,7 +140,7 @@ def score_dates(docs: Iterable[tuple[Sequence[TimexSpan], Sequence[TimexSpan]]],
             for key in (gold_span.type, ALL):
                 if key in values:
                     values[key][1] += 1
-                    values[key][0] += int(gold_span.value == pred_span.value)
+                    values[key][0] += int(same_value(gold_span.value, pred_span.value))
     return DateScores(
         system=system,
         documents=n_docs,
@@ -183,4 +201,4 @@ def evaluate_dates(gold_docs: Iterable[Mapping[str, object]], nlp: Language, *, 
     return score_dates(pairs, system=system)
 
 
-__all__ = ["PRF", "Accuracy", "DateScores", "TimexSpan", "document_date", "evaluate_dates", "gold_spans", "match_spans", "score_dates"]
+__all__ = ["PRF", "Accuracy", "DateScores", "TimexSpan", "document_date", "evaluate_dates", "gold_spans", "match_spans", "same_value", "score_dates"]

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pipeline.dates.metadata import parse_date_string
+from pipeline.dates.inference import infer_published
+from pipeline.dates.metadata import parse_date_string, parse_publication_date
 from pipeline.errors import (
     BinaryInput,
     EmptyInput,
@@ -70,6 +71,8 @@ def _article(
         tags=tags,
         text=text,
         content_hash=_content_hash(input_id, title, published, url, list(tags), text),
+        # a reader dates an undated clipping by its URL, its file name or its own dates
+        published_inferred=None if published else infer_published(text, url=url, source=source),
     )
 
 
@@ -165,7 +168,8 @@ def article_from_object(obj: Any, *, source: str) -> Article:
 
     input_id = optional_str("id")
     date_raw = next((optional_str(f) for f in DATE_FIELDS if obj.get(f) is not None), None)
-    published = parse_date_string(date_raw) if date_raw else None
+    # "2020-09" or "2020" alone are kept as given: a coarser anchor, not no date
+    published = parse_publication_date(date_raw) if date_raw else None
     if date_raw and published is None:
         logger.warning("%s: unreadable date %r ignored", source, date_raw)
     tags = obj.get("tags") or ()

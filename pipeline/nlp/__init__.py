@@ -284,6 +284,7 @@ def iter_records(
                 doc = nlp.make_doc(chunk)
                 remember_text(doc, chunk)
                 doc._.published = article.published
+                doc._.published_inferred = article.published_inferred.value if article.published_inferred else None
                 yield doc, (seq, offset)
 
     stream = nlp.pipe(iter_docs(), as_tuples=True, batch_size=settings.batch_size)
@@ -557,7 +558,9 @@ def to_record(article: Article, parts: list[tuple[int, Doc]]) -> DocumentRecord:
         for mention in _doc_entities(doc):
             moved = shift(mention, offset)
             entities.append(dataclasses.replace(moved, sentence=moved.sentence + sentence_base))
-        dates.extend(shift(tuple(doc._.dates), offset))
+        # the record's dates list has every end of a range apart (TimeML); events read
+        # the intervals of doc._.dates
+        dates.extend(shift(tuple(doc._.timex), offset))
         events.extend(shift(tuple(doc._.events), offset))
         people.extend(shift(tuple(doc._.people), offset))
         quotes.extend(shift(tuple(doc._.quotes), offset))
@@ -572,6 +575,7 @@ def to_record(article: Article, parts: list[tuple[int, Doc]]) -> DocumentRecord:
         tags=article.tags,
         lang=article.lang,
         text=article.text,
+        published_inferred=article.published_inferred,
         entities=tuple(entities),
         dates=tuple(dates),
         events=tuple(events),

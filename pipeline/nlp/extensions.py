@@ -13,9 +13,11 @@ from spacy.tokens import Doc
 
 #: attribute name -> default value. Defaults are immutable so no doc shares state.
 DOC_EXTENSIONS: dict[str, object] = {
-    "published": None,  # str | None: the article's publication date, ISO "YYYY-MM-DD"
+    "published": None,  # str | None: the article's publication date, ISO "YYYY-MM-DD" (or "YYYY-MM", "YYYY")
+    "published_inferred": None,  # str | None: the date inferred when there is none (pipeline.dates.inference)
     "entities": (),  # tuple[EntityMention, ...]: corrected, clustered mentions
-    "dates": (),  # tuple[DateMention, ...]
+    "dates": (),  # tuple[DateMention, ...]: ranges as one interval (what events read)
+    "timex": (),  # tuple[DateMention, ...]: every end of a range on its own (the record's dates)
     "events": (),  # tuple[Event, ...]
     "people": (),  # tuple[Person, ...]
     "quotes": (),  # tuple[Quote, ...]
