@@ -416,7 +416,9 @@ def test_dates_inferred_date_is_in_the_record_contract() -> None:
     from pipeline.records import DocumentRecord, document_from_dict
 
     schema = document_schema()
-    assert schema["properties"]["published_inferred"] == {"anyOf": [{"$ref": "#/$defs/InferredDate"}, {"type": "null"}], "default": None}
+    field = schema["properties"]["published_inferred"]
+    assert field["anyOf"] == [{"$ref": "#/$defs/InferredDate"}, {"type": "null"}] and field["default"] is None
+    assert field["description"].startswith("When 'published' is null")
     record = DocumentRecord(
         doc_id="d", id=None, source="a.txt", title=None, published=None, url=None, tags=(), lang="fr", text="x",
         published_inferred=InferredDate(value="2021-10", inferred_from="url", evidence="https://x.fr/2021/10/"),

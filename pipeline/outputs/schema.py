@@ -49,11 +49,20 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "lang": "ISO 639-1 language of the text (py3langid); null when too short to tell. "
                 "Articles not in French keep their record without extraction (--non-french keep).",
         "text": "The article text that every start/end offset refers to.",
+        "published_inferred": "When 'published' is null: the publication date read from the article itself "
+                              "(a dated URL, a dated file name, or its own dates), with its evidence; else null.",
         "entities": "Named-entity mentions (organisations, people, places...).",
         "dates": "Temporal expressions, normalised to TIMEX3-style values.",
         "events": "Events: what happened or is planned, when, where, who, how many.",
         "people": "People named in the article, with their titles and affiliation.",
         "quotes": "Direct quotations and who said them.",
+    },
+    "InferredDate": {
+        "value": "The inferred date, as precise as its evidence (a day, or a month from the text's dates).",
+        "inferred_from": "Where it was read: url, source (the file name) or text.",
+        "evidence": "What it was read from: the URL, the file name, or the words of the text.",
+        "start": "Start offset of the evidence in text, for text evidence; else null.",
+        "end": "End offset of the evidence in text, for text evidence; else null.",
     },
     "EntityMention": {
         "text": "The mention as written: text[start:end].",
