@@ -2,6 +2,12 @@
 
 Usage:
     python bench/crash_resume.py --trials 10 [--corpus corpora] [--seed 1] [--workers 2]
+    python bench/crash_resume.py --trials 3 --hostile   # the hostile corpus of issue 19
+
+``--hostile`` builds (under ``bench/_work/hostile/``) a corpus of valid articles mixed with
+garbage JSONL lines, a line nested 5,000 deep, unusable metadata, a short UTF-8 text with
+corrupt bytes, an empty and a binary file; then every input (file, or JSONL line) must be
+exactly once in ``documents.jsonl`` or ``errors.jsonl``, and every valid one a record.
 
 Each trial starts from an empty output folder, kills a first run after a random delay
 (model loading, NLP, or export), kills the resumed run again at a second random moment,
@@ -37,6 +43,50 @@ def expected_articles(corpus: Path) -> int:
     return n
 
 
+def build_hostile(root: Path, seed: int) -> dict[str, bool]:
+    """Write the hostile corpus; return source -> whether it must become a record."""
+    rng = random.Random(seed)
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    expect: dict[str, bool] = {}
+    for f in range(4):
+        lines = []
+        for n in range(1, 26):
+            kind = rng.choice(["valid", "valid", "valid", "garbage", "deep", "baddate"])
+            if kind == "garbage":
+                lines.append(rng.choice(["{", "not json at all", '{"id": 3}', "[1, 2", '"text"', "{\"text\": 5}"]))
+            elif kind == "deep":
+                lines.append("[" * 5000 + "]" * 5000)
+            else:
+                item = {"id": f"h{f}-{n}", "text": f"Le conseil municipal de Brest a voté le budget {f}-{n} mardi."}
+                if kind == "baddate":
+                    item["published"] = rng.choice(["pas une date", "2019-13-45", "hier"])
+                lines.append(json.dumps(item, ensure_ascii=False))
+            expect[f"lot-{f}.jsonl#{n}"] = kind in ("valid", "baddate")
+        (root / f"lot-{f}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sentence = "La société Safran a inauguré à Évry une unité de 120 salariés.".encode()
+    (root / "corrompu.txt").write_bytes(sentence[:10] + b"\xff" + sentence[10:])
+    expect["corrompu.txt"] = True
+    (root / "vide.txt").write_bytes(b"")
+    expect["vide.txt"] = False
+    (root / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    expect["image.txt"] = False
+    return expect
+
+
+def account(out: Path, expect: dict[str, bool]) -> tuple[int, int]:
+    """(lost, doubled): inputs in neither output or in both, valid inputs not a record, repeats."""
+    def sources(name: str) -> list[str]:
+        path = out / name
+        return [json.loads(line)["source"] for line in path.read_text("utf-8").splitlines() if line.strip()] \
+            if path.exists() else []
+
+    records, errors = sources("documents.jsonl"), sources("errors.jsonl")
+    seen = records + errors
+    lost = sum(1 for src, valid in expect.items() if src not in seen or (valid and src not in records))
+    return lost, len(seen) - len(set(seen))
+
+
 def stored_records(out: Path) -> int:
     """How many records the interrupted run had committed (0 when the store is absent)."""
     import sqlite3
@@ -56,9 +106,13 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--max-delay", type=float, default=30.0)
     parser.add_argument("--workers", type=int, default=1, help="--workers of pipeline run (default 1)")
+    parser.add_argument("--hostile", action="store_true", help="the hostile corpus of issue 19 (see above)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    expected = expected_articles(args.corpus)
+    hostile = build_hostile(REPO / "bench" / "_work" / "hostile", args.seed) if args.hostile else None
+    if hostile is not None:
+        args.corpus = REPO / "bench" / "_work" / "hostile"
+    expected = len(hostile) if hostile is not None else expected_articles(args.corpus)
     command = [sys.executable, "-m", "pipeline", "run", str(args.corpus), "--workers", str(args.workers)]
     lost_total = doubled_total = 0
     print(f"corpus {args.corpus}: {expected} articles; {args.trials} trials, 2 kills each, --workers {args.workers}")
@@ -79,8 +133,11 @@ def main() -> int:
         lines = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
         doc_ids = [json.loads(line)["doc_id"] for line in lines]
         unique = len(set(doc_ids))
-        lost = expected - unique
-        doubled = len(doc_ids) - unique
+        if hostile is not None:
+            lost, doubled = account(out, hostile)
+        else:
+            lost = expected - unique
+            doubled = len(doc_ids) - unique
         lost_total += lost
         doubled_total += doubled
         print(f"{trial:5d}  {delays[0]:8.1f}  {stored[0]:6d}  {delays[1]:8.1f}  {stored[1]:6d}  "

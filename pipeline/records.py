@@ -58,6 +58,8 @@ class Article:
     content_hash: str
     lang: str | None = None
     published_inferred: InferredDate | None = None
+    #: what ingest could not use, kept with the article ("published: not a date: 'pas une date'")
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -179,6 +181,8 @@ class DocumentRecord:
     events: tuple[Event, ...] = ()
     people: tuple[Person, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    #: what ingest could not use (unreadable metadata, replaced bytes): the record's provenance
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The record as the JSON-ready dict written to ``documents.jsonl``."""
@@ -278,6 +282,7 @@ def document_from_dict(data: dict[str, Any]) -> DocumentRecord:
 
     fields = dict(data)
     fields["tags"] = tuple(fields.get("tags", ()))
+    fields["warnings"] = tuple(fields.get("warnings", ()))
     inferred = fields.get("published_inferred")
     fields["published_inferred"] = build(InferredDate, inferred) if inferred else None
     fields["entities"] = tuple(build(EntityMention, m) for m in fields.get("entities", ()))

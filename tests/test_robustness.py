@@ -392,3 +392,29 @@ def test_robustness_short_texts_decode_as_french(data: bytes, text: str, encodin
     from pipeline.ingest import decode_bytes
 
     assert decode_bytes(data) == (text, encoding)
+
+
+def test_robustness_unusable_metadata_is_a_warning_not_a_loss(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = [
+        {"id": "w1", "published": "pas une date", "text": "Le conseil municipal de Lorient a voté le budget."},
+        {"id": "w2", "published": "2019-13-45", "text": "La Région a signé une convention avec Brest."},
+        {"id": "w3", "published": "2019-03-04", "text": "Le salon ouvre ses portes à Vannes."},
+    ]
+    (corpus / "lot.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", "utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(corpus), "--out", str(out), "--stages", "dates"])
+    assert result.exit_code == 0, result.output
+    records = {r["id"]: r for r in map(json.loads, (out / "documents.jsonl").read_text("utf-8").splitlines())}
+    assert records["w1"]["published"] is None
+    assert records["w1"]["warnings"] == ["published: not a date: 'pas une date'"]
+    assert records["w2"]["warnings"] == ["published: not a date: '2019-13-45'"]
+    assert records["w3"]["warnings"] == [] and records["w3"]["published"] == "2019-03-04"
+    manifest = json.loads((out / "run.json").read_text("utf-8"))
+    assert manifest["counts"]["warnings"] == 2
+    assert manifest["warnings"] == [
+        {"source": "lot.jsonl#1", "warning": "published: not a date: 'pas une date'"},
+        {"source": "lot.jsonl#2", "warning": "published: not a date: '2019-13-45'"},
+    ]
+    assert "2 warning(s) on kept articles" in result.output

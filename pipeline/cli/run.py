@@ -156,7 +156,7 @@ def summary_rows(summary: Any) -> list[tuple[str, str]]:
     rows = [
         ("files read", summary.files), ("articles", summary.articles),
         ("processed", summary.processed), ("unchanged (reused)", summary.reused),
-        ("failed", summary.failed), ("skipped", summary.skipped),
+        ("failed", summary.failed), ("skipped", summary.skipped), ("warnings", len(summary.warnings)),
         ("languages", languages), ("not French (not extracted)", summary.not_extracted),
         ("entity mentions", summary.entities), ("dates", summary.dates), ("events", summary.events),
         ("people", summary.people), ("quotes", summary.quotes),
@@ -172,6 +172,9 @@ def _print_summary(summary: Any) -> None:
     for what, value in summary_rows(summary):
         table.add_row(what, value)
     out_console.print(table)
+    if summary.warnings:
+        out_console.print(f"{len(summary.warnings)} warning(s) on kept articles (unreadable metadata...): "
+                          f"see {Path(summary.out_dir) / 'run.json'}", markup=False, highlight=False, soft_wrap=True)
     if summary.skipped:
         out_console.print(f"{summary.skipped} skipped input(s) and why: see {Path(summary.out_dir) / 'run.json'}",
                           markup=False, highlight=False, soft_wrap=True)

@@ -58,6 +58,7 @@ def _article(
     published: str | None = None,
     url: str | None = None,
     tags: tuple[str, ...] = (),
+    warnings: tuple[str, ...] = (),
 ) -> Article:
     if not text.strip():
         raise EmptyInput("no article text")
@@ -73,6 +74,7 @@ def _article(
         content_hash=_content_hash(input_id, title, published, url, list(tags), text),
         # a reader dates an undated clipping by its URL, its file name or its own dates
         published_inferred=None if published else infer_published(text, url=url, source=source),
+        warnings=warnings,
     )
 
 
@@ -83,8 +85,10 @@ def read_text_article(data: bytes, *, source: str, markdown: bool = False) -> Ar
     layout = layout_text(text, markdown=markdown)
     body = text[layout.body_start : layout.body_end]
     logger.debug("%s: decoded as %s", source, encoding)
+    replaced = text.count("\ufffd") if encoding == "utf-8 (with replaced bytes)" else 0
     return _article(
-        source=source, text=body, title=layout.title, published=layout.published, tags=layout.tags
+        source=source, text=body, title=layout.title, published=layout.published, tags=layout.tags,
+        warnings=(f"text: {replaced} invalid UTF-8 byte(s) replaced by U+FFFD",) if replaced else (),
     )
 
 
@@ -170,8 +174,10 @@ def article_from_object(obj: Any, *, source: str) -> Article:
     date_raw = next((optional_str(f) for f in DATE_FIELDS if obj.get(f) is not None), None)
     # "2020-09" or "2020" alone are kept as given: a coarser anchor, not no date
     published = parse_publication_date(date_raw) if date_raw else None
+    warnings: tuple[str, ...] = ()
     if date_raw and published is None:
         logger.warning("%s: unreadable date %r ignored", source, date_raw)
+        warnings = (f"published: not a date: {date_raw!r}",)
     tags = obj.get("tags") or ()
     if not isinstance(tags, (list, tuple)) or not all(isinstance(t, str) for t in tags):
         raise MalformedInput("field 'tags' must be a list of strings")
@@ -183,6 +189,7 @@ def article_from_object(obj: Any, *, source: str) -> Article:
         published=published,
         url=optional_str("url"),
         tags=tuple(tags),
+        warnings=warnings,
     )
 
 

@@ -581,4 +581,5 @@ def to_record(article: Article, parts: list[tuple[int, Doc]]) -> DocumentRecord:
         events=tuple(events),
         people=tuple(people),
         quotes=tuple(quotes),
+        warnings=article.warnings,
     )

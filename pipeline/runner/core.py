@@ -93,6 +93,8 @@ class RunSummary:
     errors: tuple[ErrorRecord, ...]
     #: language (ISO 639-1; ``unknown``: too short to tell) -> articles in the outputs
     languages: dict[str, int] = dataclasses.field(default_factory=dict)
+    #: what ingest could not use in the articles it kept: {"source", "warning"} each
+    warnings: tuple[dict[str, str], ...] = ()
 
     @property
     def exit_code(self) -> int:
@@ -408,6 +410,7 @@ def _run(
     store = RecordStore(out_dir / CACHE_FILE)
     totals = dict.fromkeys(COUNTED, 0)
     languages: Counter[str] = Counter()
+    warnings: list[dict[str, str]] = []
     try:
         state = RunState(store, settings, notify)
         state.skipped.extend(walk_skipped)
@@ -419,10 +422,10 @@ def _run(
         rewrite = _needs_rewrite(out_dir, settings, state.state_digest, state.counts["processed"] + pruned)
         if rewrite:
             _remove_old_dask_layout(out_dir)
-            _export(store, state.run_id, out_dir, settings, totals, languages)
+            _export(store, state.run_id, out_dir, settings, totals, languages, warnings)
         else:
             for record in store.iter_records(state.run_id):
-                _count(record, totals, languages)
+                _count(record, totals, languages, warnings)
     finally:
         store.close()
 
@@ -433,15 +436,18 @@ def _run(
         skipped=len(state.skipped), seconds=time.perf_counter() - started, nlp_seconds=nlp_seconds,
         outputs_rewritten=rewrite, errors=errors, **totals,
         not_extracted=_not_extracted(languages, settings), languages=dict(languages.most_common()),
+        warnings=tuple(warnings),
     )
     write_json(out_dir / "run.json", run_manifest(summary, settings, state.skipped, state.state_digest))
     return summary
 
 
-def _count(record: dict[str, Any], totals: dict[str, int], languages: Counter[str]) -> None:
+def _count(record: dict[str, Any], totals: dict[str, int], languages: Counter[str],
+           warnings: list[dict[str, str]]) -> None:
     for key in totals:
         totals[key] += len(record.get(key) or ())
     languages[record.get("lang") or "unknown"] += 1
+    warnings.extend({"source": record["source"], "warning": w} for w in record.get("warnings") or ())
 
 
 def _not_extracted(languages: Counter[str], settings: Settings) -> int:
@@ -482,14 +488,14 @@ def _remove_old_dask_layout(out_dir: Path) -> None:
 
 def _export(
     store: RecordStore, run_id: str, out_dir: Path, settings: Settings, totals: dict[str, int],
-    languages: Counter[str],
+    languages: Counter[str], warnings: list[dict[str, str]],
 ) -> None:
     from pipeline.entities import EntityIndex
 
     index = EntityIndex()
 
     def on_record(record: dict[str, Any]) -> None:
-        _count(record, totals, languages)
+        _count(record, totals, languages, warnings)
         index.add_dict(record)
 
     write_outputs(
@@ -504,7 +510,8 @@ def _export(
 def run_manifest(summary: RunSummary, settings: Settings, skipped: list[Skipped], state_digest: str) -> dict[str, Any]:
     """The content of ``run.json``."""
     counts = {k: v for k, v in dataclasses.asdict(summary).items()
-              if k not in ("errors", "corpus", "out_dir", "languages")}
+              if k not in ("errors", "corpus", "out_dir", "languages", "warnings")}
+    counts["warnings"] = len(summary.warnings)
     return {
         "corpus": summary.corpus,
         "out_dir": summary.out_dir,
@@ -516,5 +523,6 @@ def run_manifest(summary: RunSummary, settings: Settings, skipped: list[Skipped]
         "settings": settings.to_dict(),
         "host": {"platform": platform.platform(), "cpus": os.cpu_count(), "argv0": sys.argv[0]},
         "skipped": [dataclasses.asdict(s) for s in skipped],
+        "warnings": list(summary.warnings),
         "state_digest": state_digest,
     }
