@@ -230,6 +230,20 @@ def test_events_ambiguous_triggers_read_their_context(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "dates", "person"), [
+    ("Jean Le Goff dirige la coopérative depuis 2008. Il a démissionné le 4 mars 2024.",
+     [("2008", "2008"), ("4 mars 2024", "2024-03-04")], "Jean Le Goff"),
+    ("Marie Kervella préside le club depuis dix ans. Elle a signé le 2 avril 2024 un accord avec la mairie.",
+     [("2 avril 2024", "2024-04-02")], "Marie Kervella"),
+])
+def test_events_subject_pronoun_is_the_person_named_before(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], person: str
+) -> None:
+    events = [e for e in find_events(_parse(nlp_md, text, dates, published="2024-06-10")) if e.date and e.date >= "2024"]
+    assert len(events) == 1 and _has(events[0], person)
+
+
+@pytest.mark.model
 def test_events_main_organisation_is_no_default_for_news_kinds(nlp_md: Language) -> None:
     text = ("La société Legris Industries a ouvert le 3 mars 2024 une usine à Morlaix. "
             "Legris Industries y emploie déjà trente personnes. "

@@ -198,6 +198,8 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
     """The subjects of the mention's verbs, as entities or as names the NER missed."""
     doc, lex, ents = ctx.doc, ctx.lex, ctx.ents
     subjects = {s.i for s in (_subject_of(v) for v in mention.verbs) if s is not None}
+    # a passive's pronoun subject is the person the event happens to ("il a été gracié")
+    subjects |= {c.i for v in mention.verbs for c in v.children if c.dep_ == "nsubj:pass" and c.pos_ == "PRON"}
     near = bisect.bisect_left(ctx.ent_starts, mention.seg_start - 40)
     covered: set[int] = set()
     subject_role = _as_role(lex.subject_roles.get(mention.type, "participant"))
@@ -216,6 +218,13 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
             )
     for i in subjects - covered:
         subj = doc[i]
+        person = _person_referred(subj, ctx)
+        if person is not None:
+            add_participant(
+                table, Participant(name=person.canonical, label=person.label, role=subject_role,
+                                   entity_id=person.entity_id),
+            )
+            continue
         if subj.pos_ == "PROPN" and subj.text[:1].isupper():
             # a name the NER missed: "Fondée en 1962, Technilame emploie …"
             run = [subj, *(c for c in subj.children if c.dep_ == "flat:name")]
@@ -223,6 +232,18 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
             add_participant(
                 table, Participant(name=name, label="ORG", role=subject_role, entity_id=None)
             )
+
+
+def _person_referred(subj: Token, ctx: ArticleContext) -> Ent | None:
+    """The person a subject pronoun ("il a été gracié", "elle annoncera") refers to: the
+    last person named before it, in its sentence or the one before; none when the previous
+    sentence names no one (the pronoun may be the article's organisation, or anyone)."""
+    if subj.pos_ != "PRON" or norm_word(subj.text) not in ("il", "elle"):
+        return None
+    sent = subj.sent
+    start = sent.start if sent.start == 0 else subj.doc[sent.start - 1].sent.start
+    people = [e for e in ctx.ents if e.label == "PER" and start <= e.start and e.end <= subj.i]
+    return people[-1] if people else None
 
 
 def _add_segment_entities(
