@@ -56,11 +56,38 @@ def _trim(doc: Doc, ent: Candidate, rules: EntityRules) -> Candidate | None:
     if ent.protected:
         return ent
     end = _first_line_end(doc, ent.start, ent.end)
+    first = _after_clause_word(doc, ent.start, end)
+    if first is None:
+        return None
+    if first > ent.start:
+        ent = Candidate(first, end, ent.label, ent.ent_id)
     start = _strip_front(doc, ent, end, rules)
     end = _strip_back(doc, start, end, rules)
     if start >= end:
         return None
     return _trimmed(doc, ent, start, end, rules)
+
+
+#: parts of speech that open a clause, never a name ("Soit au total, ...", "Accompagnée de")
+_CLAUSE_POS = frozenset({"VERB", "AUX", "ADV", "SCONJ", "CCONJ", "PRON"})
+
+
+def _after_clause_word(doc: Doc, start: int, end: int) -> int | None:
+    """Where the name starts when the entity opens a sentence with a clause word.
+
+    The model sometimes takes the capitalised first word of a sentence and what follows
+    for a name ("Accompagnée du préfet de l'Essonne"): the name, if any, starts at the
+    next capitalised word; None when there is none.
+    """
+    tok = doc[start]
+    if (
+        end - start < 2
+        or tok.pos_ not in _CLAUSE_POS
+        or is_cap(doc[start + 1])  # "San Francisco", "Ku Bonchan": tagged ADV, PRON
+        or not sentence_start(doc, start)
+    ):
+        return start
+    return next((i for i in range(start + 1, end) if is_cap(doc[i])), None)
 
 
 def _first_line_end(doc: Doc, start: int, end: int) -> int:

@@ -128,8 +128,14 @@ def _is_junk(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
         return True
     if low in rules.junk_words:
         return True
-    if all(t.lower_ in rules.demonyms or t.like_num for t in words) and ent.label != "PER":
-        return True
+    if ent.label != "PER" and all(
+        t.lower_ in rules.demonyms or t.like_num or t.lower_ in _INDEFINITE for t in words
+    ):
+        return True  # "Un Égyptien", "Les Bisontins"
+    if all(t.lower_ in rules.time_words or t.like_num for t in words):
+        return True  # "Vendredi matin", "Hier soir": a date capitalised by its position
+    if ent.label != "LOC" and _is_kicker(doc, ent):
+        return True  # "SONDAGE. Le renforcement ...": a section kicker
     if (
         ent.label != "PER"
         and len(words) > 1
@@ -165,6 +171,24 @@ def _is_junk(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
             or (span[0].pos_ == "NOUN" and _lower_form_used(doc, ent.start))
         )
     )
+
+
+_INDEFINITE = frozenset({"un", "une", "des"})
+
+
+def _is_kicker(doc: Doc, ent: Candidate) -> bool:
+    """Capital letters at a line start, then a full stop and the text: a section kicker.
+
+    Regional papers open paragraphs with a word in capitals ("SONDAGE.", "RALLYE
+    PROMENADE."). A place in capitals is a dateline ("NANCY.-") and is kept by the caller.
+    """
+    if not line_start(doc, ent.start) or ent.end >= len(doc) - 1:
+        return False
+    span = doc[ent.start : ent.end]
+    if not all(t.is_upper or not t.is_alpha for t in span) or not any(t.is_alpha for t in span):
+        return False
+    stop = doc[ent.end]
+    return stop.text in {".", ".-"} and "\n" not in stop.whitespace_
 
 
 def _is_institution(span: Span, rules: EntityRules) -> bool:

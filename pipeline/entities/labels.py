@@ -12,13 +12,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from pipeline.entities.candidates import (
-    Candidate,
-    in_compound,
-    is_cap,
-    name_key,
-    sentence_start,
-)
+from pipeline.entities.candidates import Candidate, in_compound, name_key, word_ending_at
+from pipeline.entities.context import add_appositions, after_org_preposition, join_legal_forms
 from pipeline.entities.rules import EntityRules
 from pipeline.nlp.text import doc_words
 
@@ -35,7 +30,8 @@ def relabel(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candida
         The candidates, with the added ones, sorted by start.
     """
     ents = _add_portfolios(doc, ents, rules)
-    ents = _add_appositions(doc, ents, rules)
+    ents = add_appositions(doc, ents, rules)
+    ents = join_legal_forms(doc, ents, rules)
     for ent in ents:
         if not ent.protected:
             _fix_label(doc, ent, rules)
@@ -49,6 +45,7 @@ def _fix_label(doc: Doc, ent: Candidate, rules: EntityRules) -> None:
     if label == "ORG" and _preceded_by_trigger(doc, ent.start, rules):
         ent.certain = True
     if label != ent.label:
+        ent.not_person = ent.label == "PER" and label == "ORG" and _role_of(doc, ent.start, rules)
         ent.label = label
         ent.certain = True
 
@@ -85,7 +82,7 @@ def _role_of(doc: Doc, i: int, rules: EntityRules) -> bool:
     j -= 1
     if doc[j].is_lower and doc[j].pos_ == "ADJ" and j > 0:
         j -= 1  # "directeur général de"
-    return doc[j].lower_ in rules.role_words
+    return word_ending_at(doc, j) in rules.role_words
 
 
 def _fixed_label(doc: Doc, ent: Candidate, rules: EntityRules) -> str:
@@ -122,6 +119,8 @@ def _organisation_label(doc: Doc, ent: Candidate, rules: EntityRules) -> str:
         return "ORG"
     if label in {"LOC", "MISC", "PER"} and _preceded_by_trigger(doc, ent.start, rules):
         return "ORG"  # "l'association X", "la start-up lilloise X"
+    if label in {"LOC", "MISC"} and after_org_preposition(doc, ent.start, rules):
+        return "ORG"  # "chez X", "auprès de X"
     if label == "PER" and _role_of(doc, ent.start, rules):
         return "ORG"  # a person is no one's employer: "présidente de Lumeo"
     return label
@@ -178,7 +177,7 @@ def _preceded_by_trigger(doc: Doc, i: int, rules: EntityRules) -> bool:
                 doc[j].is_lower
                 and doc[j].is_alpha
                 and doc[j].lower_ not in rules.function_words
-                and doc[j].lower_ not in rules.org_triggers
+                and not _is_trigger(doc[j], rules)
                 # "la jeune entreprise brestoise X": adjectives only, when tagged
                 and (doc[j].pos_ == "ADJ" or not doc.has_annotation("POS"))
             )
@@ -192,10 +191,11 @@ def _preceded_by_trigger(doc: Doc, i: int, rules: EntityRules) -> bool:
 
 
 def _is_trigger(tok: Token, rules: EntityRules) -> bool:
-    word = tok.lower_
+    word = word_ending_at(tok.doc, tok.i)
     for elided in ("l'", "l’", "d'", "d’"):
         word = word.removeprefix(elided)
-    return tok.is_lower and word in rules.org_triggers
+    # "les firmes X et Y": a plural trigger
+    return tok.is_lower and (word in rules.org_triggers or word.removesuffix("s") in rules.org_triggers)
 
 
 #: prepositions inside the complement of a trigger noun ("chaîne d'information en continu")
@@ -295,51 +295,3 @@ def _portfolio_end(doc: Doc, j: int, starts: set[int], rules: EntityRules) -> in
         else:
             break
     return end
-
-
-def _add_appositions(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
-    """ "Start’in Post, un incubateur ..." -> ORG (created when the model missed it)."""
-    by_end = {e.end: e for e in ents}
-    covered = {i for e in ents for i in range(e.start, e.end)}
-    added: list[Candidate] = []
-    for i, text in enumerate(doc_words(doc)[0]):
-        if text != "," or i + 2 >= len(doc):
-            continue
-        tok = doc[i]
-        det, noun = doc[tok.i + 1], doc[tok.i + 2]
-        if det.lower_ not in {"un", "une", "l'", "l’", "le", "la"}:
-            continue
-        if noun.lower_ not in rules.org_triggers or not noun.is_lower:
-            continue
-        ent = by_end.get(tok.i)
-        if ent is not None:
-            # "X, la société ..." also opens a clause about X's company when X is a
-            # person ("Lucie Montagne et Baptiste Revol, la société compte"): not PER
-            if not ent.protected and ent.label in {"LOC", "MISC"}:
-                ent.label = "ORG"
-                ent.certain = True
-            continue
-        if tok.i - 1 in covered:
-            continue
-        start = tok.i
-        while start > 0 and start > tok.i - 6:
-            prev = doc[start - 1]
-            glued = start - 2 >= 0 and not doc[start - 2].whitespace_
-            if (
-                prev.i in covered
-                or prev.is_space
-                or (prev.is_punct and prev.text not in {"’", "'", "&"})
-            ):
-                break
-            if is_cap(prev) or (glued and prev.is_alpha):
-                start -= 1
-                continue
-            break
-        if start == tok.i or not doc[start].text[:1].isupper():
-            continue
-        if tok.i - start == 1 and sentence_start(doc, start):
-            continue  # a lone capitalised word at sentence start is too often not a name
-        added.append(Candidate(start, tok.i, "ORG", certain=True))
-    if not added:
-        return ents
-    return sorted([*ents, *added], key=lambda e: e.start)
