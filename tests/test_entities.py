@@ -1152,3 +1152,128 @@ def test_entities_events_count_as_misc_in_a_gold_without_event(tmp_path: Path) -
     assert gold.event_label == "MISC"
     assert spans_of(doc, event_label=gold.event_label) == ((start, start + 7, "MISC"),)
     assert spans_of(doc) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the acronym in parentheses ends the name the model cut short
+        (
+            "Les chercheurs de l'Institut régional de recherche pour la mer, les sols et "
+            "l'eau (IRMSE) publient leurs mesures.",
+            [("Institut régional de recherche pour la mer", "ORG")],
+            [
+                ("Institut régional de recherche pour la mer, les sols et l'eau", "ORG"),
+                ("IRMSE", "ORG"),
+            ],
+        ),
+        # a one-word name after a noun of trade is a company ...
+        (
+            "Le contrat lie la coopérative à l'aquaculteur Salmara depuis 2019.",
+            [("Salmara", "PER")],
+            [("Salmara", "ORG")],
+        ),
+        # ... a full name stays a person
+        pytest.param(
+            "Le contrat lie la coopérative à l'aquaculteur Yann Le Goff depuis 2019.",
+            [("Yann Le Goff", "PER")],
+            [("Yann Le Goff", "PER")],
+            marks=NEGATIVE,
+        ),
+        # the trade noun's complement may start with "en"
+        (
+            "Elle vend sa récolte au négociant en vins Caves Moreau.",
+            [("Caves Moreau", "LOC")],
+            [("Caves Moreau", "ORG")],
+        ),
+        # a list item may come with its kind noun ("et le fonds breton")
+        (
+            "Le tour de table réunit Finoria et le fonds breton Armor Capital.",
+            [("Finoria", "MISC"), ("Armor Capital", "LOC")],
+            [("Finoria", "ORG"), ("Armor Capital", "ORG")],
+        ),
+        ("Le Pentagone a confirmé la commande.", [("Pentagone", "LOC")], [("Pentagone", "ORG")]),
+        (
+            "Le titre revient à l'Entente sportive de Vesoul.",
+            [("Entente sportive de Vesoul", "MISC")],
+            [("Entente sportive de Vesoul", "ORG")],
+        ),
+        (
+            "Le texte a été signé par MM. Perrin et Vauthier.",
+            [("MM. Perrin", "PER"), ("Vauthier", "PER")],
+            [("Perrin", "PER"), ("Vauthier", "PER")],
+        ),
+    ],
+)
+def test_entities_names_end_and_kinds_from_context(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Industrie : la filière recrute encore.", [("Industrie", "LOC")], []),
+        # a minister's portfolio is a name
+        pytest.param(
+            "La ministre de l'Industrie a visité l'usine.",
+            [],
+            [("Industrie", "ORG")],
+            marks=NEGATIVE,
+        ),
+        ("Avant-Covid, le chiffre d'affaires était stable.", [("Avant-Covid", "MISC")], []),
+        ("Le nouveau site de production. D. R.", [("D. R.", "PER")], []),
+    ],
+)
+def test_entities_common_words_periods_and_credits_are_junk(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "pos", "expected"),
+    [
+        # a headline's first noun
+        (
+            "Fermeture de la piscine municipale.\nLes travaux dureront six mois.",
+            [("Fermeture de la piscine municipale", "MISC")],
+            {0: "NOUN"},
+            [],
+        ),
+        pytest.param(
+            "Gabon : la ministre inaugure le port.",
+            [("Gabon", "LOC")],
+            {0: "NOUN"},
+            [("Gabon", "LOC")],
+            marks=NEGATIVE,
+        ),
+        # a participle before its agent belongs to the sentence
+        (
+            "Elle a reçu le Trophée des jeunes pousses décerné par la CCI de Nancy.",
+            [("Trophée des jeunes pousses décerné", "MISC"), ("CCI de Nancy", "ORG")],
+            {8: "VERB"},
+            [("Trophée des jeunes pousses", "EVENT"), ("CCI de Nancy", "ORG")],
+        ),
+    ],
+)
+def test_entities_headlines_and_participles_with_tags(
+    blank_fr: Language,
+    text: str,
+    ents: list[HandEnt],
+    pos: dict[int, str],
+    expected: list[HandEnt],
+) -> None:
+    doc = make_doc(blank_fr, text, ents)
+    for i, tag in pos.items():
+        doc[i].pos_ = tag
+    assert [(s.text, s.label_) for s in fix_entities(doc).spans] == expected
+
+
+def test_entities_mention_with_its_own_evidence_keeps_its_label(blank_fr: Language) -> None:
+    text = "Le festival Rive Claire ouvre vendredi. L'association Rive Claire l'organise."
+    doc = make_doc(blank_fr, text, [("Rive Claire", "ORG"), ("Rive Claire", "ORG")])
+    spans, mentions = correct_entities(doc)
+    assert [s.label_ for s in spans] == ["EVENT", "ORG"]
+    assert mentions[0].entity_id != mentions[1].entity_id

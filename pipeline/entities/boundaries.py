@@ -158,7 +158,9 @@ def _outside_name(
 
 
 def _strip_back(doc: Doc, start: int, end: int, rules: EntityRules) -> int:
-    """The end of the name, before trailing punctuation, spaces and function words."""
+    """The end of the name, before trailing punctuation, spaces, function words and a
+    passive participle ("le Trophée de l'innovation décerné par ...": the sentence's)."""
+    quoted = start > 0 and doc[start - 1].text in {"«", '"', "“"}
     while end > start + 1 and (
         (doc[end - 1].is_punct and doc[end - 1].text not in {".", "!", ")"})
         or doc[end - 1].is_space
@@ -166,6 +168,14 @@ def _strip_back(doc: Doc, start: int, end: int, rules: EntityRules) -> int:
             doc[end - 1].lower_ in rules.function_words
             and not is_cap(doc[end - 1])
             and bool(doc[end - 2].whitespace_)  # "Jong-un" is one name
+        )
+        or (
+            # "Nations unies" is tagged VERB too: only a participle before its agent
+            doc[end - 1].is_lower
+            and doc[end - 1].pos_ == "VERB"
+            and end < len(doc)
+            and doc[end].lower_ == "par"
+            and not quoted
         )
     ):
         end -= 1

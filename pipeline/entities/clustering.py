@@ -113,9 +113,15 @@ def cluster_mentions(
         )
         eid = entity_id(label, name)
         for k in members:
-            if not (spans[k].id_ and spans[k].label_ != label):
-                labels[k] = label
             canon[k], ids[k] = name, eid
+            own = spans[k].label_
+            if spans[k].id_ and own != label:
+                continue
+            if k in certain_set and k not in not_person_set and own != label:
+                # its own evidence says otherwise: "le festival X" and "l'association X"
+                ids[k] = entity_id(own, name)
+                continue
+            labels[k] = label
     return _relabelled(doc, spans, labels, canon, ids)
 
 

@@ -11,7 +11,7 @@ LOC, PER or MISC as often as ORG. The words around it say what it is:
 - the other items of its list: "l'État, la Région et Genopole" (:func:`share_list_labels`).
 
 The cue words are data (``entities_rules.json``: ``org_triggers``,
-``org_apposition_cues``, ``org_prepositions``, ``place_prepositions``,
+``org_cues``, ``org_prepositions``, ``place_prepositions``,
 ``legal_forms_cased``, ``list_links``).
 """
 
@@ -34,7 +34,7 @@ def add_appositions(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list
     """ "X, un incubateur ...", "X, fabricant de lames", "X, spécialiste du ...": X is an ORG.
 
     After a name and a comma, an organisation noun (``org_triggers``) with or without a
-    determiner, or an apposition cue (``org_apposition_cues``: nouns that also describe
+    determiner, or an apposition cue (``org_cues``: nouns that also describe
     people, so a person keeps its label) makes a LOC/MISC name an organisation; an
     organisation noun also adds a name the model missed. It is no apposition when the
     noun introduces a name of its own ("Palmyre, l'organisation État islamique") or when
@@ -97,7 +97,7 @@ def _apposition_cue(doc: Doc, j: int, rules: EntityRules) -> tuple[bool, bool] |
         j += 2  # "start-up": the noun's last piece
     word = word_ending_at(doc, j)
     strong = word in rules.org_triggers
-    if not (strong or word in rules.org_apposition_cues):
+    if not (strong or word in rules.org_cues):
         return None
     k = j + 1
     while k < n and doc[k].is_lower and doc[k].pos_ == "ADJ":
@@ -279,7 +279,7 @@ def _link(doc: Doc, end: int, start: int, rules: EntityRules) -> bool | None:
     """Whether the tokens between two entities link items of a list: None if they do
     not, else whether they hold the conjunction ("et", "ou")."""
     gap: list[Token] = list(doc[end:start])
-    if not gap or len(gap) > 4 or not all(t.text == "," or t.lower_ in rules.list_links for t in gap):
+    if not gap or len(gap) > 6 or not all(_links_items(t, rules) for t in gap):
         return None
     if gap[0].text != "," and gap[0].lower_ not in _CONJUNCTIONS:
         return None  # "le Musée des Terre-Neuvas et de la Pêche": items start after a link
@@ -287,3 +287,15 @@ def _link(doc: Doc, end: int, start: int, rules: EntityRules) -> bool | None:
 
 
 _CONJUNCTIONS = frozenset({"et", "ou"})
+
+
+def _links_items(tok: Token, rules: EntityRules) -> bool:
+    """A comma, a list word, or the kind noun of the next item ("et du fonds lyonnais")."""
+    if tok.text == "," or tok.lower_ in rules.list_links:
+        return True
+    return tok.is_lower and (
+        tok.lower_ in rules.org_triggers
+        or tok.lower_ in rules.org_cues
+        or tok.pos_ == "ADJ"
+        or tok.lower_ in rules.demonyms
+    )

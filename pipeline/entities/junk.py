@@ -126,8 +126,10 @@ def _is_junk(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
         return True
     if not has_cap(span) and not _is_institution(span, rules):
         return True
-    if low in rules.junk_words:
-        return True
+    if low in rules.junk_words or (low in rules.common_words and not ent.certain):
+        return True  # "Relance" alone; "ministre de l'Économie" made "Économie" certain
+    if _is_period(span, rules):
+        return True  # "Avant-Covid", "l'après-Guerre": a period, not a name
     if ent.label != "PER" and all(
         t.lower_ in rules.demonyms or t.like_num or t.lower_ in _INDEFINITE for t in words
     ):
@@ -136,6 +138,12 @@ def _is_junk(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
         return True  # "Vendredi matin", "Hier soir": a date capitalised by its position
     if ent.label != "LOC" and _is_kicker(doc, ent):
         return True  # "SONDAGE. Le renforcement ...": a section kicker
+    if (
+        not ent.certain
+        and (len(span) > 1 or ent.label != "LOC")  # "Gabon : ...": a country tagged NOUN
+        and _is_headline_noun(doc, span, rules)
+    ):
+        return True  # "Tournoi de boules annulé.": a headline's first word
     if (
         ent.label != "PER"
         and len(words) > 1
@@ -176,6 +184,19 @@ def _is_junk(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
 _INDEFINITE = frozenset({"un", "une", "des"})
 
 
+def _is_period(span: Span, rules: EntityRules) -> bool:
+    """ "Avant-Covid": a period prefix glued to the name by a hyphen."""
+    first = span[0]
+    if "-" in first.text:  # the tokenizer may keep "Avant-Covid" whole
+        return first.lower_.split("-", 1)[0] in rules.period_prefixes
+    return (
+        len(span) >= 3
+        and first.lower_ in rules.period_prefixes
+        and span[1].text in {"-", "–"}
+        and not first.whitespace_
+    )
+
+
 def _is_kicker(doc: Doc, ent: Candidate) -> bool:
     """Capital letters at a line start, then a full stop and the text: a section kicker.
 
@@ -189,6 +210,25 @@ def _is_kicker(doc: Doc, ent: Candidate) -> bool:
         return False
     stop = doc[ent.end]
     return stop.text in {".", ".-"} and "\n" not in stop.whitespace_
+
+
+def _is_headline_noun(doc: Doc, span: Span, rules: EntityRules) -> bool:
+    """A common noun capitalised as a line's first word, with lower-case words after it.
+
+    Short headlines of regional papers ("Modification de l'itinéraire du bus.",
+    "Programme d'investissements.") start with a noun the tagger calls NOUN, not PROPN;
+    the head nouns of names ("Caisse d'allocations familiales") are not judged here.
+    """
+    first = span[0]
+    return (
+        line_start(doc, span.start)
+        and first.pos_ == "NOUN"
+        and first.is_title
+        and first.text not in rules.generic_heads_cased
+        and first.text not in rules.org_heads_cased
+        and first.text not in rules.event_heads_cased
+        and all(not is_cap(t) for t in span[1:])
+    )
 
 
 def _is_institution(span: Span, rules: EntityRules) -> bool:

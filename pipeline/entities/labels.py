@@ -119,8 +119,14 @@ def _organisation_label(doc: Doc, ent: Candidate, rules: EntityRules) -> str:
         return "ORG"
     if label in {"LOC", "MISC", "PER"} and _preceded_by_trigger(doc, ent.start, rules):
         return "ORG"  # "l'association X", "la start-up lilloise X"
+    if (
+        label in {"LOC", "MISC"} or (label == "PER" and len(span) == 1)
+    ) and _preceded_by_trigger(doc, ent.start, rules, rules.org_cues):
+        return "ORG"  # "l'aquaculteur Fjordlaks"; "le spécialiste Jean Dupont" is a person
     if label in {"LOC", "MISC"} and after_org_preposition(doc, ent.start, rules):
         return "ORG"  # "chez X", "auprès de X"
+    if label in {"LOC", "MISC", "PER"} and name_key(span.text) in rules.org_metonyms:
+        return "ORG"  # "le Pentagone a affirmé"
     if label == "PER" and _role_of(doc, ent.start, rules):
         return "ORG"  # a person is no one's employer: "présidente de Lumeo"
     return label
@@ -160,8 +166,14 @@ def _absorb_trigger(doc: Doc, ent: Candidate, rules: EntityRules) -> None:
         ent.label = "ORG"
 
 
-def _preceded_by_trigger(doc: Doc, i: int, rules: EntityRules) -> bool:
-    """ "l'association X", "comité stratégique « X »": an organisation noun right before."""
+def _preceded_by_trigger(
+    doc: Doc, i: int, rules: EntityRules, nouns: frozenset[str] | None = None
+) -> bool:
+    """ "l'association X", "comité stratégique « X »": an organisation noun right before.
+
+    ``nouns`` replaces ``org_triggers`` (the weaker ``org_cues``: "l'aquaculteur X").
+    """
+    nouns = rules.org_triggers if nouns is None else nouns
     j = i - 1
     skipped = 0
     while j >= 0 and doc[j].is_space:
@@ -177,7 +189,7 @@ def _preceded_by_trigger(doc: Doc, i: int, rules: EntityRules) -> bool:
                 doc[j].is_lower
                 and doc[j].is_alpha
                 and doc[j].lower_ not in rules.function_words
-                and not _is_trigger(doc[j], rules)
+                and not _is_trigger(doc[j], nouns)
                 # "la jeune entreprise brestoise X": adjectives only, when tagged
                 and (doc[j].pos_ == "ADJ" or not doc.has_annotation("POS"))
             )
@@ -185,17 +197,17 @@ def _preceded_by_trigger(doc: Doc, i: int, rules: EntityRules) -> bool:
     ):
         j -= 1
         skipped += 1
-    if j >= 0 and _is_trigger(doc[j], rules):
+    if j >= 0 and _is_trigger(doc[j], nouns):
         return True
-    return _trigger_with_complement(doc, before_name, rules)
+    return _trigger_with_complement(doc, before_name, rules, nouns)
 
 
-def _is_trigger(tok: Token, rules: EntityRules) -> bool:
+def _is_trigger(tok: Token, nouns: frozenset[str]) -> bool:
     word = word_ending_at(tok.doc, tok.i)
     for elided in ("l'", "l’", "d'", "d’"):
         word = word.removeprefix(elided)
     # "les firmes X et Y": a plural trigger
-    return tok.is_lower and (word in rules.org_triggers or word.removesuffix("s") in rules.org_triggers)
+    return tok.is_lower and (word in nouns or word.removesuffix("s") in nouns)
 
 
 #: prepositions inside the complement of a trigger noun ("chaîne d'information en continu")
@@ -205,12 +217,12 @@ _TRIGGER_COMPLEMENT_STOP_POS = frozenset(
 )
 
 
-def _trigger_with_complement(doc: Doc, j: int, rules: EntityRules) -> bool:
-    """ "l'agence de presse X", "le fabricant de satellites X": a trigger and its complement.
+def _trigger_with_complement(doc: Doc, j: int, rules: EntityRules, nouns: frozenset[str]) -> bool:
+    """ "l'agence de presse X", "le négociant en vins X": a trigger and its complement.
 
     ``j`` is the last token before the name (after quotes); up to four lower-case words
-    and the prepositions "de"/"en" may separate the trigger from the name, provided the
-    word right after the trigger is "de".
+    and the prepositions "de"/"en" may separate the trigger (one of ``nouns``) from the
+    name, provided the word right after the trigger is "de" or "en".
     """
     if j < 0 or doc[j].lower_ in _TRIGGER_COMPLEMENT_LINKS:
         return False  # "un groupe de cyclistes en Vendée": a place after a preposition
@@ -221,8 +233,8 @@ def _trigger_with_complement(doc: Doc, j: int, rules: EntityRules) -> bool:
             return False
         if tok.pos_ in _TRIGGER_COMPLEMENT_STOP_POS:
             return False
-        if _is_trigger(tok, rules):
-            return words > 1 and doc[j + 1].lower_ in {"de", "d'", "d’"}
+        if _is_trigger(tok, nouns):
+            return words > 1 and doc[j + 1].lower_ in _TRIGGER_COMPLEMENT_LINKS
         if tok.lower_ in rules.function_words and tok.lower_ not in _TRIGGER_COMPLEMENT_LINKS:
             return False
         words += 1

@@ -31,8 +31,8 @@ _HEAD_USES = {
     "institution_nouns": "nationality",
     "org_triggers_lower_first": "first_word",
 }
-#: the rules file's tables (objects, not lists)
-_TABLES = ("organisation_heads", "facility_nouns", "misc_triggers")
+#: the rules file's entries read apart from the plain word lists (tables, name keys)
+_READ_APART = ("organisation_heads", "facility_nouns", "misc_triggers", "org_metonyms")
 #: rule fields not read from the rules file
 _DERIVED = frozenset(
     {
@@ -46,6 +46,7 @@ _DERIVED = frozenset(
         "facility_nouns",
         "misc_triggers",
         "quantity_words",
+        "org_metonyms",
     }
 )
 
@@ -86,7 +87,11 @@ class EntityRules:
     #: weekdays, day parts, "hier", seasons, unambiguous months (``dates_fr.json``):
     #: an entity made of them only is a date, not a name ("Vendredi matin")
     time_words: frozenset[str]
-    org_apposition_cues: frozenset[str]
+    org_cues: frozenset[str]
+    #: name keys of places standing for their institution ("Pentagone")
+    org_metonyms: frozenset[str]
+    common_words: frozenset[str]
+    period_prefixes: frozenset[str]
     org_prepositions: frozenset[str]
     place_prepositions: frozenset[str]
     list_links: frozenset[str]
@@ -118,14 +123,14 @@ class EntityRules:
             data = json.loads(path.read_text(encoding="utf-8"))
         listed = [name for name in cls.__dataclass_fields__ if name not in _DERIVED]
         missing = [
-            name for name in [*listed, *_TABLES] if name not in data
+            name for name in [*listed, *_READ_APART] if name not in data
         ]
         if missing:
             logger.warning("entity rules %s: no list for %s", path, ", ".join(missing))
         unread = [
             k
             for k in data
-            if not k.startswith("_") and k not in {*listed, *_TABLES}
+            if not k.startswith("_") and k not in {*listed, *_READ_APART}
         ]
         if unread:
             logger.warning("entity rules %s: lists not read: %s", path, ", ".join(unread))
@@ -143,6 +148,7 @@ class EntityRules:
             ),
             demonyms=_demonyms(demonyms_path),
             time_words=_time_words(),
+            org_metonyms=frozenset(name_key(w) for w in data.get("org_metonyms", ())),
             quantity_words=_quantity_words(),
             facility_nouns=MappingProxyType(dict(data.get("facility_nouns", {}))),
             misc_triggers=MappingProxyType(dict(data.get("misc_triggers", {}))),
