@@ -1277,3 +1277,89 @@ def test_entities_mention_with_its_own_evidence_keeps_its_label(blank_fr: Langua
     spans, mentions = correct_entities(doc)
     assert [s.label_ for s in spans] == ["EVENT", "ORG"]
     assert mentions[0].entity_id != mentions[1].entity_id
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a name the model also found mid-sentence is no word capitalised by its place
+        (
+            "La sonde Vesta a décollé. Vesta rejoindra l'orbite en mai.",
+            [("Vesta", "MISC"), ("Vesta", "MISC")],
+            [("Vesta", "MISC"), ("Vesta", "MISC")],
+        ),
+        # a title in quotes keeps its "et"
+        (
+            "Le théâtre joue « Roméo et Juliette » samedi.",
+            [("Roméo et Juliette", "MISC")],
+            [("Roméo et Juliette", "MISC")],
+        ),
+        # a title in quotes credited to a person
+        (
+            "Au programme, « Lignes de crête » de Pauline Arnaud.",
+            [("Lignes", "MISC"), ("Pauline Arnaud", "PER")],
+            [("Lignes de crête", "MISC"), ("Pauline Arnaud", "PER")],
+        ),
+        # a government named after its leader: the leader
+        (
+            "Elle fut ministre du gouvernement Jospin.",
+            [("gouvernement Jospin", "MISC")],
+            [("Jospin", "PER")],
+        ),
+        # an acronym noun is a trigger too
+        (
+            "Les capteurs sont conçus avec la PME Agrivolt.",
+            [("Agrivolt", "LOC")],
+            [("Agrivolt", "ORG")],
+        ),
+        # the name the model missed or cut after an organisation noun
+        (
+            "La PME a été soutenue par l'agence Moselle Attractivité en 2021.",
+            [],
+            [("Moselle Attractivité", "ORG")],
+        ),
+        (
+            "Elle a levé un million auprès du fonds Grand Est Amorçage et de deux banques.",
+            [("Grand Est", "LOC")],
+            [("Grand Est Amorçage", "ORG")],
+        ),
+    ],
+)
+def test_entities_document_quotes_and_trigger_names(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    doc = make_doc(blank_fr, text, ents)
+    if text.startswith("La sonde"):
+        doc[doc.ents[1].start].pos_ = "PRON"  # the tagger's guess for "Vesta" opening a sentence
+    assert [(s.text, s.label_) for s in fix_entities(doc).spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "morph", "expected"),
+    [
+        (
+            "Les secouristes de la Croix-Rouge française étaient là.",
+            [("Croix-Rouge", "ORG")],
+            "Gender=Fem|Number=Sing",
+            [("Croix-Rouge française", "ORG")],
+        ),
+        # "sud-coréen" does not agree with "Nations": it qualifies someone else
+        pytest.param(
+            "Le secrétaire général des Nations unies sud-coréen a parlé.",
+            [("Nations unies", "ORG")],
+            "Gender=Fem|Number=Plur",
+            [("Nations unies", "ORG")],
+            marks=NEGATIVE,
+        ),
+    ],
+)
+def test_entities_nationality_joins_an_organisation_it_agrees_with(
+    blank_fr: Language, text: str, ents: list[HandEnt], morph: str, expected: list[HandEnt]
+) -> None:
+    doc = make_doc(blank_fr, text, ents)
+    head = doc.ents[0][0]
+    head.set_morph(morph)
+    adjective = doc[doc.ents[0].end]
+    fem = adjective.text == "française"
+    adjective.set_morph("Gender=Fem|Number=Sing" if fem else "Gender=Masc|Number=Sing")
+    assert [(s.text, s.label_) for s in fix_entities(doc).spans] == expected

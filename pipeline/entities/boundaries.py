@@ -187,6 +187,9 @@ def _trimmed(
 ) -> Candidate | None:
     """The name at ``start:end``, labelled by what was stripped before it."""
     label = ent.label
+    if _led_by_person_noun(doc, start, end, rules):
+        # "gouvernement Aznar", "administration Coderre": the name is the leader's
+        return Candidate(start + 1, end, "PER", ent.ent_id, certain=True)
     if start > ent.start and doc[start - 1].lower_ in rules.demonyms and label != "PER":
         label = "PER"  # "l'Iranien Mojtaba Abedini": what follows the demonym is a person
     if ent.label == "PER" and start > ent.start and doc[start - 1].lower_ in rules.function_words:
@@ -206,6 +209,16 @@ def _trimmed(
         ):
             start = first_cap
     return Candidate(start, end, label, ent.ent_id, certain=label != ent.label)
+
+
+def _led_by_person_noun(doc: Doc, start: int, end: int, rules: EntityRules) -> bool:
+    """A lower-case noun of a leader's body, then one to three capitalised words."""
+    return (
+        doc[start].is_lower
+        and doc[start].lower_ in rules.person_led_nouns
+        and 1 <= end - start - 1 <= 3
+        and all(is_cap(t) and t.is_alpha for t in doc[start + 1 : end])
+    )
 
 
 def _demonym_before_person(doc: Doc, start: int, end: int) -> bool:
@@ -299,12 +312,24 @@ def _split_coordinations(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
             ),
             None,
         )
-        if ent.protected or cut is None:
-            out.append(ent)
+        if ent.protected or cut is None or _quoted(doc, ent):
+            out.append(ent)  # « Roméo et Juliette »: a title in quotes is one name
             continue
         out.append(Candidate(ent.start, cut, ent.label))
         out.append(Candidate(cut + 1, ent.end, ent.label))
     return out
+
+
+def _quoted(doc: Doc, ent: Candidate) -> bool:
+    """The entity is all the text between quotes."""
+    before = next((t for t in reversed(doc[: ent.start]) if not t.is_space), None)
+    after = next((t for t in doc[ent.end :] if not t.is_space), None)
+    return (
+        before is not None
+        and after is not None
+        and before.text in {"«", '"', "“"}
+        and after.text in {"»", '"', "”"}
+    )
 
 
 def _word_piece(tok: Token, rules: EntityRules) -> bool:

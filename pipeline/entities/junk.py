@@ -34,11 +34,17 @@ def drop_junk(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candi
         The kept candidates, in their order.
     """
     navigation = _navigation_tokens(doc, rules)
+    # a name the model also found mid-sentence is no word capitalised by its position
+    named = frozenset(
+        name_key(doc[e.start : e.end].text) for e in ents if not sentence_start(doc, e.start)
+    )
     return [
         e
         for e in ents
         if e.protected
-        or not (_is_junk(doc, e, rules) or any(i in navigation for i in range(e.start, e.end)))
+        or not (
+            _is_junk(doc, e, rules, named) or any(i in navigation for i in range(e.start, e.end))
+        )
     ]
 
 
@@ -116,8 +122,14 @@ _LINE_PUNCT = " \t:;,.!?…«»\"'()[]-–—•|/"
 _MENU_ITEM_WORDS = 2
 
 
-def _is_junk(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
-    """A generic word, a navigation line, a section title, a demonym or a lone title."""
+def _is_junk(
+    doc: Doc, ent: Candidate, rules: EntityRules, named: frozenset[str] = frozenset()
+) -> bool:
+    """A generic word, a navigation line, a section title, a demonym or a lone title.
+
+    ``named`` holds the name keys of the article's entities found mid-sentence: such a
+    name at a sentence start is not a common word capitalised by its position.
+    """
     span = doc[ent.start : ent.end]
     text = span.text
     low = name_key(text)
@@ -173,6 +185,8 @@ def _is_junk(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
         len(words) == 1
         and sentence_start(doc, ent.start)
         and not ACRONYM_RE.match(text)
+        and low not in named  # "Rosetta avait ciblé ..." after "la mission Rosetta"
+        and not any(c.isdigit() for c in text)  # "MiG-29" is no common word
         and (
             span[0].pos_ in {"ADJ", "VERB", "ADV", "PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ"}
             # the tagger calls many proper nouns NOUN: ask the article for the lower form

@@ -42,6 +42,7 @@ def mark_kinds(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Cand
     """
     lowers = doc_words(doc)[1]
     triggers = rules.misc_triggers
+    ents = _authored_titles(doc, ents)
     if triggers.keys().isdisjoint(lowers) and rules.naming_words.isdisjoint(lowers):
         return ents
     ents = [_without_trigger(doc, e, rules) for e in ents]
@@ -71,6 +72,31 @@ def mark_kinds(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Cand
         kept = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in added)]
         ents = sorted([*kept, *added], key=lambda e: e.start)
     return _with_numbers(doc, ents, rules)
+
+
+def _authored_titles(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
+    """ "« Corps flottants » de Robert Cahen": a title in quotes credited to a person."""
+    texts = doc_words(doc)[0]
+    if not _OPEN_QUOTES.intersection(texts):
+        return ents
+    persons = {e.start for e in ents if e.label == "PER"}
+    added: list[Candidate] = []
+    for i, text in enumerate(texts):
+        if text not in _OPEN_QUOTES:
+            continue
+        j, _ = _name_start(doc, i)
+        end = _quoted_title(doc, j, ents)
+        if end is None:
+            continue
+        k = end
+        while k < len(doc) and (doc[k].is_space or doc[k].text in _CLOSE_QUOTES):
+            k += 1
+        if k + 1 < len(doc) and doc[k].lower_ in {"de", "d'", "d’"} and k + 1 in persons:
+            added.append(Candidate(j, end, "MISC", certain=True))
+    if not added:
+        return ents
+    kept = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in added)]
+    return sorted([*kept, *added], key=lambda e: e.start)
 
 
 def _with_numbers(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:

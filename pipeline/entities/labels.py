@@ -12,7 +12,14 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from pipeline.entities.candidates import Candidate, in_compound, name_key, word_ending_at
+from pipeline.entities.candidates import (
+    Candidate,
+    in_compound,
+    is_cap,
+    name_key,
+    sentence_start,
+    word_ending_at,
+)
 from pipeline.entities.context import add_appositions, after_org_preposition, join_legal_forms
 from pipeline.entities.rules import EntityRules
 from pipeline.nlp.text import doc_words
@@ -32,11 +39,36 @@ def relabel(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candida
     ents = _add_portfolios(doc, ents, rules)
     ents = add_appositions(doc, ents, rules)
     ents = join_legal_forms(doc, ents, rules)
+    ents = _add_trigger_names(doc, ents, rules)
     for ent in ents:
         if not ent.protected:
             _fix_label(doc, ent, rules)
             _absorb_trigger(doc, ent, rules)
+            _absorb_nationality(doc, ent, rules)
     return ents
+
+
+def _absorb_nationality(doc: Doc, ent: Candidate, rules: EntityRules) -> None:
+    """ "Croix-Rouge" + "française": a nationality right after an organisation is its own.
+
+    Only when the adjective agrees with the name's first word in gender and number
+    ("des Nations unies sud-coréen" qualifies someone else).
+    """
+    if (
+        ent.label == "ORG"
+        and ent.end < len(doc)
+        and doc[ent.end].is_lower
+        and doc[ent.end].lower_ in rules.demonyms
+        and doc[ent.end - 1].whitespace_
+        and _agree(doc[ent.start], doc[ent.end])
+    ):
+        ent.end += 1
+
+
+def _agree(a: Token, b: Token) -> bool:
+    """Both words carry the same gender and number."""
+    features = ("Gender", "Number")
+    return all(a.morph.get(f, []) and a.morph.get(f, []) == b.morph.get(f, []) for f in features)
 
 
 def _fix_label(doc: Doc, ent: Candidate, rules: EntityRules) -> None:
@@ -202,12 +234,55 @@ def _preceded_by_trigger(
     return _trigger_with_complement(doc, before_name, rules, nouns)
 
 
+def _add_trigger_names(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
+    """ "le fonds Nord Création": capitalised words right after an organisation noun.
+
+    The name the model missed after a trigger ("l'association", "le fonds") is the run
+    of capitalised words that follows it (1-5 tokens, "&" and hyphens inside), mid-sentence.
+    """
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    by_start = {e.start: e for e in ents}
+    added: list[Candidate] = []
+    for i in range(len(doc) - 1):
+        tok = doc[i]
+        if not tok.is_lower or not _is_trigger(tok, rules.org_triggers):
+            continue  # "CLUB DU TROISIEME AGE": a heading in capitals
+        j = i + 1
+        if not is_cap(doc[j]) or doc[j].is_punct or sentence_start(doc, j):
+            continue
+        ent = by_start.get(j)
+        if ent is not None:
+            # "le fonds" + "Nord" (LOC) + "Création": the name goes on
+            if not ent.protected:
+                ent.end = _capitalised_end(doc, ent.end, covered, ent.start + 5)
+            continue
+        if j in covered:
+            continue
+        end = _capitalised_end(doc, j, covered, j + 5)
+        if end > j:
+            added.append(Candidate(j, end, "ORG", certain=True))
+            covered.update(range(j, end))
+    return sorted([*ents, *added], key=lambda e: e.start) if added else ents
+
+
+def _capitalised_end(doc: Doc, end: int, covered: set[int], limit: int) -> int:
+    """End of the capitalised words (with "&" and hyphens) from ``end``, up to ``limit``."""
+    start = end
+    while end < min(len(doc), limit) and end not in covered and (
+        is_cap(doc[end]) or doc[end].text in {"&", "-"} or in_compound(doc, end)
+    ):
+        end += 1
+    while end > start and not doc[end - 1].is_alpha:
+        end -= 1
+    return end
+
+
 def _is_trigger(tok: Token, nouns: frozenset[str]) -> bool:
     word = word_ending_at(tok.doc, tok.i)
     for elided in ("l'", "l’", "d'", "d’"):
         word = word.removeprefix(elided)
-    # "les firmes X et Y": a plural trigger
-    return tok.is_lower and (word in nouns or word.removesuffix("s") in nouns)
+    # "les firmes X et Y": a plural trigger; "la PME X": an acronym noun
+    return (tok.is_lower or tok.is_upper) and (word in nouns or word.removesuffix("s") in nouns)
 
 
 #: prepositions inside the complement of a trigger noun ("chaîne d'information en continu")

@@ -92,6 +92,7 @@ class EntityRules:
     org_metonyms: frozenset[str]
     common_words: frozenset[str]
     period_prefixes: frozenset[str]
+    person_led_nouns: frozenset[str]
     org_prepositions: frozenset[str]
     place_prepositions: frozenset[str]
     list_links: frozenset[str]
