@@ -243,9 +243,14 @@ def _add_trigger_names(doc: Doc, ents: list[Candidate], rules: EntityRules) -> l
     covered = {i for e in ents for i in range(e.start, e.end)}
     by_start = {e.start: e for e in ents}
     added: list[Candidate] = []
-    for i in range(len(doc) - 1):
+    nouns = rules.org_triggers
+    # "start-up" ends with the token "up": the last pieces of hyphenated triggers
+    pieces = {w.rsplit("-", 1)[1] for w in nouns if "-" in w}
+    for i, lower in enumerate(doc_words(doc)[1][:-1]):
+        if not (lower in nouns or lower in pieces or lower.removesuffix("s") in nouns):
+            continue  # a string test first: most tokens are no trigger
         tok = doc[i]
-        if not tok.is_lower or not _is_trigger(tok, rules.org_triggers):
+        if not tok.is_lower or not _is_trigger(tok, nouns):
             continue  # "CLUB DU TROISIEME AGE": a heading in capitals
         j = i + 1
         if not is_cap(doc[j]) or doc[j].is_punct or sentence_start(doc, j):
