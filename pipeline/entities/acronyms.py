@@ -110,6 +110,10 @@ def _expansion_before(
             acronym, _without_place_tail(doc[e.start : e.end]), rules.acronym_stop_words
         ):
             return (e.start, e.end)
+        if e.end < paren and _lower_tail(doc, e, paren) and doc[e.start].text[:1] == acronym[:1]:
+            # "Institut national de recherche pour l'agriculture" + ", l'alimentation et
+            # l'environnement (INRAE)": the model stopped early, the acronym ends the name
+            return (e.start, paren)
     limit = max(0, paren - 3 * len(acronym) - 2)
     for start in range(paren - 1, limit - 1, -1):
         tok = doc[start]
@@ -121,6 +125,23 @@ def _expansion_before(
         if _initials_match(acronym, words, rules.acronym_stop_words):
             return (start, paren)
     return None
+
+
+#: at most this many tokens between an entity and the acronym that ends its name
+_MAX_TAIL = 8
+
+
+def _lower_tail(doc: Doc, ent: Candidate, paren: int) -> bool:
+    """Lower-case words (and commas, apostrophes) only between ``ent`` and "(", no verb."""
+    if ent.protected or ent.label == "PER" or paren - ent.end > _MAX_TAIL:
+        return False
+    tail = doc[ent.end : paren]
+    return any(t.is_alpha for t in tail) and all(
+        (t.is_lower and t.is_alpha and t.pos_ not in {"VERB", "AUX"})
+        or t.text in {",", "'", "’"}
+        or t.lower_ in {"l'", "l’", "d'", "d’"}
+        for t in tail
+    )
 
 
 def _without_place_tail(span: Span) -> list[str]:

@@ -56,11 +56,38 @@ def _trim(doc: Doc, ent: Candidate, rules: EntityRules) -> Candidate | None:
     if ent.protected:
         return ent
     end = _first_line_end(doc, ent.start, ent.end)
+    first = _after_clause_word(doc, ent.start, end)
+    if first is None:
+        return None
+    if first > ent.start:
+        ent = Candidate(first, end, ent.label, ent.ent_id)
     start = _strip_front(doc, ent, end, rules)
     end = _strip_back(doc, start, end, rules)
     if start >= end:
         return None
     return _trimmed(doc, ent, start, end, rules)
+
+
+#: parts of speech that open a clause, never a name ("Soit au total, ...", "Accompagnée de")
+_CLAUSE_POS = frozenset({"VERB", "AUX", "ADV", "SCONJ", "CCONJ", "PRON"})
+
+
+def _after_clause_word(doc: Doc, start: int, end: int) -> int | None:
+    """Where the name starts when the entity opens a sentence with a clause word.
+
+    The model sometimes takes the capitalised first word of a sentence and what follows
+    for a name ("Accompagnée du préfet de l'Essonne"): the name, if any, starts at the
+    next capitalised word; None when there is none.
+    """
+    tok = doc[start]
+    if (
+        end - start < 2
+        or tok.pos_ not in _CLAUSE_POS
+        or is_cap(doc[start + 1])  # "San Francisco", "Ku Bonchan": tagged ADV, PRON
+        or not sentence_start(doc, start)
+    ):
+        return start
+    return next((i for i in range(start + 1, end) if is_cap(doc[i])), None)
 
 
 def _first_line_end(doc: Doc, start: int, end: int) -> int:
@@ -131,7 +158,9 @@ def _outside_name(
 
 
 def _strip_back(doc: Doc, start: int, end: int, rules: EntityRules) -> int:
-    """The end of the name, before trailing punctuation, spaces and function words."""
+    """The end of the name, before trailing punctuation, spaces, function words and a
+    passive participle ("le Trophée de l'innovation décerné par ...": the sentence's)."""
+    quoted = start > 0 and doc[start - 1].text in {"«", '"', "“"}
     while end > start + 1 and (
         (doc[end - 1].is_punct and doc[end - 1].text not in {".", "!", ")"})
         or doc[end - 1].is_space
@@ -139,6 +168,14 @@ def _strip_back(doc: Doc, start: int, end: int, rules: EntityRules) -> int:
             doc[end - 1].lower_ in rules.function_words
             and not is_cap(doc[end - 1])
             and bool(doc[end - 2].whitespace_)  # "Jong-un" is one name
+        )
+        or (
+            # "Nations unies" is tagged VERB too: only a participle before its agent
+            doc[end - 1].is_lower
+            and doc[end - 1].pos_ == "VERB"
+            and end < len(doc)
+            and doc[end].lower_ == "par"
+            and not quoted
         )
     ):
         end -= 1
@@ -150,6 +187,9 @@ def _trimmed(
 ) -> Candidate | None:
     """The name at ``start:end``, labelled by what was stripped before it."""
     label = ent.label
+    if _led_by_person_noun(doc, start, end, rules):
+        # "gouvernement Aznar", "administration Coderre": the name is the leader's
+        return Candidate(start + 1, end, "PER", ent.ent_id, certain=True)
     if start > ent.start and doc[start - 1].lower_ in rules.demonyms and label != "PER":
         label = "PER"  # "l'Iranien Mojtaba Abedini": what follows the demonym is a person
     if ent.label == "PER" and start > ent.start and doc[start - 1].lower_ in rules.function_words:
@@ -169,6 +209,16 @@ def _trimmed(
         ):
             start = first_cap
     return Candidate(start, end, label, ent.ent_id, certain=label != ent.label)
+
+
+def _led_by_person_noun(doc: Doc, start: int, end: int, rules: EntityRules) -> bool:
+    """A lower-case noun of a leader's body, then one to three capitalised words."""
+    return (
+        doc[start].is_lower
+        and doc[start].lower_ in rules.person_led_nouns
+        and 1 <= end - start - 1 <= 3
+        and all(is_cap(t) and t.is_alpha for t in doc[start + 1 : end])
+    )
 
 
 def _demonym_before_person(doc: Doc, start: int, end: int) -> bool:
@@ -262,12 +312,24 @@ def _split_coordinations(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
             ),
             None,
         )
-        if ent.protected or cut is None:
-            out.append(ent)
+        if ent.protected or cut is None or _quoted(doc, ent):
+            out.append(ent)  # « Roméo et Juliette »: a title in quotes is one name
             continue
         out.append(Candidate(ent.start, cut, ent.label))
         out.append(Candidate(cut + 1, ent.end, ent.label))
     return out
+
+
+def _quoted(doc: Doc, ent: Candidate) -> bool:
+    """The entity is all the text between quotes."""
+    before = next((t for t in reversed(doc[: ent.start]) if not t.is_space), None)
+    after = next((t for t in doc[ent.end :] if not t.is_space), None)
+    return (
+        before is not None
+        and after is not None
+        and before.text in {"«", '"', "“"}
+        and after.text in {"»", '"', "”"}
+    )
 
 
 def _word_piece(tok: Token, rules: EntityRules) -> bool:

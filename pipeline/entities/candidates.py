@@ -26,6 +26,8 @@ class Candidate:
     label: str
     ent_id: str = ""  # canonical name from the gazetteer, when it matched
     certain: bool = False  # label set by a rule with textual evidence, not by the model
+    #: the evidence only rules out a person ("présidente de X"): ORG or MISC is open
+    not_person: bool = False
 
     @property
     def protected(self) -> bool:
@@ -71,6 +73,23 @@ def in_compound(doc: Doc, i: int) -> bool:
     glued_after = not tok.whitespace_ and i + 1 < len(doc) and doc[i + 1].text == "-"
     glued_before = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
     return glued_after or glued_before
+
+
+def word_ending_at(doc: Doc, i: int) -> str:
+    """The lower-case word ending at token ``i``, hyphenated pieces joined: "start-up".
+
+    The tokenizer splits "start-up" into "start", "-", "up"; a word list holds the word.
+    """
+    j = i
+    while (
+        j >= 2
+        and doc[j - 1].text in {"-", "–"}
+        and not doc[j - 1].whitespace_
+        and not doc[j - 2].whitespace_
+        and doc[j - 2].is_alpha
+    ):
+        j -= 2
+    return doc[j : i + 1].text.lower() if j < i else doc[i].lower_
 
 
 @lru_cache(maxsize=1 << 16)

@@ -63,6 +63,7 @@ def cluster_mentions(
     rules: EntityRules | None = None,
     *,
     certain: Iterable[int] = (),
+    not_person: Iterable[int] = (),
 ) -> tuple[list[Span], tuple[EntityMention, ...]]:
     """Group the mentions of one thing within an article.
 
@@ -72,7 +73,10 @@ def cluster_mentions(
     mention (the gazetteer name when there is one). Its label is, in this order, the
     gazetteer's, the acronym pair's, the majority of the labels resting on textual
     evidence (``certain``), PER when a surname joined a full name, else the majority
-    label (ties go to the canonical mention). Every mention takes the cluster label.
+    label (ties go to the canonical mention). Evidence outvotes the model's PER, LOC
+    and MISC mentions ("le biocluster Genopole" then "Genopole montre" as a place);
+    evidence that only rules out a person (``not_person``: "fondatrice de Snapchat")
+    outvotes its PER mentions only. Every mention takes the cluster label.
 
     Args:
         doc: the doc the spans belong to.
@@ -80,6 +84,7 @@ def cluster_mentions(
         links: index pairs of mentions known to be the same entity (acronyms).
         rules: the word lists (packaged ones by default).
         certain: indices of spans whose label rests on textual evidence.
+        not_person: indices in ``certain`` whose evidence only rules out a person.
 
     Returns:
         The spans relabelled with their cluster's label, and one
@@ -94,6 +99,7 @@ def cluster_mentions(
     surname_linked = _link_surnames(spans, uf)
     linked = {k for pair in links for k in pair}
     certain_set = set(certain)
+    not_person_set = set(not_person)
 
     clusters: dict[int, list[int]] = {}
     for k in range(n):
@@ -102,12 +108,20 @@ def cluster_mentions(
     canon: list[str] = [""] * n
     ids: list[str] = [""] * n
     for members in clusters.values():
-        label, name = _name_cluster(spans, members, linked, certain_set, surname_linked, rules)
+        label, name = _name_cluster(
+            spans, members, linked, (certain_set, not_person_set), surname_linked, rules
+        )
         eid = entity_id(label, name)
         for k in members:
-            if not (spans[k].id_ and spans[k].label_ != label):
-                labels[k] = label
             canon[k], ids[k] = name, eid
+            own = spans[k].label_
+            if spans[k].id_ and own != label:
+                continue
+            if k in certain_set and k not in not_person_set and own != label:
+                # its own evidence says otherwise: "le festival X" and "l'association X"
+                ids[k] = entity_id(own, name)
+                continue
+            labels[k] = label
     return _relabelled(doc, spans, labels, canon, ids)
 
 
@@ -132,11 +146,16 @@ def _name_cluster(
     spans: Sequence[Span],
     members: list[int],
     linked: set[int],
-    certain: set[int],
+    evidence: tuple[set[int], set[int]],
     surname_linked: set[int],
     rules: EntityRules,
 ) -> tuple[str, str]:
-    """The label and canonical name of one cluster (the order is :func:`cluster_mentions`'s)."""
+    """The label and canonical name of one cluster (the order is :func:`cluster_mentions`'s).
+
+    ``evidence`` holds the indices whose label rests on textual evidence, and those of
+    them whose evidence only rules out a person.
+    """
+    certain, not_person = evidence
     gaz = next((spans[k] for k in members if spans[k].id_), None)
     best = max(members, key=lambda k: (len(_canonical_text(spans[k], rules)), -k))
     acronym = next((spans[k] for k in members if k in linked), None)
@@ -151,7 +170,8 @@ def _name_cluster(
             if sure
             else None
         )
-        label = _cluster_label(spans, members, best, surname_linked, sure_label)
+        overruled = _PERSON if all(k in not_person for k in sure) else _OVERRULED
+        label = _cluster_label(spans, members, best, surname_linked, sure_label, overruled)
     if label not in NE_LABELS | {"EVENT"}:
         label = spans[best].label_
     name = gaz.id_ if gaz is not None else _canonical_text(spans[best], rules)
@@ -192,24 +212,31 @@ def _cluster_label(
     best: int,
     surname_linked: set[int],
     sure_label: str | None,
+    overruled: frozenset[str] = frozenset(),
 ) -> str:
     """The majority label, after the evidence has spoken.
 
-    Textual evidence ("présidente de X", "l'association X") turns the model's PER votes
-    into ``sure_label``; a surname joined to a full name makes the cluster PER.
+    Textual evidence ("présidente de X", "l'association X") turns the model's votes
+    with an ``overruled`` label into ``sure_label``; a surname joined to a full name
+    makes the cluster PER.
     """
     if sure_label is None and any(k in surname_linked for k in members):
         return "PER"
 
     def vote(k: int) -> str:
         label = spans[k].label_
-        return sure_label if sure_label and label == "PER" else label
+        return sure_label if sure_label and label in overruled else label
 
     votes = Counter(vote(k) for k in members)
     top = max(votes.values())
     if votes[vote(best)] == top:
         return vote(best)
     return min(label for label, count in votes.items() if count == top)
+
+
+#: model labels that textual evidence elsewhere in the cluster overrules
+_OVERRULED = frozenset({"PER", "LOC", "MISC"})
+_PERSON = frozenset({"PER"})
 
 
 def _link_surnames(spans: Sequence[Span], uf: _UnionFind) -> set[int]:

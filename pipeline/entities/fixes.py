@@ -10,7 +10,10 @@ from pipeline.entities.acronyms import pair_acronyms
 from pipeline.entities.boundaries import adjust_boundaries, merge_place_complements
 from pipeline.entities.candidates import Candidate
 from pipeline.entities.clustering import cluster_mentions
+from pipeline.entities.context import share_list_labels
+from pipeline.entities.facilities import add_facility_names
 from pipeline.entities.junk import drop_junk
+from pipeline.entities.kinds import mark_kinds
 from pipeline.entities.labels import relabel
 from pipeline.entities.rules import EntityRules, default_rules
 from pipeline.records import EntityMention
@@ -24,6 +27,8 @@ class FixedEntities(NamedTuple):
     links: list[tuple[int, int]]
     #: indices of spans whose label comes from textual evidence ("l'association X")
     certain: set[int]
+    #: indices in ``certain`` whose evidence only rules out a person ("présidente de X")
+    not_person: set[int]
 
 
 def fix_entities(
@@ -53,7 +58,8 @@ def fix_entities(
 
     Returns:
         The corrected entities sorted by start, the acronym links as index pairs into
-        that list, and the indices whose label rests on textual evidence.
+        that list, the indices whose label rests on textual evidence, and those of them
+        whose evidence only rules out a person.
     """
     rules = rules or default_rules()
     ents = [Candidate(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
@@ -61,18 +67,23 @@ def fix_entities(
         ents = adjust_boundaries(doc, ents, rules)
     if fix_labels:
         ents = relabel(doc, ents, rules)
+        ents = mark_kinds(doc, ents, rules)
+        ents = add_facility_names(doc, ents, rules)
     if fix_boundaries:
         # after the labels: a place joins an organisation ("Ville de" + "Rennes")
         ents = merge_place_complements(doc, ents, rules)
     if remove_junk:
         ents = drop_junk(doc, ents, rules)
     ents = _without_overlaps(ents)
+    if fix_labels:
+        ents = share_list_labels(doc, ents, rules)
     links: list[tuple[int, int]] = []
     if link_acronyms:
         ents, links = pair_acronyms(doc, ents, rules)
     spans = [Span(doc, e.start, e.end, label=e.label, span_id=e.ent_id) for e in ents]
     certain = {k for k, e in enumerate(ents) if e.certain or e.ent_id}
-    return FixedEntities(spans, links, certain)
+    not_person = {k for k, e in enumerate(ents) if e.certain and e.not_person}
+    return FixedEntities(spans, links, certain, not_person)
 
 
 def _without_overlaps(ents: list[Candidate]) -> list[Candidate]:
@@ -106,8 +117,8 @@ def correct_entities(
     Returns:
         The spans for ``doc.ents`` and one mention per span, sorted by start.
     """
-    spans, links, certain = fix_entities(doc, rules, **(options or {}))
+    spans, links, certain, not_person = fix_entities(doc, rules, **(options or {}))
     if cluster:
-        return cluster_mentions(doc, spans, links, rules, certain=certain)
+        return cluster_mentions(doc, spans, links, rules, certain=certain, not_person=not_person)
     _, mentions = cluster_mentions(doc, spans, (), rules)
     return spans, mentions

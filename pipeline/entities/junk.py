@@ -34,11 +34,17 @@ def drop_junk(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candi
         The kept candidates, in their order.
     """
     navigation = _navigation_tokens(doc, rules)
+    # a name the model also found mid-sentence is no word capitalised by its position
+    named = frozenset(
+        name_key(doc[e.start : e.end].text) for e in ents if not sentence_start(doc, e.start)
+    )
     return [
         e
         for e in ents
         if e.protected
-        or not (_is_junk(doc, e, rules) or any(i in navigation for i in range(e.start, e.end)))
+        or not (
+            _is_junk(doc, e, rules, named) or any(i in navigation for i in range(e.start, e.end))
+        )
     ]
 
 
@@ -116,8 +122,14 @@ _LINE_PUNCT = " \t:;,.!?…«»\"'()[]-–—•|/"
 _MENU_ITEM_WORDS = 2
 
 
-def _is_junk(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
-    """A generic word, a navigation line, a section title, a demonym or a lone title."""
+def _is_junk(
+    doc: Doc, ent: Candidate, rules: EntityRules, named: frozenset[str] = frozenset()
+) -> bool:
+    """A generic word, a navigation line, a section title, a demonym or a lone title.
+
+    ``named`` holds the name keys of the article's entities found mid-sentence: such a
+    name at a sentence start is not a common word capitalised by its position.
+    """
     span = doc[ent.start : ent.end]
     text = span.text
     low = name_key(text)
@@ -126,10 +138,24 @@ def _is_junk(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
         return True
     if not has_cap(span) and not _is_institution(span, rules):
         return True
-    if low in rules.junk_words:
-        return True
-    if all(t.lower_ in rules.demonyms or t.like_num for t in words) and ent.label != "PER":
-        return True
+    if low in rules.junk_words or (low in rules.common_words and not ent.certain):
+        return True  # "Relance" alone; "ministre de l'Économie" made "Économie" certain
+    if _is_period(span, rules):
+        return True  # "Avant-Covid", "l'après-Guerre": a period, not a name
+    if ent.label != "PER" and all(
+        t.lower_ in rules.demonyms or t.like_num or t.lower_ in _INDEFINITE for t in words
+    ):
+        return True  # "Un Égyptien", "Les Bisontins"
+    if all(t.lower_ in rules.time_words or t.like_num for t in words):
+        return True  # "Vendredi matin", "Hier soir": a date capitalised by its position
+    if ent.label != "LOC" and _is_kicker(doc, ent):
+        return True  # "SONDAGE. Le renforcement ...": a section kicker
+    if (
+        not ent.certain
+        and (len(span) > 1 or ent.label != "LOC")  # "Gabon : ...": a country tagged NOUN
+        and _is_headline_noun(doc, span, rules)
+    ):
+        return True  # "Tournoi de boules annulé.": a headline's first word
     if (
         ent.label != "PER"
         and len(words) > 1
@@ -159,11 +185,63 @@ def _is_junk(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
         len(words) == 1
         and sentence_start(doc, ent.start)
         and not ACRONYM_RE.match(text)
+        and low not in named  # "Rosetta avait ciblé ..." after "la mission Rosetta"
+        and not any(c.isdigit() for c in text)  # "MiG-29" is no common word
         and (
             span[0].pos_ in {"ADJ", "VERB", "ADV", "PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ"}
             # the tagger calls many proper nouns NOUN: ask the article for the lower form
             or (span[0].pos_ == "NOUN" and _lower_form_used(doc, ent.start))
         )
+    )
+
+
+_INDEFINITE = frozenset({"un", "une", "des"})
+
+
+def _is_period(span: Span, rules: EntityRules) -> bool:
+    """ "Avant-Covid": a period prefix glued to the name by a hyphen."""
+    first = span[0]
+    if "-" in first.text:  # the tokenizer may keep "Avant-Covid" whole
+        return first.lower_.split("-", 1)[0] in rules.period_prefixes
+    return (
+        len(span) >= 3
+        and first.lower_ in rules.period_prefixes
+        and span[1].text in {"-", "–"}
+        and not first.whitespace_
+    )
+
+
+def _is_kicker(doc: Doc, ent: Candidate) -> bool:
+    """Capital letters at a line start, then a full stop and the text: a section kicker.
+
+    Regional papers open paragraphs with a word in capitals ("SONDAGE.", "RALLYE
+    PROMENADE."). A place in capitals is a dateline ("NANCY.-") and is kept by the caller.
+    """
+    if not line_start(doc, ent.start) or ent.end >= len(doc) - 1:
+        return False
+    span = doc[ent.start : ent.end]
+    if not all(t.is_upper or not t.is_alpha for t in span) or not any(t.is_alpha for t in span):
+        return False
+    stop = doc[ent.end]
+    return stop.text in {".", ".-"} and "\n" not in stop.whitespace_
+
+
+def _is_headline_noun(doc: Doc, span: Span, rules: EntityRules) -> bool:
+    """A common noun capitalised as a line's first word, with lower-case words after it.
+
+    Short headlines of regional papers ("Modification de l'itinéraire du bus.",
+    "Programme d'investissements.") start with a noun the tagger calls NOUN, not PROPN;
+    the head nouns of names ("Caisse d'allocations familiales") are not judged here.
+    """
+    first = span[0]
+    return (
+        line_start(doc, span.start)
+        and first.pos_ == "NOUN"
+        and first.is_title
+        and first.text not in rules.generic_heads_cased
+        and first.text not in rules.org_heads_cased
+        and first.text not in rules.event_heads_cased
+        and all(not is_cap(t) for t in span[1:])
     )
 
 

@@ -18,7 +18,9 @@ from pipeline.entities.candidates import (
     is_cap,
     name_key,
     sentence_start,
+    word_ending_at,
 )
+from pipeline.entities.context import add_appositions, after_org_preposition, join_legal_forms
 from pipeline.entities.rules import EntityRules
 from pipeline.nlp.text import doc_words
 
@@ -35,12 +37,38 @@ def relabel(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candida
         The candidates, with the added ones, sorted by start.
     """
     ents = _add_portfolios(doc, ents, rules)
-    ents = _add_appositions(doc, ents, rules)
+    ents = add_appositions(doc, ents, rules)
+    ents = join_legal_forms(doc, ents, rules)
+    ents = _add_trigger_names(doc, ents, rules)
     for ent in ents:
         if not ent.protected:
             _fix_label(doc, ent, rules)
             _absorb_trigger(doc, ent, rules)
+            _absorb_nationality(doc, ent, rules)
     return ents
+
+
+def _absorb_nationality(doc: Doc, ent: Candidate, rules: EntityRules) -> None:
+    """ "Croix-Rouge" + "française": a nationality right after an organisation is its own.
+
+    Only when the adjective agrees with the name's first word in gender and number
+    ("des Nations unies sud-coréen" qualifies someone else).
+    """
+    if (
+        ent.label == "ORG"
+        and ent.end < len(doc)
+        and doc[ent.end].is_lower
+        and doc[ent.end].lower_ in rules.demonyms
+        and doc[ent.end - 1].whitespace_
+        and _agree(doc[ent.start], doc[ent.end])
+    ):
+        ent.end += 1
+
+
+def _agree(a: Token, b: Token) -> bool:
+    """Both words carry the same gender and number."""
+    features = ("Gender", "Number")
+    return all(a.morph.get(f, []) and a.morph.get(f, []) == b.morph.get(f, []) for f in features)
 
 
 def _fix_label(doc: Doc, ent: Candidate, rules: EntityRules) -> None:
@@ -49,6 +77,7 @@ def _fix_label(doc: Doc, ent: Candidate, rules: EntityRules) -> None:
     if label == "ORG" and _preceded_by_trigger(doc, ent.start, rules):
         ent.certain = True
     if label != ent.label:
+        ent.not_person = ent.label == "PER" and label == "ORG" and _role_of(doc, ent.start, rules)
         ent.label = label
         ent.certain = True
 
@@ -85,7 +114,7 @@ def _role_of(doc: Doc, i: int, rules: EntityRules) -> bool:
     j -= 1
     if doc[j].is_lower and doc[j].pos_ == "ADJ" and j > 0:
         j -= 1  # "directeur général de"
-    return doc[j].lower_ in rules.role_words
+    return word_ending_at(doc, j) in rules.role_words
 
 
 def _fixed_label(doc: Doc, ent: Candidate, rules: EntityRules) -> str:
@@ -122,6 +151,14 @@ def _organisation_label(doc: Doc, ent: Candidate, rules: EntityRules) -> str:
         return "ORG"
     if label in {"LOC", "MISC", "PER"} and _preceded_by_trigger(doc, ent.start, rules):
         return "ORG"  # "l'association X", "la start-up lilloise X"
+    if (
+        label in {"LOC", "MISC"} or (label == "PER" and len(span) == 1)
+    ) and _preceded_by_trigger(doc, ent.start, rules, rules.org_cues):
+        return "ORG"  # "l'aquaculteur Fjordlaks"; "le spécialiste Jean Dupont" is a person
+    if label in {"LOC", "MISC"} and after_org_preposition(doc, ent.start, rules):
+        return "ORG"  # "chez X", "auprès de X"
+    if label in {"LOC", "MISC", "PER"} and name_key(span.text) in rules.org_metonyms:
+        return "ORG"  # "le Pentagone a affirmé"
     if label == "PER" and _role_of(doc, ent.start, rules):
         return "ORG"  # a person is no one's employer: "présidente de Lumeo"
     return label
@@ -161,8 +198,14 @@ def _absorb_trigger(doc: Doc, ent: Candidate, rules: EntityRules) -> None:
         ent.label = "ORG"
 
 
-def _preceded_by_trigger(doc: Doc, i: int, rules: EntityRules) -> bool:
-    """ "l'association X", "comité stratégique « X »": an organisation noun right before."""
+def _preceded_by_trigger(
+    doc: Doc, i: int, rules: EntityRules, nouns: frozenset[str] | None = None
+) -> bool:
+    """ "l'association X", "comité stratégique « X »": an organisation noun right before.
+
+    ``nouns`` replaces ``org_triggers`` (the weaker ``org_cues``: "l'aquaculteur X").
+    """
+    nouns = rules.org_triggers if nouns is None else nouns
     j = i - 1
     skipped = 0
     while j >= 0 and doc[j].is_space:
@@ -178,7 +221,7 @@ def _preceded_by_trigger(doc: Doc, i: int, rules: EntityRules) -> bool:
                 doc[j].is_lower
                 and doc[j].is_alpha
                 and doc[j].lower_ not in rules.function_words
-                and doc[j].lower_ not in rules.org_triggers
+                and not _is_trigger(doc[j], nouns)
                 # "la jeune entreprise brestoise X": adjectives only, when tagged
                 and (doc[j].pos_ == "ADJ" or not doc.has_annotation("POS"))
             )
@@ -186,16 +229,65 @@ def _preceded_by_trigger(doc: Doc, i: int, rules: EntityRules) -> bool:
     ):
         j -= 1
         skipped += 1
-    if j >= 0 and _is_trigger(doc[j], rules):
+    if j >= 0 and _is_trigger(doc[j], nouns):
         return True
-    return _trigger_with_complement(doc, before_name, rules)
+    return _trigger_with_complement(doc, before_name, rules, nouns)
 
 
-def _is_trigger(tok: Token, rules: EntityRules) -> bool:
-    word = tok.lower_
+def _add_trigger_names(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
+    """ "le fonds Nord Création": capitalised words right after an organisation noun.
+
+    The name the model missed after a trigger ("l'association", "le fonds") is the run
+    of capitalised words that follows it (1-5 tokens, "&" and hyphens inside), mid-sentence.
+    """
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    by_start = {e.start: e for e in ents}
+    added: list[Candidate] = []
+    nouns = rules.org_triggers
+    # "start-up" ends with the token "up": the last pieces of hyphenated triggers
+    pieces = {w.rsplit("-", 1)[1] for w in nouns if "-" in w}
+    for i, lower in enumerate(doc_words(doc)[1][:-1]):
+        if not (lower in nouns or lower in pieces or lower.removesuffix("s") in nouns):
+            continue  # a string test first: most tokens are no trigger
+        tok = doc[i]
+        if not tok.is_lower or not _is_trigger(tok, nouns):
+            continue  # "CLUB DU TROISIEME AGE": a heading in capitals
+        j = i + 1
+        if not is_cap(doc[j]) or doc[j].is_punct or sentence_start(doc, j):
+            continue
+        ent = by_start.get(j)
+        if ent is not None:
+            # "le fonds" + "Nord" (LOC) + "Création": the name goes on
+            if not ent.protected:
+                ent.end = _capitalised_end(doc, ent.end, covered, ent.start + 5)
+            continue
+        if j in covered:
+            continue
+        end = _capitalised_end(doc, j, covered, j + 5)
+        if end > j:
+            added.append(Candidate(j, end, "ORG", certain=True))
+            covered.update(range(j, end))
+    return sorted([*ents, *added], key=lambda e: e.start) if added else ents
+
+
+def _capitalised_end(doc: Doc, end: int, covered: set[int], limit: int) -> int:
+    """End of the capitalised words (with "&" and hyphens) from ``end``, up to ``limit``."""
+    start = end
+    while end < min(len(doc), limit) and end not in covered and (
+        is_cap(doc[end]) or doc[end].text in {"&", "-"} or in_compound(doc, end)
+    ):
+        end += 1
+    while end > start and not doc[end - 1].is_alpha:
+        end -= 1
+    return end
+
+
+def _is_trigger(tok: Token, nouns: frozenset[str]) -> bool:
+    word = word_ending_at(tok.doc, tok.i)
     for elided in ("l'", "l’", "d'", "d’"):
         word = word.removeprefix(elided)
-    return tok.is_lower and word in rules.org_triggers
+    # "les firmes X et Y": a plural trigger; "la PME X": an acronym noun
+    return (tok.is_lower or tok.is_upper) and (word in nouns or word.removesuffix("s") in nouns)
 
 
 #: prepositions inside the complement of a trigger noun ("chaîne d'information en continu")
@@ -205,12 +297,12 @@ _TRIGGER_COMPLEMENT_STOP_POS = frozenset(
 )
 
 
-def _trigger_with_complement(doc: Doc, j: int, rules: EntityRules) -> bool:
-    """ "l'agence de presse X", "le fabricant de satellites X": a trigger and its complement.
+def _trigger_with_complement(doc: Doc, j: int, rules: EntityRules, nouns: frozenset[str]) -> bool:
+    """ "l'agence de presse X", "le négociant en vins X": a trigger and its complement.
 
     ``j`` is the last token before the name (after quotes); up to four lower-case words
-    and the prepositions "de"/"en" may separate the trigger from the name, provided the
-    word right after the trigger is "de".
+    and the prepositions "de"/"en" may separate the trigger (one of ``nouns``) from the
+    name, provided the word right after the trigger is "de" or "en".
     """
     if j < 0 or doc[j].lower_ in _TRIGGER_COMPLEMENT_LINKS:
         return False  # "un groupe de cyclistes en Vendée": a place after a preposition
@@ -221,8 +313,8 @@ def _trigger_with_complement(doc: Doc, j: int, rules: EntityRules) -> bool:
             return False
         if tok.pos_ in _TRIGGER_COMPLEMENT_STOP_POS:
             return False
-        if _is_trigger(tok, rules):
-            return words > 1 and doc[j + 1].lower_ in {"de", "d'", "d’"}
+        if _is_trigger(tok, nouns):
+            return words > 1 and doc[j + 1].lower_ in _TRIGGER_COMPLEMENT_LINKS
         if tok.lower_ in rules.function_words and tok.lower_ not in _TRIGGER_COMPLEMENT_LINKS:
             return False
         words += 1
@@ -295,51 +387,3 @@ def _portfolio_end(doc: Doc, j: int, starts: set[int], rules: EntityRules) -> in
         else:
             break
     return end
-
-
-def _add_appositions(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
-    """ "Start’in Post, un incubateur ..." -> ORG (created when the model missed it)."""
-    by_end = {e.end: e for e in ents}
-    covered = {i for e in ents for i in range(e.start, e.end)}
-    added: list[Candidate] = []
-    for i, text in enumerate(doc_words(doc)[0]):
-        if text != "," or i + 2 >= len(doc):
-            continue
-        tok = doc[i]
-        det, noun = doc[tok.i + 1], doc[tok.i + 2]
-        if det.lower_ not in {"un", "une", "l'", "l’", "le", "la"}:
-            continue
-        if noun.lower_ not in rules.org_triggers or not noun.is_lower:
-            continue
-        ent = by_end.get(tok.i)
-        if ent is not None:
-            # "X, la société ..." also opens a clause about X's company when X is a
-            # person ("Lucie Montagne et Baptiste Revol, la société compte"): not PER
-            if not ent.protected and ent.label in {"LOC", "MISC"}:
-                ent.label = "ORG"
-                ent.certain = True
-            continue
-        if tok.i - 1 in covered:
-            continue
-        start = tok.i
-        while start > 0 and start > tok.i - 6:
-            prev = doc[start - 1]
-            glued = start - 2 >= 0 and not doc[start - 2].whitespace_
-            if (
-                prev.i in covered
-                or prev.is_space
-                or (prev.is_punct and prev.text not in {"’", "'", "&"})
-            ):
-                break
-            if is_cap(prev) or (glued and prev.is_alpha):
-                start -= 1
-                continue
-            break
-        if start == tok.i or not doc[start].text[:1].isupper():
-            continue
-        if tok.i - start == 1 and sentence_start(doc, start):
-            continue  # a lone capitalised word at sentence start is too often not a name
-        added.append(Candidate(start, tok.i, "ORG", certain=True))
-    if not added:
-        return ents
-    return sorted([*ents, *added], key=lambda e: e.start)

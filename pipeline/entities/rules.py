@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from pipeline.entities.candidates import name_key
@@ -30,8 +31,24 @@ _HEAD_USES = {
     "institution_nouns": "nationality",
     "org_triggers_lower_first": "first_word",
 }
+#: the rules file's entries read apart from the plain word lists (tables, name keys)
+_READ_APART = ("organisation_heads", "facility_nouns", "misc_triggers", "org_metonyms")
 #: rule fields not read from the rules file
-_DERIVED = frozenset({*_HEAD_USES, "titles", "abbreviated_titles", "navigation_lines", "demonyms"})
+_DERIVED = frozenset(
+    {
+        *_HEAD_USES,
+        "titles",
+        "abbreviated_titles",
+        "navigation_lines",
+        "demonyms",
+        "legal_forms_after_cased",
+        "time_words",
+        "facility_nouns",
+        "misc_triggers",
+        "quantity_words",
+        "org_metonyms",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,6 +67,9 @@ class EntityRules:
     org_triggers: frozenset[str]
     org_triggers_lower_first: frozenset[str]
     legal_forms_cased: frozenset[str]
+    #: legal forms that may follow a name ("Lumeo SAS"); a form that is also an
+    #: organisation noun leads it instead ("Groupe Vaudrey")
+    legal_forms_after_cased: frozenset[str]
     event_heads_cased: frozenset[str]
     acronym_stop_words: frozenset[str]
     institution_nouns: frozenset[str]
@@ -64,6 +84,26 @@ class EntityRules:
     portfolio_bodies: frozenset[str]
     portfolio_excluded_before: frozenset[str]
     demonyms: frozenset[str]
+    #: weekdays, day parts, "hier", seasons, unambiguous months (``dates_fr.json``):
+    #: an entity made of them only is a date, not a name ("Vendredi matin")
+    time_words: frozenset[str]
+    org_cues: frozenset[str]
+    #: name keys of places standing for their institution ("Pentagone")
+    org_metonyms: frozenset[str]
+    common_words: frozenset[str]
+    period_prefixes: frozenset[str]
+    person_led_nouns: frozenset[str]
+    org_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    list_links: frozenset[str]
+    street_nouns: frozenset[str]
+    #: lower-case noun -> label of the facility it names with a person's name
+    facility_nouns: Mapping[str, str]
+    #: lower-case noun -> label (MISC, EVENT) of the name it introduces ("le projet X")
+    misc_triggers: Mapping[str, str]
+    naming_words: frozenset[str]
+    #: scales, currencies, percent (``numbers_fr.json``): "2 millions" is no name's number
+    quantity_words: frozenset[str]
 
     @classmethod
     def load(cls, path: Path | None = None, demonyms_path: Path | None = None) -> EntityRules:
@@ -83,15 +123,20 @@ class EntityRules:
         else:
             data = json.loads(path.read_text(encoding="utf-8"))
         listed = [name for name in cls.__dataclass_fields__ if name not in _DERIVED]
-        missing = [name for name in [*listed, "organisation_heads"] if name not in data]
+        missing = [
+            name for name in [*listed, *_READ_APART] if name not in data
+        ]
         if missing:
             logger.warning("entity rules %s: no list for %s", path, ", ".join(missing))
         unread = [
-            k for k in data if not k.startswith("_") and k not in {*listed, "organisation_heads"}
+            k
+            for k in data
+            if not k.startswith("_") and k not in {*listed, *_READ_APART}
         ]
         if unread:
             logger.warning("entity rules %s: lists not read: %s", path, ", ".join(unread))
         titles = read_json("titles_fr.json")["titles"]
+        triggers = {w.lower() for w in data.get("org_triggers", ())}
         navigation = read_json("furniture_fr.json")["navigation_lines"]
         return cls(
             **{name: frozenset(data.get(name, ())) for name in listed},
@@ -103,6 +148,14 @@ class EntityRules:
                 name_key(s) for s in entries_with_use(navigation, "entities")
             ),
             demonyms=_demonyms(demonyms_path),
+            time_words=_time_words(),
+            org_metonyms=frozenset(name_key(w) for w in data.get("org_metonyms", ())),
+            quantity_words=_quantity_words(),
+            facility_nouns=MappingProxyType(dict(data.get("facility_nouns", {}))),
+            misc_triggers=MappingProxyType(dict(data.get("misc_triggers", {}))),
+            legal_forms_after_cased=frozenset(
+                f for f in data.get("legal_forms_cased", ()) if f.lower() not in triggers
+            ),
         )
 
 
@@ -115,6 +168,21 @@ def _organisation_heads(table: Mapping[str, Any]) -> dict[str, frozenset[str]]:
         )
         for name, use in _HEAD_USES.items()
     }
+
+
+def _time_words() -> frozenset[str]:
+    """Words that name a time, read from the date grammar's lexicon."""
+    dates = read_json("dates_fr.json")
+    months = (m for m, v in dates["months"].items() if not v.get("ambiguous"))
+    keys = ("weekdays", "day_parts", "relative_days", "seasons")
+    return frozenset(w for key in keys for w in dates[key]) | frozenset(months)
+
+
+def _quantity_words() -> frozenset[str]:
+    """Words that make a number a quantity, read from the figures' lexicon."""
+    numbers = read_json("numbers_fr.json")
+    keys = ("scales", "currencies", "scaled_currencies", "percent")
+    return frozenset(w for key in keys for w in numbers[key])
 
 
 def _demonyms(path: Path | None) -> frozenset[str]:

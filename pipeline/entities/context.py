@@ -1,0 +1,301 @@
+"""Labels from the context of a name the model does not know.
+
+The model labels an unknown start-up, fund or brand by its shape: a one-word name gets
+LOC, PER or MISC as often as ORG. The words around it say what it is:
+
+- an apposition after it: "Technilame, fabricant de lames", "X, une start-up ...",
+  "X, spécialiste de ..." (:func:`add_appositions`);
+- a preposition that introduces an organisation, never a place: "chez X", "auprès de X"
+  (:func:`after_org_preposition`);
+- a legal form after it: "Lumeo SAS" (:func:`join_legal_forms`: the form joins the name);
+- the other items of its list: "l'État, la Région et Genopole" (:func:`share_list_labels`).
+
+The cue words are data (``entities_rules.json``: ``org_triggers``,
+``org_cues``, ``org_prepositions``, ``place_prepositions``,
+``legal_forms_cased``, ``list_links``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from pipeline.entities.candidates import Candidate, is_cap, sentence_start, word_ending_at
+from pipeline.entities.rules import EntityRules
+from pipeline.nlp.text import doc_words
+
+_APPOSITION_DETERMINERS = frozenset({"un", "une", "l'", "l’", "le", "la"})
+#: a cue noun without determiner takes a complement: "fabricant de lames", "leader du ..."
+_COMPLEMENT_WORDS = frozenset({"de", "d'", "d’", "du", "des", "en", "dans"})
+
+
+def add_appositions(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
+    """ "X, un incubateur ...", "X, fabricant de lames", "X, spécialiste du ...": X is an ORG.
+
+    After a name and a comma, an organisation noun (``org_triggers``) with or without a
+    determiner, or an apposition cue (``org_cues``: nouns that also describe
+    people, so a person keeps its label) makes a LOC/MISC name an organisation; an
+    organisation noun also adds a name the model missed. It is no apposition when the
+    noun introduces a name of its own ("Palmyre, l'organisation État islamique") or when
+    the name is a place after a place preposition ("Installée à Brest, la société a ...").
+
+    Args:
+        doc: the doc.
+        ents: candidates sorted by start.
+        rules: the word lists.
+
+    Returns:
+        The candidates, relabelled in place, with the added ones, sorted by start.
+    """
+    by_end = {e.end: e for e in ents}
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    added: list[Candidate] = []
+    for i, text in enumerate(doc_words(doc)[0]):
+        if text != "," or i == 0:
+            continue
+        cue = _apposition_cue(doc, i + 1, rules)
+        if cue is None:
+            continue
+        strong, named = cue
+        ent = by_end.get(i)
+        if ent is not None:
+            # "X, la société ..." also opens a clause about X's company when X is a
+            # person ("Lucie Montagne et Baptiste Revol, la société compte"): not PER
+            if (
+                not ent.protected
+                and ent.label in {"LOC", "MISC"}
+                and (strong or not named)
+                and not (ent.label == "LOC" and _after_preposition(doc, ent.start, rules, named))
+            ):
+                ent.label = "ORG"
+                ent.certain = True
+            continue
+        if not strong or named or i - 1 in covered:
+            continue
+        start = _capitalised_run_start(doc, i, covered)
+        if start is not None:
+            added.append(Candidate(start, i, "ORG", certain=True))
+    if not added:
+        return ents
+    return sorted([*ents, *added], key=lambda e: e.start)
+
+
+def _apposition_cue(doc: Doc, j: int, rules: EntityRules) -> tuple[bool, bool] | None:
+    """The apposition opening at token ``j``, None when there is none; else whether its
+    noun is an organisation noun (not a weaker cue such as "spécialiste"), and whether
+    it introduces a name of its own ("X, le fonds Y": X is listed with Y, a fund)."""
+    n = len(doc)
+    has_det = j < n and doc[j].lower_ in _APPOSITION_DETERMINERS
+    if has_det:
+        j += 1
+    while j < n - 1 and doc[j].is_lower and doc[j].pos_ == "ADJ" and has_det:
+        j += 1  # "X, la jeune start-up ..."
+    if j >= n or not doc[j].is_lower:
+        return None
+    while j + 2 < n and doc[j + 1].text == "-" and not doc[j].whitespace_:
+        j += 2  # "start-up": the noun's last piece
+    word = word_ending_at(doc, j)
+    strong = word in rules.org_triggers
+    if not (strong or word in rules.org_cues):
+        return None
+    k = j + 1
+    while k < n and doc[k].is_lower and doc[k].pos_ == "ADJ":
+        k += 1  # "fabricant français de ..."
+    named = k < n and is_cap(doc[k]) and not doc[k].is_punct
+    if not has_det and not named and not (k < n and doc[k].lower_ in _COMPLEMENT_WORDS):
+        return None  # without determiner an apposition noun takes a complement
+    return strong, named
+
+
+def _capitalised_run_start(doc: Doc, end: int, covered: set[int]) -> int | None:
+    """Start of the capitalised words (at most 5) right before ``end``, None if none."""
+    start = end
+    while start > 0 and start > end - 6:
+        prev = doc[start - 1]
+        glued = start - 2 >= 0 and not doc[start - 2].whitespace_
+        if prev.i in covered or prev.is_space or (prev.is_punct and prev.text not in _NAME_PUNCT):
+            break
+        if is_cap(prev) or (glued and prev.is_alpha):
+            start -= 1
+            continue
+        break
+    if start == end or not doc[start].text[:1].isupper():
+        return None
+    if end - start == 1 and sentence_start(doc, start):
+        return None  # a lone capitalised word at sentence start is too often not a name
+    return start
+
+
+_NAME_PUNCT = frozenset({"’", "'", "&"})
+
+
+def _after_preposition(doc: Doc, start: int, rules: EntityRules, any_of: bool = False) -> bool:
+    """ "à Brest", "en France": the name follows a preposition of place, or "de" after
+    a capitalised word ("le BIC de Montpellier") or, with ``any_of``, after any word."""
+    j = start - 1
+    while j >= 0 and doc[j].lower_ in {"la", "le", "les", "l'", "l’"}:
+        j -= 1
+    if j < 0:
+        return False
+    if doc[j].lower_ in rules.place_prepositions:
+        return True
+    return doc[j].lower_ in _OF and (any_of or (j > 0 and is_cap(doc[j - 1])))
+
+
+_OF = frozenset({"de", "d'", "d’", "du", "des"})
+
+
+def _place_preposition_before(doc: Doc, start: int, rules: EntityRules) -> bool:
+    j = start - 1
+    while j >= 0 and doc[j].lower_ in {"la", "le", "les", "l'", "l’"}:
+        j -= 1
+    return j >= 0 and doc[j].lower_ in rules.place_prepositions
+
+
+def after_org_preposition(doc: Doc, start: int, rules: EntityRules) -> bool:
+    """ "chez X", "auprès de X": a preposition that introduces organisations, not places."""
+    for phrase in rules.org_prepositions:
+        words = phrase.split()
+        if start >= len(words) and all(
+            doc[start - len(words) + k].lower_.replace("’", "'") == w
+            for k, w in enumerate(words)
+        ):
+            return True
+    return False
+
+
+def join_legal_forms(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
+    """ "Lumeo" + "SAS": a legal form after a name belongs to it and makes it an ORG.
+
+    The form joins the entity ending right before it; when the model found no entity
+    there, the capitalised words before the form are the name.
+
+    Args:
+        doc: the doc.
+        ents: candidates sorted by start.
+        rules: the word lists.
+
+    Returns:
+        The candidates, with names extended or added, sorted by start.
+    """
+    n = len(doc)
+    forms = [
+        i
+        for i, text in enumerate(doc_words(doc)[0])
+        if text in rules.legal_forms_after_cased and i > 0 and doc[i - 1].whitespace_
+    ]
+    if not forms:
+        return ents
+    by_end = {e.end: e for e in ents}
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    added: list[Candidate] = []
+    for i in forms:
+        if i in covered or (i + 1 < n and is_cap(doc[i + 1]) and doc[i].whitespace_):
+            continue  # inside a name, or a capitalised word goes on: not a trailing form
+        ent = by_end.get(i)
+        if ent is not None:
+            if not ent.protected:
+                ent.end, ent.label, ent.certain = i + 1, "ORG", True
+            continue
+        start = _capitalised_run_start(doc, i, covered)
+        if start is not None:
+            added.append(Candidate(start, i + 1, "ORG", certain=True))
+    return sorted([*ents, *added], key=lambda e: e.start) if added else ents
+
+
+def share_list_labels(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
+    """Items of one enumeration share a type: "l'État, la Région et Genopole" -> Genopole ORG.
+
+    Entities separated only by commas, "et"/"ou" and the determiners or prepositions
+    each item repeats (``list_links``) form a list. An item whose label the model gave
+    takes the label of the others when at least two of them, or one whose label rests
+    on evidence, agree on it and none disagrees. Only the labels the model confuses
+    unknown names with change: to ORG from LOC, MISC or a one-word PER; to LOC from MISC
+    or a one-word PER (MISC is the model's guess, not a type a list can teach; a person
+    among organisations is too often one). An item is clearly different, and keeps its
+    label, when it rests on evidence, is a person's full name, or is a place after a
+    place preposition ("à Lyon et chez Renault").
+
+    Args:
+        doc: the doc.
+        ents: non-overlapping candidates sorted by start.
+        rules: the word lists.
+
+    Returns:
+        The candidates, relabelled in place.
+    """
+    for items in _iter_lists(doc, ents, rules):
+        for k, ent in enumerate(items):
+            if ent.protected or ent.certain or _clearly_typed(doc, ent, rules):
+                continue
+            others = [e for m, e in enumerate(items) if m != k and e.label in _LIST_LABELS]
+            votes = Counter(e.label for e in others)
+            if len(votes) != 1:
+                continue
+            ((label, count),) = votes.items()
+            if ent.label not in _LIST_CHANGES.get(label, ()):
+                continue
+            if count >= 2 or any(e.certain for e in others):
+                ent.label = label
+    return ents
+
+
+_LIST_LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
+#: list label -> item labels it overrides
+_LIST_CHANGES: dict[str, frozenset[str]] = {
+    "ORG": frozenset({"LOC", "MISC", "PER"}),
+    "LOC": frozenset({"MISC", "PER"}),
+}
+
+
+def _clearly_typed(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
+    """A person's full name, or a place after a place preposition, keeps its label."""
+    if ent.label == "PER":
+        return ent.end - ent.start >= 2
+    return ent.label == "LOC" and _place_preposition_before(doc, ent.start, rules)
+
+
+def _iter_lists(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[list[Candidate]]:
+    """Runs of entities joined by list separators whose last link has "et" or "ou"."""
+    lists: list[list[Candidate]] = []
+    run: list[Candidate] = []
+    closed = False  # the run's last link has "et"/"ou": "A, B et C"
+    for ent in ents:
+        link = _link(doc, run[-1].end, ent.start, rules) if run else None
+        if link is not None:
+            run.append(ent)
+            closed = link
+            continue
+        if closed:
+            lists.append(run)
+        run, closed = [ent], False
+    if closed:
+        lists.append(run)
+    return lists
+
+
+def _link(doc: Doc, end: int, start: int, rules: EntityRules) -> bool | None:
+    """Whether the tokens between two entities link items of a list: None if they do
+    not, else whether they hold the conjunction ("et", "ou")."""
+    gap: list[Token] = list(doc[end:start])
+    if not gap or len(gap) > 6 or not all(_links_items(t, rules) for t in gap):
+        return None
+    if gap[0].text != "," and gap[0].lower_ not in _CONJUNCTIONS:
+        return None  # "le Musée des Terre-Neuvas et de la Pêche": items start after a link
+    return any(t.lower_ in _CONJUNCTIONS for t in gap)
+
+
+_CONJUNCTIONS = frozenset({"et", "ou"})
+
+
+def _links_items(tok: Token, rules: EntityRules) -> bool:
+    """A comma, a list word, or the kind noun of the next item ("et du fonds lyonnais")."""
+    if tok.text == "," or tok.lower_ in rules.list_links:
+        return True
+    return tok.is_lower and (
+        tok.lower_ in rules.org_triggers
+        or tok.lower_ in rules.org_cues
+        or tok.pos_ == "ADJ"
+        or tok.lower_ in rules.demonyms
+    )
