@@ -15,6 +15,10 @@ class OutputError(PipelineError):
     """The output folder cannot be created or written (exit code 2)."""
 
 
+class OutputBusy(OutputError):
+    """Another run is writing to the output folder (exit code 2)."""
+
+
 class InputError(PipelineError):
     """One input cannot be read or parsed; the batch goes on without it."""
 

@@ -657,6 +657,18 @@ def test_entities_index_aggregates_entities_and_pairs() -> None:
     assert (pair["n_documents"], pair["n_cooccurrences"]) == (2, 1)  # same sentence once (doc a)
 
 
+@pytest.mark.parametrize(("n_entities", "n_pairs"), [(1_000, 1_000 * 999 // 2), (1_001, 1_001 // 2)])
+def test_entities_index_pairs_of_a_huge_document_share_a_sentence(n_entities: int, n_pairs: int) -> None:
+    # two names a sentence: up to MAX_ENTITIES_ALL_PAIRS every pair of the document counts,
+    # above it (a text dump: the pairs would grow with the square of its length) those of a sentence
+    mentions = [(f"Ville{i}", "LOC", f"Ville{i}", i // 2) for i in range(n_entities)]
+    index = EntityIndex()
+    index.add(_record("dump", None, mentions))
+    rows = index.cooccurrence_rows()
+    assert len(rows) == n_pairs
+    assert all(row["n_cooccurrences"] == 1 for row in rows[: n_entities // 2])
+
+
 # --- evaluation -----------------------------------------------------------------------
 
 

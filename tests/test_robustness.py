@@ -418,3 +418,47 @@ def test_robustness_unusable_metadata_is_a_warning_not_a_loss(tmp_path: Path) ->
         {"source": "lot.jsonl#2", "warning": "published: not a date: '2019-13-45'"},
     ]
     assert "2 warning(s) on kept articles" in result.output
+
+
+HOLD_OUTPUT = """
+import sys, time
+from pathlib import Path
+from pipeline.runner.lock import hold_output
+with hold_output(Path(sys.argv[1])):
+    print("holding", flush=True)
+    time.sleep(120)
+"""
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_robustness_second_run_into_the_same_output_exits_2_untouched(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(FRENCH)
+    out = tmp_path / "out"
+    (out / ".cache").mkdir(parents=True)
+    # what a run in progress has there: published files, its store, a file being written
+    for name, content in [("documents.jsonl", "{}\n"), ("errors.jsonl", ""), ("run.json", "{}"),
+                          (".documents.jsonl.partial", "{"), (".cache/records.sqlite", "")]:
+        (out / name).write_text(content)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_OUTPUT, str(out)], stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": str(REPO)})
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+        before = _snapshot(out)
+        result = runner.invoke(app, ["run", str(corpus), "--out", str(out), "--stages", "dates"])
+        assert result.exit_code == 2
+        assert result.stderr == f"error: another run is writing to {out} (pid {holder.pid})\n"
+        assert _snapshot(out) == before
+    finally:
+        holder.kill()
+        holder.wait()
+    # the lock went with its process: the folder is free again
+    from pipeline.runner.lock import hold_output
+
+    with hold_output(out):
+        assert (out / ".cache" / "run.lock").read_text() == f"{os.getpid()}\n"

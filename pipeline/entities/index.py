@@ -29,6 +29,11 @@ def entity_id(label: str, canonical: str) -> str:
     return "E" + hashlib.blake2b(key, digest_size=8).hexdigest()[:15]
 
 
+#: above this many distinct entities, a document's pairs are those that share a sentence:
+#: every pair of a 1 MB text dump (3,953 entities, 7.8 million pairs) took 3.7 GB (issue 18)
+MAX_ENTITIES_ALL_PAIRS = 1_000
+
+
 @dataclass(slots=True)
 class _EntityStats:
     canonical: str
@@ -51,7 +56,10 @@ class EntityIndex:
 
     Memory grows with the number of distinct entities and pairs, not with documents.
     Two entities co-occur in a document when both are mentioned in it; ``n_cooccurrences``
-    counts the sentences where both appear (summed over documents).
+    counts the sentences where both appear (summed over documents). In a document that
+    names more than :data:`MAX_ENTITIES_ALL_PAIRS` distinct entities (a text dump or a
+    book rather than an article, whose pairs grow with the square of its length), only
+    the entities mentioned in a same sentence co-occur.
     """
 
     def __init__(self) -> None:
@@ -106,7 +114,7 @@ class EntityIndex:
                     stats.first_published = published
                 if stats.last_published is None or published > stats.last_published:
                     stats.last_published = published
-        for a, b in combinations(sorted(sentences), 2):
+        for a, b in _pairs(sentences):
             pair = self._pairs.setdefault((a, b), _PairStats())
             pair.n_documents += 1
             pair.n_cooccurrences += len(sentences[a] & sentences[b])
@@ -169,3 +177,15 @@ class EntityIndex:
                 }
             )
         return rows
+
+
+def _pairs(sentences: dict[str, set[int]]) -> Iterable[tuple[str, str]]:
+    """The co-occurring pairs of one document (see :class:`EntityIndex`), sorted."""
+    if len(sentences) <= MAX_ENTITIES_ALL_PAIRS:
+        return combinations(sorted(sentences), 2)
+    by_sentence: dict[int, list[str]] = {}
+    for eid, numbers in sentences.items():
+        for number in numbers:
+            by_sentence.setdefault(number, []).append(eid)
+    pairs = {pair for eids in by_sentence.values() for pair in combinations(sorted(eids), 2)}
+    return sorted(pairs)

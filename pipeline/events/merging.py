@@ -121,8 +121,9 @@ def _keep(group: _Group) -> bool:
     return verbal and any(not m.weak and (named(m.participants) or m.name) for m in group.mentions)
 
 
-def _event_id(kind: str, date: str | None, evidence: Sequence[Evidence]) -> str:
-    """A stable id from the type, the date and the first evidence span."""
+def event_id(kind: str, date: str | None, evidence: Sequence[Evidence]) -> str:
+    """A stable id from the type, the date and the first evidence span (article offsets:
+    :mod:`pipeline.nlp.pieces` gives the events of a long article's pieces theirs)."""
     key = f"{kind}|{date or ''}|{evidence[0].start}-{evidence[0].end}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
@@ -181,7 +182,7 @@ def _build_event(doc: Doc, group: _Group) -> Event:
     evidence = tuple(sorted({_evidence(doc, m) for m in group.mentions}, key=lambda e: e.start))
     trigger_mention = next((m for m in group.mentions if m.nominal), first)
     return Event(
-        event_id=_event_id(group.type, None if date is None else event_value(date), evidence),
+        event_id=event_id(group.type, None if date is None else event_value(date), evidence),
         type=group.type,
         name=next((m.name for m in group.mentions if m.name), None),
         trigger=trigger_mention.trigger.text if trigger_mention.nominal else first.trigger.text,
@@ -196,4 +197,4 @@ def _build_event(doc: Doc, group: _Group) -> Event:
     )
 
 
-__all__ = ["build_events"]
+__all__ = ["build_events", "event_id"]

@@ -1,4 +1,4 @@
-"""NLP: one ``nlp.pipe`` stream over all articles, and the Doc -> record step.
+"""NLP: every article through ``nlp.pipe`` in bounded batches, and the Doc -> record step.
 
 The pipeline is ``fr_core_news_md`` (or the model named in the settings) followed by
 our components, each registered by its own module:
@@ -12,8 +12,10 @@ events     fr_news_events         pipeline.events
 people     fr_news_people         pipeline.people
 =========  =====================  ====================
 
-Articles longer than ``Settings.chunk_chars`` are cut at paragraph boundaries; each
-chunk is a Doc of its own and the records are shifted back to article offsets.
+Articles longer than ``Settings.chunk_chars`` are cut into pieces read with some
+context on each side; each piece is a Doc of its own, dropped as soon as its items are
+taken, and the article's record is assembled from them in article offsets
+(:mod:`pipeline.nlp.pieces`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ import importlib
 import logging
 import multiprocessing
 import os
-import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -34,15 +35,16 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import spacy
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.errors import PipelineError, UsageError
 from pipeline.ingest.language import detect_language
 from pipeline.nlp.extensions import register_extensions
+from pipeline.nlp.pieces import Piece, PiecePart, assemble_record, split_pieces, take_piece
+from pipeline.nlp.pieces import split_chunks as split_chunks  # where it was before pieces.py
 from pipeline.nlp.text import remember_text
-from pipeline.records import Article, DocumentRecord, EntityMention, ErrorRecord, shift
+from pipeline.records import Article, DocumentRecord, EntityMention, ErrorRecord
 from pipeline.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -201,58 +203,33 @@ def _on_component_error(proc_name: str, proc: Any, docs: list[Doc], error: Excep
     logger.error("component %s failed on %d doc(s): %s: %s", proc_name, len(docs), type(error).__name__, error)
 
 
-# --- chunking ------------------------------------------------------------------------
-
-_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?…])\s+"), re.compile(r"\s+"))
-
-
-def split_chunks(text: str, max_chars: int) -> list[tuple[int, str]]:
-    """Cut ``text`` into pieces of at most ``max_chars``, at the best boundary available.
-
-    Paragraph breaks first, then line breaks, sentence ends, any whitespace, and as a
-    last resort a hard cut (a 1 MB line with no spaces).
-
-    Returns:
-        ``(offset, chunk)`` pairs with ``text[offset:offset + len(chunk)] == chunk``.
-    """
-    if len(text) <= max_chars:
-        return [(0, text)]
-    chunks: list[tuple[int, str]] = []
-    start = 0
-    while len(text) - start > max_chars:
-        window_end = start + max_chars
-        cut = -1
-        for pattern in _BREAKS:
-            # the last boundary in the second half of the window, so chunks stay large
-            for match in pattern.finditer(text, start + max_chars // 2, window_end):
-                cut = match.end()
-            if cut > start:
-                break
-        if cut <= start:
-            cut = window_end
-        chunks.append((start, text[start:cut]))
-        start = cut
-    chunks.append((start, text[start:]))
-    return chunks
-
-
 # --- the stream ----------------------------------------------------------------------
 
 
 @dataclasses.dataclass(slots=True)
 class _Pending:
+    """An article whose pieces are in the stream: the parts taken so far."""
+
     article: Article
-    n_chunks: int
-    parts: list[tuple[int, Doc]]
+    n_pieces: int
+    parts: list[PiecePart]
+    failed: bool = False
+
+    @property
+    def done(self) -> bool:
+        return self.failed or len(self.parts) == self.n_pieces
 
 
 def iter_records(
     nlp: Language, articles: Iterable[Article], settings: Settings
 ) -> Iterator[DocumentRecord | ErrorRecord]:
-    """Run every article through ``nlp`` in this process, in one stream; yield its record.
+    """Run every article through ``nlp`` in this process, batch after batch; yield its record.
 
-    Memory stays bounded: articles are read lazily, and only the articles whose chunks
-    are in the current ``nlp.pipe`` batch are held.
+    Memory is bounded whatever the articles' lengths: articles are read lazily, an
+    article longer than ``settings.chunk_chars`` is cut into pieces
+    (:mod:`pipeline.nlp.pieces`), a model batch holds at most ``settings.batch_size``
+    docs and ``settings.chunk_chars`` characters (one piece when a piece is that long),
+    and a piece's Doc is dropped as soon as its items are taken.
 
     Args:
         nlp: a pipeline from :func:`build_nlp`.
@@ -266,40 +243,47 @@ def iter_records(
         (with ``non_french="keep"``, see :func:`extracts`) skips the model: its record
         has its text, metadata and ``lang``, and no entities, dates, events, people or quotes.
     """
-    pending: dict[int, _Pending] = {}
+    pending: collections.deque[_Pending] = collections.deque()
 
-    def iter_docs() -> Iterator[tuple[Doc, tuple[int, int]]]:
-        for seq, article in enumerate(articles):
+    def iter_docs() -> Iterator[tuple[Doc, tuple[_Pending, Piece]]]:
+        for article in articles:
             if article.lang is None:
                 # identified here, in the process that runs the model, unless the caller
                 # needed it first (--non-french skip); None again means too short to tell
                 article = dataclasses.replace(article, lang=detect_language(article.text))
-            if not extracts(article, settings):
-                # its record (text, metadata, lang) without extraction, in its turn
-                pending[seq] = _Pending(article=article, n_chunks=0, parts=[])
-                continue
-            chunks = split_chunks(article.text, settings.chunk_chars)
-            pending[seq] = _Pending(article=article, n_chunks=len(chunks), parts=[])
-            for offset, chunk in chunks:
-                doc = nlp.make_doc(chunk)
-                remember_text(doc, chunk)
+            # an article not in French keeps its record (text, metadata, lang) without
+            # extraction (--non-french keep): no piece goes to the model, in its turn
+            pieces = split_pieces(article.text, settings.chunk_chars) if extracts(article, settings) else []
+            entry = _Pending(article=article, n_pieces=len(pieces), parts=[])
+            pending.append(entry)
+            if len(pieces) > 1:
+                logger.info("%s: %d characters, read in %d pieces", article.source, len(article.text), len(pieces))
+            for piece in pieces:
+                if entry.failed:
+                    break  # a component failed on an earlier piece: the article is reported
+                text = article.text[piece.start : piece.end]
+                doc = nlp.make_doc(text)
+                remember_text(doc, text)
                 doc._.published = article.published
                 doc._.published_inferred = article.published_inferred.value if article.published_inferred else None
-                yield doc, (seq, offset)
+                yield doc, (entry, piece)
 
-    stream = nlp.pipe(iter_docs(), as_tuples=True, batch_size=settings.batch_size)
-    for doc, (seq, offset) in stream:
-        # Articles before `seq` still pending are not extracted, or lost a chunk to a
-        # component error.
-        for stale in sorted(s for s in pending if s < seq):
-            yield _unfinished(pending.pop(stale))
-        entry = pending[seq]
-        entry.parts.append((offset, doc))
-        if len(entry.parts) == entry.n_chunks:
-            del pending[seq]
-            yield to_record(entry.article, entry.parts)
-    for stale in sorted(pending):
-        yield _unfinished(pending.pop(stale))
+    for batch in _iter_batches(iter_docs(), settings.batch_size, settings.chunk_chars):
+        numbered = [(doc, (i, entry, piece)) for i, (doc, (entry, piece)) in enumerate(batch)]
+        lost = {i: entry for _doc, (i, entry, _piece) in numbered}
+        del batch
+        for doc, (i, entry, piece) in nlp.pipe(numbered, as_tuples=True, batch_size=len(numbered)):
+            del lost[i]
+            if not entry.failed:
+                entry.parts.append(take_piece(doc, piece, _doc_entities(doc)))
+        del numbered  # the batch's Docs: only their parts are kept
+        for entry in lost.values():
+            entry.failed = True  # a component failed on this doc and spaCy dropped it
+        while pending and pending[0].done:
+            yield _outcome(pending.popleft())
+    for entry in pending:  # never left unless the stream broke off
+        entry.failed |= not entry.done
+        yield _outcome(entry)
 
 
 def extracts(article: Article, settings: Settings) -> bool:
@@ -308,10 +292,32 @@ def extracts(article: Article, settings: Settings) -> bool:
     return settings.non_french == "process" or article.lang in (None, "fr")
 
 
-def _unfinished(entry: _Pending) -> DocumentRecord | ErrorRecord:
-    if entry.n_chunks == 0:
-        return to_record(entry.article, [])
-    return _failed(entry.article)
+def _outcome(entry: _Pending) -> DocumentRecord | ErrorRecord:
+    return _failed(entry.article) if entry.failed else assemble_record(entry.article, entry.parts)
+
+
+def _iter_batches(
+    items: Iterable[tuple[Doc, tuple[_Pending, Piece]]], size: int, max_chars: int
+) -> Iterator[list[tuple[Doc, tuple[_Pending, Piece]]]]:
+    """Model batches of at most ``size`` docs and ``max_chars`` characters (a longer doc alone).
+
+    The model's working memory grows with the characters of a batch: about 330 MB for
+    one piece of 100,000 characters, and 3.7 GB for the 11 pieces of a 1 MB article
+    that ``nlp.pipe(batch_size=16)`` ran as one batch (issue 18). spaCy batches by number
+    of docs only, hence one ``nlp.pipe`` call per batch made here.
+    """
+    batch: list[tuple[Doc, tuple[_Pending, Piece]]] = []
+    chars = 0
+    for item in items:
+        piece = item[1][1]
+        length = piece.end - piece.start
+        if batch and (len(batch) == size or chars + length > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += length
+    if batch:
+        yield batch
 
 
 def stream_records(articles: Iterable[Article], settings: Settings) -> Iterator[DocumentRecord | ErrorRecord]:
@@ -527,59 +533,3 @@ def _sentence_index(doc: Doc) -> Any:
         return bisect.bisect_right(starts, token_i) - 1
 
     return index
-
-
-def _n_sentences(doc: Doc) -> int:
-    if len(doc) == 0 or not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return 1
-    # what len(list(doc.sents)) counts (the first token always starts one), without
-    # making a Span per sentence
-    starts = doc.to_array(SENT_START)
-    return 1 + int((starts[1:] == 1).sum())
-
-
-def to_record(article: Article, parts: list[tuple[int, Doc]]) -> DocumentRecord:
-    """Assemble one article's record from its processed chunk(s).
-
-    Args:
-        article: the ingested article.
-        parts: ``(offset, doc)`` for each chunk, in text order.
-
-    Returns:
-        The :class:`DocumentRecord`, every offset relative to ``article.text``.
-    """
-    entities: list[EntityMention] = []
-    dates: list[Any] = []
-    events: list[Any] = []
-    people: list[Any] = []
-    quotes: list[Any] = []
-    sentence_base = 0
-    for offset, doc in sorted(parts, key=lambda part: part[0]):
-        for mention in _doc_entities(doc):
-            moved = shift(mention, offset)
-            entities.append(dataclasses.replace(moved, sentence=moved.sentence + sentence_base))
-        # the record's dates list has every end of a range apart (TimeML); events read
-        # the intervals of doc._.dates
-        dates.extend(shift(tuple(doc._.timex), offset))
-        events.extend(shift(tuple(doc._.events), offset))
-        people.extend(shift(tuple(doc._.people), offset))
-        quotes.extend(shift(tuple(doc._.quotes), offset))
-        sentence_base += _n_sentences(doc)
-    return DocumentRecord(
-        doc_id=article.doc_id,
-        id=article.id,
-        source=article.source,
-        title=article.title,
-        published=article.published,
-        url=article.url,
-        tags=article.tags,
-        lang=article.lang,
-        text=article.text,
-        published_inferred=article.published_inferred,
-        entities=tuple(entities),
-        dates=tuple(dates),
-        events=tuple(events),
-        people=tuple(people),
-        quotes=tuple(quotes),
-        warnings=article.warnings,
-    )

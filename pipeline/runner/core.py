@@ -47,6 +47,7 @@ from pipeline.outputs.export import (
     write_outputs,
 )
 from pipeline.records import Article, DocumentRecord, ErrorRecord, to_dict
+from pipeline.runner.lock import hold_output
 from pipeline.runner.store import RecordStore
 from pipeline.settings import Settings
 
@@ -236,6 +237,8 @@ class RunState:
         self.fingerprint = record_fingerprint(settings)
         self.errors: list[ErrorRecord] = []
         self.skipped: list[Skipped] = []
+        #: articles longer than ``settings.chunk_chars``, read in pieces (run.json says which)
+        self.in_pieces: list[dict[str, Any]] = []
         self.counts = {"files": 0, "articles": 0, "processed": 0, "reused": 0}
         #: digest of every article's (doc id, content hash) in the run: an unchanged run has the same
         self._state = hashlib.sha256(f"{self.fingerprint}:{settings.output_format}".encode())
@@ -313,6 +316,8 @@ class RunState:
             return
         record = outcome if isinstance(outcome, dict) else to_dict(outcome)
         self.notify("article", 1)
+        if len(record["text"]) > self.settings.chunk_chars:
+            self.in_pieces.append({"source": record["source"], "characters": len(record["text"])})
         seq, content_hash = self._in_flight.pop(record["doc_id"])
         self.store.put(doc_id=record["doc_id"], source=record["source"], content_hash=content_hash,
                        fingerprint=self.fingerprint, record=record, run_id=self.run_id, seq=seq)
@@ -349,6 +354,7 @@ def run(
     Raises:
         UsageError: ``corpus`` is neither a folder nor a file, or the engine cannot start.
         OutputError: ``out_dir`` is not writable.
+        OutputBusy: another run is writing to ``out_dir``.
     """
     started = time.perf_counter()
     files, walk_skipped = plan_files(corpus, out_dir, settings)
@@ -356,13 +362,15 @@ def run(
     if corpus.is_file():
         corpus = corpus.parent  # one article file: its source is named from its folder
     engine = _engine(settings)
-    # temporary files of a run that was killed while writing; the store has its data
-    for leftover in out_dir.glob(".*.partial"):
-        leftover.unlink(missing_ok=True)
-    notify = progress or (lambda _event, _n: None)
-    notify("total", len(files))
     try:
-        return _run(engine, files, walk_skipped, corpus, out_dir, settings, notify, started)
+        # one run at a time: held before anything in out_dir is touched, until run.json
+        with hold_output(out_dir):
+            # temporary files of a run that was killed while writing; the store has its data
+            for leftover in out_dir.glob(".*.partial"):
+                leftover.unlink(missing_ok=True)
+            notify = progress or (lambda _event, _n: None)
+            notify("total", len(files))
+            return _run(engine, files, walk_skipped, corpus, out_dir, settings, notify, started)
     except (OSError, sqlite3.Error) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise OutputError(f"cannot write outputs to {out_dir}: {reason}") from exc
@@ -438,7 +446,8 @@ def _run(
         not_extracted=_not_extracted(languages, settings), languages=dict(languages.most_common()),
         warnings=tuple(warnings),
     )
-    write_json(out_dir / "run.json", run_manifest(summary, settings, state.skipped, state.state_digest))
+    write_json(out_dir / "run.json",
+               run_manifest(summary, settings, state.skipped, state.state_digest, in_pieces=state.in_pieces))
     return summary
 
 
@@ -507,8 +516,12 @@ def _export(
     )
 
 
-def run_manifest(summary: RunSummary, settings: Settings, skipped: list[Skipped], state_digest: str) -> dict[str, Any]:
-    """The content of ``run.json``."""
+def run_manifest(
+    summary: RunSummary, settings: Settings, skipped: list[Skipped], state_digest: str,
+    *, in_pieces: Iterable[dict[str, Any]] = (),
+) -> dict[str, Any]:
+    """The content of ``run.json``; ``in_pieces`` names the articles processed this run
+    that were longer than ``settings.chunk_chars`` and so read in pieces."""
     counts = {k: v for k, v in dataclasses.asdict(summary).items()
               if k not in ("errors", "corpus", "out_dir", "languages", "warnings")}
     counts["warnings"] = len(summary.warnings)
@@ -524,5 +537,6 @@ def run_manifest(summary: RunSummary, settings: Settings, skipped: list[Skipped]
         "host": {"platform": platform.platform(), "cpus": os.cpu_count(), "argv0": sys.argv[0]},
         "skipped": [dataclasses.asdict(s) for s in skipped],
         "warnings": list(summary.warnings),
+        "in_pieces": list(in_pieces),
         "state_digest": state_digest,
     }
