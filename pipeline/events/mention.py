@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from pipeline.events.lexicon import EventLexicon
-from pipeline.nlp.text import norm_word
+from pipeline.nlp.text import doc_text, norm_word
 from pipeline.records import DateMention, EventStatus, Participant, Quantity
 
 _DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -152,7 +152,7 @@ def is_dateline(doc: Doc, date: DateMention) -> bool:
     A dateline says when the text was written, not when its events happened: it never
     dates an event (an event of that day says so: "aujourd'hui", "ce mardi").
     """
-    text = doc.text
+    text = doc_text(doc)  # doc.text joins every token again: once per date was quadratic
     line_start = text.rfind("\n", 0, date.start) + 1
     head = text[line_start:date.start]
     # the date opens the line, or follows a place name and a comma ("Lille, 30 juin")
