@@ -101,6 +101,10 @@ def test_pieces_records_are_whole_across_the_cuts(nlp_full: Any, whole: Document
     assert sentences == sorted(sentences)
     for item in (*chunked.entities, *chunked.dates, *chunked.people[0].mentions):
         assert ONE_LINE[item.start : item.end] == item.text
+    # the record says it was read in pieces; the whole one says nothing
+    assert whole.warnings == ()
+    (note,) = chunked.warnings
+    assert note.startswith(f"text: read in {len(pieces)} pieces of at most ")
 
 
 @pytest.mark.model

@@ -283,8 +283,18 @@ def assemble_record(article: Article, parts: Sequence[PiecePart]) -> DocumentRec
         events=tuple(events),
         people=people,
         quotes=tuple(quotes),
-        warnings=article.warnings,
+        warnings=article.warnings + _pieces_note(parts),
     )
+
+
+def _pieces_note(parts: Sequence[PiecePart]) -> tuple[str, ...]:
+    """The note a record read in several pieces carries: how many, and how much context
+    each read around its cuts (a relation across more text than that is not seen)."""
+    if len(parts) < 2:
+        return ()
+    longest = max(part.piece.end - part.piece.start for part in parts)
+    return (f"text: read in {len(parts)} pieces of at most {longest:,} characters, "
+            f"each with up to {MAX_MARGIN:,} characters of context around its cuts",)
 
 
 def _extend_after(kept: list[Any], items: Sequence[Any], until: int) -> int:

@@ -57,7 +57,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "people": "People named in the article, with their titles and affiliation.",
         "quotes": "Direct quotations and who said them.",
         "warnings": "What ingest could not use, the article being kept: unreadable metadata "
-                    "(\"published: not a date: 'pas une date'\"), invalid bytes replaced; empty when none.",
+                    "(\"published: not a date: 'pas une date'\"), invalid bytes replaced, a long text read "
+                    "in pieces; empty when none.",
     },
     "InferredDate": {
         "value": "The inferred date, as precise as its evidence (a day, or a month from the text's dates).",
