@@ -10,9 +10,11 @@ ignores it), built from the Wikinews text of ``../shared/benchmarks/winer-fr-dev
 
 Each runs as ``pipeline run CORPUS --out OUT --workers 1 --force`` in a subprocess of
 this tree's package (``PYTHONPATH``); the peak RSS is the kernel's (``ru_maxrss`` of the
-process), the time is wall time from start to exit. The first row is one sentence: the
-fixed cost (start-up, loading the model, writing the outputs); ``net s/MB`` is the time
-above it per million characters, which stays flat when time grows linearly. A run above
+process), the times are wall time from start to exit and CPU time (user + system, from
+the same ``wait4``: other work on a shared machine stretches the wall time far more than
+the CPU time). The first row is one sentence: the fixed cost (start-up, loading the
+model, writing the outputs); ``net CPU s/MB`` is the CPU time above it per million
+characters, which stays flat when time grows linearly. A run above
 ``--max-gb`` is killed and reported as such. One run at a time.
 
 Usage::
@@ -61,8 +63,8 @@ def write_article(kind: str, megabytes: float) -> Path:
     return corpus
 
 
-def measure(corpus: Path, out: Path, max_bytes: int) -> tuple[float, int, str]:
-    """Run ``pipeline run`` on ``corpus``; (seconds, peak RSS in bytes, outcome)."""
+def measure(corpus: Path, out: Path, max_bytes: int) -> tuple[float, float, int, str]:
+    """Run ``pipeline run`` on ``corpus``; (wall seconds, CPU seconds, peak RSS in bytes, outcome)."""
     cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--workers", "1", "--force"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     started = time.perf_counter()
@@ -84,7 +86,7 @@ def measure(corpus: Path, out: Path, max_bytes: int) -> tuple[float, int, str]:
     seconds = time.perf_counter() - started
     code = os.waitstatus_to_exitcode(status)
     outcome = "killed over the limit" if killed else ("ok" if code == 0 else f"exit {code}")
-    return seconds, usage.ru_maxrss * 1024, outcome
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, outcome
 
 
 def counts(out: Path) -> tuple[int, int, int]:
@@ -110,14 +112,14 @@ def main() -> None:
     chunk_chars = Settings().chunk_chars
     print(f"$ python bench/bench_memory.py --sizes {args.sizes} --kinds {args.kinds}   "
           f"({psutil.cpu_count()} CPUs, load {psutil.getloadavg()[0]:.1f} at start)", flush=True)
-    header = f"{'text':<9} {'MB':>5} {'pieces':>6} {'seconds':>8} {'net s/MB':>8} {'peak RSS':>9} " \
+    header = f"{'text':<9} {'MB':>5} {'pieces':>6} {'wall s':>7} {'CPU s':>7} {'net CPU s/MB':>12} {'peak RSS':>9} " \
              f"{'entities':>9} {'dates':>7} {'events':>7}  outcome"
     print(header, flush=True)
     corpus = MEMORY_WORK / "one-sentence"
     corpus.mkdir(parents=True, exist_ok=True)
     (corpus / "article.txt").write_text("Le maire de Lyon a inauguré la médiathèque le 3 mars 2021.\n", "utf-8")
-    base, peak, outcome = measure(corpus, MEMORY_WORK / "out", int(args.max_gb * 1e9))
-    print(f"{'sentence':<9} {0:>5g} {1:>6} {base:>8.0f} {'':>8} {peak / 1e9:>7.2f} GB {'':>9} {'':>7} {'':>7}  "
+    wall, base, peak, outcome = measure(corpus, MEMORY_WORK / "out", int(args.max_gb * 1e9))
+    print(f"{'sentence':<9} {0:>5g} {1:>6} {wall:>7.0f} {base:>7.0f} {'':>12} {peak / 1e9:>7.2f} GB {'':>9} {'':>7} {'':>7}  "
           f"{outcome}", flush=True)
     for kind in args.kinds.split(","):
         for size in (float(s) for s in args.sizes.split(",")):
@@ -125,9 +127,9 @@ def main() -> None:
             n_pieces = len(split_pieces((corpus / "article.txt").read_text("utf-8"), chunk_chars))
             out = MEMORY_WORK / "out"
             shutil.rmtree(out, ignore_errors=True)
-            seconds, peak, outcome = measure(corpus, out, int(args.max_gb * 1e9))
+            seconds, cpu, peak, outcome = measure(corpus, out, int(args.max_gb * 1e9))
             entities, dates, events = counts(out)
-            print(f"{kind:<9} {size:>5g} {n_pieces:>6} {seconds:>8.0f} {(seconds - base) / size:>8.0f} "
+            print(f"{kind:<9} {size:>5g} {n_pieces:>6} {seconds:>7.0f} {cpu:>7.0f} {(cpu - base) / size:>12.0f} "
                   f"{peak / 1e9:>7.2f} GB {entities:>9} {dates:>7} {events:>7}  {outcome}", flush=True)
             shutil.rmtree(out, ignore_errors=True)
     print(f"load average at end: {psutil.getloadavg()[0]:.1f} (other work on the machine skews the times)")
