@@ -47,7 +47,7 @@ TYPES = {"meeting", "conference", "inauguration", "visit", "launch", "funding", 
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
 STATUSES = {"past", "ongoing", "planned"}
 ROLES = {"organizer", "participant", "subject", "beneficiary", "partner"}
-_VALUE = re.compile(r"^(\d{4}(-\d\d(-\d\d)?)?(T[\d:]+|T(MO|AF|EV|NI|MI))?|\d{4}-(SP|SU|FA|WI|Q\d|W\d\d)"
+_VALUE = re.compile(r"^(\d{4}(-\d\d(-\d\d)?)?(T[\d:]+|T(MO|AF|EV|NI|MI))?|\d{4}-(SP|SU|FA|WI|Q\d|H\d|W\d\d)"
                     r"|P[\dYMWDTHS.]+|XXXX-WXX-\d|XXXX-XX-XXT[\d:]+|XXXX-XX-XXT(MO|AF|EV|NI)|PRESENT_REF|PAST_REF|FUTURE_REF|T[\d:]+"
                     r"|\d{2,3})$")
 
@@ -55,6 +55,18 @@ _VALUE = re.compile(r"^(\d{4}(-\d\d(-\d\d)?)?(T[\d:]+|T(MO|AF|EV|NI|MI))?|\d{4}-
 def part_of(doc_id: str) -> str:
     """The split rule, fixed before any pipeline output was seen: sha1(id) even -> dev."""
     return "dev" if int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "heldout"
+
+
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def _weekday_problem(surface: str, value: str) -> bool:
+    """A weekday named in the surface that is not the weekday of the value's day."""
+    import datetime as dt
+
+    named = [i for i, day in enumerate(_WEEKDAYS) if re.search(rf"\b{day}\b", surface.lower())]
+    m = re.match(r"^(\d{4}-\d\d-\d\d)", value)
+    return bool(named and m and dt.date.fromisoformat(m.group(1)).weekday() != named[0])
 
 
 def _word_at(text: str, start: int, end: int) -> bool:
@@ -201,7 +213,8 @@ def parse_block(block: str, problems: list[str]) -> dict[str, Any]:
         elif key == "tx":
             f = [x.strip() for x in value.split(" | ")]
             span = locate(text, f[0], problems, f"{doc_id}: timex")
-            if f[1] not in TIMEX_TYPES or not all(_VALUE.match(v) for v in f[2].split("/")):
+            if (f[1] not in TIMEX_TYPES or not all(_VALUE.match(v) for v in f[2].split("/"))
+                    or _weekday_problem(f[0], f[2])):
                 problems.append(f"{doc_id}: timex {f}")
             if span:
                 timex.append({"start": span[0], "end": span[1], "type": f[1], "value": f[2],
