@@ -64,7 +64,8 @@ def _weekday_problem(surface: str, value: str) -> bool:
     """A weekday named in the surface that is not the weekday of the value's day."""
     import datetime as dt
 
-    named = [i for i, day in enumerate(_WEEKDAYS) if re.search(rf"\b{day}\b", surface.lower())]
+    named = [i for i, day in enumerate(_WEEKDAYS)
+             if re.search(rf"\b{day}\b", surface.partition("@")[0].lower())]
     m = re.match(r"^(\d{4}-\d\d-\d\d)", value)
     return bool(named and m and dt.date.fromisoformat(m.group(1)).weekday() != named[0])
 
