@@ -226,7 +226,7 @@ def parse_block(block: str, problems: list[str]) -> dict[str, Any]:
             name, titles, affiliation = (x.strip() for x in value.split(" | "))
             if not _occurrences(text, name):
                 problems.append(f"{doc_id}: person {name!r} not in the text")
-            people.append({"name": name, "titles": [t.strip() for t in titles.split(";") if t.strip()],
+            people.append({"name": name, "titles": [t.strip() for t in titles.split(";") if t.strip() not in ("", "-")],
                            "affiliation": None if affiliation == "-" else affiliation})
         elif key == "quote":
             q = _quote(text, value, problems, doc_id)
