@@ -1,4 +1,4 @@
-"""Dates on three gold sets: our ``fr_news_dates`` next to ``dateparser.search_dates``.
+"""Dates on five gold sets: our ``fr_news_dates`` next to ``dateparser.search_dates``.
 
 Usage (from the repository root)::
 
@@ -9,9 +9,11 @@ One run scores both systems on, side by side:
 - ``ftib-dev``: half of French TimeBank (``../shared/benchmarks/ftib-dev.jsonl``);
 - ``wikinews dev`` and ``wikinews held-out``: hand-made TIMEX3 gold on French Wikinews
   articles (``bench/_work/wikinews-gold-*.jsonl``, built by
-  ``tests/gold/wikinews/build.py``), split before anyone looked at the output.
+  ``tests/gold/wikinews/build.py``), split before anyone looked at the output;
+- ``press dev`` and ``press held-out``: the team's second press gold
+  (``tests/gold/press/``), 40 excerpts split by ``sha1(id)`` parity.
 
-The date rules are written against ftib-dev and Wikinews dev only, so those are
+The date rules are written against ftib-dev, Wikinews dev and press dev only, so those are
 development figures; held-out is the honest one. ``--errors DIR`` writes our errors on
 the *dev* sets only (never the held-out one) to ``DIR/dates-errors-<set>.txt``;
 ``--detail`` prints the per-type tables of the dev sets. Decades and centuries count as
@@ -66,6 +68,8 @@ SETS = (
     GoldSet("ftib-dev", SHARED / "benchmarks" / "ftib-dev.jsonl", True),
     GoldSet("wikinews dev", WORK / "wikinews-gold-dev.jsonl", True),
     GoldSet("wikinews held-out", WORK / "wikinews-gold-heldout.jsonl", False),
+    GoldSet("press dev", ROOT / "tests" / "gold" / "press" / "dev.jsonl", True),
+    GoldSet("press held-out", ROOT / "tests" / "gold" / "press" / "heldout.jsonl", False),
 )
 
 

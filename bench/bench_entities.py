@@ -12,7 +12,9 @@ The default sets, dev (rules were written against them) and held-out (only total
 - corpora gold: ``tests/gold/corpora-gold-{a,b}.jsonl`` (the team's press articles);
 - FTiB dev / FTiB held-out: hand entities on French TimeBank's regional news,
   ``bench/_work/ftib-entities-{dev,heldout}.jsonl``, written by
-  ``python tests/gold/ftib_entities/build.py`` (a set whose file is missing is skipped).
+  ``python tests/gold/ftib_entities/build.py`` (a set whose file is missing is skipped);
+- press dev / press held-out: the team's second press gold, 40 excerpts written after
+  the rules and split by ``sha1(id)`` parity (``tests/gold/press/README.md``).
 
 Each cell is F1 raw -> ours ("!" when ours is lower): strict per label, PER+ORG+LOC
 strict and relaxed, ORG precision and recall; then the time of ``fr_entity_fixes`` as a
@@ -51,6 +53,8 @@ DEFAULT_SETS: dict[str, list[Path]] = {
     "corpora gold": sorted((REPO / "tests" / "gold").glob("corpora-gold-*.jsonl")),
     "FTiB dev": [WORK / "ftib-entities-dev.jsonl"],
     "FTiB held-out": [WORK / "ftib-entities-heldout.jsonl"],
+    "press dev": [REPO / "tests" / "gold" / "press" / "dev.jsonl"],
+    "press held-out": [REPO / "tests" / "gold" / "press" / "heldout.jsonl"],
 }
 #: (row name, scoring mode, label, what of the PRF)
 ROWS: tuple[tuple[str, str, str, str], ...] = (
@@ -159,7 +163,7 @@ def main() -> None:
     nlp = spacy.load(args.model)
     nlp.add_pipe("fr_entity_fixes", after="ner")
     print(f"raw = {args.model} {nlp.meta.get('version')}; ours = raw + fr_entity_fixes")
-    print("F1 raw -> ours ('!': ours lower); dev: WiNER, corpora, FTiB dev; held-out: FTiB")
+    print("F1 raw -> ours ('!': ours lower); dev: WiNER, corpora, FTiB dev, press dev; held-out: FTiB, press")
     results = []
     for name, paths in sets.items():
         missing = [p for p in paths if not p.is_file()]
