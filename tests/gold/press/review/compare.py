@@ -67,11 +67,16 @@ def _match_events(gold: list[dict[str, Any]], second: list[dict[str, Any]]) -> l
     return pairs
 
 
-def compare(detail: bool) -> dict[str, Any]:
-    """Count the agreements of every layer; print the disagreements when ``detail``."""
-    c = dict.fromkeys(("ent_tp", "ent_g", "ent_s", "ent_span_tp", "tx_tp", "tx_g", "tx_s", "tx_val",
-                       "ev_tp", "ev_g", "ev_s", "ev_g_opt", "ev_s_opt"), 0)
+_KEYS = ("ent_tp", "ent_g", "ent_s", "ent_span_tp", "tx_tp", "tx_g", "tx_s", "tx_val",
+         "ev_tp", "ev_g", "ev_s", "ev_g_opt", "ev_s_opt")
+
+
+def compare(detail: bool) -> dict[str, dict[str, int]]:
+    """Count the agreements of every layer per half; print the disagreements when ``detail``."""
+    part_of = _builder().part_of
+    counts = {part: dict.fromkeys(_KEYS, 0) for part in ("dev", "heldout")}
     for gold, second in load_pairs():
+        c = counts[part_of(gold["id"])]
         out = []
         ge = {(e["start"], e["end"], e["label"]) for e in gold["entities"]}
         se = {(e["start"], e["end"], e["label"]) for e in second["entities"]}
@@ -114,14 +119,22 @@ def compare(detail: bool) -> dict[str, Any]:
                 out.append(f"  event second only {e['type']}/{','.join(e['alt_types'])} {e['trigger']!r} {e['date']}"
                            + (" (optional)" if e["optional"] else ""))
         if detail and out:
-            print(gold["id"])
+            print(f"{gold['id']} ({part_of(gold['id'])})")
             print("\n".join(out))
-    return c
+    return counts
 
 
 def main() -> int:
     """Print the agreement figures (and the disagreements with ``--detail``)."""
-    c = compare("--detail" in sys.argv)
+    counts = compare("--detail" in sys.argv)
+    counts["both halves"] = {k: counts["dev"][k] + counts["heldout"][k] for k in _KEYS}
+    for part, c in counts.items():
+        print(f"-- {part}")
+        _report(c)
+    return 0
+
+
+def _report(c: dict[str, int]) -> None:
     p, r, f = _f1(c["ent_tp"], c["ent_s"], c["ent_g"])
     print(f"entities span+label: gold {c['ent_g']}, second {c['ent_s']}, both {c['ent_tp']}: "
           f"P {p:.3f} R {r:.3f} F1 {f:.3f} (span only: {c['ent_span_tp']})")
@@ -132,7 +145,6 @@ def main() -> int:
     p2, r2, f2 = _f1(c["ev_tp"], c["ev_s"] - c["ev_s_opt"], c["ev_g"] - c["ev_g_opt"])
     print(f"dated events type+date: gold {c['ev_g']}, second {c['ev_s']}, matched {c['ev_tp']}: F1 {f:.3f}; "
           f"unmatched optionals not counted: P {p2:.3f} R {r2:.3f} F1 {f2:.3f}")
-    return 0
 
 
 if __name__ == "__main__":
