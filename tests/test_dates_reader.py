@@ -7,7 +7,9 @@ the expected values were written before the code ran on them.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import pandas as pd
 import pytest
 import spacy
 from spacy.language import Language
@@ -437,3 +439,38 @@ def test_dates_undated_article_is_anchored_on_its_inferred_date() -> None:
     assert record.published is None
     assert record.published_inferred is not None and record.published_inferred.value == "2021-10"
     assert [d.value for d in record.dates] == ["2021-10-09", "2021-11-06"]
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+@pytest.mark.parametrize(
+    ("inferred", "expected"),
+    [
+        (
+            InferredDate(value="2021-10", inferred_from="text", evidence="jeudi 7 octobre", start=4, end=19),
+            ("2021-10", "text", "jeudi 7 octobre"),
+        ),
+        (
+            InferredDate(value="2021-02-03", inferred_from="source", evidence="2021-02-03-caen.txt"),
+            ("2021-02-03", "source", "2021-02-03-caen.txt"),
+        ),
+        (None, (None, None, None)),
+    ],
+)
+def test_dates_inferred_date_is_a_column_of_the_documents_table(
+    tmp_path: Path, fmt: str, inferred: InferredDate | None, expected: tuple[str | None, ...]
+) -> None:
+    from pipeline.outputs.export import read_tables, write_outputs
+    from pipeline.records import DocumentRecord
+
+    record = DocumentRecord(
+        doc_id="d", id=None, source="2021-02-03-caen.txt", title=None, published=None, url=None, tags=(),
+        lang="fr", text="Le jeudi 7 octobre, la foire a ouvert.", published_inferred=inferred,
+    )
+    write_outputs(tmp_path, [record.to_dict()], fmt=fmt,  # type: ignore[arg-type]
+                  corpus_tables=lambda: {"entities": [], "cooccurrences": []})
+    documents = read_tables(tmp_path)["documents"]
+    columns = ["published_inferred", "published_inferred_from", "published_inferred_evidence"]
+    assert list(documents.columns[4:8]) == ["published", *columns]
+    row = documents.iloc[0]
+    assert tuple(None if pd.isna(row[c]) else row[c] for c in columns) == expected
+    assert pd.isna(row["published"])
