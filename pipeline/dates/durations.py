@@ -38,6 +38,7 @@ class DurationRules(Words):
             "unit_noun": self._unit_noun,
             "set_every": self._set_every,
             "set_ordinal_weekday": self._set_ordinal_weekday,
+            "over_unit": self._over_unit,
             "set_per": self._set_per,
             "set_adjective": self._set_adjective,
         }
@@ -254,6 +255,14 @@ class DurationRules(Words):
 
     def _set_ordinal_weekday(self, m: re.Match[str], text: str) -> Candidate | None:
         return Candidate(m.start(), m.end(), "SET", literal=f"XXXX-WXX-{self.weekday_of(m['wd'])}", granularity="set")
+
+    def _over_unit(self, m: re.Match[str], text: str) -> Candidate | None:
+        """ "sur l'année", "sur la semaine": one unit of time (P1Y, P1W); "sur l'année 2023"
+        and "sur l'année dernière" are longer dates and win."""
+        value = self._duration_value(1.0, m["unit"])
+        if value is None:
+            return None
+        return Candidate(m.start(), m.end(), "DURATION", literal=value, granularity=_unit_granularity(value))
 
     def _set_per(self, m: re.Match[str], text: str) -> Candidate | None:
         if not re.search(r"(?:\d|fois|€|euros?|dollars?|francs?|km|kilomètres?|\w+s)\s+par\s+$", text[max(0, m.start() - 40): m.start()], re.I):

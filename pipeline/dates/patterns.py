@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pipeline.dates.lexicon import DateLexicon, alt
 
-#: a year of the press: 1100 to 2099
-YEAR4 = r"(?:1[1-9]\d\d|20\d\d)"
+#: a year of the press: 1100 to 2999 (past 2099 only where the words around say it is
+#: a year: "d'ici 2150", "le 3 mai 2150"; see pipeline.dates.days)
+YEAR4 = r"(?:1[1-9]\d\d|2\d\d\d)"
 
 
 # long function: one table, in matching order (the order breaks ties); split, it would hide that order
@@ -63,7 +64,7 @@ def pattern_specs(lex: DateLexicon) -> list[tuple[str, str, int]]:
         ("quarter", rf"{b}(?:(?:le|ce)\s+)?(?P<ord>{ordinal})\s+(?P<unit>trimestre|semestre)(?:\s+(?:de\s+)?(?P<year>{year4}))?{e}", 7),
         ("season", rf"{b}(?P<mod>{part_mod})?(?:(?P<det>cet|cette|ce|l')\s*)?(?P<season>{seasons})(?:\s+(?:(?P<year>{year4})|(?P<rel>{rel})))?{e}", 6),
         ("months_of_season", rf"{b}les\s+mois\s+d'(?P<season>{seasons}){e}", 7),
-        ("deictic", rf"{b}(?:(?P<mod>{part_mod})(?<=du\s)|(?P<mod2>{part_mod})?(?P<det>cette|ce|cet|la|le|l')\s*)(?P<nouv>nouvelle\s+)?(?P<unit>semaine|week-end|mois|année|an|trimestre|semestre|décennie|siècle)(?:-ci)?(?:\s+(?P<rel>{rel}))?{e}", 6),
+        ("deictic", rf"{b}(?:(?P<mod>{part_mod})(?<=du\s)|(?<=\ben\s)(?P<mod3>(?:début|fin|milieu)\s+(?:de\s+|d'))|(?P<mod2>{part_mod})?(?P<det>cette|ce|cet|la|le|l'|au)\s*)(?P<nouv>nouvelle\s+)?(?P<unit>semaine|week-end|mois|année|an|trimestre|semestre|décennie|siècle)(?:-ci|(?P<la>-là|\s+là))?(?:\s+(?P<rel>{rel}))?{e}", 6),
         ("rel_day", rf"{b}(?P<rd>{alt(lex.relative_days)})(?:\s+(?P<wd>{wd}))?(?:\s+(?:en\s+)?(?P<part>{parts}))?(?:\s+à\s+(?P<h>[01]?\d|2[0-3])\s?h(?:\s?(?P<m>[0-5]\d))?)?{e}", 7),
         (
             "shift_day",
@@ -109,6 +110,8 @@ def pattern_specs(lex: DateLexicon) -> list[tuple[str, str, int]]:
         ("unit_noun", rf"{b}(?P<w>{alt(lex.unit_nouns)}){e}", 4),
         ("set_every", rf"{b}(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<ord>{ordinal})\s+)?(?:(?P<n>{num})\s+)?(?:(?P<unit>{units})|(?P<wd>{wd})s?(?:\s+(?P<wdpart>{parts})s?)?|(?P<part>{parts})s?){e}", 7),
         ("set_ordinal_weekday", rf"{b}les\s+(?:{ordinal})(?:(?:\s*,\s*|\s+et\s+)(?:{ordinal}))*\s+(?P<wd>{wd})s{e}", 7),
+        # "de 2,8 % sur l'année", "en hausse sur la semaine": the length of time a change is measured over
+        ("over_unit", rf"(?<=\bsur\s)(?:(?:la|le)\s+|l')(?P<unit>année|an|mois|semaine|journée|trimestre|semestre|décennie){e}", 3),
         ("set_per", rf"(?<=\bpar\s)(?P<unit>jour|semaine|mois|an|année|semestre|trimestre|heure|minute){e}", 4),
         ("set_adjective", rf"{b}(?P<w>{alt(lex.set_adjectives)}){e}", 3),
     ]
@@ -161,5 +164,6 @@ def pattern_keywords(lex: DateLexicon) -> dict[str, tuple[str, ...]]:
         "set_every": ("chaque", "tous les", "toutes les"),
         "set_ordinal_weekday": weekday_words,
         "set_per": ("par ",),
+        "over_unit": ("sur l", "sur la"),
         "set_adjective": ("quotidien", "hebdomadaire", "mensuel", "annuel", "trimestriel"),
     }
