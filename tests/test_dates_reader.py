@@ -260,6 +260,66 @@ def test_dates_not_dates_in_news_contexts(text: str, not_a_date: str) -> None:
     assert not_a_date not in [d[0] for d in _found(text)]
 
 
+# --------------------------------------------------------------------------- remaining items
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the length of time a change is measured over
+        ("Les inscriptions ont reculé de 1,4 % sur l'année.", [("l'année", "DURATION", "P1Y", None)]),
+        ("Le trafic du port a progressé de 3 % sur la semaine.", [("la semaine", "DURATION", "P1W", None)]),
+        ("Les ventes ont chuté de 6 % sur l'année 2023.", [("l'année 2023", "DATE", "2023", None)]),
+        # years past 2099, where the words around make them years
+        ("Le niveau de la mer pourrait monter d'un mètre d'ici 2150.", [("2150", "DATE", "2150", None)]),
+        ("En 2100, le glacier aura disparu selon l'étude.", [("2100", "DATE", "2100", None)]),
+        ("Le bail court jusqu'au 31 décembre 2105.", [("31 décembre 2105", "DATE", "2105-12-31", None)]),
+        # a year in a name that goes on after it, an edition said before it
+        (
+            "L'attaquant a brillé dans cette édition de la Coupe Gambardella 2024 Crédit Agricole.",
+            [("2024", "DATE", "2024", None)],
+        ),
+        # the year or month the story is at, and the one after it
+        (
+            "La salle a ouvert en 1987. Cette année-là, elle a accueilli trois cents concerts.",
+            [("1987", "DATE", "1987", None), ("Cette année-là", "DATE", "1987", None)],
+        ),
+        (
+            "Le lycée a été agrandi en 2009. L'année suivante, il a ouvert un internat.",
+            [("2009", "DATE", "2009", None), ("L'année suivante", "DATE", "2010", None)],
+        ),
+        (
+            "La digue a cédé en février 2010. Ce mois-là, trois communes ont été inondées.",
+            [("février 2010", "DATE", "2010-02", None), ("Ce mois-là", "DATE", "2010-02", None)],
+        ),
+        # the start or end of this year, month or week, without an article
+        ("Le nouveau gymnase ouvrira en fin d'année.", [("fin d'année", "DATE", "2024", "END")]),
+        ("Les résultats seront connus en début de semaine.", [("début de semaine", "DATE", "2024-W20", "START")]),
+        ("L'incendie remonte au week-end dernier.", [("week-end dernier", "DATE", "2024-W19-WE", None)]),
+        # past and future references
+        ("Le tarif de la cantine a augmenté récemment.", [("récemment", "TIME", "PAST_REF", None)]),
+        ("Les travaux de la halle commenceront bientôt.", [("bientôt", "TIME", "FUTURE_REF", None)]),
+    ],
+)
+def test_dates_remaining_kinds_are_found(text: str, expected: list[Expected]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.negative
+@pytest.mark.parametrize(
+    ("text", "not_a_date"),
+    [
+        ("Le greffe a enregistré 2150 dossiers l'an passé.", "2150"),
+        ("La revue a été tirée en 2500 exemplaires.", "2500"),
+        ("Le sommet culmine à 2400 mètres.", "2400"),
+        ("Le village comptait 2014 habitants au dernier recensement.", "2014"),
+        ("Le projet Horizon 2020 finance la recherche.", "2020"),
+    ],
+)
+def test_dates_not_years_past_2099_or_in_names(text: str, not_a_date: str) -> None:
+    assert not_a_date not in [d[0] for d in _found(text)]
+
+
 # --------------------------------------------------------------------------- TimeML ranges
 
 
