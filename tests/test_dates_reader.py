@@ -299,6 +299,13 @@ def test_dates_not_dates_in_news_contexts(text: str, not_a_date: str) -> None:
         # past and future references
         ("Le tarif de la cantine a augmenté récemment.", [("récemment", "TIME", "PAST_REF", None)]),
         ("Les travaux de la halle commenceront bientôt.", [("bientôt", "TIME", "FUTURE_REF", None)]),
+        # "voici dix ans" as "il y a dix ans", the weeks to come, last night
+        ("La boulangerie a ouvert voici dix ans.", [("voici dix ans", "DATE", "2014", None)]),
+        ("Le conseil tranchera dans les semaines à venir.", [("les semaines à venir", "DURATION", "PXW", None)]),
+        ("Un orage a éclaté la nuit dernière sur le port.", [("la nuit dernière", "TIME", "2024-05-14TNI", None)]),
+        # a local time is one expression, its minutes never a length of time
+        ("Le vol s'est posé à 6 h 40 heure locale.", [("6 h 40 heure locale", "TIME", "2024-05-15T06:40", None)]),
+        ("Les secours sont arrivés à 20 h 15 heure de Paris.", [("20 h 15 heure de Paris", "TIME", "2024-05-15T20:15", None)]),
     ],
 )
 def test_dates_remaining_kinds_are_found(text: str, expected: list[Expected]) -> None:

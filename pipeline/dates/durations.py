@@ -129,6 +129,8 @@ class DurationRules(Words):
                 return None  # "un jour", "une année exceptionnelle"; but "d'ici un an", "un jour avant"
         if self._is_age(m, text, unit):
             return None
+        if unit.lower().startswith("heure") and re.search(r"\d\s?h\s?$", text[max(0, m.start() - 5): m.start()]):
+            return None  # "20 h 15 heure locale": the minutes of a clock time
         if m["frac"]:
             n *= self.lex.fractions[m["frac"].lower()]
         if m["half"]:
@@ -190,27 +192,29 @@ class DurationRules(Words):
         return Candidate(m.start(), m.end(), "DURATION", literal=value, granularity=_unit_granularity(value), mod=qmod)
 
     def _recent_duration(self, m: re.Match[str], text: str) -> Candidate | None:
-        """ "ces derniers jours" (PXD), "des trois dernières années" (P3Y)."""
+        """ "ces derniers jours" (PXD), "des trois dernières années" (P3Y), "les semaines
+        à venir" (PXW)."""
         n = self.number(m["n"]) if m["n"] else None
         start = m.start()
+        unit = m["unit"] or m["unit2"]
         if m.group(0)[:3].lower() in ("les", "des"):
-            coming = re.search(r"\bprochaine?s\b", m.group(0), re.I)
+            coming = m["coming"] or re.search(r"\bprochaine?s\b", m.group(0), re.I)
             if n is None and not coming:
                 return None  # "les derniers jours de sa vie": not a length of time
             if n is None:
-                return self._vague(m, start)  # "dans les prochaines semaines": the weeks to come (PXW)
+                return self._vague(unit, start, m.end())  # "dans les prochaines semaines": the weeks to come (PXW)
             start = m.start("n")
-        value = self._duration_value(n, m["unit"])
+        value = self._duration_value(n, unit)
         if value is None:
             return None
         return Candidate(start, m.end(), "DURATION", literal=value, granularity=_unit_granularity(value))
 
-    def _vague(self, m: re.Match[str], start: int) -> Candidate | None:
-        """A length of time in ``m["unit"]`` whose count is not said (PXW)."""
-        value = self._duration_value(None, m["unit"])
+    def _vague(self, unit: str, start: int, end: int) -> Candidate | None:
+        """A length of time in ``unit`` whose count is not said (PXW)."""
+        value = self._duration_value(None, unit)
         if value is None:
             return None
-        return Candidate(start, m.end(), "DURATION", literal=value, granularity=_unit_granularity(value))
+        return Candidate(start, end, "DURATION", literal=value, granularity=_unit_granularity(value))
 
     def _unit_noun(self, m: re.Match[str], text: str) -> Candidate | None:
         value = self.lex.unit_nouns[m["w"].lower()]
