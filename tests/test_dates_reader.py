@@ -279,6 +279,9 @@ def test_dates_not_dates_in_news_contexts(text: str, not_a_date: str) -> None:
             "L'attaquant a brillé dans cette édition de la Coupe Gambardella 2024 Crédit Agricole.",
             [("2024", "DATE", "2024", None)],
         ),
+        # an event's head in lower case, a clause going on after the year
+        ("Le festival Interceltique 2023 a battu son record d'entrées.", [("2023", "DATE", "2023", None)]),
+        ("La Coupe du monde de rugby 2023 s'est jouée en France.", [("2023", "DATE", "2023", None)]),
         # the year or month the story is at, and the one after it
         (
             "La salle a ouvert en 1987. Cette année-là, elle a accueilli trois cents concerts.",
@@ -321,6 +324,7 @@ def test_dates_remaining_kinds_are_found(text: str, expected: list[Expected]) ->
         ("Le sommet culmine à 2400 mètres.", "2400"),
         ("Le village comptait 2014 habitants au dernier recensement.", "2014"),
         ("Le projet Horizon 2020 finance la recherche.", "2020"),
+        ("Le Dakar 2022 s'est couru en Arabie saoudite.", "2022 s"),
     ],
 )
 def test_dates_not_years_past_2099_or_in_names(text: str, not_a_date: str) -> None:

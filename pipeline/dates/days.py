@@ -23,7 +23,8 @@ _RANGE_UNIT = re.compile(r"\s*(?:à|a|et|ou|-)\s*\d+(?:\s\d{3})*\s*([^\s\d]\S*)"
 
 def _counts(after: str, function_words: frozenset[str]) -> bool:
     """Whether a lower-case noun follows a number ("2150 dossiers"): it counts something."""
-    return bool(after) and after[0].isalpha() and after not in function_words
+    # an elided word ("s'est", "n'a") starts a clause, it is not what is counted
+    return bool(after) and after[0].isalpha() and after not in function_words and "'" not in after
 
 
 class DayRules(Words):

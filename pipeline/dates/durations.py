@@ -114,8 +114,8 @@ class DurationRules(Words):
         n = self.number(m["n"])
         if not n:
             return None
-        if unit.lower() in ("s", "min") and not m["n"][0].isdigit():
-            return None
+        if unit.lower() in ("s", "min") and (not m["n"][0].isdigit() or text[m.end(): m.end() + 1] in ("'", "’")):
+            return None  # "deux s", "2023 s'est": not seconds
         if m["n"].lower() == "une" and unit.lower() == "seconde" and not m["qmod"]:
             follower = after_word(text, m.end())
             if follower and follower[0].isalpha() and follower not in self.lex.function_words:
