@@ -324,6 +324,7 @@ def test_dates_remaining_kinds_are_found(text: str, expected: list[Expected]) ->
         ("Le sommet culmine à 2400 mètres.", "2400"),
         ("Le village comptait 2014 habitants au dernier recensement.", "2014"),
         ("Le projet Horizon 2020 finance la recherche.", "2020"),
+        ("Sur la journée de samedi, trois cents visiteurs sont venus.", "la journée"),
         ("Le Dakar 2022 s'est couru en Arabie saoudite.", "2022 s"),
     ],
 )

@@ -113,7 +113,7 @@ def pattern_specs(lex: DateLexicon) -> list[tuple[str, str, int]]:
         ("set_every", rf"{b}(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<ord>{ordinal})\s+)?(?:(?P<n>{num})\s+)?(?:(?P<unit>{units})|(?P<wd>{wd})s?(?:\s+(?P<wdpart>{parts})s?)?|(?P<part>{parts})s?){e}", 7),
         ("set_ordinal_weekday", rf"{b}les\s+(?:{ordinal})(?:(?:\s*,\s*|\s+et\s+)(?:{ordinal}))*\s+(?P<wd>{wd})s{e}", 7),
         # "de 2,8 % sur l'année", "en hausse sur la semaine": the length of time a change is measured over
-        ("over_unit", rf"(?<=\bsur\s)(?:(?:la|le)\s+|l')(?P<unit>année|an|mois|semaine|journée|trimestre|semestre|décennie){e}", 3),
+        ("over_unit", rf"(?<=\bsur\s)(?:(?:la|le)\s+|l')(?P<unit>année|an|mois|semaine|journée|trimestre|semestre|décennie){e}(?!\s+(?:de|du|des|d')\b|\s+d')", 3),
         ("set_per", rf"(?<=\bpar\s)(?P<unit>jour|semaine|mois|an|année|semestre|trimestre|heure|minute){e}", 4),
         ("set_adjective", rf"{b}(?P<w>{alt(lex.set_adjectives)}){e}", 3),
     ]
