@@ -7,7 +7,9 @@ the expected values were written before the code ran on them.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import pandas as pd
 import pytest
 import spacy
 from spacy.language import Language
@@ -258,6 +260,78 @@ def test_dates_not_dates_in_news_contexts(text: str, not_a_date: str) -> None:
     assert not_a_date not in [d[0] for d in _found(text)]
 
 
+# --------------------------------------------------------------------------- remaining items
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the length of time a change is measured over
+        ("Les inscriptions ont reculé de 1,4 % sur l'année.", [("l'année", "DURATION", "P1Y", None)]),
+        ("Le trafic du port a progressé de 3 % sur la semaine.", [("la semaine", "DURATION", "P1W", None)]),
+        ("Les ventes ont chuté de 6 % sur l'année 2023.", [("l'année 2023", "DATE", "2023", None)]),
+        # years past 2099, where the words around make them years
+        ("Le niveau de la mer pourrait monter d'un mètre d'ici 2150.", [("2150", "DATE", "2150", None)]),
+        ("En 2100, le glacier aura disparu selon l'étude.", [("2100", "DATE", "2100", None)]),
+        ("Le bail court jusqu'au 31 décembre 2105.", [("31 décembre 2105", "DATE", "2105-12-31", None)]),
+        # a year in a name that goes on after it, an edition said before it
+        (
+            "L'attaquant a brillé dans cette édition de la Coupe Gambardella 2024 Crédit Agricole.",
+            [("2024", "DATE", "2024", None)],
+        ),
+        # an event's head in lower case, a clause going on after the year
+        ("Le festival Interceltique 2023 a battu son record d'entrées.", [("2023", "DATE", "2023", None)]),
+        ("La Coupe du monde de rugby 2023 s'est jouée en France.", [("2023", "DATE", "2023", None)]),
+        # the year or month the story is at, and the one after it
+        (
+            "La salle a ouvert en 1987. Cette année-là, elle a accueilli trois cents concerts.",
+            [("1987", "DATE", "1987", None), ("Cette année-là", "DATE", "1987", None)],
+        ),
+        (
+            "Le lycée a été agrandi en 2009. L'année suivante, il a ouvert un internat.",
+            [("2009", "DATE", "2009", None), ("L'année suivante", "DATE", "2010", None)],
+        ),
+        (
+            "La digue a cédé en février 2010. Ce mois-là, trois communes ont été inondées.",
+            [("février 2010", "DATE", "2010-02", None), ("Ce mois-là", "DATE", "2010-02", None)],
+        ),
+        # the start or end of this year, month or week, without an article
+        ("Le nouveau gymnase ouvrira en fin d'année.", [("fin d'année", "DATE", "2024", "END")]),
+        ("Les résultats seront connus en début de semaine.", [("début de semaine", "DATE", "2024-W20", "START")]),
+        ("L'incendie remonte au week-end dernier.", [("week-end dernier", "DATE", "2024-W19-WE", None)]),
+        # past and future references
+        ("Le tarif de la cantine a augmenté récemment.", [("récemment", "TIME", "PAST_REF", None)]),
+        ("Les travaux de la halle commenceront bientôt.", [("bientôt", "TIME", "FUTURE_REF", None)]),
+        # "voici dix ans" as "il y a dix ans", the weeks to come, last night
+        ("La boulangerie a ouvert voici dix ans.", [("voici dix ans", "DATE", "2014", None)]),
+        ("Le conseil tranchera dans les semaines à venir.", [("les semaines à venir", "DURATION", "PXW", None)]),
+        ("Un orage a éclaté la nuit dernière sur le port.", [("la nuit dernière", "TIME", "2024-05-14TNI", None)]),
+        # a local time is one expression, its minutes never a length of time
+        ("Le vol s'est posé à 6 h 40 heure locale.", [("6 h 40 heure locale", "TIME", "2024-05-15T06:40", None)]),
+        ("Les secours sont arrivés à 20 h 15 heure de Paris.", [("20 h 15 heure de Paris", "TIME", "2024-05-15T20:15", None)]),
+    ],
+)
+def test_dates_remaining_kinds_are_found(text: str, expected: list[Expected]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.negative
+@pytest.mark.parametrize(
+    ("text", "not_a_date"),
+    [
+        ("Le greffe a enregistré 2150 dossiers l'an passé.", "2150"),
+        ("La revue a été tirée en 2500 exemplaires.", "2500"),
+        ("Le sommet culmine à 2400 mètres.", "2400"),
+        ("Le village comptait 2014 habitants au dernier recensement.", "2014"),
+        ("Le projet Horizon 2020 finance la recherche.", "2020"),
+        ("Sur la journée de samedi, trois cents visiteurs sont venus.", "la journée"),
+        ("Le Dakar 2022 s'est couru en Arabie saoudite.", "2022 s"),
+    ],
+)
+def test_dates_not_years_past_2099_or_in_names(text: str, not_a_date: str) -> None:
+    assert not_a_date not in [d[0] for d in _found(text)]
+
+
 # --------------------------------------------------------------------------- TimeML ranges
 
 
@@ -437,3 +511,38 @@ def test_dates_undated_article_is_anchored_on_its_inferred_date() -> None:
     assert record.published is None
     assert record.published_inferred is not None and record.published_inferred.value == "2021-10"
     assert [d.value for d in record.dates] == ["2021-10-09", "2021-11-06"]
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+@pytest.mark.parametrize(
+    ("inferred", "expected"),
+    [
+        (
+            InferredDate(value="2021-10", inferred_from="text", evidence="jeudi 7 octobre", start=4, end=19),
+            ("2021-10", "text", "jeudi 7 octobre"),
+        ),
+        (
+            InferredDate(value="2021-02-03", inferred_from="source", evidence="2021-02-03-caen.txt"),
+            ("2021-02-03", "source", "2021-02-03-caen.txt"),
+        ),
+        (None, (None, None, None)),
+    ],
+)
+def test_dates_inferred_date_is_a_column_of_the_documents_table(
+    tmp_path: Path, fmt: str, inferred: InferredDate | None, expected: tuple[str | None, ...]
+) -> None:
+    from pipeline.outputs.export import read_tables, write_outputs
+    from pipeline.records import DocumentRecord
+
+    record = DocumentRecord(
+        doc_id="d", id=None, source="2021-02-03-caen.txt", title=None, published=None, url=None, tags=(),
+        lang="fr", text="Le jeudi 7 octobre, la foire a ouvert.", published_inferred=inferred,
+    )
+    write_outputs(tmp_path, [record.to_dict()], fmt=fmt,  # type: ignore[arg-type]
+                  corpus_tables=lambda: {"entities": [], "cooccurrences": []})
+    documents = read_tables(tmp_path)["documents"]
+    columns = ["published_inferred", "published_inferred_from", "published_inferred_evidence"]
+    assert list(documents.columns[4:8]) == ["published", *columns]
+    row = documents.iloc[0]
+    assert tuple(None if pd.isna(row[c]) else row[c] for c in columns) == expected
+    assert pd.isna(row["published"])

@@ -21,6 +21,12 @@ _PLURAL_VERBS = frozenset({"ont", "sont", "avaient", "étaient", "seront", "auro
 _RANGE_UNIT = re.compile(r"\s*(?:à|a|et|ou|-)\s*\d+(?:\s\d{3})*\s*([^\s\d]\S*)")
 
 
+def _counts(after: str, function_words: frozenset[str]) -> bool:
+    """Whether a lower-case noun follows a number ("2150 dossiers"): it counts something."""
+    # an elided word ("s'est", "n'a") starts a clause, it is not what is counted
+    return bool(after) and after[0].isalpha() and after not in function_words and "'" not in after
+
+
 class DayRules(Words):
     """The handlers of the patterns of calendar dates."""
 
@@ -116,6 +122,8 @@ class DayRules(Words):
             return None
         if re.search(r"\d[\s.]$", text[max(0, start - 2): start]) or re.match(r"\s\d{3}\b", text[m.end(): m.end() + 30]):
             return None  # "1 2000 000", "2 000 000": a number with grouped thousands
+        if year > 2099 and not (explicit or (before in lex.year_triggers_strong and not _counts(after, lex.function_words))):
+            return None  # "2150 dossiers", "en 2500 exemplaires": past 2099, a year only after "en", "d'ici"
         raw_before = tail_word(text, start)
         explicit = explicit or self._edition_year(text, start, after)
         if not explicit and raw_before[:1].isupper() and not sentence_start(text, text.rfind(raw_before, 0, start)):
@@ -166,8 +174,9 @@ class DayRules(Words):
         """ "l'Euro 2016", "Tour de France 2016", "championne 2005", "la CAN 2017": the year
         of an edition of a named event (its head or acronym a few words before), of a
         title, or of a headline ("... 2016 : ...")."""
-        if after and after[0].isalpha() and after not in self.lex.function_words:
-            return False
+        word_after = re.match(r"\s*(\w)", text[start + 4: start + 10])
+        if _counts(after, self.lex.function_words) and not (word_after and word_after.group(1).isupper()):
+            return False  # "2014 habitants"; not "la Copa America 2016 Centennial", a name going on
         head = text[max(0, start - 45): start]
         head = re.split(r"[.!?;:()«»\n]", head)[-1]
         words = re.findall(r"[\w-]+", head)[-7:]
@@ -241,10 +250,11 @@ class DayRules(Words):
         return cand
 
     def _deictic(self, m: re.Match[str], text: str) -> Candidate | None:
-        det = (m["det"] or "le").lower()  # "au début du mois": "du" is "de le"
+        # "au début du mois": "du" is "de le"; "en fin d'année": of this year
+        det = (m["det"] or ("ce" if m["mod3"] else "le")).lower().replace("au", "le")
         unit = m["unit"].lower()
         rel = m["rel"]
-        mod = self.part_mod(m["mod"] or m["mod2"])
+        mod = self.part_mod(m["mod"] or m["mod2"] or m["mod3"])
         if det in ("la", "le", "l'") and not (rel or m["nouv"] or mod):
             return None  # "la semaine": not a date by itself
         if det in ("la", "le", "l'") and rel is None and m["nouv"] is None and unit not in ("année", "an", "mois", "semaine"):
@@ -256,8 +266,10 @@ class DayRules(Words):
             return None
         n = self.direction_of(rel)
         # "la semaine suivante", "l'année précédente": from the story's day, not today's
-        story = bool(rel and rel.lower().startswith(("suivant", "précédent")))
-        return Candidate(m.start(), m.end(), "DATE", rel_unit=code, rel_n=n, granularity=grans[code], mod=mod, story=story)
+        # "cette année-là": the year the story is at
+        story = bool(rel and rel.lower().startswith(("suivant", "précédent"))) or bool(m["la"])
+        start = m.start("unit") if (m["det"] or "").lower() == "au" else m.start()  # "au week-end dernier"
+        return Candidate(start, m.end(), "DATE", rel_unit=code, rel_n=n, granularity=grans[code], mod=mod, story=story)
 
     def _rel_day(self, m: re.Match[str], text: str) -> Candidate | None:
         word = m["rd"].lower()

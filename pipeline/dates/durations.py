@@ -38,6 +38,7 @@ class DurationRules(Words):
             "unit_noun": self._unit_noun,
             "set_every": self._set_every,
             "set_ordinal_weekday": self._set_ordinal_weekday,
+            "over_unit": self._over_unit,
             "set_per": self._set_per,
             "set_adjective": self._set_adjective,
         }
@@ -113,8 +114,8 @@ class DurationRules(Words):
         n = self.number(m["n"])
         if not n:
             return None
-        if unit.lower() in ("s", "min") and not m["n"][0].isdigit():
-            return None
+        if unit.lower() in ("s", "min") and (not m["n"][0].isdigit() or text[m.end(): m.end() + 1] in ("'", "’")):
+            return None  # "deux s", "2023 s'est": not seconds
         if m["n"].lower() == "une" and unit.lower() == "seconde" and not m["qmod"]:
             follower = after_word(text, m.end())
             if follower and follower[0].isalpha() and follower not in self.lex.function_words:
@@ -128,6 +129,8 @@ class DurationRules(Words):
                 return None  # "un jour", "une année exceptionnelle"; but "d'ici un an", "un jour avant"
         if self._is_age(m, text, unit):
             return None
+        if unit.lower().startswith("heure") and re.search(r"\d\s?h\s?$", text[max(0, m.start() - 5): m.start()]):
+            return None  # "20 h 15 heure locale": the minutes of a clock time
         if m["frac"]:
             n *= self.lex.fractions[m["frac"].lower()]
         if m["half"]:
@@ -189,27 +192,29 @@ class DurationRules(Words):
         return Candidate(m.start(), m.end(), "DURATION", literal=value, granularity=_unit_granularity(value), mod=qmod)
 
     def _recent_duration(self, m: re.Match[str], text: str) -> Candidate | None:
-        """ "ces derniers jours" (PXD), "des trois dernières années" (P3Y)."""
+        """ "ces derniers jours" (PXD), "des trois dernières années" (P3Y), "les semaines
+        à venir" (PXW)."""
         n = self.number(m["n"]) if m["n"] else None
         start = m.start()
+        unit = m["unit"] or m["unit2"]
         if m.group(0)[:3].lower() in ("les", "des"):
-            coming = re.search(r"\bprochaine?s\b", m.group(0), re.I)
+            coming = m["coming"] or re.search(r"\bprochaine?s\b", m.group(0), re.I)
             if n is None and not coming:
                 return None  # "les derniers jours de sa vie": not a length of time
             if n is None:
-                return self._vague(m, start)  # "dans les prochaines semaines": the weeks to come (PXW)
+                return self._vague(unit, start, m.end())  # "dans les prochaines semaines": the weeks to come (PXW)
             start = m.start("n")
-        value = self._duration_value(n, m["unit"])
+        value = self._duration_value(n, unit)
         if value is None:
             return None
         return Candidate(start, m.end(), "DURATION", literal=value, granularity=_unit_granularity(value))
 
-    def _vague(self, m: re.Match[str], start: int) -> Candidate | None:
-        """A length of time in ``m["unit"]`` whose count is not said (PXW)."""
-        value = self._duration_value(None, m["unit"])
+    def _vague(self, unit: str, start: int, end: int) -> Candidate | None:
+        """A length of time in ``unit`` whose count is not said (PXW)."""
+        value = self._duration_value(None, unit)
         if value is None:
             return None
-        return Candidate(start, m.end(), "DURATION", literal=value, granularity=_unit_granularity(value))
+        return Candidate(start, end, "DURATION", literal=value, granularity=_unit_granularity(value))
 
     def _unit_noun(self, m: re.Match[str], text: str) -> Candidate | None:
         value = self.lex.unit_nouns[m["w"].lower()]
@@ -254,6 +259,14 @@ class DurationRules(Words):
 
     def _set_ordinal_weekday(self, m: re.Match[str], text: str) -> Candidate | None:
         return Candidate(m.start(), m.end(), "SET", literal=f"XXXX-WXX-{self.weekday_of(m['wd'])}", granularity="set")
+
+    def _over_unit(self, m: re.Match[str], text: str) -> Candidate | None:
+        """ "sur l'année", "sur la semaine": one unit of time (P1Y, P1W); "sur l'année 2023"
+        and "sur l'année dernière" are longer dates and win."""
+        value = self._duration_value(1.0, m["unit"])
+        if value is None:
+            return None
+        return Candidate(m.start(), m.end(), "DURATION", literal=value, granularity=_unit_granularity(value))
 
     def _set_per(self, m: re.Match[str], text: str) -> Candidate | None:
         if not re.search(r"(?:\d|fois|€|euros?|dollars?|francs?|km|kilomètres?|\w+s)\s+par\s+$", text[max(0, m.start() - 40): m.start()], re.I):

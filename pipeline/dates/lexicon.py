@@ -92,7 +92,8 @@ class DateLexicon:
     short_year_triggers: frozenset[str]
     #: heads of event names ("Euro", "Tour", "Jeux"; entities_rules.json): "l'Euro 2016"
     event_heads: frozenset[str]
-    #: words of a title or an edition right before its year ("championne 2005")
+    #: words of a title, an edition or a kind of event a few words before its year
+    #: ("championne 2005", "le festival Interceltique 2023")
     event_titles: frozenset[str]
     #: "dizaine": 10, "vingtaine": 20 (numbers_fr.json): "une vingtaine d'années"
     approximate_nouns: dict[str, int]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pipeline.dates.lexicon import DateLexicon, alt
 
-#: a year of the press: 1100 to 2099
-YEAR4 = r"(?:1[1-9]\d\d|20\d\d)"
+#: a year of the press: 1100 to 2999 (past 2099 only where the words around say it is
+#: a year: "d'ici 2150", "le 3 mai 2150"; see pipeline.dates.days)
+YEAR4 = r"(?:1[1-9]\d\d|2\d\d\d)"
 
 
 # long function: one table, in matching order (the order breaks ties); split, it would hide that order
@@ -44,6 +45,8 @@ def pattern_specs(lex: DateLexicon) -> list[tuple[str, str, int]]:
     # "plus de deux ans", "moins d'un mois" (the group keeps its spaces: strip it)
     qmod = rf"(?P<qmod>(?:{spaced_qmods})\s+|(?:{elided_qmods}))"
     first_hours = r"(?:les\s+)?premières\s+heures\s+(?:de\s+|d')"
+    # "12 h 30 locales", "20 h 15 heure de Paris": part of the time (its zone is not said)
+    local = r"\s+(?:heures?\s+)?locales?|\s+heure\s+(?:de\s+Paris|française)"
     b = r"(?<![\w'-])"  # left word boundary that also refuses "COP-21", "d'21"
     e = r"(?![\w-])"
     # (name, pattern, priority): higher priority wins equal-length ties
@@ -63,12 +66,12 @@ def pattern_specs(lex: DateLexicon) -> list[tuple[str, str, int]]:
         ("quarter", rf"{b}(?:(?:le|ce)\s+)?(?P<ord>{ordinal})\s+(?P<unit>trimestre|semestre)(?:\s+(?:de\s+)?(?P<year>{year4}))?{e}", 7),
         ("season", rf"{b}(?P<mod>{part_mod})?(?:(?P<det>cet|cette|ce|l')\s*)?(?P<season>{seasons})(?:\s+(?:(?P<year>{year4})|(?P<rel>{rel})))?{e}", 6),
         ("months_of_season", rf"{b}les\s+mois\s+d'(?P<season>{seasons}){e}", 7),
-        ("deictic", rf"{b}(?:(?P<mod>{part_mod})(?<=du\s)|(?P<mod2>{part_mod})?(?P<det>cette|ce|cet|la|le|l')\s*)(?P<nouv>nouvelle\s+)?(?P<unit>semaine|week-end|mois|année|an|trimestre|semestre|décennie|siècle)(?:-ci)?(?:\s+(?P<rel>{rel}))?{e}", 6),
+        ("deictic", rf"{b}(?:(?P<mod>{part_mod})(?<=du\s)|(?<=\ben\s)(?P<mod3>(?:début|fin|milieu)\s+(?:de\s+|d'))|(?P<mod2>{part_mod})?(?P<det>cette|ce|cet|la|le|l'|au)\s*)(?P<nouv>nouvelle\s+)?(?P<unit>semaine|week-end|mois|année|an|trimestre|semestre|décennie|siècle)(?:-ci|(?P<la>-là|\s+là))?(?:\s+(?P<rel>{rel}))?{e}", 6),
         ("rel_day", rf"{b}(?P<rd>{alt(lex.relative_days)})(?:\s+(?P<wd>{wd}))?(?:\s+(?:en\s+)?(?P<part>{parts}))?(?:\s+à\s+(?P<h>[01]?\d|2[0-3])\s?h(?:\s?(?P<m>[0-5]\d))?)?{e}", 7),
         (
             "shift_day",
             rf"{b}(?P<w>le\s+lendemain|la\s+veille|l'avant-veille|le\s+surlendemain|le\s+jour\s+même|le\s+même\s+jour"
-            rf"|ce\s+(?:même\s+)?jour(?:-|\s+)?là|(?:(?:le|la)\s+|l')(?P<sunit>jour|nuit|soirée|matinée|soir|matin|après-midi)\s+(?P<rel>suivante?|précédente?))"
+            rf"|ce\s+(?:même\s+)?jour(?:-|\s+)?là|(?:(?:le|la)\s+|l')(?P<sunit>jour|nuit|soirée|matinée|soir|matin|après-midi)\s+(?P<rel>suivante?|précédente?|dernière))"
             rf"(?:\s+(?:au\s+)?(?P<part>matin|soir|après-midi))?{e}",
             7,
         ),
@@ -89,11 +92,11 @@ def pattern_specs(lex: DateLexicon) -> list[tuple[str, str, int]]:
         ),
         ("race_time", r"(?<![\w.,/:-])(?:(?P<h>\d{1,2})\s?h\s?(?P<m>[0-5]?\d)\s?(?:min|mn|')(?:\s?(?P<s>[0-5]?\d)(?:[,.](?P<frac>\d+))?\s?(?:s|''|\"))?|(?P<m2>\d{1,3})\s?(?:min|mn|')\s?(?P<s2>[0-5]?\d)(?:[,.](?P<frac2>\d+))?\s?(?:s|''|\"))(?!\w)", 8),
         ("weekday_span", rf"{b}du\s+(?P<wd1>{wd})\s+au\s+(?P<wd2>{wd})(?![\w-]|\s+\d)", 8),
-        ("clock", r"(?:(?<![\w.,/:-])|(?<=\dh-)|(?<=\d\sh-)|(?<=\dh\s-\s)|(?<=\d\sh\s-\s))(?P<h>[01]?\d|2[0-4])\s?[hH](?:\s?(?P<m>[0-5]\d))?(?:\s+(?P<tz>UTC|GMT|\(UTC\)|\(GMT\)))?(?![\w/])", 7),
+        ("clock", rf"(?:(?<![\w.,/:-])|(?<=\dh-)|(?<=\d\sh-)|(?<=\dh\s-\s)|(?<=\d\sh\s-\s))(?P<h>[01]?\d|2[0-4])\s?[hH](?:\s?(?P<m>[0-5]\d))?(?:\s+(?P<tz>UTC|GMT|\(UTC\)|\(GMT\))|{local})?(?![\w/])", 7),
         ("clock_words", rf"{b}(?P<h>\d{{1,2}}|{numword})\s+heures?(?:\s+(?P<m>[0-5]\d|et\s+demie|et\s+quart|moins\s+le\s+quart))?{e}", 7),
         ("clock_colon", r"(?<![\w.,/:-])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s+(?P<tz>UTC|GMT|\(UTC\)|\(GMT\)))?(?![\w:]|[.,]\d)", 6),
         ("noon", rf"(?<![\w'-])(?P<w>midi|minuit){e}", 4),
-        ("ago", rf"{b}il\s+y\s+a\s+(?P<n>{num})\s+(?P<unit>{units}){e}", 7),
+        ("ago", rf"{b}(?:il\s+y\s+a|voici|voilà)\s+(?P<n>{num})\s+(?P<unit>{units}){e}", 7),
         ("in", rf"{b}dans\s+(?P<n>{num})\s+(?P<unit>{units}){e}", 7),
         ("duration", rf"(?<![\w'.,:-])(?:{qmod})?(?P<n>{num}|un|une)\s+(?:(?P<frac>demi|quart)\s+(?:de\s+|d'))?(?P<unit>{units_short})(?:\s+et\s+(?P<half>demie?|quart))?{e}", 5),
         (
@@ -105,10 +108,12 @@ def pattern_specs(lex: DateLexicon) -> list[tuple[str, str, int]]:
         ("approx_duration", rf"{b}(?:{qmod})?une\s+(?P<noun>{approx})\s+(?:de\s+|d')(?P<unit>{units}){e}", 6),
         ("half_duration", rf"{b}(?:{qmod})?(?:une?)\s+demi-(?P<unit>{units}){e}", 5),
         ("vague_duration", rf"{b}(?:{qmod})?(?P<vague>{vague})\s+(?P<unit>{units}){e}", 4),
-        ("recent_duration", rf"{b}(?:ces|les|des)\s+(?:(?P<n>{num})\s+)?(?:{rel})\s+(?P<unit>{units}){e}", 6),
+        ("recent_duration", rf"{b}(?:ces|les|des)\s+(?:(?P<n>{num})\s+)?(?:(?:{rel})\s+(?P<unit>{units})|(?P<unit2>{units})\s+(?P<coming>à\s+venir)){e}", 6),
         ("unit_noun", rf"{b}(?P<w>{alt(lex.unit_nouns)}){e}", 4),
         ("set_every", rf"{b}(?:chaque|tous\s+les|toutes\s+les)\s+(?:(?P<ord>{ordinal})\s+)?(?:(?P<n>{num})\s+)?(?:(?P<unit>{units})|(?P<wd>{wd})s?(?:\s+(?P<wdpart>{parts})s?)?|(?P<part>{parts})s?){e}", 7),
         ("set_ordinal_weekday", rf"{b}les\s+(?:{ordinal})(?:(?:\s*,\s*|\s+et\s+)(?:{ordinal}))*\s+(?P<wd>{wd})s{e}", 7),
+        # "de 2,8 % sur l'année", "en hausse sur la semaine": the length of time a change is measured over
+        ("over_unit", rf"(?<=\bsur\s)(?:(?:la|le)\s+|l')(?P<unit>année|an|mois|semaine|journée|trimestre|semestre|décennie){e}(?!\s+(?:de|du|des|d')\b|\s+d')", 3),
         ("set_per", rf"(?<=\bpar\s)(?P<unit>jour|semaine|mois|an|année|semestre|trimestre|heure|minute){e}", 4),
         ("set_adjective", rf"{b}(?P<w>{alt(lex.set_adjectives)}){e}", 3),
     ]
@@ -138,7 +143,7 @@ def pattern_keywords(lex: DateLexicon) -> dict[str, tuple[str, ...]]:
         "months_of_season": ("mois d'",),
         "deictic": ("semaine", "week-end", "mois", "an", "trimestre", "semestre", "décennie", "siècle"),
         "rel_day": ("hier", "demain", "aujourd'hui"),
-        "shift_day": ("lendemain", "veille", "même", "là", "suivant", "précédent"),
+        "shift_day": ("lendemain", "veille", "même", "là", "suivant", "précédent", "dernière"),
         "holiday": tuple(lex.holidays),
         "short_year": tuple(lex.short_year_triggers),
         "ordinal_unit": tuple(w for w, n in lex.ordinals.items() if n > 0),
@@ -152,14 +157,15 @@ def pattern_keywords(lex: DateLexicon) -> dict[str, tuple[str, ...]]:
         "clock_words": ("heure",),
         "clock_colon": (":",),
         "noon": ("midi", "minuit"),
-        "ago": ("il y a",),
+        "ago": ("il y a", "voici", "voilà"),
         "in": ("dans",),
         "half_duration": ("demi-",),
         "vague_duration": long_units,
-        "recent_duration": ("dernier", "dernièr", "prochain"),
+        "recent_duration": ("dernier", "dernièr", "prochain", "à venir"),
         "unit_noun": tuple(lex.unit_nouns),
         "set_every": ("chaque", "tous les", "toutes les"),
         "set_ordinal_weekday": weekday_words,
         "set_per": ("par ",),
+        "over_unit": ("sur l", "sur la"),
         "set_adjective": ("quotidien", "hebdomadaire", "mensuel", "annuel", "trimestriel"),
     }

@@ -220,8 +220,9 @@ class Resolver:
         base = self.published
         unit, n = c.rel_unit, c.rel_n
         anchor: Anchor = "published"
-        if c.story and self.last_day is not None:
-            base, anchor = self.last_day, "narrative"  # "la semaine suivante": after the story's day
+        story = self._story_date(unit or "Y") if c.story else None
+        if story is not None:
+            base, anchor = story, "narrative"  # "la semaine suivante": after the story's day
         elif base is None or self._coarse(unit or "Y"):
             base = None
         if base is None:
@@ -267,6 +268,18 @@ class Resolver:
                 year += 1
         value = f"{year}-{c.suffix}" if c.suffix else str(year)
         return Resolved(c, value, c.granularity, anchor)
+
+    def _story_date(self, unit: str) -> dt.date | None:
+        """The date the story is at for "l'année suivante", "cette année-là": the day last
+        talked about, or a later month or year of the narrative when the unit is as coarse
+        ("En 1998, ... L'année suivante": 1999)."""
+        story = self.last_day
+        if self.narrative is not None:
+            day, end, level = self.narrative
+            coarse_enough = level == 0 or (level == 1 and unit not in ("D", "W", "WE")) or (level == 2 and unit in ("Y", "DE", "CE"))
+            if coarse_enough and (story is None or end > self.last_day_at):
+                story = day
+        return story
 
     def _calendar(self, c: Candidate) -> Resolved | None:
         month_level = c.day is None and c.easter is None

@@ -57,8 +57,9 @@ def _day(value: str | None) -> dt.datetime | None:
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema([
         ("doc_id", pa.string()), ("id", pa.string()), ("source", pa.string()),
-        ("title", pa.string()), ("published", DAY), ("url", pa.string()),
-        ("tags", NAMES), ("lang", pa.string()), ("n_chars", pa.int64()),
+        ("title", pa.string()), ("published", DAY), ("published_inferred", pa.string()),
+        ("published_inferred_from", pa.string()), ("published_inferred_evidence", pa.string()),
+        ("url", pa.string()), ("tags", NAMES), ("lang", pa.string()), ("n_chars", pa.int64()),
         ("n_entities", pa.int64()), ("n_dates", pa.int64()), ("n_events", pa.int64()),
         ("n_people", pa.int64()), ("n_quotes", pa.int64()), ("text", pa.string()),
     ]),
@@ -123,9 +124,14 @@ def iter_table_rows(record: Row) -> Iterator[tuple[str, Row]]:
     """Flatten one ``documents.jsonl`` record into ``(table, row)`` pairs."""
     doc_id = record["doc_id"]
     published = _day(record.get("published"))
+    inferred = record.get("published_inferred") or {}
     yield "documents", {
         "doc_id": doc_id, "id": record.get("id"), "source": record["source"],
-        "title": record.get("title"), "published": published, "url": record.get("url"),
+        "title": record.get("title"), "published": published,
+        # the TIMEX value as inferred (a day or a month: "2021-10"), not a timestamp that
+        # would make a month look like its first day
+        "published_inferred": inferred.get("value"), "published_inferred_from": inferred.get("inferred_from"),
+        "published_inferred_evidence": inferred.get("evidence"), "url": record.get("url"),
         "tags": list(record.get("tags") or []), "lang": record.get("lang"),
         "n_chars": len(record["text"]), "n_entities": len(record["entities"]),
         "n_dates": len(record["dates"]), "n_events": len(record["events"]),
