@@ -332,6 +332,17 @@ def test_dates_not_years_past_2099_or_in_names(text: str, not_a_date: str) -> No
     assert not_a_date not in [d[0] for d in _found(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On fête les 14 juillet au village depuis 1880.", None),  # every year's: no day, no list
+        ("Le 29 novembre, le maire a signé. Le 1er décembre 2022, il est parti.", "2023-11-29"),  # two sentences
+    ],
+)
+def test_dates_no_list_no_shared_year(text: str, value: str | None) -> None:
+    assert [v for t, _, v, _ in _found(text) if t.endswith(("14 juillet", "29 novembre"))] == ([value] if value else [])
+
+
 # --------------------------------------------------------------------------- TimeML ranges
 
 
@@ -346,6 +357,27 @@ def test_dates_not_years_past_2099_or_in_names(text: str, not_a_date: str) -> No
         ("Le club est monté en 2004 et 2010.", [("2004", "2004"), ("2010", "2010")], [("2004", "2004"), ("2010", "2010")]),
         ("Il a joué à Lorient de 1995 à 2001.", [("1995", "1995"), ("2001", "2001")], [("1995 à 2001", "1995/2001")]),
         ("Il a joué à Lorient (1995-2001).", [("1995", "1995"), ("2001", "2001")], [("1995-2001", "1995/2001")]),
+        # the first end takes the year the range ends in, whatever the publication year
+        (
+            "Le congrès des maires aura lieu du 29 novembre au 1er décembre 2022 à Paris.",
+            [("29 novembre", "2022-11-29"), ("1er décembre 2022", "2022-12-01")],
+            [("29 novembre au 1er décembre 2022", "2022-11-29/2022-12-01")],
+        ),
+        (
+            "La patinoire restera ouverte du 26 décembre au 4 janvier 2026.",
+            [("26 décembre", "2025-12-26"), ("4 janvier 2026", "2026-01-04")],
+            [("26 décembre au 4 janvier 2026", "2025-12-26/2026-01-04")],
+        ),
+        (
+            "Le scrutin s'est tenu les 30 novembre et 1er décembre 2019.",
+            [("les 30 novembre", "2019-11-30"), ("1er décembre 2019", "2019-12-01")],
+            [("les 30 novembre et 1er décembre 2019", "2019-11-30/2019-12-01")],
+        ),
+        (
+            "Les portes ouvertes auront lieu les vendredi 6 et samedi 7 mars 2026.",
+            [("les vendredi 6", "2026-03-06"), ("samedi 7 mars 2026", "2026-03-07")],
+            [("les vendredi 6 et samedi 7 mars 2026", "2026-03-06/2026-03-07")],
+        ),
     ],
 )
 def test_dates_ranges_one_mention_per_end_and_an_interval_for_events(

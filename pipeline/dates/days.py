@@ -18,6 +18,9 @@ _SHIFTS = {"surlendemain": 2, "lendemain": 1, "avant-veille": -2, "veille": -1}
 #: a plural verb after a number makes it a count: a year is singular ("2015 a été")
 _PLURAL_VERBS = frozenset({"ont", "sont", "avaient", "étaient", "seront", "auront", "furent", "eurent"})
 #: the unit after the second number of "de 1500 à 2000 euros"
+#: a list of days going on after one of them: "et 1er décembre", ", 2 et 3 mars"
+_LIST_GOES_ON = re.compile(
+    r"\s*(?:,|et|ou|au|à|-|–)\s*(?:le\s+)?(?:(?:lun|mar|mercre|jeu|vendre|same)di\s+|dimanche\s+)?(?:\d{1,2}|1er)\b", re.I)
 _RANGE_UNIT = re.compile(r"\s*(?:à|a|et|ou|-)\s*\d+(?:\s\d{3})*\s*([^\s\d]\S*)")
 
 
@@ -78,8 +81,10 @@ class DayRules(Words):
             return None  # "place du 8 Mai 1945": a street name
         start = m.start()
         det = (m["det"] or "").lower()
-        if det == "les":
-            return None  # "les 19 mai": rare; lists are handled by list_head
+        if det == "les" and not _LIST_GOES_ON.match(text, m.end()):
+            # "les 14 juillet": every year's. "les 30 novembre et 1er décembre 2019" is the
+            # first of a list of days (with its article, as a list head "les 3, 4 et 5 mai")
+            return None
         wd = self.weekday_of(m["wd"]) if m["wd"] else None
         return Candidate(start, m.end(), "DATE", year=year, month=month, day=day, weekday=wd, direction=self.direction_of(m["rel"]))
 

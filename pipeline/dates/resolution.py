@@ -179,6 +179,8 @@ class Resolver:
             if following is None or following.month is None:
                 return None
             c.month, c.year, c.direction = following.month, following.year, following.direction
+        elif c.month is not None and c.year is None and following is not None and following.year is not None:
+            self._share_year(c, following)
         if c.rel_days is not None:
             return self._relative_day(c)
         if c.day_shift is not None:
@@ -195,6 +197,15 @@ class Resolver:
             value = f"{c.year}-{c.suffix}" if c.suffix else str(c.year)
             return Resolved(c, value, c.granularity, "absolute")
         return None
+
+    def _share_year(self, c: Candidate, end: Candidate) -> None:
+        """The first end of "du 29 novembre au 1er décembre 2022" takes the year the range
+        ends in (the year before when its month comes later: "du 28 décembre au 3 janvier 2023")."""
+        assert c.month is not None and end.month is not None and end.year is not None
+        opened = _RANGE_OPEN.search(self.text, max(0, c.start - 8), c.start) or _LIST_OPEN.match(self.text, c.start)
+        if not opened or not _YEAR_SHARING_LINK.match(self.text, c.end, end.start):
+            return
+        c.year = end.year if (c.month, c.day or 1) <= (end.month, end.day or 1) else end.year - 1
 
     def _shift(self, c: Candidate) -> Resolved | None:
         """ "la veille", "le lendemain", "le jour même": from the day the paragraph is
@@ -452,6 +463,10 @@ def attach_times(
 _OF_DAY = re.compile(r"\s*(?:de\s+(?:ce\s+|cet\s+)?|du\s+|d')\s*$", re.I)
 _RANGE_LINK = re.compile(r"^\s*(?:au|à|a|et|-|–|/)\s*$", re.I)
 _RANGE_OPEN = re.compile(r"(?:\b(?:du|de|d'|entre|les)\s*|\()$", re.I)
+#: a list of days whose first carries the article: "les 30 novembre et 1er décembre"
+_LIST_OPEN = re.compile(r"les\s", re.I)
+#: what lies between the ends of a range or a list that share the year of the last one
+_YEAR_SHARING_LINK = re.compile(r"\s*(?:au|à|a|et|-|–|/)(?:\s+(?:le|l'))?\s*$", re.I)
 
 
 def merge_ranges(text: str, resolved: list[Resolved]) -> list[Resolved]:
@@ -480,7 +495,11 @@ def merge_ranges(text: str, resolved: list[Resolved]) -> list[Resolved]:
             chain.append(b)
             links.append(link.strip().lower())
         first, last = chain[0], chain[-1]
-        opened = _RANGE_OPEN.search(text[max(0, first.cand.start - 8): first.cand.start]) or first.cand.list_head
+        opened = (
+            _RANGE_OPEN.search(text[max(0, first.cand.start - 8): first.cand.start])
+            or first.cand.list_head
+            or _LIST_OPEN.match(text, first.cand.start)
+        )
         is_range = bool(links) and all(link in ("au", "à", "a", "-", "–", "/") for link in links)
         consecutive = all(
             x.day is not None and y.day is not None and (y.day - x.day).days == 1 for x, y in itertools.pairwise(chain)
