@@ -52,6 +52,10 @@ class EventLexicon:
     with_roles: dict[str, str]
     default_roles: dict[str, str]
     generic_subject_nouns: frozenset[str]
+    #: verbs of state: a date they govern dates no event (:mod:`~pipeline.events.clauses`)
+    state_lemmas: frozenset[str]
+    #: words just before a date that make it bound a state ("depuis 2008")
+    clause_blocking_words: frozenset[str]
     max_noun_len: int
     #: first words of the nominal triggers, to skip most tokens at once
     noun_heads: frozenset[str]
@@ -106,6 +110,8 @@ def load_lexicon() -> EventLexicon:
         with_roles=dict(raw["with_roles"]),
         default_roles=dict(raw["default_roles"]),
         generic_subject_nouns=frozenset(raw["generic_subject_nouns"]),
+        state_lemmas=frozenset(norm_word(w) for w in raw["clause_events"]["state_lemmas"]),
+        clause_blocking_words=frozenset(norm_word(w) for w in raw["clause_events"]["blocking_words"]),
         max_noun_len=max(len(k) for k in nouns),
         noun_heads=frozenset(k[0] for k in nouns),
     )

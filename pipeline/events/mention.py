@@ -155,8 +155,9 @@ def is_dateline(doc: Doc, date: DateMention) -> bool:
     text = doc_text(doc)  # doc.text joins every token again: once per date was quadratic
     line_start = text.rfind("\n", 0, date.start) + 1
     head = text[line_start:date.start]
-    # the date opens the line, or follows a place name and a comma ("Lille, 30 juin")
-    if head.strip() and not re.fullmatch(r"[A-ZÀ-Ý][\w'’ .-]{0,40},\s*(?:le\s+)?", head):
+    # the date opens the line, or follows a place name or the day and a comma ("Lille,
+    # 30 juin", "5 octobre 2016, 9 h 55 UTC")
+    if head.strip() and not re.fullmatch(r"[A-ZÀ-Ý\d][\w'’ .-]{0,40},\s*(?:le\s+)?", head):
         return False
     end = _DATELINE_END.search(text, date.end)
     line_end = end.start() if end else len(text)

@@ -1,0 +1,149 @@
+"""Events told by a dated clause whose verb is in no trigger list.
+
+News states many events with a verb no lexicon lists ("il est fiché S le 19 mars",
+"Cygnus atteindra la station samedi", "En 1991, il a développé un rotaxane"). A date
+that no trigger of its sentence took, and that the parse attaches to a verb of the
+sentence, is the strongest sign of such an event: the verb becomes a mention of type
+``other``, dated by that date. A verb of state ("connaître", "rester", "représenter"),
+a date that opens a state or a span ("depuis 2008", "jusqu'au mois de mai"), a negated
+or quoted clause and a date inside a trigger's own phrase make no event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from pipeline.events.mention import ArticleContext, Mention
+from pipeline.nlp.text import doc_text, norm_word
+from pipeline.records import DateMention, Quantity
+
+#: how far up the parse a date may sit below its verb ("le 12 juin" -> "déroulée";
+#: "au cours du 1er semestre 2017" -> "organiser")
+_MAX_CLIMB = 2
+#: a figure of these units, or this large, in a verb's object makes it a measure
+_MEASURE_UNITS = frozenset({"EUR", "USD", "GBP", "CHF", "%"})
+_LARGE_COUNT = 100
+
+
+def clause_mentions(
+    sent: Span, ctx: ArticleContext, mentions: Sequence[Mention], quantities: Sequence[Quantity]
+) -> list[Mention]:
+    """Mentions of the sentence's dated clauses that no trigger mention holds.
+
+    Args:
+        sent: the sentence.
+        ctx: the article's readings (its event dates, the lexicon's clause words).
+        mentions: the sentence's trigger mentions, with their dates attached.
+        quantities: the sentence's quantities (a verb whose object is a figure measures).
+
+    Returns:
+        One dated ``other`` mention per verb that governs a date no mention took, in
+        text order; their segment is the verb's clause, their date already set.
+    """
+    doc = ctx.doc
+    taken = {m.date.start for m in mentions if m.date is not None}
+    own_verbs = {t.i for m in mentions for t in (m.trigger, *m.verbs)}
+    found: dict[int, Mention] = {}
+    for date in _sentence_dates(sent, ctx):
+        if date.start in taken or _opens_a_span(sent, date, ctx):
+            continue
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        verb = None if span is None else _governing_verb(span, ctx, quantities)
+        if verb is None or verb.i in own_verbs or verb.i in found:
+            continue
+        if _inside_mention_phrase(span.root, mentions) or _quoted(verb, ctx):
+            continue
+        mention = Mention(trigger=verb, trigger_end=verb.i + 1, type="other", nominal=False,
+                          weak=True, dated_only=True, date=date)
+        mention.seg_start, mention.seg_end = _clause(verb, sent)
+        found[verb.i] = mention
+    return [found[i] for i in sorted(found)]
+
+
+def _sentence_dates(sent: Span, ctx: ArticleContext) -> list[DateMention]:
+    """The event dates of the sentence (datelines already left out)."""
+    return [d for d in ctx.dates if sent.start_char <= d.start < sent.end_char]
+
+
+def _opens_a_span(sent: Span, date: DateMention, ctx: ArticleContext) -> bool:
+    """Is the date the start or the end of a state ("depuis 2008", "jusqu'en mai",
+    "d'ici le 17 décembre")? Such a date bounds a state, it dates no event."""
+    before = doc_text(ctx.doc)[max(sent.start_char, date.start - 12) : date.start]
+    words = [norm_word(w) for w in before.replace("’", "'").replace("'", "' ").split()]
+    tail = words[-2:]
+    return any(w in ctx.lex.clause_blocking_words for w in tail) or any(
+        w.startswith(("jusqu'", "jusqu")) for w in tail
+    ) or norm_word(date.text.split()[0]) in ctx.lex.clause_blocking_words
+
+
+def _governing_verb(span: Span, ctx: ArticleContext, quantities: Sequence[Quantity]) -> Token | None:
+    """The verb the date modifies, a few steps up the parse; ``None`` for a verb of
+    state, a negated verb, or a date that modifies a noun phrase."""
+    tok = span.root
+    for _ in range(_MAX_CLIMB):
+        head = tok.head
+        if head is tok:
+            return None
+        if head.pos_ == "VERB":
+            lemma = norm_word(head.lemma_)
+            if lemma in ctx.lex.state_lemmas or _negated(head) or _measures(head, quantities):
+                return None
+            return head
+        # a date under a figure compares it ("contre 38 000 l'an dernier"): no event
+        if head.pos_ not in ("NOUN", "ADP") or tok.dep_ not in ("nmod", "obl", "obl:mod"):
+            return None
+        tok = head
+    return None
+
+
+def _measures(verb: Token, quantities: Sequence[Quantity]) -> bool:
+    """Does the verb report a figure ("a réalisé un chiffre d'affaires de 12 millions",
+    "attendent 45 000 festivaliers")? Its object holds an amount, a share or a large
+    count: a measure, not a happening ("a réussi à lier deux molécules" is one)."""
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in verb.children
+             if c.dep_ in ("obj", "xcomp")]
+    return any(
+        s <= q.start < e and (q.unit in _MEASURE_UNITS or q.value >= _LARGE_COUNT)
+        for q in quantities for s, e in spans
+    )
+
+
+def _negated(verb: Token) -> bool:
+    """"n'ont pas été payés": a negated verb tells what did not happen."""
+    return any(norm_word(c.text) in ("pas", "jamais", "ne", "n'") for c in verb.children
+               if c.dep_ == "advmod")
+
+
+def _inside_mention_phrase(tok: Token, mentions: Sequence[Mention]) -> bool:
+    """Does the date sit inside a trigger's phrase ("l'élection de mai 2017")?"""
+    for ancestor in tok.ancestors:
+        if any(ancestor.i == m.trigger.i for m in mentions if m.nominal):
+            return True
+        if ancestor.pos_ == "VERB":
+            return False
+    return False
+
+
+def _quoted(verb: Token, ctx: ArticleContext) -> bool:
+    return any(s <= verb.idx < e for s, e in ctx.quoted)
+
+
+def _clause(verb: Token, sent: Span) -> tuple[int, int]:
+    """The verb's clause as a token range of the sentence, cut at a line break."""
+    start = max(verb.left_edge.i, sent.start)
+    end = min(verb.right_edge.i + 1, sent.end)
+    doc = sent.doc
+    for j in range(verb.i - 1, start - 1, -1):
+        if "\n" in doc[j].text_with_ws:
+            start = j + 1
+            break
+    for j in range(verb.i, end):
+        if "\n" in doc[j].text_with_ws:
+            end = j + 1
+            break
+    return start, end
+
+
+__all__ = ["clause_mentions"]
