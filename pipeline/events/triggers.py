@@ -243,9 +243,14 @@ def _in_fixed_phrase(tokens: Span, i: int, lex: EventLexicon) -> bool:
 def _object_lemmas(verb: Token) -> list[str]:
     """What the verb acts on: its objects, its passive subject, or the noun its participle
     modifies ("les chiffres dévoilés mardi")."""
-    found = [norm_word(c.lemma_) for c in verb.children if c.dep_ in ("obj", "nsubj:pass")]
-    if verb.dep_ in ("acl", "acl:relcl", "amod"):
-        found.append(norm_word(verb.head.lemma_))
+    # the parser often labels a noun object "xcomp" ("a cédé le pouvoir")
+    found = [norm_word(c.lemma_) for c in verb.children
+             if c.dep_ in ("obj", "nsubj:pass") or (c.dep_ == "xcomp" and c.pos_ == "NOUN")]
+    clause = verb
+    while clause.dep_ == "xcomp" and clause.head is not clause:
+        clause = clause.head  # "qui devrait être dévoilée": the relative is the modal's
+    if clause.dep_ in ("acl", "acl:relcl", "amod"):
+        found.append(norm_word(clause.head.lemma_))
     return found
 
 
