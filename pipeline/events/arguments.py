@@ -72,11 +72,27 @@ def _attach_date(mention: Mention, ctx: ArticleContext) -> None:
         if d.start >= seg_end_char:
             break
         in_seg.append(d)
+    in_seg = [d for d in in_seg if not _in_reported_clause(doc, d, mention)]
     if in_seg:
         trig = mention.trigger.idx
         mention.date = min(in_seg, key=lambda d: abs(d.start - trig))
         return
     mention.date = _governed_date(mention, ctx)
+
+
+def _in_reported_clause(doc: Doc, date: DateMention, mention: Mention) -> bool:
+    """Is the date inside a clause the mention's verb reports ("a annoncé qu'il serait
+    incinéré aujourd'hui")? It dates that clause's event, not the saying."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verbs = {v.i for v in mention.verbs}
+    for tok in span.root.ancestors:
+        if tok.i == mention.trigger.i:
+            return False
+        if tok.dep_ == "ccomp" and tok.head.i in verbs:
+            return True
+    return False
 
 
 def _governed_date(mention: Mention, ctx: ArticleContext) -> DateMention | None:
