@@ -25,7 +25,7 @@ from pipeline.events.grammar import (
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import ArticleContext, Mention, Segment
 from pipeline.events.participants import collect_participants
-from pipeline.nlp.text import norm_word
+from pipeline.nlp.text import doc_text, norm_word
 from pipeline.records import DateMention, Quantity
 
 _ANAPHORIC_ADJ = frozenset({"premier", "première", "même", "dernier", "dernière"})
@@ -71,13 +71,20 @@ def _attach_date(mention: Mention, ctx: ArticleContext) -> None:
     for d in itertools.islice(ctx.dates, lo, None):
         if d.start >= seg_end_char:
             break
-        in_seg.append(d)
+        if not _deadline(doc, d):
+            in_seg.append(d)
     in_seg = [d for d in in_seg if not _in_reported_clause(doc, d, mention)]
     if in_seg:
         trig = mention.trigger.idx
         mention.date = min(in_seg, key=lambda d: abs(d.start - trig))
         return
     mention.date = _governed_date(mention, ctx)
+
+
+def _deadline(doc: Doc, date: DateMention) -> bool:
+    """ "recruter 60 personnes d'ici 2025": a deadline, not when the event happens."""
+    before = norm_word(doc_text(doc)[max(0, date.start - 8) : date.start]).rstrip()
+    return before.endswith("d'ici") or norm_word(date.text).startswith("d'ici")
 
 
 def _in_reported_clause(doc: Doc, date: DateMention, mention: Mention) -> bool:
@@ -112,7 +119,7 @@ def _governed_date(mention: Mention, ctx: ArticleContext) -> DateMention | None:
         if d.start >= sent.end_char:
             break
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
-        if span is None or span.root.head.i not in anchors or span.root.head.i == span.root.i:
+        if span is None or _deadline(doc, d) or span.root.head.i not in anchors or span.root.head.i == span.root.i:
             continue
         if best is None or abs(d.start - mention.trigger.idx) < abs(best.start - mention.trigger.idx):
             best = d
