@@ -25,6 +25,8 @@ _MAX_CLIMB = 2
 #: a figure of these units, or this large, in a verb's object makes it a measure
 _MEASURE_UNITS = frozenset({"EUR", "USD", "GBP", "CHF", "%"})
 _LARGE_COUNT = 100
+#: what a verb acts on or goes to: "a pris la tête", "arrivée à la direction"
+_ARGUMENT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "xcomp"})
 
 
 def clause_mentions(
@@ -55,11 +57,25 @@ def clause_mentions(
             continue
         if _inside_mention_phrase(span.root, mentions) or _quoted(verb, ctx):
             continue
-        mention = Mention(trigger=verb, trigger_end=verb.i + 1, type="other", nominal=False,
+        mention = Mention(trigger=verb, trigger_end=verb.i + 1, type=_clause_type(verb, ctx), nominal=False,
                           weak=True, dated_only=True, date=date)
         mention.seg_start, mention.seg_end = _clause(verb, sent)
         found[verb.i] = mention
     return [found[i] for i in sorted(found)]
+
+
+def _clause_type(verb: Token, ctx: ArticleContext) -> str:
+    """``other``, unless the verb's arguments say more: a career step ("arrivée à la tête
+    du lieu en 2020", "a pris la direction du club") is an appointment (the lexicon's
+    ``type_by_argument``: verb lemma -> type -> argument lemmas)."""
+    by_argument = ctx.lex.type_by_argument.get(norm_word(verb.lemma_))
+    if by_argument:
+        for child in verb.children:
+            if child.dep_ in _ARGUMENT_DEPS:
+                kind = by_argument.get(norm_word(child.lemma_))
+                if kind is not None:
+                    return kind
+    return "other"
 
 
 def _sentence_dates(sent: Span, ctx: ArticleContext) -> list[DateMention]:
