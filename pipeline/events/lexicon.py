@@ -56,6 +56,8 @@ class EventLexicon:
     state_lemmas: frozenset[str]
     #: words just before a date that make it bound a state ("depuis 2008")
     clause_blocking_words: frozenset[str]
+    #: nouns that take the type of the event they are an instance of ("édition du salon")
+    edition_nouns: frozenset[str]
     max_noun_len: int
     #: first words of the nominal triggers, to skip most tokens at once
     noun_heads: frozenset[str]
@@ -112,6 +114,7 @@ def load_lexicon() -> EventLexicon:
         generic_subject_nouns=frozenset(raw["generic_subject_nouns"]),
         state_lemmas=frozenset(norm_word(w) for w in raw["clause_events"]["state_lemmas"]),
         clause_blocking_words=frozenset(norm_word(w) for w in raw["clause_events"]["blocking_words"]),
+        edition_nouns=frozenset(norm_word(w) for w in raw["edition_nouns"]["nouns"]),
         max_noun_len=max(len(k) for k in nouns),
         noun_heads=frozenset(k[0] for k in nouns),
     )

@@ -179,6 +179,8 @@ def _nominal_mention(
     if by_complement:
         complements = [norm_word(c.lemma_) for c in tok.children if c.dep_ in ("nmod", "amod")]
         kind = next((by_complement[c] for c in complements if c in by_complement), kind)
+    if key in lex.edition_nouns:
+        kind = _edition_type(tok, lex) or kind
     return Mention(
         trigger=tok,
         trigger_end=tok.i + n,
@@ -186,6 +188,19 @@ def _nominal_mention(
         nominal=True,
         weak=key in lex.weak_nouns or norm_word(tok.text) in lex.weak_nouns,
     )
+
+
+def _edition_type(tok: Token, lex: EventLexicon) -> str | None:
+    """The type of the event an edition is of ("la 12e édition du salon": a conference),
+    read from its complement, a trigger noun or a name that starts with one."""
+    for child in tok.children:
+        if child.dep_ != "nmod":
+            continue
+        for word in (norm_word(child.lemma_), norm_word(child.text)):
+            kind = lex.nouns.get((word,))
+            if kind is not None:
+                return kind
+    return None
 
 
 def _named_event_is_the_event(tok: Token, ent: Ent, lex: EventLexicon) -> bool:
