@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from pipeline.events.mention import ArticleContext, Mention
+from pipeline.events.triggers import in_fixed_phrase
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.records import DateMention, Quantity
 
@@ -55,7 +56,7 @@ def clause_mentions(
         verb = None if span is None else _governing_verb(span, ctx, quantities)
         if verb is None or verb.i in own_verbs or verb.i in found:
             continue
-        if _inside_mention_phrase(span.root, mentions) or _quoted(verb, ctx):
+        if _inside_mention_phrase(span.root, mentions) or _quoted(verb, ctx) or _idiom(verb, sent, ctx):
             continue
         mention = Mention(trigger=verb, trigger_end=verb.i + 1, type=_clause_type(verb, ctx), nominal=False,
                           weak=True, dated_only=True, date=date)
@@ -140,6 +141,14 @@ def _inside_mention_phrase(tok: Token, mentions: Sequence[Mention]) -> bool:
         if ancestor.pos_ == "VERB":
             return False
     return False
+
+
+def _idiom(verb: Token, sent: Span, ctx: ArticleContext) -> bool:
+    """Is the verb or a word it governs part of a fixed expression ("ont rendu hommage",
+    "est arrivé à point nommé")? The lexicon's ``fixed_phrases`` name no event."""
+    return any(
+        in_fixed_phrase(sent, t.i - sent.start, ctx.lex) for t in (verb, *verb.children) if sent.start <= t.i < sent.end
+    )
 
 
 def _quoted(verb: Token, ctx: ArticleContext) -> bool:

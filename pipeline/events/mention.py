@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from pipeline.dates.lexicon import load_lexicon as dates_lexicon
 from pipeline.events.lexicon import EventLexicon
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.records import DateMention, EventStatus, Participant, Quantity
@@ -142,6 +143,8 @@ def is_event_date(date: DateMention) -> bool:
     return all(_DATE_VALUE.match(part) for part in event_value(date).split("/"))
 
 
+#: words before the date on a page's update line ("Information mise à jour le")
+_MAX_UPDATE_WORDS = 5
 _DATELINE_END = re.compile(r"[–—\n]|\.(?:\s|$)")
 
 
@@ -155,6 +158,8 @@ def is_dateline(doc: Doc, date: DateMention) -> bool:
     text = doc_text(doc)  # doc.text joins every token again: once per date was quadratic
     line_start = text.rfind("\n", 0, date.start) + 1
     head = text[line_start:date.start]
+    if _page_update_line(text, head, date):
+        return True
     # the date opens the line, or follows a place name or the day and a comma ("Lille,
     # 30 juin", "5 octobre 2016, 9 h 55 UTC")
     if head.strip() and not re.fullmatch(r"[A-ZÀ-Ý\d][\w'’ .-]{0,40},\s*(?:le\s+)?", head):
@@ -163,6 +168,18 @@ def is_dateline(doc: Doc, date: DateMention) -> bool:
     line_end = end.start() if end else len(text)
     span = doc.char_span(line_start, line_end, alignment_mode="expand")
     return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _page_update_line(text: str, head: str, date: DateMention) -> bool:
+    """A short line that ends with its date after a publication word ("Information mise à
+    jour le 20/06/18", "Publié le 3 mars 2024"): the page's own date, like a dateline."""
+    line_end = text.find("\n", date.end)
+    tail = text[date.end : len(text) if line_end < 0 else line_end]
+    words = norm_word(head).split()
+    if tail.strip(" .,;:–—-") or not words or len(words) > _MAX_UPDATE_WORDS:
+        return False
+    phrase = " ".join(words[:-1] if words[-1] == "le" else words)
+    return phrase.endswith(dates_lexicon().dateline_markers)
 
 
 def date_value(date: DateMention) -> str:

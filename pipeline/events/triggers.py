@@ -113,7 +113,7 @@ def _read_triggers(
             continue  # inside a multiword trigger already taken
         i = candidate
         tok = tokens[i]
-        if _in_fixed_phrase(tokens, i, lex):
+        if in_fixed_phrase(tokens, i, lex):
             i += 1
             continue
         if tok.pos_ in ("NOUN", "PROPN", ""):
@@ -240,7 +240,7 @@ def _verbal_mention(tok: Token, lex: EventLexicon) -> Mention | None:
     return None
 
 
-def _in_fixed_phrase(tokens: Span, i: int, lex: EventLexicon) -> bool:
+def in_fixed_phrase(tokens: Span, i: int, lex: EventLexicon) -> bool:
     """Is ``tokens[i]`` a word of a fixed expression that names no event ("à point nommé")?
 
     A word of the phrase matches by its form or its lemma ("ont rendu hommage").
@@ -356,4 +356,4 @@ def _set_segments(sent: Span, mentions: Sequence[Mention]) -> None:
         mention.seg_start, mention.seg_end = start, end
 
 
-__all__ = ["SentenceQuantities", "find_mentions", "trigger_candidates"]
+__all__ = ["SentenceQuantities", "find_mentions", "in_fixed_phrase", "trigger_candidates"]
