@@ -230,6 +230,83 @@ def test_events_ambiguous_triggers_read_their_context(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # a date no trigger took, attached to a verb no list names: an event of its own
+        ("Le navire atteindra le port de Brest le 26 mars 2024.",
+         [("26 mars 2024", "2024-03-26")], [("other", "2024-03-26")]),
+        ("En 1998, la chercheuse a isolé une nouvelle enzyme.", [("1998", "1998")], [("other", "1998")]),
+        ("Le suspect a été fiché par les services de renseignement le 3 février 2023.",
+         [("3 février 2023", "2023-02-03")], [("other", "2023-02-03")]),
+        # career steps: the verb's arguments give the type
+        ("La chercheuse, arrivée à la tête du laboratoire en 2019, dirige une équipe de douze personnes.",
+         [("2019", "2019")], [("appointment", "2019")]),
+        ("Le biologiste a pris la direction de l'institut en mars 2018.",
+         [("mars 2018", "2018-03")], [("appointment", "2018-03")]),
+        # an edition is of the event its complement names; a range stays an interval
+        ("La 12e édition du salon de l'agriculture se tiendra du 4 au 6 octobre 2024 au parc des expositions.",
+         [("4 au 6 octobre 2024", "2024-10-04/2024-10-06")], [("conference", "2024-10-04/2024-10-06")]),
+        # two events of no listed type the same day stay two events
+        ("Un incendie a détruit un entrepôt de Lorient le 4 mars 2024. Un docker a été opéré lundi 4 mars à Vannes.",
+         [("4 mars 2024", "2024-03-04"), ("lundi 4 mars", "2024-03-04")],
+         [("other", "2024-03-04"), ("other", "2024-03-04")]),
+    ],
+)
+def test_events_dated_clause_is_an_event(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    events = find_events(_parse(nlp_md, text, dates, published="2024-03-08"))
+    assert sorted((e.type, e.date) for e in events if e.date) == sorted(expected)
+
+
+@pytest.mark.model
+@pytest.mark.negative
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a figure, a state, a negation, a goal or a deadline: no event at that date
+        ("L'entreprise a réalisé un chiffre d'affaires de 3 millions d'euros en 2023.", [("2023", "2023")]),
+        ("Le maire dirige la commune depuis 2008.", [("2008", "2008")]),
+        ("Les salariés n'ont pas été payés en mars 2024.", [("mars 2024", "2024-03")]),
+        ("Les élus ont fixé des objectifs chiffrés pour 2030.", [("2030", "2030")]),
+        ("L'usine va recruter 60 techniciens d'ici 2026.", [("2026", "2026")]),
+        # the page's own date lines date nothing
+        ("Conseil municipal\nInformation mise à jour le 20/06/2024\nLe conseil a voté le budget.",
+         [("20/06/2024", "2024-06-20")]),
+        ("Prix Nobel de chimie\n\n5 octobre 2016, 9 h 55 UTC. –\nLe prix est attribué à trois chimistes.",
+         [("5 octobre 2016", "2016-10-05"), ("9 h 55 UTC", "2016-10-05T09:55")]),
+    ],
+)
+def test_events_dated_states_measures_and_page_dates_are_not_events(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]]
+) -> None:
+    events = find_events(_parse(nlp_md, text, dates, published="2024-06-20"))
+    assert [(e.type, e.date) for e in events if e.date] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # the date of a reported clause is that clause's, not the saying's
+        ("Le parquet a annoncé que le suspect serait jugé le 5 avril 2024.",
+         [("5 avril 2024", "2024-04-05")], [("other", "2024-04-05")]),
+        # the object of a relative through a modal gives the type; a noun object labelled xcomp too
+        ("Le ministre a présenté un plan, qui devrait être dévoilé le 12 mars 2024 par le préfet.",
+         [("12 mars 2024", "2024-03-12")], [("announcement", "2024-03-12")]),
+        ("Le vieux chef a cédé le pouvoir à son neveu en 2006 pour des raisons de santé.",
+         [("2006", "2006")], [("appointment", "2006")]),
+    ],
+)
+def test_events_date_and_type_from_the_clause_structure(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    events = find_events(_parse(nlp_md, text, dates, published="2024-03-08"))
+    assert sorted((e.type, e.date) for e in events if e.date) == sorted(expected)
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(("text", "dates", "person"), [
     ("Jean Le Goff dirige la coopérative depuis 2008. Il a démissionné le 4 mars 2024.",
      [("2008", "2008"), ("4 mars 2024", "2024-03-04")], "Jean Le Goff"),
