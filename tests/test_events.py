@@ -290,7 +290,7 @@ def test_events_dated_states_measures_and_page_dates_are_not_events(
     ("text", "dates", "expected"),
     [
         # the date of a reported clause is that clause's, not the saying's
-        ("Le parquet a annoncé que le suspect serait jugé le 5 avril 2024.",
+        ("Le parquet a annoncé que le suspect serait extradé le 5 avril 2024.",
          [("5 avril 2024", "2024-04-05")], [("other", "2024-04-05")]),
         # the object of a relative through a modal gives the type; a noun object labelled xcomp too
         ("Le ministre a présenté un plan, qui devrait être dévoilé le 12 mars 2024 par le préfet.",
