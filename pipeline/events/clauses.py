@@ -97,22 +97,42 @@ def _opens_a_span(sent: Span, date: DateMention, ctx: ArticleContext) -> bool:
 
 def _governing_verb(span: Span, ctx: ArticleContext, quantities: Sequence[Quantity]) -> Token | None:
     """The verb the date modifies, a few steps up the parse; ``None`` for a verb of
-    state, a negated verb, or a date that modifies a noun phrase."""
-    tok = span.root
+    state, a negated verb, or a date that modifies a noun phrase. A date that opens its
+    sentence before a comma ("Jeudi dernier, … se sont retrouvés") modifies the main
+    verb, whatever the parser hung it on (a dash or a line break before it, often)."""
+    verb = _verb_above(span.root)
+    if verb is None and _fronted(span):
+        root = span.sent.root
+        verb = root if root.pos_ == "VERB" else None
+    if verb is None:
+        return None
+    lemma = norm_word(verb.lemma_)
+    if lemma in ctx.lex.state_lemmas or _negated(verb) or _measures(verb, quantities):
+        return None
+    return verb
+
+
+def _verb_above(tok: Token) -> Token | None:
+    """The verb a few steps above ``tok`` through nouns and prepositions, if any."""
     for _ in range(_MAX_CLIMB):
         head = tok.head
         if head is tok:
             return None
         if head.pos_ == "VERB":
-            lemma = norm_word(head.lemma_)
-            if lemma in ctx.lex.state_lemmas or _negated(head) or _measures(head, quantities):
-                return None
             return head
         # a date under a figure compares it ("contre 38 000 l'an dernier"): no event
         if head.pos_ not in ("NOUN", "ADP") or tok.dep_ not in ("nmod", "obl", "obl:mod"):
             return None
         tok = head
     return None
+
+
+def _fronted(span: Span) -> bool:
+    """Does the date open its sentence (only punctuation before it) and end with a comma?"""
+    sent = span.sent
+    before = sent.doc[sent.start : span.start]
+    after = span.end < sent.end and sent.doc[span.end].text == ","
+    return after and all(t.is_punct or t.is_space for t in before)
 
 
 def _measures(verb: Token, quantities: Sequence[Quantity]) -> bool:
