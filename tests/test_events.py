@@ -247,6 +247,10 @@ def test_events_ambiguous_triggers_read_their_context(
         # an edition is of the event its complement names; a range stays an interval
         ("La 12e édition du salon de l'agriculture se tiendra du 4 au 6 octobre 2024 au parc des expositions.",
          [("4 au 6 octobre 2024", "2024-10-04/2024-10-06")], [("conference", "2024-10-04/2024-10-06")]),
+        # a date opening its sentence modifies the main verb, even hung on the dateline's dash
+        ("Deux champions à Lyon\n\n15 juin 2016 . –\nMardi dernier, à l'occasion d'une campagne pour une "
+         "marque de chaussures, les anciens champions Paul Morel et Jean Duval se sont retrouvés à Lyon .",
+         [("15 juin 2016", "2016-06-15"), ("Mardi dernier", "2016-06-14")], [("other", "2016-06-14")]),
         # two events of no listed type the same day stay two events
         ("Un incendie a détruit un entrepôt de Lorient le 4 mars 2024. Un docker a été opéré lundi 4 mars à Vannes.",
          [("4 mars 2024", "2024-03-04"), ("lundi 4 mars", "2024-03-04")],
