@@ -251,6 +251,9 @@ def test_events_ambiguous_triggers_read_their_context(
         ("Deux champions à Lyon\n\n15 juin 2016 . –\nMardi dernier, à l'occasion d'une campagne pour une "
          "marque de chaussures, les anciens champions Paul Morel et Jean Duval se sont retrouvés à Lyon .",
          [("15 juin 2016", "2016-06-15"), ("Mardi dernier", "2016-06-14")], [("other", "2016-06-14")]),
+        # "avoir lieu" is no verb of state: its subject takes place
+        ("Samedi aura lieu la première projection du documentaire au cinéma de Vire.",
+         [("Samedi", "2024-03-09")], [("other", "2024-03-09")]),
         # two events of no listed type the same day stay two events
         ("Un incendie a détruit un entrepôt de Lorient le 4 mars 2024. Un docker a été opéré lundi 4 mars à Vannes.",
          [("4 mars 2024", "2024-03-04"), ("lundi 4 mars", "2024-03-04")],

@@ -107,7 +107,9 @@ def _governing_verb(span: Span, ctx: ArticleContext, quantities: Sequence[Quanti
     if verb is None:
         return None
     lemma = norm_word(verb.lemma_)
-    if lemma in ctx.lex.state_lemmas or _negated(verb) or _measures(verb, quantities):
+    taking_place = any((lemma, norm_word(c.lemma_)) in ctx.lex.taking_place_phrases
+                       for c in verb.children if c.dep_ == "obj")  # "aura lieu"
+    if (lemma in ctx.lex.state_lemmas and not taking_place) or _negated(verb) or _measures(verb, quantities):
         return None
     return verb
 

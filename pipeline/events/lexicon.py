@@ -29,6 +29,8 @@ class EventLexicon:
     issuer_default_types: frozenset[str]
     #: verbs whose subject is an event taking place ("s'est déroulée", "aura lieu")
     taking_place_verbs: frozenset[str]
+    #: the multiword ones in full ("avoir lieu"): verb lemma and object lemma
+    taking_place_phrases: frozenset[tuple[str, str]]
     #: support verbs that are announcements of their own ("a annoncé le rachat")
     announcing_verbs: frozenset[str]
     #: fixed expressions whose words are never triggers ("à point nommé")
@@ -92,6 +94,9 @@ def load_lexicon() -> EventLexicon:
         },
         issuer_default_types=frozenset(raw["issuer_default_types"]["types"]),
         taking_place_verbs=frozenset(norm_word(w.split()[0]) for w in raw["taking_place_verbs"]["verbs"]),
+        taking_place_phrases=frozenset(
+            (norm_word(w.split()[0]), norm_word(w.split()[1])) for w in raw["taking_place_verbs"]["verbs"] if " " in w
+        ),
         announcing_verbs=frozenset(norm_word(w) for w in raw["announcing_verbs"]["verbs"]),
         fixed_phrases=tuple(split_words(p) for p in raw["fixed_phrases"]["phrases"]),
         generic_verbs=frozenset(norm_word(w) for w in raw["generic_verbs"]),
