@@ -254,6 +254,11 @@ def test_events_ambiguous_triggers_read_their_context(
         # "avoir lieu" is no verb of state: its subject takes place
         ("Samedi aura lieu la première projection du documentaire au cinéma de Vire.",
          [("Samedi", "2024-03-09")], [("other", "2024-03-09")]),
+        # a weak noun dated through its clause's verb is the event; "à l'aide de" names no funding
+        ("Les habitants seront consultés le 12 mars lors d'une séance publique à la mairie.",
+         [("12 mars", "2024-03-12")], [("meeting", "2024-03-12")]),
+        ("La sonde Juno atteindra son orbite le 3 juin 2024 à l'aide d'un moteur ionique.",
+         [("3 juin 2024", "2024-06-03")], [("other", "2024-06-03")]),
         # two events of no listed type the same day stay two events
         ("Un incendie a détruit un entrepôt de Lorient le 4 mars 2024. Un docker a été opéré lundi 4 mars à Vannes.",
          [("4 mars 2024", "2024-03-04"), ("lundi 4 mars", "2024-03-04")],

@@ -26,6 +26,8 @@ _MAX_CLIMB = 2
 #: a figure of these units, or this large, in a verb's object makes it a measure
 _MEASURE_UNITS = frozenset({"EUR", "USD", "GBP", "CHF", "%"})
 _LARGE_COUNT = 100
+#: a verb's complements: with the verb they may form an idiom ("rendre hommage")
+_COMPLEMENT_DEPS = frozenset({"obj", "obl:arg", "xcomp", "iobj"})
 #: what a verb acts on or goes to: "a pris la tête", "arrivée à la direction"
 _ARGUMENT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "xcomp"})
 
@@ -43,10 +45,12 @@ def clause_mentions(
 
     Returns:
         One dated ``other`` mention per verb that governs a date no mention took, in
-        text order; their segment is the verb's clause, their date already set.
+        text order; their segment is the verb's clause, their date already set. A weak
+        noun of that clause dated by the same date takes the verb as support instead.
     """
     doc = ctx.doc
-    taken = {m.date.start for m in mentions if m.date is not None}
+    # a weak noun alone is dropped later ("à l'aide du bras"): its date is not taken
+    taken = {m.date.start for m in mentions if m.date is not None and not _dropped_later(m)}
     own_verbs = {t.i for m in mentions for t in (m.trigger, *m.verbs)}
     found: dict[int, Mention] = {}
     for date in _sentence_dates(sent, ctx):
@@ -58,11 +62,36 @@ def clause_mentions(
             continue
         if _inside_mention_phrase(span.root, mentions) or _quoted(verb, ctx) or _idiom(verb, sent, ctx):
             continue
+        weak = [m for m in mentions if m.date is date and _dropped_later(m) and _in_clause(m.trigger, verb)]
+        if weak:
+            # "seront consultés le 2 février lors d'un comité": the dated verb carries the
+            # weak noun of its clause, the event is the noun's
+            weak[0].support = verb
+            continue
         mention = Mention(trigger=verb, trigger_end=verb.i + 1, type=_clause_type(verb, ctx), nominal=False,
                           weak=True, dated_only=True, date=date)
         mention.seg_start, mention.seg_end = _clause(verb, sent)
         found[verb.i] = mention
     return [found[i] for i in sorted(found)]
+
+
+def _in_clause(tok: Token, verb: Token) -> bool:
+    """Is ``tok`` in the verb's clause (under it, through no other verb), or the noun
+    the verb's participle qualifies ("une édition réduite en octobre")?"""
+    if verb.head.i == tok.i and verb.dep_ in ("acl", "amod"):
+        return True
+    for ancestor in tok.ancestors:
+        if ancestor.i == verb.i:
+            return True
+        if ancestor.pos_ == "VERB":
+            return False
+    return False
+
+
+def _dropped_later(mention: Mention) -> bool:
+    """Will merging drop this mention as too weak to be an event (a weak noun with no
+    verb and no name, :func:`~pipeline.events.merging.build_events`)?"""
+    return mention.nominal and mention.weak and mention.support is None and mention.name is None
 
 
 def _clause_type(verb: Token, ctx: ArticleContext) -> str:
@@ -166,11 +195,11 @@ def _inside_mention_phrase(tok: Token, mentions: Sequence[Mention]) -> bool:
 
 
 def _idiom(verb: Token, sent: Span, ctx: ArticleContext) -> bool:
-    """Is the verb or a word it governs part of a fixed expression ("ont rendu hommage",
-    "est arrivé à point nommé")? The lexicon's ``fixed_phrases`` name no event."""
-    return any(
-        in_fixed_phrase(sent, t.i - sent.start, ctx.lex) for t in (verb, *verb.children) if sent.start <= t.i < sent.end
-    )
+    """Is the verb or one of its complements part of a fixed expression ("ont rendu
+    hommage", "est arrivé à point nommé")? The lexicon's ``fixed_phrases`` name no event;
+    a modifier ("à l'aide d'un moteur") makes no idiom with the verb."""
+    words = [verb, *(c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS)]
+    return any(in_fixed_phrase(sent, t.i - sent.start, ctx.lex) for t in words if sent.start <= t.i < sent.end)
 
 
 def _quoted(verb: Token, ctx: ArticleContext) -> bool:
