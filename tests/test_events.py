@@ -283,6 +283,7 @@ def test_events_dated_clause_is_an_event(
         ("Les salariés n'ont pas été payés en mars 2024.", [("mars 2024", "2024-03")]),
         ("Les élus ont fixé des objectifs chiffrés pour 2030.", [("2030", "2030")]),
         ("L'usine va recruter 60 techniciens d'ici 2026.", [("2026", "2026")]),
+        ("La marque horlogère investit dans le cyclisme depuis 2008.", [("2008", "2008")]),
         # the page's own date lines date nothing
         ("Conseil municipal\nInformation mise à jour le 20/06/2024\nLe conseil a voté le budget.",
          [("20/06/2024", "2024-06-20")]),
@@ -304,6 +305,9 @@ def test_events_dated_states_measures_and_page_dates_are_not_events(
         # the date of a reported clause is that clause's, not the saying's
         ("Le parquet a annoncé que le suspect serait extradé le 5 avril 2024.",
          [("5 avril 2024", "2024-04-05")], [("other", "2024-04-05")]),
+        # "depuis": the start of what is running or held, not a date of other events
+        ("Le service de location de vélos est testé depuis mars 2023 dans trois quartiers de Brest.",
+         [("mars 2023", "2023-03")], [("launch", "2023-03")]),
         # the object of a relative through a modal gives the type; a noun object labelled xcomp too
         ("Le ministre a présenté un plan, qui devrait être dévoilé le 12 mars 2024 par le préfet.",
          [("12 mars 2024", "2024-03-12")], [("announcement", "2024-03-12")]),
