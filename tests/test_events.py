@@ -31,12 +31,14 @@ def _parse(
     for surface, value in dates:
         start = text.index(surface)
         granularity = {4: "year", 7: "month"}.get(len(value), "day")
+        if "T" in value:  # a time: a clock time ("T18:00") or a part of the day ("TEV")
+            granularity = "minute" if ":" in value else "part_of_day"
         mentions.append(
             DateMention(
                 text=surface,
                 start=start,
                 end=start + len(surface),
-                type="DATE",
+                type="TIME" if "T" in value else "DATE",
                 value=value,
                 granularity=granularity,
             )
@@ -259,6 +261,9 @@ def test_events_ambiguous_triggers_read_their_context(
          [("12 mars", "2024-03-12")], [("meeting", "2024-03-12")]),
         ("La sonde Juno atteindra son orbite le 3 juin 2024 à l'aide d'un moteur ionique.",
          [("3 juin 2024", "2024-06-03")], [("other", "2024-06-03")]),
+        # a part of a named day is a date; a clock time alone is not (below)
+        ("Le gardien a été opéré hier soir à l'hôpital de Brest.",
+         [("hier soir", "2024-03-07TEV")], [("other", "2024-03-07")]),
         # two events of no listed type the same day stay two events
         ("Un incendie a détruit un entrepôt de Lorient le 4 mars 2024. Un docker a été opéré lundi 4 mars à Vannes.",
          [("4 mars 2024", "2024-03-04"), ("lundi 4 mars", "2024-03-04")],
@@ -284,6 +289,7 @@ def test_events_dated_clause_is_an_event(
         ("Les élus ont fixé des objectifs chiffrés pour 2030.", [("2030", "2030")]),
         ("L'usine va recruter 60 techniciens d'ici 2026.", [("2026", "2026")]),
         ("La marque horlogère investit dans le cyclisme depuis 2008.", [("2008", "2008")]),
+        ("Le cortège s'est dispersé vers 18 heures sur la place de la mairie.", [("18 heures", "2024-06-20T18:00")]),
         # the page's own date lines date nothing
         ("Conseil municipal\nInformation mise à jour le 20/06/2024\nLe conseil a voté le budget.",
          [("20/06/2024", "2024-06-20")]),

@@ -109,8 +109,14 @@ def _clause_type(verb: Token, ctx: ArticleContext) -> str:
 
 
 def _sentence_dates(sent: Span, ctx: ArticleContext) -> list[DateMention]:
-    """The event dates of the sentence (datelines already left out)."""
-    return [d for d in ctx.dates if sent.start_char <= d.start < sent.end_char]
+    """The event dates of the sentence (datelines already left out), but clock times."""
+    return [d for d in ctx.dates if sent.start_char <= d.start < sent.end_char and not _clock_time(d)]
+
+
+def _clock_time(date: DateMention) -> bool:
+    """A clock time ("vers 18 heures") details a day already told: it makes no event of a
+    clause alone ("hier soir", a part of a named day, does)."""
+    return date.type == "TIME" and date.granularity in ("minute", "hour", "second")
 
 
 def _opens_a_span(sent: Span, date: DateMention, ctx: ArticleContext) -> bool:
