@@ -311,6 +311,11 @@ def test_events_dated_states_measures_and_page_dates_are_not_events(
         # the date of a reported clause is that clause's, not the saying's
         ("Le parquet a annoncé que le suspect serait extradé le 5 avril 2024.",
          [("5 avril 2024", "2024-04-05")], [("other", "2024-04-05")]),
+        # a season, a quarter are dates of events; a week is the interval of its days
+        ("Les premiers boîtiers seront livrés au printemps 2025 à une vingtaine de maraîchers.",
+         [("printemps 2025", "2025-SP")], [("launch", "2025-SP")]),
+        ("Le plan de relance sera dévoilé la semaine prochaine par le préfet.",
+         [("la semaine prochaine", "2024-W11")], [("announcement", "2024-03-11/2024-03-17")]),
         # "depuis": the start of what is running or held, not a date of other events
         ("Le service de location de vélos est testé depuis mars 2023 dans trois quartiers de Brest.",
          [("mars 2023", "2023-03")], [("launch", "2023-03")]),

@@ -7,6 +7,7 @@ the other mentions of its event by :mod:`~pipeline.events.merging`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,10 @@ from pipeline.events.lexicon import EventLexicon
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.records import DateMention, EventStatus, Participant, Quantity
 
-_DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+#: a day, a month, a year, or a part of a year TIMEX3 names: a season ("2019-SP"), a
+#: quarter ("2022-Q1"), a half ("2021-H1")
+_DATE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI|Q[1-4]|H[12]))?$")
+_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +136,22 @@ def add_participant(table: dict[str, Participant], participant: Participant) -> 
 
 def event_value(date: DateMention) -> str:
     """The calendar value of a date or time mention: times drop their clock part
-    ("2021-12-21T18:30" -> "2021-12-21"); ranges keep both ends."""
-    return "/".join(part.split("T")[0] for part in date.value.split("/"))
+    ("2021-12-21T18:30" -> "2021-12-21"); ranges keep both ends; a week is the interval
+    of its days ("2016-W36" -> "2016-09-05/2016-09-11")."""
+    return "/".join(_week_days(part.split("T")[0]) for part in date.value.split("/"))
+
+
+def _week_days(value: str) -> str:
+    """An ISO week as the interval from its Monday to its Sunday; any other value as is."""
+    week = _WEEK_VALUE.match(value)
+    if week is None:
+        return value
+    year, number = int(week.group(1)), int(week.group(2))
+    try:
+        monday = dt.date.fromisocalendar(year, number, 1)
+    except ValueError:
+        return value
+    return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
 
 
 def is_event_date(date: DateMention) -> bool:
