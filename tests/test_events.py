@@ -222,6 +222,8 @@ def test_events_date_governed_by_the_trigger_clause(
          [("3 juin 2024", "2024-06-03")], []),
         ("Les élus ont rendu hommage le 3 juin 2024 aux pompiers de Saint-Malo.",
          [("3 juin 2024", "2024-06-03")], []),
+        ("Le député a tenu mardi une permanence dans sa ville d'élection de Quimper.",
+         [("mardi", "2024-06-04")], []),
     ],
 )
 def test_events_ambiguous_triggers_read_their_context(
