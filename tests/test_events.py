@@ -266,6 +266,9 @@ def test_events_ambiguous_triggers_read_their_context(
         # a part of a named day is a date; a clock time alone is not (below)
         ("Le gardien a été opéré hier soir à l'hôpital de Brest.",
          [("hier soir", "2024-03-07TEV")], [("other", "2024-03-07")]),
+        # a quoted name is no quotation of someone's words
+        ("Une « journée portes ouvertes » aura lieu le 5 juillet 2024 au lycée de Lannion.",
+         [("5 juillet 2024", "2024-07-05")], [("meeting", "2024-07-05")]),
         # two events of no listed type the same day stay two events
         ("Un incendie a détruit un entrepôt de Lorient le 4 mars 2024. Un docker a été opéré lundi 4 mars à Vannes.",
          [("4 mars 2024", "2024-03-04"), ("lundi 4 mars", "2024-03-04")],
@@ -292,6 +295,9 @@ def test_events_dated_clause_is_an_event(
         ("L'usine va recruter 60 techniciens d'ici 2026.", [("2026", "2026")]),
         ("La marque horlogère investit dans le cyclisme depuis 2008.", [("2008", "2008")]),
         ("Le cortège s'est dispersé vers 18 heures sur la place de la mairie.", [("18 heures", "2024-06-20T18:00")]),
+        # someone's words in quotes are talk, not a reported event
+        ("« Nous avons recruté quarante techniciens en 2023 et nous allons continuer », affirme le directeur.",
+         [("2023", "2023")]),
         # the page's own date lines date nothing
         ("Conseil municipal\nInformation mise à jour le 20/06/2024\nLe conseil a voté le budget.",
          [("20/06/2024", "2024-06-20")]),

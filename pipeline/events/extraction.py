@@ -26,6 +26,8 @@ from pipeline.people import iter_quoted_spans
 from pipeline.records import Event
 
 logger = logging.getLogger(__name__)
+#: a quotation this long is someone's words, not a quoted name
+_SPEECH_WORDS = 6
 
 
 def find_events(doc: Doc) -> list[Event]:
@@ -70,8 +72,16 @@ def find_events(doc: Doc) -> list[Event]:
             mentions.sort(key=lambda m: m.phrase_start)  # stable: trigger mentions keep their order
         for mention in mentions:
             mention.status = status(mention, doc, lex, published)
+            mention.in_speech = _in_speech(mention, ctx)
             all_mentions.append(mention)
     return build_events(doc, all_mentions)
+
+
+def _in_speech(mention: Mention, ctx: ArticleContext) -> bool:
+    """Is the trigger inside a quotation of several words (someone's words, not a name)?"""
+    text = doc_text(ctx.doc)
+    at = mention.trigger.idx
+    return any(s <= at < e and len(text[s:e].split()) >= _SPEECH_WORDS for s, e in ctx.quoted)
 
 
 def _read_article(doc: Doc, lex: EventLexicon) -> ArticleContext:

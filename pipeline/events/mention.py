@@ -91,6 +91,8 @@ class Mention:
     status: EventStatus = "past"
     anaphoric: bool = False
     in_quote: bool = False
+    #: inside a quoted sentence of someone's words, not a quoted name ("« Petit Déj'Démo »")
+    in_speech: bool = False
     #: a verb that reports an event only with a date ("annulé le 3 mars")
     dated_only: bool = False
     #: normalised names added by default (the issuer), not read in the text

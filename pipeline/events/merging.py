@@ -123,8 +123,10 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
 
 def _keep(group: _Group) -> bool:
     """Undated, unnamed, weakly worded mentions are too often not events at all."""
-    if group.date is None and all(m.in_quote or m.dated_only for m in group.mentions):
-        return False  # "nous avons investi dans …": talk, not a reported event
+    if all(m.in_speech for m in group.mentions):
+        return False  # "« nous avons investi dans … »": talk, not a reported event
+    if group.date is None and all(m.dated_only for m in group.mentions):
+        return False
     verbal = any(m.support is not None or not m.nominal for m in group.mentions)
     if group.date is not None:
         # a dated weak noun ("la création", "une journée") still needs a verb or a name
