@@ -57,7 +57,9 @@ def clause_mentions(
         if date.start in taken or _opens_a_span(sent, date, ctx):
             continue
         span = doc.char_span(date.start, date.end, alignment_mode="expand")
-        verb = None if span is None else _governing_verb(span, ctx, quantities)
+        if span is None:
+            continue
+        verb = _governing_verb(span, ctx, quantities)
         if verb is None or verb.i in own_verbs or verb.i in found:
             continue
         if _inside_mention_phrase(span.root, mentions) or _quoted(verb, ctx) or _idiom(verb, sent, ctx):
