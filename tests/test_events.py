@@ -153,6 +153,9 @@ def test_events_type_date_status_participants_location(
          [("2019", "2019")], ("appointment", "2019", "past")),
         ("En 2019, le fondateur a cédé l'entreprise à un groupe allemand.",
          [("2019", "2019")], ("acquisition", "2019", "past")),
+        # a season begun is a sports event, not the launch of something
+        ("L'attaquant a débuté sa saison le 14 juillet 2023 par un match amical à Vannes.",
+         [("14 juillet 2023", "2023-07-14")], ("other", "2023-07-14", "past")),
     ],
 )
 def test_events_news_kinds_and_object_types(
