@@ -31,12 +31,14 @@ def _parse(
     for surface, value in dates:
         start = text.index(surface)
         granularity = {4: "year", 7: "month"}.get(len(value), "day")
+        if "T" in value:  # a time: a clock time ("T18:00") or a part of the day ("TEV")
+            granularity = "minute" if ":" in value else "part_of_day"
         mentions.append(
             DateMention(
                 text=surface,
                 start=start,
                 end=start + len(surface),
-                type="DATE",
+                type="TIME" if "T" in value else "DATE",
                 value=value,
                 granularity=granularity,
             )
@@ -151,6 +153,9 @@ def test_events_type_date_status_participants_location(
          [("2019", "2019")], ("appointment", "2019", "past")),
         ("En 2019, le fondateur a cédé l'entreprise à un groupe allemand.",
          [("2019", "2019")], ("acquisition", "2019", "past")),
+        # a season begun is a sports event, not the launch of something
+        ("L'attaquant a débuté sa saison le 14 juillet 2023 par un match amical à Vannes.",
+         [("14 juillet 2023", "2023-07-14")], ("other", "2023-07-14", "past")),
     ],
 )
 def test_events_news_kinds_and_object_types(
@@ -220,6 +225,8 @@ def test_events_date_governed_by_the_trigger_clause(
          [("3 juin 2024", "2024-06-03")], []),
         ("Les élus ont rendu hommage le 3 juin 2024 aux pompiers de Saint-Malo.",
          [("3 juin 2024", "2024-06-03")], []),
+        ("Le député a tenu mardi une permanence dans sa ville d'élection de Quimper.",
+         [("mardi", "2024-06-04")], []),
     ],
 )
 def test_events_ambiguous_triggers_read_their_context(
@@ -227,6 +234,114 @@ def test_events_ambiguous_triggers_read_their_context(
 ) -> None:
     events = find_events(_parse(nlp_md, text, dates, published="2024-06-10"))
     assert sorted((e.type, e.date) for e in events) == sorted(expected)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # a date no trigger took, attached to a verb no list names: an event of its own
+        ("Le navire atteindra le port de Brest le 26 mars 2024.",
+         [("26 mars 2024", "2024-03-26")], [("other", "2024-03-26")]),
+        ("En 1998, la chercheuse a isolé une nouvelle enzyme.", [("1998", "1998")], [("other", "1998")]),
+        ("Le suspect a été fiché par les services de renseignement le 3 février 2023.",
+         [("3 février 2023", "2023-02-03")], [("other", "2023-02-03")]),
+        # career steps: the verb's arguments give the type
+        ("La chercheuse, arrivée à la tête du laboratoire en 2019, dirige une équipe de douze personnes.",
+         [("2019", "2019")], [("appointment", "2019")]),
+        ("Le biologiste a pris la direction de l'institut en mars 2018.",
+         [("mars 2018", "2018-03")], [("appointment", "2018-03")]),
+        # an edition is of the event its complement names; a range stays an interval
+        ("La 12e édition du salon de l'agriculture se tiendra du 4 au 6 octobre 2024 au parc des expositions.",
+         [("4 au 6 octobre 2024", "2024-10-04/2024-10-06")], [("conference", "2024-10-04/2024-10-06")]),
+        # a date opening its sentence modifies the main verb, even hung on the dateline's dash
+        ("Deux champions à Lyon\n\n15 juin 2016 . –\nMardi dernier, à l'occasion d'une campagne pour une "
+         "marque de chaussures, les anciens champions Paul Morel et Jean Duval se sont retrouvés à Lyon .",
+         [("15 juin 2016", "2016-06-15"), ("Mardi dernier", "2016-06-14")], [("other", "2016-06-14")]),
+        # "avoir lieu" is no verb of state: its subject takes place
+        ("Samedi aura lieu la première projection du documentaire au cinéma de Vire.",
+         [("Samedi", "2024-03-09")], [("other", "2024-03-09")]),
+        # a weak noun dated through its clause's verb is the event; "à l'aide de" names no funding
+        ("Les habitants seront consultés le 12 mars lors d'une séance publique à la mairie.",
+         [("12 mars", "2024-03-12")], [("meeting", "2024-03-12")]),
+        ("La sonde Juno atteindra son orbite le 3 juin 2024 à l'aide d'un moteur ionique.",
+         [("3 juin 2024", "2024-06-03")], [("other", "2024-06-03")]),
+        # a part of a named day is a date; a clock time alone is not (below)
+        ("Le gardien a été opéré hier soir à l'hôpital de Brest.",
+         [("hier soir", "2024-03-07TEV")], [("other", "2024-03-07")]),
+        # a quoted name is no quotation of someone's words
+        ("Une « journée portes ouvertes » aura lieu le 5 juillet 2024 au lycée de Lannion.",
+         [("5 juillet 2024", "2024-07-05")], [("meeting", "2024-07-05")]),
+        # two events of no listed type the same day stay two events
+        ("Un incendie a détruit un entrepôt de Lorient le 4 mars 2024. Un docker a été opéré lundi 4 mars à Vannes.",
+         [("4 mars 2024", "2024-03-04"), ("lundi 4 mars", "2024-03-04")],
+         [("other", "2024-03-04"), ("other", "2024-03-04")]),
+    ],
+)
+def test_events_dated_clause_is_an_event(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    events = find_events(_parse(nlp_md, text, dates, published="2024-03-08"))
+    assert sorted((e.type, e.date) for e in events if e.date) == sorted(expected)
+
+
+@pytest.mark.model
+@pytest.mark.negative
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a figure, a state, a negation, a goal or a deadline: no event at that date
+        ("L'entreprise a réalisé un chiffre d'affaires de 3 millions d'euros en 2023.", [("2023", "2023")]),
+        ("Le maire dirige la commune depuis 2008.", [("2008", "2008")]),
+        ("Les salariés n'ont pas été payés en mars 2024.", [("mars 2024", "2024-03")]),
+        ("Les élus ont fixé des objectifs chiffrés pour 2030.", [("2030", "2030")]),
+        ("L'usine va recruter 60 techniciens d'ici 2026.", [("2026", "2026")]),
+        ("La marque horlogère investit dans le cyclisme depuis 2008.", [("2008", "2008")]),
+        ("Le cortège s'est dispersé vers 18 heures sur la place de la mairie.", [("18 heures", "2024-06-20T18:00")]),
+        # someone's words in quotes are talk, not a reported event
+        ("« Nous avons recruté quarante techniciens en 2023 et nous allons continuer », affirme le directeur.",
+         [("2023", "2023")]),
+        # the page's own date lines date nothing
+        ("Conseil municipal\nInformation mise à jour le 20/06/2024\nLe conseil a voté le budget.",
+         [("20/06/2024", "2024-06-20")]),
+        ("Prix Nobel de chimie\n\n5 octobre 2016, 9 h 55 UTC. –\nLe prix est attribué à trois chimistes.",
+         [("5 octobre 2016", "2016-10-05"), ("9 h 55 UTC", "2016-10-05T09:55")]),
+    ],
+)
+def test_events_dated_states_measures_and_page_dates_are_not_events(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]]
+) -> None:
+    events = find_events(_parse(nlp_md, text, dates, published="2024-06-20"))
+    assert [(e.type, e.date) for e in events if e.date] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # the date of a reported clause is that clause's, not the saying's
+        ("Le parquet a annoncé que le suspect serait extradé le 5 avril 2024.",
+         [("5 avril 2024", "2024-04-05")], [("other", "2024-04-05")]),
+        # a season, a quarter are dates of events; a week is the interval of its days
+        ("Les premiers boîtiers seront livrés au printemps 2025 à une vingtaine de maraîchers.",
+         [("printemps 2025", "2025-SP")], [("launch", "2025-SP")]),
+        ("Le plan de relance sera dévoilé la semaine prochaine par le préfet.",
+         [("la semaine prochaine", "2024-W11")], [("announcement", "2024-03-11/2024-03-17")]),
+        # "depuis": the start of what is running or held, not a date of other events
+        ("Le service de location de vélos est testé depuis mars 2023 dans trois quartiers de Brest.",
+         [("mars 2023", "2023-03")], [("launch", "2023-03")]),
+        # the object of a relative through a modal gives the type; a noun object labelled xcomp too
+        ("Le ministre a présenté un plan, qui devrait être dévoilé le 12 mars 2024 par le préfet.",
+         [("12 mars 2024", "2024-03-12")], [("announcement", "2024-03-12")]),
+        ("Le vieux chef a cédé le pouvoir à son neveu en 2006 pour des raisons de santé.",
+         [("2006", "2006")], [("appointment", "2006")]),
+    ],
+)
+def test_events_date_and_type_from_the_clause_structure(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    events = find_events(_parse(nlp_md, text, dates, published="2024-03-08"))
+    assert sorted((e.type, e.date) for e in events if e.date) == sorted(expected)
 
 
 @pytest.mark.model

@@ -17,7 +17,11 @@ How it works, per sentence:
 3. In its segment a mention takes its date, participants (named entities, and the
    items of an "avec …" list), location ("à/au/dans" + place), name (MISC entity or
    short quoted name) and quantities (those governed by the trigger or its verb).
-4. Status comes from tense, mood and cue words; when the verb gives nothing the
+4. A date of the sentence that no trigger took and that the parse attaches to a verb
+   (not a verb of state, a measure, a negation; not "depuis/jusqu'à/d'ici" + date) makes
+   that verb's clause an event of its own, of type ``other`` unless its arguments say
+   more ("arrivée à la tête du lieu en 2020": an appointment).
+5. Status comes from tense, mood and cue words; when the verb gives nothing the
    date is compared with the publication date.
 
 Mentions of one real-world event are then merged inside the article: same type and
@@ -27,7 +31,8 @@ last event of its type. Every mention's evidence span is kept.
 
 The modules follow those steps: :mod:`~pipeline.events.lexicon` (the trigger words),
 :mod:`~pipeline.events.triggers` (1, 2), :mod:`~pipeline.events.arguments` and
-:mod:`~pipeline.events.participants` (3), :mod:`~pipeline.events.status` (4),
+:mod:`~pipeline.events.participants` (3), :mod:`~pipeline.events.clauses` (4),
+:mod:`~pipeline.events.status` (5),
 :mod:`~pipeline.events.merging` (the merge and the records), with the shared
 :mod:`~pipeline.events.mention` and :mod:`~pipeline.events.grammar`;
 :mod:`~pipeline.events.extraction` runs them (:func:`find_events`) and

@@ -25,11 +25,14 @@ from pipeline.events.grammar import (
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import ArticleContext, Mention, Segment
 from pipeline.events.participants import collect_participants
-from pipeline.nlp.text import norm_word
+from pipeline.nlp.text import doc_text, norm_word
 from pipeline.records import DateMention, Quantity
 
 _ANAPHORIC_ADJ = frozenset({"premier", "première", "même", "dernier", "dernière"})
 _MAX_NAME_TOKENS = 8
+#: types whose event starts a state that holds since then: "depuis 2014" dates them
+#: ("occupe ce poste depuis 2014", "testée depuis octobre 2016")
+_STARTING_TYPES = frozenset({"appointment", "recruitment", "election", "launch"})
 _MONEY_UNITS = ("EUR", "USD", "GBP", "CHF")
 
 
@@ -71,12 +74,44 @@ def _attach_date(mention: Mention, ctx: ArticleContext) -> None:
     for d in itertools.islice(ctx.dates, lo, None):
         if d.start >= seg_end_char:
             break
-        in_seg.append(d)
+        if not _deadline(doc, d) and not _since(doc, d, mention):
+            in_seg.append(d)
+    in_seg = [d for d in in_seg if not _in_reported_clause(doc, d, mention)]
     if in_seg:
         trig = mention.trigger.idx
         mention.date = min(in_seg, key=lambda d: abs(d.start - trig))
         return
     mention.date = _governed_date(mention, ctx)
+
+
+def _deadline(doc: Doc, date: DateMention) -> bool:
+    """ "recruter 60 personnes d'ici 2025": a deadline, not when the event happens."""
+    before = norm_word(doc_text(doc)[max(0, date.start - 8) : date.start]).rstrip()
+    return before.endswith("d'ici") or norm_word(date.text).startswith("d'ici")
+
+
+def _since(doc: Doc, date: DateMention, mention: Mention) -> bool:
+    """ "pratiqués depuis mai 2015": the start of a state, not when an event happened;
+    only a post held or a thing running since a date says when it began."""
+    if mention.type in _STARTING_TYPES:
+        return False
+    before = norm_word(doc_text(doc)[max(0, date.start - 8) : date.start]).rstrip()
+    return before.endswith("depuis") or norm_word(date.text).startswith("depuis")
+
+
+def _in_reported_clause(doc: Doc, date: DateMention, mention: Mention) -> bool:
+    """Is the date inside a clause the mention's verb reports ("a annoncé qu'il serait
+    incinéré aujourd'hui")? It dates that clause's event, not the saying."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verbs = {v.i for v in mention.verbs}
+    for tok in span.root.ancestors:
+        if tok.i == mention.trigger.i:
+            return False
+        if tok.dep_ == "ccomp" and tok.head.i in verbs:
+            return True
+    return False
 
 
 def _governed_date(mention: Mention, ctx: ArticleContext) -> DateMention | None:
@@ -96,7 +131,7 @@ def _governed_date(mention: Mention, ctx: ArticleContext) -> DateMention | None:
         if d.start >= sent.end_char:
             break
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
-        if span is None or span.root.head.i not in anchors or span.root.head.i == span.root.i:
+        if span is None or _deadline(doc, d) or _since(doc, d, mention) or span.root.head.i not in anchors or span.root.head.i == span.root.i:
             continue
         if best is None or abs(d.start - mention.trigger.idx) < abs(best.start - mention.trigger.idx):
             best = d

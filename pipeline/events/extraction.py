@@ -13,6 +13,7 @@ import logging
 from spacy.tokens import Doc
 
 from pipeline.events.arguments import collect_arguments
+from pipeline.events.clauses import clause_mentions
 from pipeline.events.lexicon import EventLexicon, load_lexicon
 from pipeline.events.mention import ArticleContext, Mention, is_dateline, is_event_date
 from pipeline.events.merging import build_events
@@ -25,6 +26,8 @@ from pipeline.people import iter_quoted_spans
 from pipeline.records import Event
 
 logger = logging.getLogger(__name__)
+#: a quotation this long is someone's words, not a quoted name
+_SPEECH_WORDS = 6
 
 
 def find_events(doc: Doc) -> list[Event]:
@@ -50,20 +53,35 @@ def find_events(doc: Doc) -> list[Event]:
     for sent in doc.sents:
         lo = bisect.bisect_left(candidates, sent.start)
         hi = bisect.bisect_left(candidates, sent.end, lo)
-        if lo == hi:
-            continue  # no token of this sentence can start a trigger
-        # quantities are read only for sentences with a trigger (about one in four)
+        d_lo = bisect.bisect_left(ctx.date_starts, sent.start_char)
+        dated = d_lo < len(ctx.date_starts) and ctx.date_starts[d_lo] < sent.end_char
+        if lo == hi and not dated:
+            continue  # no token of this sentence can start a trigger, and no date tells of a clause
+        # quantities are read only for sentences with a trigger or a date
         sent_quantities = SentenceQuantities(sent)
         in_sent = [c - sent.start for c in candidates[lo:hi]]
-        mentions = find_mentions(sent, ctx, sent_quantities, in_sent)
-        if not mentions:
-            continue
-        quantities = sent_quantities.items
+        mentions = find_mentions(sent, ctx, sent_quantities, in_sent) if in_sent else []
         for mention in mentions:
-            collect_arguments(mention, ctx, quantities)
+            collect_arguments(mention, ctx, sent_quantities.items)
+        if dated:
+            for mention in clause_mentions(sent, ctx, mentions, sent_quantities.items):
+                date = mention.date
+                collect_arguments(mention, ctx, sent_quantities.items)
+                mention.date = date  # the date that made it an event, not the segment's nearest
+                mentions.append(mention)
+            mentions.sort(key=lambda m: m.phrase_start)  # stable: trigger mentions keep their order
+        for mention in mentions:
             mention.status = status(mention, doc, lex, published)
+            mention.in_speech = _in_speech(mention, ctx)
             all_mentions.append(mention)
     return build_events(doc, all_mentions)
+
+
+def _in_speech(mention: Mention, ctx: ArticleContext) -> bool:
+    """Is the trigger inside a quotation of several words (someone's words, not a name)?"""
+    text = doc_text(ctx.doc)
+    at = mention.trigger.idx
+    return any(s <= at < e and len(text[s:e].split()) >= _SPEECH_WORDS for s, e in ctx.quoted)
 
 
 def _read_article(doc: Doc, lex: EventLexicon) -> ArticleContext:

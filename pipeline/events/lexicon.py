@@ -29,6 +29,8 @@ class EventLexicon:
     issuer_default_types: frozenset[str]
     #: verbs whose subject is an event taking place ("s'est déroulée", "aura lieu")
     taking_place_verbs: frozenset[str]
+    #: the multiword ones in full ("avoir lieu"): verb lemma and object lemma
+    taking_place_phrases: frozenset[tuple[str, str]]
     #: support verbs that are announcements of their own ("a annoncé le rachat")
     announcing_verbs: frozenset[str]
     #: fixed expressions whose words are never triggers ("à point nommé")
@@ -52,6 +54,12 @@ class EventLexicon:
     with_roles: dict[str, str]
     default_roles: dict[str, str]
     generic_subject_nouns: frozenset[str]
+    #: verbs of state: a date they govern dates no event (:mod:`~pipeline.events.clauses`)
+    state_lemmas: frozenset[str]
+    #: words just before a date that make it bound a state ("depuis 2008")
+    clause_blocking_words: frozenset[str]
+    #: nouns that take the type of the event they are an instance of ("édition du salon")
+    edition_nouns: frozenset[str]
     max_noun_len: int
     #: first words of the nominal triggers, to skip most tokens at once
     noun_heads: frozenset[str]
@@ -86,6 +94,9 @@ def load_lexicon() -> EventLexicon:
         },
         issuer_default_types=frozenset(raw["issuer_default_types"]["types"]),
         taking_place_verbs=frozenset(norm_word(w.split()[0]) for w in raw["taking_place_verbs"]["verbs"]),
+        taking_place_phrases=frozenset(
+            (norm_word(w.split()[0]), norm_word(w.split()[1])) for w in raw["taking_place_verbs"]["verbs"] if " " in w
+        ),
         announcing_verbs=frozenset(norm_word(w) for w in raw["announcing_verbs"]["verbs"]),
         fixed_phrases=tuple(split_words(p) for p in raw["fixed_phrases"]["phrases"]),
         generic_verbs=frozenset(norm_word(w) for w in raw["generic_verbs"]),
@@ -106,6 +117,9 @@ def load_lexicon() -> EventLexicon:
         with_roles=dict(raw["with_roles"]),
         default_roles=dict(raw["default_roles"]),
         generic_subject_nouns=frozenset(raw["generic_subject_nouns"]),
+        state_lemmas=frozenset(norm_word(w) for w in raw["clause_events"]["state_lemmas"]),
+        clause_blocking_words=frozenset(norm_word(w) for w in raw["clause_events"]["blocking_words"]),
+        edition_nouns=frozenset(norm_word(w) for w in raw["edition_nouns"]["nouns"]),
         max_noun_len=max(len(k) for k in nouns),
         noun_heads=frozenset(k[0] for k in nouns),
     )

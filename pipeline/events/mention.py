@@ -7,17 +7,22 @@ the other mentions of its event by :mod:`~pipeline.events.merging`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from pipeline.dates.lexicon import load_lexicon as dates_lexicon
 from pipeline.events.lexicon import EventLexicon
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.records import DateMention, EventStatus, Participant, Quantity
 
-_DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+#: a day, a month, a year, or a part of a year TIMEX3 names: a season ("2019-SP"), a
+#: quarter ("2022-Q1"), a half ("2021-H1")
+_DATE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|SP|SU|FA|WI|Q[1-4]|H[12]))?$")
+_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +91,8 @@ class Mention:
     status: EventStatus = "past"
     anaphoric: bool = False
     in_quote: bool = False
+    #: inside a quoted sentence of someone's words, not a quoted name ("« Petit Déj'Démo »")
+    in_speech: bool = False
     #: a verb that reports an event only with a date ("annulé le 3 mars")
     dated_only: bool = False
     #: normalised names added by default (the issuer), not read in the text
@@ -131,8 +138,22 @@ def add_participant(table: dict[str, Participant], participant: Participant) -> 
 
 def event_value(date: DateMention) -> str:
     """The calendar value of a date or time mention: times drop their clock part
-    ("2021-12-21T18:30" -> "2021-12-21"); ranges keep both ends."""
-    return "/".join(part.split("T")[0] for part in date.value.split("/"))
+    ("2021-12-21T18:30" -> "2021-12-21"); ranges keep both ends; a week is the interval
+    of its days ("2016-W36" -> "2016-09-05/2016-09-11")."""
+    return "/".join(_week_days(part.split("T")[0]) for part in date.value.split("/"))
+
+
+def _week_days(value: str) -> str:
+    """An ISO week as the interval from its Monday to its Sunday; any other value as is."""
+    week = _WEEK_VALUE.match(value)
+    if week is None:
+        return value
+    year, number = int(week.group(1)), int(week.group(2))
+    try:
+        monday = dt.date.fromisocalendar(year, number, 1)
+    except ValueError:
+        return value
+    return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
 
 
 def is_event_date(date: DateMention) -> bool:
@@ -142,6 +163,8 @@ def is_event_date(date: DateMention) -> bool:
     return all(_DATE_VALUE.match(part) for part in event_value(date).split("/"))
 
 
+#: words before the date on a page's update line ("Information mise à jour le")
+_MAX_UPDATE_WORDS = 5
 _DATELINE_END = re.compile(r"[–—\n]|\.(?:\s|$)")
 
 
@@ -155,13 +178,28 @@ def is_dateline(doc: Doc, date: DateMention) -> bool:
     text = doc_text(doc)  # doc.text joins every token again: once per date was quadratic
     line_start = text.rfind("\n", 0, date.start) + 1
     head = text[line_start:date.start]
-    # the date opens the line, or follows a place name and a comma ("Lille, 30 juin")
-    if head.strip() and not re.fullmatch(r"[A-ZÀ-Ý][\w'’ .-]{0,40},\s*(?:le\s+)?", head):
+    if _page_update_line(text, head, date):
+        return True
+    # the date opens the line, or follows a place name or the day and a comma ("Lille,
+    # 30 juin", "5 octobre 2016, 9 h 55 UTC")
+    if head.strip() and not re.fullmatch(r"[A-ZÀ-Ý\d][\w'’ .-]{0,40},\s*(?:le\s+)?", head):
         return False
     end = _DATELINE_END.search(text, date.end)
     line_end = end.start() if end else len(text)
     span = doc.char_span(line_start, line_end, alignment_mode="expand")
     return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _page_update_line(text: str, head: str, date: DateMention) -> bool:
+    """A short line that ends with its date after a publication word ("Information mise à
+    jour le 20/06/18", "Publié le 3 mars 2024"): the page's own date, like a dateline."""
+    line_end = text.find("\n", date.end)
+    tail = text[date.end : len(text) if line_end < 0 else line_end]
+    words = norm_word(head).split()
+    if tail.strip(" .,;:–—-") or not words or len(words) > _MAX_UPDATE_WORDS:
+        return False
+    phrase = " ".join(words[:-1] if words[-1] == "le" else words)
+    return phrase.endswith(dates_lexicon().dateline_markers)
 
 
 def date_value(date: DateMention) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from pipeline.events.mention import Mention, add_participant, date_value, event_value, named
+from pipeline.nlp.text import norm_word
 from pipeline.records import DateMention, Event, EventStatus, Evidence, Participant, Quantity
 
 
@@ -65,6 +66,16 @@ class _Group:
         return max(dated, key=lambda d: len(date_value(d)), default=None)
 
 
+def _same_kind(group: _Group, mention: Mention) -> bool:
+    """Can the mention tell the group's event? ``other`` is every type no list names (a
+    death, a match, an operation): two of them the same day are one event only when
+    told by the same word or when the mention points back ("ce drame")."""
+    if mention.type != "other" or mention.anaphoric:
+        return True
+    lemma = norm_word(mention.trigger.lemma_)
+    return any(norm_word(m.trigger.lemma_) == lemma for m in group.mentions)
+
+
 def _merge(mentions: Sequence[Mention]) -> list[_Group]:
     """Group the mentions, in text order: a dated mention joins the group with a
     compatible date (the one with its exact date first), an anaphoric or named undated
@@ -78,7 +89,7 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
             candidates = []
             for g in groups:
                 gdate = g.date
-                if g.type != mention.type or gdate is None:
+                if g.type != mention.type or gdate is None or not _same_kind(g, mention):
                     continue
                 gvalue = date_value(gdate)
                 if not _compatible_dates(event_value(gdate), full):
@@ -112,8 +123,10 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
 
 def _keep(group: _Group) -> bool:
     """Undated, unnamed, weakly worded mentions are too often not events at all."""
-    if group.date is None and all(m.in_quote or m.dated_only for m in group.mentions):
-        return False  # "nous avons investi dans …": talk, not a reported event
+    if all(m.in_speech for m in group.mentions):
+        return False  # "« nous avons investi dans … »": talk, not a reported event
+    if group.date is None and all(m.dated_only for m in group.mentions):
+        return False
     verbal = any(m.support is not None or not m.nominal for m in group.mentions)
     if group.date is not None:
         # a dated weak noun ("la création", "une journée") still needs a verb or a name

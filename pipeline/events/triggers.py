@@ -113,7 +113,7 @@ def _read_triggers(
             continue  # inside a multiword trigger already taken
         i = candidate
         tok = tokens[i]
-        if _in_fixed_phrase(tokens, i, lex):
+        if in_fixed_phrase(tokens, i, lex):
             i += 1
             continue
         if tok.pos_ in ("NOUN", "PROPN", ""):
@@ -179,6 +179,8 @@ def _nominal_mention(
     if by_complement:
         complements = [norm_word(c.lemma_) for c in tok.children if c.dep_ in ("nmod", "amod")]
         kind = next((by_complement[c] for c in complements if c in by_complement), kind)
+    if key in lex.edition_nouns:
+        kind = _edition_type(tok, lex) or kind
     return Mention(
         trigger=tok,
         trigger_end=tok.i + n,
@@ -186,6 +188,19 @@ def _nominal_mention(
         nominal=True,
         weak=key in lex.weak_nouns or norm_word(tok.text) in lex.weak_nouns,
     )
+
+
+def _edition_type(tok: Token, lex: EventLexicon) -> str | None:
+    """The type of the event an edition is of ("la 12e édition du salon": a conference),
+    read from its complement, a trigger noun or a name that starts with one."""
+    for child in tok.children:
+        if child.dep_ != "nmod":
+            continue
+        for word in (norm_word(child.lemma_), norm_word(child.text)):
+            kind = lex.nouns.get((word,))
+            if kind is not None:
+                return kind
+    return None
 
 
 def _named_event_is_the_event(tok: Token, ent: Ent, lex: EventLexicon) -> bool:
@@ -225,7 +240,7 @@ def _verbal_mention(tok: Token, lex: EventLexicon) -> Mention | None:
     return None
 
 
-def _in_fixed_phrase(tokens: Span, i: int, lex: EventLexicon) -> bool:
+def in_fixed_phrase(tokens: Span, i: int, lex: EventLexicon) -> bool:
     """Is ``tokens[i]`` a word of a fixed expression that names no event ("à point nommé")?
 
     A word of the phrase matches by its form or its lemma ("ont rendu hommage").
@@ -243,9 +258,14 @@ def _in_fixed_phrase(tokens: Span, i: int, lex: EventLexicon) -> bool:
 def _object_lemmas(verb: Token) -> list[str]:
     """What the verb acts on: its objects, its passive subject, or the noun its participle
     modifies ("les chiffres dévoilés mardi")."""
-    found = [norm_word(c.lemma_) for c in verb.children if c.dep_ in ("obj", "nsubj:pass")]
-    if verb.dep_ in ("acl", "acl:relcl", "amod"):
-        found.append(norm_word(verb.head.lemma_))
+    # the parser often labels a noun object "xcomp" ("a cédé le pouvoir")
+    found = [norm_word(c.lemma_) for c in verb.children
+             if c.dep_ in ("obj", "nsubj:pass") or (c.dep_ == "xcomp" and c.pos_ == "NOUN")]
+    clause = verb
+    while clause.dep_ == "xcomp" and clause.head is not clause:
+        clause = clause.head  # "qui devrait être dévoilée": the relative is the modal's
+    if clause.dep_ in ("acl", "acl:relcl", "amod"):
+        found.append(norm_word(clause.head.lemma_))
     return found
 
 
@@ -336,4 +356,4 @@ def _set_segments(sent: Span, mentions: Sequence[Mention]) -> None:
         mention.seg_start, mention.seg_end = start, end
 
 
-__all__ = ["SentenceQuantities", "find_mentions", "trigger_candidates"]
+__all__ = ["SentenceQuantities", "find_mentions", "in_fixed_phrase", "trigger_candidates"]
