@@ -22,6 +22,7 @@ from pipeline.events.grammar import (
     inside,
     preceding_word,
 )
+from pipeline.events.clause import argument_words, in_event_clause
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import ArticleContext, Mention, Segment
 from pipeline.events.participants import collect_participants
@@ -145,15 +146,21 @@ def _set_name(mention: Mention, ctx: ArticleContext, segment: Segment) -> None:
 
 
 def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> None:
-    """The event's place: "à/au/dans/en" + a LOC entity, + an organisation that is a
-    place, or + a place noun phrase, the first found in that order."""
+    """The event's place, the first found in this order: a LOC entity after "à/au/dans/en"
+    (through "au large du port de …"), an organisation that is a place after them, a LOC
+    complement of a nominal trigger ("la fusillade d'Orlando"), a place noun phrase.
+
+    Only names of the mention's own clause count (:func:`~pipeline.events.clause.in_event_clause`).
+    """
     doc, lex, seg_start = ctx.doc, ctx.lex, mention.seg_start
     appositives = segment.appositives
-    for e in segment.ents:
-        if e.label != "LOC" or e.start in segment.used or inside(e.start, appositives):
-            continue
-        prep = preceding_word(doc, e.start, seg_start)
-        if prep in lex.location_preps:
+    places = [
+        e for e in segment.ents
+        if e.label == "LOC" and e.start not in segment.used and not inside(e.start, appositives)
+        and in_event_clause(mention, doc[e.start : e.end].root)
+    ]
+    for e in places:
+        if _after_place_prep(doc, lex, e.start, seg_start):
             mention.location = e.text
             segment.used.add(e.start)
             return
@@ -163,32 +170,73 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
             continue
         first = doc[e.start]
         if (
-            preceding_word(doc, e.start, seg_start) in lex.location_preps
+            _place_prep_at(doc, lex, _word_before(doc, e.start, seg_start))
             and norm_word(first.lemma_ or first.text) in lex.place_nouns
         ):
             mention.location = e.text
             return
-    mention.location = _place_phrase(doc, lex, seg_start, mention.seg_end, appositives)
+    if mention.nominal:
+        for e in places:
+            root = doc[e.start : e.end].root
+            if root.head.i == mention.trigger.i and preceding_word(doc, e.start, seg_start) in DE_WORDS:
+                mention.location = e.text
+                segment.used.add(e.start)
+                return
+    mention.location = _place_phrase(doc, lex, mention, appositives)
+
+
+def _word_before(doc: Doc, start: int, floor: int) -> int:
+    """Index of the word before a phrase, skipping determiners (``floor - 1`` if none)."""
+    k = start - 1
+    while k >= floor and (doc[k].pos_ == "DET" or norm_word(doc[k].text) in DEFINITES):
+        k -= 1
+    return k if k >= floor else floor - 1
+
+
+def _place_prep_at(doc: Doc, lex: EventLexicon, k: int) -> bool:
+    """Is token ``k`` a place preposition, not the tail of another one ("face à", "grâce à")?"""
+    return k >= 0 and norm_word(doc[k].text) in lex.location_preps and doc[k].dep_ != "fixed"
+
+
+def _after_place_prep(doc: Doc, lex: EventLexicon, start: int, floor: int) -> bool:
+    """Does a place preposition lead to the phrase at ``start``, directly or through
+    spatial and place nouns ("au large du port de Wonsan", "au nord-ouest du comté de …")?"""
+    words = argument_words()
+    k = _word_before(doc, start, floor)
+    for _ in range(4):
+        if k < floor:
+            return False
+        if _place_prep_at(doc, lex, k):
+            return True
+        if norm_word(doc[k].text) not in DE_WORDS:
+            return False
+        noun = _word_before(doc, k, floor)
+        if noun < floor:
+            return False
+        lemma = norm_word(doc[noun].lemma_ or doc[noun].text)
+        if lemma not in words.spatial_nouns and lemma not in words.place_nouns and lemma not in lex.place_nouns:
+            return False
+        k = _word_before(doc, noun, floor)
+    return False
 
 
 def _place_phrase(
-    doc: Doc,
-    lex: EventLexicon,
-    seg_start: int,
-    seg_end: int,
-    appositives: Sequence[tuple[int, int]],
+    doc: Doc, lex: EventLexicon, mention: Mention, appositives: Sequence[tuple[int, int]]
 ) -> str | None:
-    """The first "à/dans …" + place noun phrase of the segment ("à la salle des fêtes")."""
+    """The first "à/dans …" + place noun phrase of the mention's clause ("à la salle des fêtes")."""
+    seg_start, seg_end = mention.seg_start, mention.seg_end
+    place_nouns = lex.place_nouns | argument_words().place_nouns
     for k in range(seg_start, seg_end - 1):
-        if norm_word(doc[k].text) not in lex.location_preps or inside(k, appositives):
+        if not _place_prep_at(doc, lex, k) or inside(k, appositives):
             continue
         j = k + 1
         while j < seg_end and doc[j].pos_ == "DET":
             j += 1
         if (
             j < seg_end
-            and norm_word(doc[j].lemma_ or doc[j].text) in lex.place_nouns
+            and norm_word(doc[j].lemma_ or doc[j].text) in place_nouns
             and doc[j].pos_ in ("NOUN", "PROPN")
+            and in_event_clause(mention, doc[j])
         ):
             end = j + 1
             while (

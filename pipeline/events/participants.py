@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from pipeline.events.clause import in_event_clause
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -236,14 +237,38 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
 
 def _person_referred(subj: Token, ctx: ArticleContext) -> Ent | None:
     """The person a subject pronoun ("il a été gracié", "elle annoncera") refers to: the
-    last person named before it, in its sentence or the one before; none when the previous
-    sentence names no one (the pronoun may be the article's organisation, or anyone)."""
+    last person named before it, in its sentence or the one before; else the person the
+    article is about (:func:`main_person`); none when neither is found (the pronoun may
+    be the article's organisation, or anyone)."""
     if subj.pos_ != "PRON" or norm_word(subj.text) not in ("il", "elle"):
         return None
     sent = subj.sent
     start = sent.start if sent.start == 0 else subj.doc[sent.start - 1].sent.start
     people = [e for e in ctx.ents if e.label == "PER" and start <= e.start and e.end <= subj.i]
-    return people[-1] if people else None
+    if people:
+        return people[-1]
+    return main_person(ctx.doc, ctx.ents, ctx.issuer)
+
+
+def main_person(doc: Doc, ents: Sequence[Ent], issuer: Ent | None = None) -> Ent | None:
+    """The person the article is about: named at least three times, counting a mention
+    in the lede three times, more often than any other person and than the main
+    organisation (a portrait, an obituary: "il est élu en 1955")."""
+    first_sent_end = next(iter(doc.sents)).end if len(doc) else 0
+    counts: Counter[str] = Counter()
+    org_count = 0
+    for e in ents:
+        weight = 3 if e.start < first_sent_end else 1
+        if e.label == "PER":
+            counts[e.canonical] += weight
+        elif issuer is not None and e.canonical == issuer.canonical:
+            org_count += weight
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or ranked[0][1] <= org_count:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None  # two people as often: the pronoun is not settled
+    return next(e for e in ents if e.canonical == ranked[0][0])
 
 
 def _add_segment_entities(
@@ -274,6 +299,8 @@ def _add_segment_entities(
             )
         ):
             continue
+        if not in_event_clause(mention, root):
+            continue  # a name of another predicate of the sentence
         role = _role_for(mention, e.start, root, prep, lex)
         add_participant(
             table,
@@ -290,7 +317,7 @@ def _add_issuer(table: dict[str, Participant], mention: Mention, ctx: ArticleCon
     participant = Participant(
         name=issuer.canonical, label=issuer.label, role=role, entity_id=issuer.entity_id
     )
-    if _refers_to_issuer(mention, ctx.lex):
+    if _refers_to_issuer(mention, ctx):
         add_participant(table, participant)
     elif not named(table.values()) and not mention.in_quote and mention.type in ctx.lex.issuer_default_types:
         # a press release's event with nobody named is its issuer's own
@@ -359,14 +386,16 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _refers_to_issuer(mention: Mention, lex: EventLexicon) -> bool:
-    """ "elle a levé", "la start-up présentera", "sa levée de fonds": the article's main actor."""
+def _refers_to_issuer(mention: Mention, ctx: ArticleContext) -> bool:
+    """ "elle a levé", "la start-up présentera", "sa levée de fonds": the article's main
+    actor (not a pronoun that refers to a person)."""
+    lex = ctx.lex
     for verb in mention.verbs:
         subj = _subject_of(verb)
         if subj is None:
             continue
         if subj.pos_ == "PRON" and norm_word(subj.text) in ("il", "elle", "ils", "elles"):
-            return True
+            return _person_referred(subj, ctx) is None
         dets = {norm_word(c.text) for c in subj.children if c.dep_ == "det"}
         return norm_word(subj.lemma_) in lex.generic_subject_nouns and bool(
             dets & (DEFINITES | DEMONSTRATIVES)
@@ -377,4 +406,4 @@ def _refers_to_issuer(mention: Mention, lex: EventLexicon) -> bool:
     return False
 
 
-__all__ = ["collect_participants", "doc_entities", "main_actor"]
+__all__ = ["collect_participants", "doc_entities", "main_actor", "main_person"]

@@ -1,0 +1,140 @@
+"""An event's own clause, read in the dependency parse: who and where may be its arguments.
+
+A segment (cut at commas and coordinations) often holds names that belong to another
+predicate of the sentence: the subject of a main verb that a nominal trigger only dates
+("se serait radicalisé peu après les attentats"), the complement of a verb of another
+clause ("avait travaillé avec l'ONG …" before "être élue …"), a comparison ("comme
+Jean-Paul II avant lui"). A name is an argument of the mention when the first predicate
+above it is the mention's own, or lies inside the trigger's phrase; the subject of a verb
+that controls the trigger's subjectless clause is shared ("Paul Martin a échoué en
+essayant de lancer …").
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from pipeline.events.grammar import morph
+from pipeline.events.mention import Mention
+from pipeline.nlp.text import norm_word
+from pipeline.resources import read_json
+
+_PREDICATE_POS = frozenset({"VERB", "AUX"})
+#: how far up the parse a name or a controlled clause is followed
+_MAX_DEPTH = 12
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentWords:
+    """Words read from ``event_arguments_fr.json``."""
+
+    #: a name after these is compared with the event, not part of it ("comme", "sans")
+    excluding_preps: frozenset[str]
+    #: "au large de", "au nord du …": lead from a place preposition to the place
+    spatial_nouns: frozenset[str]
+    #: place nouns beyond the trigger lexicon's ("en mer du Japon")
+    place_nouns: frozenset[str]
+
+
+@functools.cache
+def argument_words() -> ArgumentWords:
+    """Read the argument word lists once per process."""
+    raw = read_json("event_arguments_fr.json")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(norm_word(w) for w in raw[key]["words"])
+
+    return ArgumentWords(
+        excluding_preps=words("excluding_preps"),
+        spatial_nouns=words("spatial_nouns"),
+        place_nouns=words("place_nouns"),
+    )
+
+
+def predicate_of(token: Token) -> Token:
+    """The first verb above ``token`` (not itself), else the root of its sentence."""
+    tok = token
+    for _ in range(_MAX_DEPTH):
+        if tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+        if tok.pos_ in _PREDICATE_POS:
+            return tok
+    return tok
+
+
+def home_predicate(mention: Mention) -> Token:
+    """The predicate of the mention's clause: its verb, its support verb, or the verb
+    that governs its nominal trigger."""
+    if not mention.nominal:
+        return mention.trigger
+    if mention.support is not None:
+        return mention.support
+    return predicate_of(mention.trigger)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_.startswith("nsubj") for c in verb.children)
+
+
+def _controls(upper: Token, lower: Token) -> bool:
+    """Is ``lower`` a subjectless non-finite clause under ``upper``, through other such
+    clauses ("a échoué en essayant de lancer"), so that ``upper``'s subject is its own?"""
+    tok = lower
+    for _ in range(_MAX_DEPTH):
+        if tok.i == upper.i:
+            return True
+        if tok.head.i == tok.i or _has_subject(tok) or "Fin" in morph(tok, "VerbForm"):
+            return False
+        if any(c.dep_.startswith("aux") and "Fin" in morph(c, "VerbForm") for c in tok.children):
+            return False
+        tok = predicate_of(tok)
+    return False
+
+
+def is_excluded(root: Token) -> bool:
+    """Is the phrase of ``root`` (or of the head of its coordination) introduced by a
+    comparison or an exclusion ("comme Jean Dupont", "sans la Région")?"""
+    words = argument_words().excluding_preps
+    heads = [root]
+    if root.dep_ == "conj" and root.head.i != root.i:
+        heads.append(root.head)
+    return any(
+        c.dep_ in ("case", "mark", "cc") and norm_word(c.text) in words
+        for h in heads
+        for c in h.children
+    )
+
+
+def in_event_clause(mention: Mention, root: Token) -> bool:
+    """May the phrase of ``root`` (an entity's head token) be an argument of the mention?
+
+    Yes when the first predicate above it is the mention's own (its verbs, the verb that
+    governs its nominal trigger), when that predicate lies inside the trigger's phrase
+    (a relative clause on the trigger), or when it is the subject of a verb that controls
+    the mention's subjectless clause; never after "comme" / "sans".
+    """
+    if is_excluded(root):
+        return False
+    anchors = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    home = home_predicate(mention)
+    anchors.add(home.i)
+    tok = root
+    for _ in range(_MAX_DEPTH):
+        if tok.i in anchors:
+            return True
+        if tok.i != root.i and (tok.pos_ in _PREDICATE_POS or tok.head.i == tok.i):
+            break
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    governor = tok
+    if governor.i in anchors or mention.trigger.is_ancestor(governor):
+        return True
+    return root.dep_.startswith("nsubj") and _controls(governor, home)
+
+
+__all__ = ["ArgumentWords", "argument_words", "home_predicate", "in_event_clause", "is_excluded", "predicate_of"]
