@@ -236,18 +236,27 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
 
 
 def _person_referred(subj: Token, ctx: ArticleContext) -> Ent | None:
-    """The person a subject pronoun ("il a été gracié", "elle annoncera") refers to: the
-    last person named before it, in its sentence or the one before; else the person the
-    article is about (:func:`main_person`); none when neither is found (the pronoun may
-    be the article's organisation, or anyone)."""
+    """The person a subject pronoun ("il a été gracié", "elle annoncera") refers to.
+
+    The last person named as a subject before it, in its sentence or the one before (a
+    pronoun continues the subject: "la mort de l'homme politique X, il est élu" is not
+    X); else the person the article is about (:func:`main_person`); else the last person
+    named in that window; none when there is none (the pronoun may be the article's
+    organisation, or anyone).
+    """
     if subj.pos_ != "PRON" or norm_word(subj.text) not in ("il", "elle"):
         return None
+    doc = subj.doc
     sent = subj.sent
-    start = sent.start if sent.start == 0 else subj.doc[sent.start - 1].sent.start
+    start = sent.start if sent.start == 0 else doc[sent.start - 1].sent.start
     people = [e for e in ctx.ents if e.label == "PER" and start <= e.start and e.end <= subj.i]
-    if people:
-        return people[-1]
-    return main_person(ctx.doc, ctx.ents, ctx.issuer)
+    subjects = [e for e in people if doc[e.start : e.end].root.dep_.startswith("nsubj")]
+    if subjects:
+        return subjects[-1]
+    topic = main_person(doc, ctx.ents, ctx.issuer)
+    if topic is not None:
+        return topic
+    return people[-1] if people else None
 
 
 def main_person(doc: Doc, ents: Sequence[Ent], issuer: Ent | None = None) -> Ent | None:
