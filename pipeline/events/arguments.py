@@ -22,7 +22,7 @@ from pipeline.events.grammar import (
     inside,
     preceding_word,
 )
-from pipeline.events.clause import argument_words, in_event_clause
+from pipeline.events.clause import argument_words
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import ArticleContext, Mention, Segment
 from pipeline.events.participants import collect_participants
@@ -149,15 +149,12 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
     """The event's place, the first found in this order: a LOC entity after "à/au/dans/en"
     (through "au large du port de …"), an organisation that is a place after them, a LOC
     complement of a nominal trigger ("la fusillade d'Orlando"), a place noun phrase.
-
-    Only names of the mention's own clause count (:func:`~pipeline.events.clause.in_event_clause`).
     """
     doc, lex, seg_start = ctx.doc, ctx.lex, mention.seg_start
     appositives = segment.appositives
     places = [
         e for e in segment.ents
         if e.label == "LOC" and e.start not in segment.used and not inside(e.start, appositives)
-        and in_event_clause(mention, doc[e.start : e.end].root)
     ]
     for e in places:
         if _after_place_prep(doc, lex, e.start, seg_start):
@@ -236,7 +233,6 @@ def _place_phrase(
             j < seg_end
             and norm_word(doc[j].lemma_ or doc[j].text) in place_nouns
             and doc[j].pos_ in ("NOUN", "PROPN")
-            and in_event_clause(mention, doc[j])
         ):
             end = j + 1
             while (

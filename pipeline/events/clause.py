@@ -66,6 +66,27 @@ def predicate_of(token: Token) -> Token:
     return tok
 
 
+def _is_reduced_relative(tok: Token) -> bool:
+    """A bare participle or adjective describing a noun ("les spectateurs réunis au
+    palais"): part of its noun's phrase, not a clause of its own."""
+    return tok.dep_ == "acl" and not any(
+        c.dep_.startswith(("aux", "nsubj", "mark")) for c in tok.children
+    )
+
+
+def _modal_chain(home: Token) -> set[int]:
+    """The home predicate and the verbs it is the infinitive of ("pourrait démarrer",
+    "doit accueillir"): one clause."""
+    chain = {home.i}
+    tok = home
+    for _ in range(3):
+        if tok.dep_ != "xcomp" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        chain.add(tok.i)
+    return chain
+
+
 def home_predicate(mention: Mention) -> Token:
     """The predicate of the mention's clause: its verb, its support verb, or the verb
     that governs its nominal trigger."""
@@ -119,14 +140,15 @@ def in_event_clause(mention: Mention, root: Token) -> bool:
     """
     if is_excluded(root):
         return False
-    anchors = {mention.trigger.i, *(v.i for v in mention.verbs)}
     home = home_predicate(mention)
-    anchors.add(home.i)
+    anchors = {mention.trigger.i, *(v.i for v in mention.verbs), *_modal_chain(home)}
     tok = root
     for _ in range(_MAX_DEPTH):
         if tok.i in anchors:
             return True
-        if tok.i != root.i and (tok.pos_ in _PREDICATE_POS or tok.head.i == tok.i):
+        if tok.i != root.i and (
+            (tok.pos_ in _PREDICATE_POS and not _is_reduced_relative(tok)) or tok.head.i == tok.i
+        ):
             break
         if tok.head.i == tok.i:
             break

@@ -308,7 +308,9 @@ def _add_segment_entities(
             )
         ):
             continue
-        if not in_event_clause(mention, root):
+        # the parse decides only when it holds the name's first word too (a name across
+        # a line break is two phrases to it)
+        if not in_event_clause(mention, root) and not in_event_clause(mention, doc[e.start]):
             continue  # a name of another predicate of the sentence
         role = _role_for(mention, e.start, root, prep, lex)
         add_participant(
@@ -404,7 +406,8 @@ def _refers_to_issuer(mention: Mention, ctx: ArticleContext) -> bool:
         if subj is None:
             continue
         if subj.pos_ == "PRON" and norm_word(subj.text) in ("il", "elle", "ils", "elles"):
-            return _person_referred(subj, ctx) is None
+            # also when it is a person: the company a manager joins takes part too
+            return True
         dets = {norm_word(c.text) for c in subj.children if c.dep_ == "det"}
         return norm_word(subj.lemma_) in lex.generic_subject_nouns and bool(
             dets & (DEFINITES | DEMONSTRATIVES)
