@@ -130,16 +130,39 @@ def is_excluded(root: Token) -> bool:
     )
 
 
+def _parenthesis(token: Token) -> tuple[int, int] | None:
+    """The "(" and ")" around ``token`` in its sentence, if it is inside brackets."""
+    sent = token.sent
+    opening = next((k for k in range(token.i - 1, sent.start - 1, -1) if token.doc[k].text in "()"), None)
+    if opening is None or token.doc[opening].text != "(":
+        return None
+    closing = next((k for k in range(token.i + 1, sent.end) if token.doc[k].text in "()"), None)
+    if closing is None or token.doc[closing].text != ")":
+        return None
+    return opening, closing
+
+
+def _before_bracket(root: Token, opening: int) -> bool:
+    """Is the name of ``root`` the one a bracket describes ("Jacques Vergès (mort en 2013)")?"""
+    doc = root.doc
+    return root.i < opening and all(doc[k].pos_ == "PROPN" for k in range(root.i, opening))
+
+
 def in_event_clause(mention: Mention, root: Token) -> bool:
     """May the phrase of ``root`` (an entity's head token) be an argument of the mention?
 
     Yes when the first predicate above it is the mention's own (its verbs, the verb that
     governs its nominal trigger), when that predicate lies inside the trigger's phrase
     (a relative clause on the trigger), or when it is the subject of a verb that controls
-    the mention's subjectless clause; never after "comme" / "sans".
+    the mention's subjectless clause; never after "comme" / "sans". A trigger in brackets
+    takes only the bracket's names and the name the bracket follows.
     """
     if is_excluded(root):
         return False
+    brackets = _parenthesis(mention.trigger)
+    if brackets is not None:
+        # a bracketed aside ("(mort en 2013)") is about its own words and the name it follows
+        return brackets[0] < root.i < brackets[1] or _before_bracket(root, brackets[0])
     home = home_predicate(mention)
     anchors = {mention.trigger.i, *(v.i for v in mention.verbs), *_modal_chain(home)}
     tok = root
