@@ -11,7 +11,7 @@ import bisect
 import itertools
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.events.grammar import (
     DE_WORDS,
@@ -267,8 +267,21 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
             continue
         root = q_span.root
         money = q.unit in _MONEY_UNITS
-        if money or (root.head.i in governors and root.dep_ not in ("obl:mod", "advcl", "advmod")):
+        if money or (_governed_by(root, governors) and root.dep_ not in ("obl:mod", "advcl", "advmod")):
             mention.quantities.append(q)
+
+
+def _governed_by(root: Token, governors: set[int]) -> bool:
+    """Is the quantity's head a governor, or a noun of a governor's object phrase ("a
+    annoncé un plan de formation de 500 000 chômeurs")? Clauses and adjuncts stop the walk."""
+    tok = root.head
+    for _ in range(4):
+        if tok.i in governors:
+            return True
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nmod", "obj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 __all__ = ["collect_arguments"]
