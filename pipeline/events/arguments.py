@@ -192,7 +192,9 @@ def _word_before(doc: Doc, start: int, floor: int) -> int:
 
 def _place_prep_at(doc: Doc, lex: EventLexicon, k: int) -> bool:
     """Is token ``k`` a place preposition, not the tail of another one ("face à", "grâce à")?"""
-    return k >= 0 and norm_word(doc[k].text) in lex.location_preps and doc[k].dep_ != "fixed"
+    if k < 0 or norm_word(doc[k].text) not in lex.location_preps or doc[k].dep_ == "fixed":
+        return False
+    return k == 0 or norm_word(doc[k - 1].text) not in argument_words().compound_prep_heads
 
 
 def _after_place_prep(doc: Doc, lex: EventLexicon, start: int, floor: int) -> bool:

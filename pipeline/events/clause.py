@@ -37,6 +37,10 @@ class ArgumentWords:
     spatial_nouns: frozenset[str]
     #: place nouns beyond the trigger lexicon's ("en mer du Japon")
     place_nouns: frozenset[str]
+    #: "face à", "grâce à": the "à" of another preposition, not a place's
+    compound_prep_heads: frozenset[str]
+    #: "face à", "contre": the other side of a match or a dispute
+    opponent_preps: frozenset[str]
 
 
 @functools.cache
@@ -51,6 +55,8 @@ def argument_words() -> ArgumentWords:
         excluding_preps=words("excluding_preps"),
         spatial_nouns=words("spatial_nouns"),
         place_nouns=words("place_nouns"),
+        compound_prep_heads=words("compound_prep_heads"),
+        opponent_preps=words("opponent_preps"),
     )
 
 
@@ -145,7 +151,10 @@ def _parenthesis(token: Token) -> tuple[int, int] | None:
 def _before_bracket(root: Token, opening: int) -> bool:
     """Is the name of ``root`` the one a bracket describes ("Jacques Vergès (mort en 2013)")?"""
     doc = root.doc
-    return root.i < opening and all(doc[k].pos_ == "PROPN" for k in range(root.i, opening))
+    # the name's own words up to the bracket: "Jacques Le Gall", "Anne de Kerlo"
+    return root.i < opening and all(
+        doc[k].pos_ in ("PROPN", "DET", "ADP") and not doc[k].is_punct for k in range(root.i, opening)
+    )
 
 
 def in_event_clause(mention: Mention, root: Token) -> bool:

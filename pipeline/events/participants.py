@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from pipeline.events.clause import in_event_clause
+from pipeline.events.clause import argument_words, in_event_clause
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -299,12 +299,13 @@ def _add_segment_entities(
         item = next((it for it in list_items if it.start <= e.start < it.end), None)
         prep = item.prep if item else preceding_word(doc, e.start, mention.seg_start)
         root = doc[e.start : e.end].root
-        # a place is a participant only as the one acting or applying
+        # a place is a participant only as the one acting, applying or playing against
         if e.label not in _PARTICIPANT_LABELS and (
             e.label != "LOC"
             or not (
                 root.dep_ == "nsubj"
                 or (prep in DE_WORDS and e.start - mention.trigger_end <= 2 and mention.nominal)
+                or _after_opponent_prep(doc, e.start, mention.seg_start)
             )
         ):
             continue
@@ -317,6 +318,19 @@ def _add_segment_entities(
             table,
             Participant(name=e.canonical, label=e.label, role=role, entity_id=e.entity_id),
         )
+
+
+def _after_opponent_prep(doc: Doc, start: int, floor: int) -> bool:
+    """Does "face à" / "contre" come before the name at ``start`` (the other side)?"""
+    words = argument_words().opponent_preps
+    k = start - 1
+    while k >= floor and doc[k].pos_ == "DET":
+        k -= 1
+    if k < floor:
+        return False
+    if norm_word(doc[k].text) in words:
+        return True
+    return norm_word(doc[k].text) == "à" and k > floor and norm_word(doc[k - 1].text) in words
 
 
 def _add_issuer(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:

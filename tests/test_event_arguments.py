@@ -1,0 +1,106 @@
+"""Tests for an event's arguments (pipeline.events: clause, participants, arguments, status).
+
+Sentences written by the team in the style of regional and Wikinews news, not copied.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.events.clause import argument_words
+from pipeline.nlp.extensions import register_extensions
+from pipeline.records import Event
+
+pytestmark = pytest.mark.model
+
+
+def _read(nlp: Language, text: str, published: str | None, inferred: str | None = None) -> Doc:
+    """Run every pipe of the full pipeline, with the publication dates set first."""
+    register_extensions()
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    doc._.published_inferred = inferred
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def _event(nlp: Language, text: str, date: str, published: str | None = "2024-06-10",
+           inferred: str | None = None) -> Event:
+    """The one event of ``text`` dated ``date``."""
+    events = [e for e in _read(nlp, text, published, inferred)._.events if e.date == date]
+    assert len(events) == 1, [(e.type, e.date) for e in _read(nlp, text, published, inferred)._.events]
+    return events[0]
+
+
+def _has(event: Event, name: str) -> bool:
+    return any(name in p.name for p in event.participants)
+
+
+@pytest.mark.parametrize(("text", "date", "present", "absent"), [
+    # a comparison names people who are not at the event
+    ("Le préfet Alain Morvan, comme Jean Dupont avant lui, a inauguré le 3 mars 2024 la médiathèque de Vannes.",
+     "2024-03-03", "Alain Morvan", "Jean Dupont"),
+    # the complement of another clause's verb is not the election's participant
+    ("Avant d'être élue maire de Lorient en 2014, Anne Kerlo avait travaillé avec l'association Emmaüs.",
+     "2014", "Anne Kerlo", "Emmaüs"),
+])
+def test_events_participants_come_from_the_event_clause(
+    nlp_full: Language, text: str, date: str, present: str, absent: str
+) -> None:
+    event = _event(nlp_full, text, date)
+    assert _has(event, present) and not _has(event, absent)
+
+
+def test_events_bracketed_event_takes_the_name_it_follows(nlp_full: Language) -> None:
+    text = ("Fils de Pierre Le Gall et frère du sculpteur Jacques Le Gall (mort en 2013), "
+            "il a fondé l'association Mor Braz en 1972.")
+    event = _event(nlp_full, text, "2013")
+    assert _has(event, "Jacques Le Gall") and not _has(event, "Pierre Le Gall")
+    assert not _has(event, "Mor Braz")
+
+
+def test_events_pronoun_subject_is_the_article_person(nlp_full: Language) -> None:
+    text = ("Yves Le Bihan, ancien maire de Brest, est mort mardi à l'âge de 90 ans. "
+            "Ses obsèques auront lieu vendredi en l'église Saint-Louis. "
+            "Instituteur de formation, il est élu maire en 1977.")
+    event = _event(nlp_full, text, "1977")
+    assert [p.name for p in event.participants] == ["Yves Le Bihan"]
+
+
+@pytest.mark.parametrize(("text", "date", "location"), [
+    ("Le chalutier a coulé le 2 février 2024 au large du port de Lorient.", "2024-02-02", "Lorient"),
+    # "face à" names the opponent, not the place
+    ("Le Stade brestois a remporté le 3 mars 2024 son match face à Lorient.", "2024-03-03", None),
+])
+def test_events_location_after_place_prepositions(
+    nlp_full: Language, text: str, date: str, location: str | None
+) -> None:
+    assert _event(nlp_full, text, date).location == location
+
+
+@pytest.mark.parametrize(("text", "date", "published", "inferred", "status"), [
+    # a past conditional reports a past act
+    ("L'application aurait rapporté 2 millions d'euros depuis son lancement le 7 mars 2024.",
+     "2024-03-07", "2024-06-10", None, "past"),
+    # no publication date: the date inferred from the article places the event (issue 15)
+    ("La fête de la Bretagne, le 18 mai 2024 à Rennes.", "2024-05-18", None, "2024-05-02", "planned"),
+    ("La fête de la Bretagne, le 18 mai 2024 à Rennes.", "2024-05-18", None, "2024-06-02", "past"),
+])
+def test_events_status_reads_mood_and_inferred_publication(
+    nlp_full: Language, text: str, date: str, published: str | None, inferred: str | None, status: str
+) -> None:
+    assert _event(nlp_full, text, date, published, inferred).status == status
+
+
+def test_events_quantity_of_the_object_phrase(nlp_full: Language) -> None:
+    text = "Le ministre a annoncé le 4 mars 2024 un plan de formation de 20 000 apprentis."
+    event = _event(nlp_full, text, "2024-03-04")
+    assert [q.value for q in event.quantities] == [20000]
+
+
+def test_events_argument_words_are_data() -> None:
+    words = argument_words()
+    assert "comme" in words.excluding_preps and "large" in words.spatial_nouns
