@@ -42,6 +42,8 @@ from pipeline.records import Participant, Role
 
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–"})
 _PARTICIPANT_LABELS = frozenset({"ORG", "PER"})
+#: a non-finite clause under these relations takes the subject of the verb above it
+_CONTROLLED_DEPS = frozenset({"advcl", "obl:mod", "obl", "acl"})
 
 
 class _ListItem(NamedTuple):
@@ -226,6 +228,14 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
                                    entity_id=person.entity_id),
             )
             continue
+        named_after = _entity_at(ctx, i + 1) if subj.pos_ == "NOUN" else None
+        if named_after is not None and named_after.label in _PARTICIPANT_LABELS:
+            # "le collectif Sécurité pour tous a organisé": the noun's name acts
+            add_participant(
+                table, Participant(name=named_after.canonical, label=named_after.label,
+                                   role=subject_role, entity_id=named_after.entity_id),
+            )
+            continue
         if subj.pos_ == "PROPN" and subj.text[:1].isupper():
             # a name the NER missed: "Fondée en 1962, Technilame emploie …"
             run = [subj, *(c for c in subj.children if c.dep_ == "flat:name")]
@@ -233,6 +243,12 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
             add_participant(
                 table, Participant(name=name, label="ORG", role=subject_role, entity_id=None)
             )
+
+
+def _entity_at(ctx: ArticleContext, start: int) -> Ent | None:
+    """The entity that starts at token ``start``, if any."""
+    k = bisect.bisect_left(ctx.ent_starts, start)
+    return ctx.ents[k] if k < len(ctx.ents) and ctx.ents[k].start == start else None
 
 
 def _person_referred(subj: Token, ctx: ArticleContext) -> Ent | None:
@@ -405,10 +421,20 @@ def _subject_of(verb: Token) -> Token | None:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             return subj
-        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+        if verb.head.i == verb.i or not (
+            verb.dep_ in ("xcomp", "conj") or (verb.dep_ in _CONTROLLED_DEPS and _non_finite(verb))
+        ):
             return None
         verb = verb.head
     return None
+
+
+def _non_finite(verb: Token) -> bool:
+    """An infinitive or a gerund with no finite auxiliary ("avant d'être intronisé", "en
+    essayant"): its subject is the verb above's."""
+    return "Fin" not in morph(verb, "VerbForm") and not any(
+        c.dep_.startswith("aux") and "Fin" in morph(c, "VerbForm") for c in verb.children
+    )
 
 
 def _refers_to_issuer(mention: Mention, ctx: ArticleContext) -> bool:
