@@ -71,14 +71,33 @@ def test_events_pronoun_subject_is_the_article_person(nlp_full: Language) -> Non
 
 
 @pytest.mark.parametrize(("text", "date", "location"), [
-    ("Le chalutier a coulé le 2 février 2024 au large du port de Lorient.", "2024-02-02", "Lorient"),
-    # "face à" names the opponent, not the place
-    ("Le Stade brestois a remporté le 3 mars 2024 son match face à Lorient.", "2024-03-03", None),
+    ("Une manifestation de marins-pêcheurs s'est déroulée le 2 février 2024 au large du port de Lorient.",
+     "2024-02-02", "Lorient"),
+    ("La réunion s'est tenue le 5 mars 2024 à proximité de Concarneau.", "2024-03-05", "Concarneau"),
 ])
-def test_events_location_after_place_prepositions(
-    nlp_full: Language, text: str, date: str, location: str | None
+def test_events_location_through_spatial_nouns(
+    nlp_full: Language, text: str, date: str, location: str
 ) -> None:
     assert _event(nlp_full, text, date).location == location
+
+
+def test_events_face_a_names_the_opponent_not_the_place(nlp_full: Language) -> None:
+    event = _event(nlp_full, "Le match face à Lorient aura lieu le 3 mars 2024.", "2024-03-03")
+    assert event.location is None and _has(event, "Lorient")
+
+
+@pytest.mark.parametrize(("text", "date", "name"), [
+    # a subjectless infinitive takes the subject of the verb above it
+    ("Anne Kerlo a reçu la médaille de la Ville en 2003 avant d'être élue maire de Quimper en 2008.",
+     "2008", "Anne Kerlo"),
+    # the name of a subject noun acts
+    ("Le collectif Bretagne Solidaire a organisé une manifestation le 4 mars 2024 à Rennes.",
+     "2024-03-04", "Bretagne Solidaire"),
+])
+def test_events_subject_through_control_and_naming(
+    nlp_full: Language, text: str, date: str, name: str
+) -> None:
+    assert _has(_event(nlp_full, text, date), name)
 
 
 @pytest.mark.parametrize(("text", "date", "published", "inferred", "status"), [
@@ -86,8 +105,8 @@ def test_events_location_after_place_prepositions(
     ("L'application aurait rapporté 2 millions d'euros depuis son lancement le 7 mars 2024.",
      "2024-03-07", "2024-06-10", None, "past"),
     # no publication date: the date inferred from the article places the event (issue 15)
-    ("La fête de la Bretagne, le 18 mai 2024 à Rennes.", "2024-05-18", None, "2024-05-02", "planned"),
-    ("La fête de la Bretagne, le 18 mai 2024 à Rennes.", "2024-05-18", None, "2024-06-02", "past"),
+    ("Le festival des Filets bleus débute le 18 mai 2024 à Concarneau.", "2024-05-18", None, "2024-05-02", "planned"),
+    ("Le festival des Filets bleus débute le 18 mai 2024 à Concarneau.", "2024-05-18", None, "2024-06-02", "past"),
 ])
 def test_events_status_reads_mood_and_inferred_publication(
     nlp_full: Language, text: str, date: str, published: str | None, inferred: str | None, status: str
