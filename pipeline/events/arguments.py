@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from pipeline.events.clause import argument_words
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -22,7 +23,6 @@ from pipeline.events.grammar import (
     inside,
     preceding_word,
 )
-from pipeline.events.clause import argument_words
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import ArticleContext, Mention, Segment
 from pipeline.events.participants import collect_participants
