@@ -188,7 +188,36 @@ def in_event_clause(mention: Mention, root: Token) -> bool:
     governor = tok
     if governor.i in anchors or mention.trigger.is_ancestor(governor):
         return True
-    return root.dep_.startswith("nsubj") and _controls(governor, home)
+    return root.dep_.startswith("nsubj") and (
+        _controls(governor, home) or _first_subject_after(home) == root.i
+    )
 
 
-__all__ = ["ArgumentWords", "argument_words", "home_predicate", "in_event_clause", "is_excluded", "predicate_of"]
+def _first_subject_after(clause: Token) -> int | None:
+    """The first subject after a fronted subjectless non-finite clause ("Après avoir conclu
+    un partenariat avec X, La Poste a soutenu …"): its subject, whatever the parse made
+    of the apposition in between."""
+    if _has_subject(clause) or not non_finite(clause):
+        return None
+    sent = clause.sent
+    after = clause.right_edge.i + 1
+    return next((t.i for t in clause.doc[after : sent.end] if t.dep_.startswith("nsubj")), None)
+
+
+def non_finite(verb: Token) -> bool:
+    """An infinitive, a participle or a gerund with no finite auxiliary ("avant d'être
+    intronisé", "en essayant"): its subject is another verb's."""
+    return "Fin" not in morph(verb, "VerbForm") and not any(
+        c.dep_.startswith("aux") and "Fin" in morph(c, "VerbForm") for c in verb.children
+    )
+
+
+__all__ = [
+    "ArgumentWords",
+    "argument_words",
+    "home_predicate",
+    "in_event_clause",
+    "is_excluded",
+    "non_finite",
+    "predicate_of",
+]

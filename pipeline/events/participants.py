@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from pipeline.events.clause import argument_words, in_event_clause
+from pipeline.events.clause import argument_words, in_event_clause, non_finite
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -245,6 +245,23 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
             )
 
 
+def _in_person_title(ctx: ArticleContext, e: Ent, floor: int) -> bool:
+    """Is the entity the complement of a person's title, right before the person's name
+    ("le ministre de l'Intérieur Bernard Cazeneuve", "le président de la République
+    François Hollande")? It says who the person is; it does not take part."""
+    after = _entity_at(ctx, e.end)
+    if after is None or after.label != "PER" or e.label == "PER":
+        return False
+    doc = ctx.doc
+    k = e.start - 1
+    while k >= floor and (doc[k].pos_ == "DET" or norm_word(doc[k].text) in DEFINITES):
+        k -= 1
+    if k <= floor or norm_word(doc[k].text) not in DE_WORDS:
+        return False
+    title = doc[k - 1]
+    return title.pos_ == "NOUN" and title.text[:1].islower()
+
+
 def _entity_at(ctx: ArticleContext, start: int) -> Ent | None:
     """The entity that starts at token ``start``, if any."""
     k = bisect.bisect_left(ctx.ent_starts, start)
@@ -311,6 +328,8 @@ def _add_segment_entities(
         if any(q[0] <= doc[e.start].idx < q[1] for q in ctx.quoted):
             continue
         if e.end - e.start == 1 and norm_word(e.text) in lex.generic_entity_words:
+            continue
+        if _in_person_title(ctx, e, mention.seg_start):
             continue
         item = next((it for it in list_items if it.start <= e.start < it.end), None)
         prep = item.prep if item else preceding_word(doc, e.start, mention.seg_start)
@@ -422,19 +441,11 @@ def _subject_of(verb: Token) -> Token | None:
         if subj is not None:
             return subj
         if verb.head.i == verb.i or not (
-            verb.dep_ in ("xcomp", "conj") or (verb.dep_ in _CONTROLLED_DEPS and _non_finite(verb))
+            verb.dep_ in ("xcomp", "conj") or (verb.dep_ in _CONTROLLED_DEPS and non_finite(verb))
         ):
             return None
         verb = verb.head
     return None
-
-
-def _non_finite(verb: Token) -> bool:
-    """An infinitive or a gerund with no finite auxiliary ("avant d'être intronisé", "en
-    essayant"): its subject is the verb above's."""
-    return "Fin" not in morph(verb, "VerbForm") and not any(
-        c.dep_.startswith("aux") and "Fin" in morph(c, "VerbForm") for c in verb.children
-    )
 
 
 def _refers_to_issuer(mention: Mention, ctx: ArticleContext) -> bool:
