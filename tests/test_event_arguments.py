@@ -123,3 +123,19 @@ def test_events_quantity_of_the_object_phrase(nlp_full: Language) -> None:
 def test_events_argument_words_are_data() -> None:
     words = argument_words()
     assert "comme" in words.excluding_preps and "large" in words.spatial_nouns
+
+
+@pytest.mark.parametrize(("text", "date", "present", "absent"), [
+    # an organisation in a person's title says who the person is
+    ("Le ministre de l'Agriculture Marc Fesneau a inauguré le 4 mars 2024 le salon de Rennes.",
+     "2024-03-04", "Marc Fesneau", "Agriculture"),
+    # a fronted clause's subject comes after the apposition, whatever the parse makes of it
+    ("Après avoir conclu en juin 2014 un partenariat avec Armor Lux, l’association des entreprises "
+     "du textile en Bretagne, la SNCF a soutenu la candidature de Brest au label French Tech.",
+     "2014-06", "SNCF", "Bretagne"),
+])
+def test_events_participants_beyond_titles_and_appositions(
+    nlp_full: Language, text: str, date: str, present: str, absent: str
+) -> None:
+    event = _event(nlp_full, text, date)
+    assert _has(event, present) and not _has(event, absent)
