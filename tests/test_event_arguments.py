@@ -139,3 +139,8 @@ def test_events_participants_beyond_titles_and_appositions(
 ) -> None:
     event = _event(nlp_full, text, date)
     assert _has(event, present) and not _has(event, absent)
+
+
+def test_events_event_that_dates_another_clause_lends_it_no_actor(nlp_full: Language) -> None:
+    text = "Selon les enquêteurs, Karim Benali se serait radicalisé peu après les attentats de novembre 2015."
+    assert not _event(nlp_full, text, "2015-11").participants

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from pipeline.events.grammar import morph
+from pipeline.events.grammar import POSSESSIVES, morph
 from pipeline.events.mention import Mention
 from pipeline.nlp.text import norm_word
 from pipeline.resources import read_json
@@ -41,6 +41,8 @@ class ArgumentWords:
     compound_prep_heads: frozenset[str]
     #: "face à", "contre": the other side of a match or a dispute
     opponent_preps: frozenset[str]
+    #: "après les attentats": a nominal event that only dates another clause
+    time_anchor_preps: frozenset[str]
 
 
 @functools.cache
@@ -57,6 +59,7 @@ def argument_words() -> ArgumentWords:
         place_nouns=words("place_nouns"),
         compound_prep_heads=words("compound_prep_heads"),
         opponent_preps=words("opponent_preps"),
+        time_anchor_preps=words("time_anchor_preps"),
     )
 
 
@@ -172,6 +175,9 @@ def in_event_clause(mention: Mention, root: Token) -> bool:
     if brackets is not None:
         # a bracketed aside ("(mort en 2013)") is about its own words and the name it follows
         return brackets[0] < root.i < brackets[1] or _before_bracket(root, brackets[0])
+    if _dates_another_clause(mention):
+        # only the trigger's own phrase: "les attentats de janvier 2015 commis par X"
+        return mention.trigger.is_ancestor(root)
     home = home_predicate(mention)
     anchors = {mention.trigger.i, *(v.i for v in mention.verbs), *_modal_chain(home)}
     tok = root
@@ -191,6 +197,19 @@ def in_event_clause(mention: Mention, root: Token) -> bool:
     return root.dep_.startswith("nsubj") and (
         _controls(governor, home) or _first_subject_after(home) == root.i
     )
+
+
+def _dates_another_clause(mention: Mention) -> bool:
+    """Is the nominal trigger a time reference of another clause ("se serait radicalisé
+    peu après les attentats"), with no possessive tying it to that clause's subject
+    ("depuis son lancement")?"""
+    if not mention.nominal or mention.support is not None:
+        return False
+    trigger = mention.trigger
+    preps = argument_words().time_anchor_preps
+    if not any(c.dep_ == "case" and norm_word(c.text) in preps for c in trigger.children):
+        return False
+    return not any(c.dep_ == "det" and norm_word(c.text) in POSSESSIVES for c in trigger.children)
 
 
 def _first_subject_after(clause: Token) -> int | None:
