@@ -110,6 +110,7 @@ def collect_participants(mention: Mention, ctx: ArticleContext, segment: Segment
     _add_list_participants(table, mention, ctx, list_items, segment.ents)
     _add_subjects(table, mention, ctx)
     _add_segment_entities(table, mention, ctx, segment, list_items)
+    _add_possessor(table, mention, ctx)
     _add_issuer(table, mention, ctx)
     mention.participants = [p for p in table.values() if any(c.isalpha() for c in p.name)]
 
@@ -450,7 +451,8 @@ def _subject_of(verb: Token) -> Token | None:
 
 def _refers_to_issuer(mention: Mention, ctx: ArticleContext) -> bool:
     """ "elle a levé", "la start-up présentera", "sa levée de fonds": the article's main
-    actor (not a pronoun that refers to a person)."""
+    actor (a possessive points to the article's person instead when it is about one:
+    :func:`_add_possessor`)."""
     lex = ctx.lex
     for verb in mention.verbs:
         subj = _subject_of(verb)
@@ -464,9 +466,26 @@ def _refers_to_issuer(mention: Mention, ctx: ArticleContext) -> bool:
             dets & (DEFINITES | DEMONSTRATIVES)
         )
     if mention.nominal:
-        dets = {norm_word(c.text) for c in mention.trigger.children if c.dep_ == "det"}
-        return bool(dets & POSSESSIVES)
+        return _possessive(mention) and main_person(ctx.doc, ctx.ents, ctx.issuer) is None
     return False
+
+
+def _possessive(mention: Mention) -> bool:
+    """ "son premier match", "sa candidature": a nominal trigger with a possessive."""
+    return mention.nominal and any(
+        c.dep_ == "det" and norm_word(c.text) in POSSESSIVES for c in mention.trigger.children
+    )
+
+
+def _add_possessor(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
+    """ "sa candidature" in an article about a person, with no one named: that person's."""
+    if named(table.values()) or not _possessive(mention):
+        return
+    person = main_person(ctx.doc, ctx.ents, ctx.issuer)
+    if person is not None:
+        role = _as_role(ctx.lex.subject_roles.get(mention.type, "participant"))
+        add_participant(table, Participant(name=person.canonical, label=person.label, role=role,
+                                           entity_id=person.entity_id))
 
 
 __all__ = ["collect_participants", "doc_entities", "main_actor", "main_person"]
