@@ -144,3 +144,11 @@ def test_events_participants_beyond_titles_and_appositions(
 def test_events_event_that_dates_another_clause_lends_it_no_actor(nlp_full: Language) -> None:
     text = "Selon les enquêteurs, Karim Benali se serait radicalisé peu après les attentats de novembre 2015."
     assert not _event(nlp_full, text, "2015-11").participants
+
+
+def test_events_possessive_points_to_the_article_person(nlp_full: Language) -> None:
+    text = ("Nathalie Kerlo, députée du Finistère, a été réélue dimanche avec le soutien du Parti breton. "
+            "Nathalie Kerlo siège à l’Assemblée depuis 2017. "
+            "La députée avait officialisé sa candidature le 4 mars 2024.")
+    events = [e for e in _read(nlp_full, text, "2024-06-10")._.events if e.trigger == "candidature"]
+    assert [(_has(e, "Nathalie Kerlo"), _has(e, "Parti breton")) for e in events] == [(True, False)]
