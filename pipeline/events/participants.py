@@ -2,9 +2,11 @@
 
 A mention's participants come, in this order (the first role read for a name wins
 unless it was the vague "participant"): the items of an "avec A, B et C" list, the
-subject of its verb, the other organisations and people of its segment, and last the
-article's main actor (the *issuer* of a press release) when the text points to it or
-names nobody.
+subject of its verb (through control: "a reçu … avant d'être intronisé"; a pronoun is
+the last person named as a subject, else the person the article is about), the other
+organisations and people of its own clause (:mod:`~pipeline.events.clause`), the
+article's person for a possessive event ("sa candidature"), and last the article's main
+actor (the *issuer* of a press release) when the text points to it or names nobody.
 """
 
 from __future__ import annotations
