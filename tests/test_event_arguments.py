@@ -152,3 +152,8 @@ def test_events_possessive_points_to_the_article_person(nlp_full: Language) -> N
             "La députée avait officialisé sa candidature le 4 mars 2024.")
     events = [e for e in _read(nlp_full, text, "2024-06-10")._.events if e.trigger == "candidature"]
     assert [(_has(e, "Nathalie Kerlo"), _has(e, "Parti breton")) for e in events] == [(True, False)]
+
+
+def test_events_time_anchor_takes_no_figure_of_the_clause_it_dates(nlp_full: Language) -> None:
+    text = "L'application aurait rapporté 2 millions d'euros depuis son lancement le 7 mars 2024."
+    assert _event(nlp_full, text, "2024-03-07").quantities == ()

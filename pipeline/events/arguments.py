@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from pipeline.events.clause import argument_words
+from pipeline.events.clause import argument_words, is_time_anchor
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -263,11 +263,15 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
         governors.update(
             c.i for c in mention.support.children if c.dep_ == "conj" and c.pos_ == "VERB"
         )
+    # "depuis son lancement": the figures of the clause it dates are not the event's
+    own_phrase_only = is_time_anchor(mention)
     for q in quantities:
         q_span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if q_span is None or not (mention.seg_start <= q_span.start < mention.seg_end):
             continue
         root = q_span.root
+        if own_phrase_only and not mention.trigger.is_ancestor(root):
+            continue
         money = q.unit in _MONEY_UNITS
         if money or (_governed_by(root, governors) and root.dep_ not in ("obl:mod", "advcl", "advmod")):
             mention.quantities.append(q)

@@ -175,7 +175,7 @@ def in_event_clause(mention: Mention, root: Token) -> bool:
     if brackets is not None:
         # a bracketed aside ("(mort en 2013)") is about its own words and the name it follows
         return brackets[0] < root.i < brackets[1] or _before_bracket(root, brackets[0])
-    if _dates_another_clause(mention):
+    if dates_another_clause(mention):
         # only the trigger's own phrase: "les attentats de janvier 2015 commis par X"
         return mention.trigger.is_ancestor(root)
     home = home_predicate(mention)
@@ -199,17 +199,21 @@ def in_event_clause(mention: Mention, root: Token) -> bool:
     )
 
 
-def _dates_another_clause(mention: Mention) -> bool:
-    """Is the nominal trigger a time reference of another clause ("se serait radicalisé
-    peu après les attentats"), with no possessive tying it to that clause's subject
-    ("depuis son lancement")?"""
+def is_time_anchor(mention: Mention) -> bool:
+    """Is the nominal trigger only a time reference of another clause ("se serait
+    radicalisé peu après les attentats", "a rapporté 2 millions depuis son lancement")?"""
     if not mention.nominal or mention.support is not None:
         return False
-    trigger = mention.trigger
     preps = argument_words().time_anchor_preps
-    if not any(c.dep_ == "case" and norm_word(c.text) in preps for c in trigger.children):
-        return False
-    return not any(c.dep_ == "det" and norm_word(c.text) in POSSESSIVES for c in trigger.children)
+    return any(c.dep_ == "case" and norm_word(c.text) in preps for c in mention.trigger.children)
+
+
+def dates_another_clause(mention: Mention) -> bool:
+    """A time-anchor trigger (:func:`is_time_anchor`) with no possessive tying it to that
+    clause's subject ("depuis son lancement"): the clause's actors are not its own."""
+    return is_time_anchor(mention) and not any(
+        c.dep_ == "det" and norm_word(c.text) in POSSESSIVES for c in mention.trigger.children
+    )
 
 
 def _first_subject_after(clause: Token) -> int | None:
@@ -234,9 +238,11 @@ def non_finite(verb: Token) -> bool:
 __all__ = [
     "ArgumentWords",
     "argument_words",
+    "dates_another_clause",
     "home_predicate",
     "in_event_clause",
     "is_excluded",
+    "is_time_anchor",
     "non_finite",
     "predicate_of",
 ]
