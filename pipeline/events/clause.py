@@ -101,8 +101,11 @@ def home_predicate(mention: Mention) -> Token:
     that governs its nominal trigger."""
     if not mention.nominal:
         return mention.trigger
-    if mention.support is not None:
-        return mention.support
+    support = mention.support
+    # "une réunion prévue le 7 octobre": a participle describing the trigger is part of
+    # its phrase; the clause is the verb above it
+    if support is not None and not (support.head.i == mention.trigger.i and _is_reduced_relative(support)):
+        return support
     return predicate_of(mention.trigger)
 
 
