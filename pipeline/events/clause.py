@@ -197,6 +197,8 @@ def in_event_clause(mention: Mention, root: Token) -> bool:
     governor = tok
     if governor.i in anchors or mention.trigger.is_ancestor(governor):
         return True
+    if _describes_trigger(governor, mention.trigger):
+        return True
     return root.dep_.startswith("nsubj") and (
         _controls(governor, home) or _first_subject_after(home) == root.i
     )
@@ -217,6 +219,16 @@ def dates_another_clause(mention: Mention) -> bool:
     return is_time_anchor(mention) and not any(
         c.dep_ == "det" and norm_word(c.text) in POSSESSIVES for c in mention.trigger.children
     )
+
+
+def _describes_trigger(clause: Token, trigger: Token) -> bool:
+    """Is ``clause`` a fronted bare participle about the trigger ("Organisée par X avec
+    le soutien de Y, la course a mobilisé …"): subjectless, under a verb whose subject is
+    the trigger?"""
+    if _has_subject(clause) or "Part" not in morph(clause, "VerbForm") or not non_finite(clause):
+        return False
+    above = predicate_of(clause)
+    return any(c.dep_.startswith("nsubj") and c.i == trigger.i for c in above.children)
 
 
 def _first_subject_after(clause: Token) -> int | None:
