@@ -157,3 +157,19 @@ def test_events_possessive_points_to_the_article_person(nlp_full: Language) -> N
 def test_events_time_anchor_takes_no_figure_of_the_clause_it_dates(nlp_full: Language) -> None:
     text = "L'application aurait rapporté 2 millions d'euros depuis son lancement le 7 mars 2024."
     assert _event(nlp_full, text, "2024-03-07").quantities == ()
+
+
+@pytest.mark.parametrize(("text", "date", "names"), [
+    # a fronted participle about the trigger lends it its names
+    ("Organisée par l’association Mor Braz avec le soutien de Brest Métropole, la course a rassemblé "
+     "900 coureurs le 4 mars 2024.", "2024-03-04", ["Mor Braz", "Brest Métropole"]),
+    # a participle describing the trigger is part of its phrase: the clause is the verb above
+    ("La directrice présentera son projet aux partenaires de l'entreprise, dont le Crédit Mutuel Arkéa "
+     "et la Banque populaire, lors d'une réunion prévue à Brest le 7 octobre 2024.",
+     "2024-10-07", ["Crédit Mutuel Arkéa", "Banque populaire"]),
+])
+def test_events_participles_around_the_trigger(
+    nlp_full: Language, text: str, date: str, names: list[str]
+) -> None:
+    event = _event(nlp_full, text, date)
+    assert all(_has(event, name) for name in names)
