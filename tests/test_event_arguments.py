@@ -173,3 +173,25 @@ def test_events_participles_around_the_trigger(
 ) -> None:
     event = _event(nlp_full, text, date)
     assert all(_has(event, name) for name in names)
+
+
+@pytest.mark.parametrize(("labels", "expected"), [
+    # the lede's mention counts even when the model labels it EVENT there and ORG later
+    (("EVENT", "ORG", "ORG", "ORG", "ORG"), "Rive Sonore"),
+    # a name never labelled an organisation is not the main organisation
+    (("EVENT", "ORG", "ORG", "EVENT", "EVENT"), "Région Nouvelle-Aquitaine"),
+])
+def test_events_main_actor_counts_every_mention_of_an_organisation(
+    blank_fr: Language, labels: tuple[str, ...], expected: str
+) -> None:
+    from pipeline.events.mention import Ent
+    from pipeline.events.participants import main_actor
+
+    blank_fr.add_pipe("sentencizer")
+    doc = blank_fr("Le festival Rive Sonore voit plus grand. La Région Nouvelle-Aquitaine aide. "
+                   "La Région Nouvelle-Aquitaine paie. Rive Sonore invite. Rive Sonore joue.")
+    spans = [(2, 4, "Rive Sonore"), (9, 13, "Région Nouvelle-Aquitaine"), (16, 20, "Région Nouvelle-Aquitaine"),
+             (22, 24, "Rive Sonore"), (26, 28, "Rive Sonore")]
+    ents = [Ent(s, e, label, name, name, None) for (s, e, name), label in zip(spans, labels, strict=True)]
+    actor = main_actor(doc, ents)
+    assert actor is not None and actor.canonical == expected and actor.label == "ORG"

@@ -81,18 +81,22 @@ def doc_entities(doc: Doc) -> list[Ent]:
 
 def main_actor(doc: Doc, ents: Sequence[Ent]) -> Ent | None:
     """The organisation the article is about: mentioned at least twice, counting a
-    mention in the opening sentence (the lede) three times."""
+    mention in the opening sentence (the lede) three times, and every mention of a name
+    the model labels an organisation at least once."""
     first_sent_end = next(iter(doc.sents)).end if len(doc) else 0
+    # the model labels one name differently from mention to mention ("le festival Rive
+    # Sonore" an EVENT in the lede, an ORG later): every mention of an organisation counts
+    organisations = {e.canonical for e in ents if e.label == "ORG"}
     counts: Counter[str] = Counter()
     for e in ents:
-        if e.label == "ORG":
+        if e.canonical in organisations and e.label != "PER":
             counts[e.canonical] += 3 if e.start < first_sent_end else 1
     if not counts:
         return None
     name, count = counts.most_common(1)[0]
     if count < 2:
         return None
-    return next(e for e in ents if e.canonical == name)
+    return next(e for e in ents if e.canonical == name and e.label == "ORG")
 
 
 # --- one mention's participants ----------------------------------------------------
