@@ -11,8 +11,9 @@ import bisect
 import itertools
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from pipeline.events.clause import argument_words, is_time_anchor
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -180,15 +181,18 @@ def _set_name(mention: Mention, ctx: ArticleContext, segment: Segment) -> None:
 
 
 def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> None:
-    """The event's place: "à/au/dans/en" + a LOC entity, + an organisation that is a
-    place, or + a place noun phrase, the first found in that order."""
+    """The event's place, the first found in this order: a LOC entity after "à/au/dans/en"
+    (through "au large du port de …"), an organisation that is a place after them, a LOC
+    complement of a nominal trigger ("la fusillade d'Orlando"), a place noun phrase.
+    """
     doc, lex, seg_start = ctx.doc, ctx.lex, mention.seg_start
     appositives = segment.appositives
-    for e in segment.ents:
-        if e.label != "LOC" or e.start in segment.used or inside(e.start, appositives):
-            continue
-        prep = preceding_word(doc, e.start, seg_start)
-        if prep in lex.location_preps:
+    places = [
+        e for e in segment.ents
+        if e.label == "LOC" and e.start not in segment.used and not inside(e.start, appositives)
+    ]
+    for e in places:
+        if _after_place_prep(doc, lex, e.start, seg_start):
             mention.location = e.text
             segment.used.add(e.start)
             return
@@ -198,31 +202,73 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
             continue
         first = doc[e.start]
         if (
-            preceding_word(doc, e.start, seg_start) in lex.location_preps
+            _place_prep_at(doc, lex, _word_before(doc, e.start, seg_start))
             and norm_word(first.lemma_ or first.text) in lex.place_nouns
         ):
             mention.location = e.text
             return
-    mention.location = _place_phrase(doc, lex, seg_start, mention.seg_end, appositives)
+    if mention.nominal:
+        for e in places:
+            root = doc[e.start : e.end].root
+            if root.head.i == mention.trigger.i and preceding_word(doc, e.start, seg_start) in DE_WORDS:
+                mention.location = e.text
+                segment.used.add(e.start)
+                return
+    mention.location = _place_phrase(doc, lex, mention, appositives)
+
+
+def _word_before(doc: Doc, start: int, floor: int) -> int:
+    """Index of the word before a phrase, skipping determiners (``floor - 1`` if none)."""
+    k = start - 1
+    while k >= floor and (doc[k].pos_ == "DET" or norm_word(doc[k].text) in DEFINITES):
+        k -= 1
+    return k if k >= floor else floor - 1
+
+
+def _place_prep_at(doc: Doc, lex: EventLexicon, k: int) -> bool:
+    """Is token ``k`` a place preposition, not the tail of another one ("face à", "grâce à")?"""
+    if k < 0 or norm_word(doc[k].text) not in lex.location_preps or doc[k].dep_ == "fixed":
+        return False
+    return k == 0 or norm_word(doc[k - 1].text) not in argument_words().compound_prep_heads
+
+
+def _after_place_prep(doc: Doc, lex: EventLexicon, start: int, floor: int) -> bool:
+    """Does a place preposition lead to the phrase at ``start``, directly or through
+    spatial and place nouns ("au large du port de Wonsan", "au nord-ouest du comté de …")?"""
+    words = argument_words()
+    k = _word_before(doc, start, floor)
+    for _ in range(4):
+        if k < floor:
+            return False
+        if _place_prep_at(doc, lex, k):
+            return True
+        if norm_word(doc[k].text) not in DE_WORDS:
+            return False
+        noun = _word_before(doc, k, floor)
+        if noun < floor:
+            return False
+        lemma = norm_word(doc[noun].lemma_ or doc[noun].text)
+        if lemma not in words.spatial_nouns and lemma not in words.place_nouns and lemma not in lex.place_nouns:
+            return False
+        k = _word_before(doc, noun, floor)
+    return False
 
 
 def _place_phrase(
-    doc: Doc,
-    lex: EventLexicon,
-    seg_start: int,
-    seg_end: int,
-    appositives: Sequence[tuple[int, int]],
+    doc: Doc, lex: EventLexicon, mention: Mention, appositives: Sequence[tuple[int, int]]
 ) -> str | None:
-    """The first "à/dans …" + place noun phrase of the segment ("à la salle des fêtes")."""
+    """The first "à/dans …" + place noun phrase of the mention's clause ("à la salle des fêtes")."""
+    seg_start, seg_end = mention.seg_start, mention.seg_end
+    place_nouns = lex.place_nouns | argument_words().place_nouns
     for k in range(seg_start, seg_end - 1):
-        if norm_word(doc[k].text) not in lex.location_preps or inside(k, appositives):
+        if not _place_prep_at(doc, lex, k) or inside(k, appositives):
             continue
         j = k + 1
         while j < seg_end and doc[j].pos_ == "DET":
             j += 1
         if (
             j < seg_end
-            and norm_word(doc[j].lemma_ or doc[j].text) in lex.place_nouns
+            and norm_word(doc[j].lemma_ or doc[j].text) in place_nouns
             and doc[j].pos_ in ("NOUN", "PROPN")
         ):
             end = j + 1
@@ -252,14 +298,31 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
         governors.update(
             c.i for c in mention.support.children if c.dep_ == "conj" and c.pos_ == "VERB"
         )
+    # "depuis son lancement": the figures of the clause it dates are not the event's
+    own_phrase_only = is_time_anchor(mention)
     for q in quantities:
         q_span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if q_span is None or not (mention.seg_start <= q_span.start < mention.seg_end):
             continue
         root = q_span.root
+        if own_phrase_only and not mention.trigger.is_ancestor(root):
+            continue
         money = q.unit in _MONEY_UNITS
-        if money or (root.head.i in governors and root.dep_ not in ("obl:mod", "advcl", "advmod")):
+        if money or (_governed_by(root, governors) and root.dep_ not in ("obl:mod", "advcl", "advmod")):
             mention.quantities.append(q)
+
+
+def _governed_by(root: Token, governors: set[int]) -> bool:
+    """Is the quantity's head a governor, or a noun of a governor's object phrase ("a
+    annoncé un plan de formation de 500 000 chômeurs")? Clauses and adjuncts stop the walk."""
+    tok = root.head
+    for _ in range(4):
+        if tok.i in governors:
+            return True
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nmod", "obj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 __all__ = ["collect_arguments"]

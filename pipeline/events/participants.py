@@ -2,9 +2,11 @@
 
 A mention's participants come, in this order (the first role read for a name wins
 unless it was the vague "participant"): the items of an "avec A, B et C" list, the
-subject of its verb, the other organisations and people of its segment, and last the
-article's main actor (the *issuer* of a press release) when the text points to it or
-names nobody.
+subject of its verb (through control: "a reçu … avant d'être intronisé"; a pronoun is
+the last person named as a subject, else the person the article is about), the other
+organisations and people of its own clause (:mod:`~pipeline.events.clause`), the
+article's person for a possessive event ("sa candidature"), and last the article's main
+actor (the *issuer* of a press release) when the text points to it or names nobody.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from pipeline.events.clause import argument_words, in_event_clause, non_finite
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -41,6 +44,8 @@ from pipeline.records import Participant, Role
 
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–"})
 _PARTICIPANT_LABELS = frozenset({"ORG", "PER"})
+#: a non-finite clause under these relations takes the subject of the verb above it
+_CONTROLLED_DEPS = frozenset({"advcl", "obl:mod", "obl", "acl"})
 
 
 class _ListItem(NamedTuple):
@@ -76,18 +81,22 @@ def doc_entities(doc: Doc) -> list[Ent]:
 
 def main_actor(doc: Doc, ents: Sequence[Ent]) -> Ent | None:
     """The organisation the article is about: mentioned at least twice, counting a
-    mention in the opening sentence (the lede) three times."""
+    mention in the opening sentence (the lede) three times, and every mention of a name
+    the model labels an organisation at least once."""
     first_sent_end = next(iter(doc.sents)).end if len(doc) else 0
+    # the model labels one name differently from mention to mention ("le festival Rive
+    # Sonore" an EVENT in the lede, an ORG later): every mention of an organisation counts
+    organisations = {e.canonical for e in ents if e.label == "ORG"}
     counts: Counter[str] = Counter()
     for e in ents:
-        if e.label == "ORG":
+        if e.canonical in organisations and e.label != "PER":
             counts[e.canonical] += 3 if e.start < first_sent_end else 1
     if not counts:
         return None
     name, count = counts.most_common(1)[0]
     if count < 2:
         return None
-    return next(e for e in ents if e.canonical == name)
+    return next(e for e in ents if e.canonical == name and e.label == "ORG")
 
 
 # --- one mention's participants ----------------------------------------------------
@@ -107,6 +116,7 @@ def collect_participants(mention: Mention, ctx: ArticleContext, segment: Segment
     _add_list_participants(table, mention, ctx, list_items, segment.ents)
     _add_subjects(table, mention, ctx)
     _add_segment_entities(table, mention, ctx, segment, list_items)
+    _add_possessor(table, mention, ctx)
     _add_issuer(table, mention, ctx)
     mention.participants = [p for p in table.values() if any(c.isalpha() for c in p.name)]
 
@@ -225,6 +235,14 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
                                    entity_id=person.entity_id),
             )
             continue
+        named_after = _entity_at(ctx, i + 1) if subj.pos_ == "NOUN" else None
+        if named_after is not None and named_after.label in _PARTICIPANT_LABELS:
+            # "le collectif Sécurité pour tous a organisé": the noun's name acts
+            add_participant(
+                table, Participant(name=named_after.canonical, label=named_after.label,
+                                   role=subject_role, entity_id=named_after.entity_id),
+            )
+            continue
         if subj.pos_ == "PROPN" and subj.text[:1].isupper():
             # a name the NER missed: "Fondée en 1962, Technilame emploie …"
             run = [subj, *(c for c in subj.children if c.dep_ == "flat:name")]
@@ -234,16 +252,72 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
             )
 
 
+def _in_person_title(ctx: ArticleContext, e: Ent, floor: int) -> bool:
+    """Is the entity the complement of a person's title, right before the person's name
+    ("le ministre de l'Intérieur Bernard Cazeneuve", "le président de la République
+    François Hollande")? It says who the person is; it does not take part."""
+    after = _entity_at(ctx, e.end)
+    if after is None or after.label != "PER" or e.label == "PER":
+        return False
+    doc = ctx.doc
+    k = e.start - 1
+    while k >= floor and (doc[k].pos_ == "DET" or norm_word(doc[k].text) in DEFINITES):
+        k -= 1
+    if k <= floor or norm_word(doc[k].text) not in DE_WORDS:
+        return False
+    title = doc[k - 1]
+    return title.pos_ == "NOUN" and title.text[:1].islower()
+
+
+def _entity_at(ctx: ArticleContext, start: int) -> Ent | None:
+    """The entity that starts at token ``start``, if any."""
+    k = bisect.bisect_left(ctx.ent_starts, start)
+    return ctx.ents[k] if k < len(ctx.ents) and ctx.ents[k].start == start else None
+
+
 def _person_referred(subj: Token, ctx: ArticleContext) -> Ent | None:
-    """The person a subject pronoun ("il a été gracié", "elle annoncera") refers to: the
-    last person named before it, in its sentence or the one before; none when the previous
-    sentence names no one (the pronoun may be the article's organisation, or anyone)."""
+    """The person a subject pronoun ("il a été gracié", "elle annoncera") refers to.
+
+    The last person named as a subject before it, in its sentence or the one before (a
+    pronoun continues the subject: "la mort de l'homme politique X, il est élu" is not
+    X); else the person the article is about (:func:`main_person`); else the last person
+    named in that window; none when there is none (the pronoun may be the article's
+    organisation, or anyone).
+    """
     if subj.pos_ != "PRON" or norm_word(subj.text) not in ("il", "elle"):
         return None
+    doc = subj.doc
     sent = subj.sent
-    start = sent.start if sent.start == 0 else subj.doc[sent.start - 1].sent.start
+    start = sent.start if sent.start == 0 else doc[sent.start - 1].sent.start
     people = [e for e in ctx.ents if e.label == "PER" and start <= e.start and e.end <= subj.i]
+    subjects = [e for e in people if doc[e.start : e.end].root.dep_.startswith("nsubj")]
+    if subjects:
+        return subjects[-1]
+    topic = main_person(doc, ctx.ents, ctx.issuer)
+    if topic is not None:
+        return topic
     return people[-1] if people else None
+
+
+def main_person(doc: Doc, ents: Sequence[Ent], issuer: Ent | None = None) -> Ent | None:
+    """The person the article is about: named at least three times, counting a mention
+    in the lede three times, more often than any other person and than the main
+    organisation (a portrait, an obituary: "il est élu en 1955")."""
+    first_sent_end = next(iter(doc.sents)).end if len(doc) else 0
+    counts: Counter[str] = Counter()
+    org_count = 0
+    for e in ents:
+        weight = 3 if e.start < first_sent_end else 1
+        if e.label == "PER":
+            counts[e.canonical] += weight
+        elif issuer is not None and e.canonical == issuer.canonical:
+            org_count += weight
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or ranked[0][1] <= org_count:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None  # two people as often: the pronoun is not settled
+    return next(e for e in ents if e.canonical == ranked[0][0])
 
 
 def _add_segment_entities(
@@ -262,23 +336,43 @@ def _add_segment_entities(
             continue
         if e.end - e.start == 1 and norm_word(e.text) in lex.generic_entity_words:
             continue
+        if _in_person_title(ctx, e, mention.seg_start):
+            continue
         item = next((it for it in list_items if it.start <= e.start < it.end), None)
         prep = item.prep if item else preceding_word(doc, e.start, mention.seg_start)
         root = doc[e.start : e.end].root
-        # a place is a participant only as the one acting or applying
+        # a place is a participant only as the one acting, applying or playing against
         if e.label not in _PARTICIPANT_LABELS and (
             e.label != "LOC"
             or not (
                 root.dep_ == "nsubj"
                 or (prep in DE_WORDS and e.start - mention.trigger_end <= 2 and mention.nominal)
+                or _after_opponent_prep(doc, e.start, mention.seg_start)
             )
         ):
             continue
+        # the parse decides only when it holds the name's first word too (a name across
+        # a line break is two phrases to it)
+        if not in_event_clause(mention, root) and not in_event_clause(mention, doc[e.start]):
+            continue  # a name of another predicate of the sentence
         role = _role_for(mention, e.start, root, prep, lex)
         add_participant(
             table,
             Participant(name=e.canonical, label=e.label, role=role, entity_id=e.entity_id),
         )
+
+
+def _after_opponent_prep(doc: Doc, start: int, floor: int) -> bool:
+    """Does "face à" / "contre" come before the name at ``start`` (the other side)?"""
+    words = argument_words().opponent_preps
+    k = start - 1
+    while k >= floor and doc[k].pos_ == "DET":
+        k -= 1
+    if k < floor:
+        return False
+    if norm_word(doc[k].text) in words:
+        return True
+    return norm_word(doc[k].text) == "à" and k > floor and norm_word(doc[k - 1].text) in words
 
 
 def _add_issuer(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
@@ -290,7 +384,7 @@ def _add_issuer(table: dict[str, Participant], mention: Mention, ctx: ArticleCon
     participant = Participant(
         name=issuer.canonical, label=issuer.label, role=role, entity_id=issuer.entity_id
     )
-    if _refers_to_issuer(mention, ctx.lex):
+    if _refers_to_issuer(mention, ctx):
         add_participant(table, participant)
     elif not named(table.values()) and not mention.in_quote and mention.type in ctx.lex.issuer_default_types:
         # a press release's event with nobody named is its issuer's own
@@ -353,28 +447,51 @@ def _subject_of(verb: Token) -> Token | None:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             return subj
-        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+        if verb.head.i == verb.i or not (
+            verb.dep_ in ("xcomp", "conj") or (verb.dep_ in _CONTROLLED_DEPS and non_finite(verb))
+        ):
             return None
         verb = verb.head
     return None
 
 
-def _refers_to_issuer(mention: Mention, lex: EventLexicon) -> bool:
-    """ "elle a levé", "la start-up présentera", "sa levée de fonds": the article's main actor."""
+def _refers_to_issuer(mention: Mention, ctx: ArticleContext) -> bool:
+    """ "elle a levé", "la start-up présentera", "sa levée de fonds": the article's main
+    actor (a possessive points to the article's person instead when it is about one:
+    :func:`_add_possessor`)."""
+    lex = ctx.lex
     for verb in mention.verbs:
         subj = _subject_of(verb)
         if subj is None:
             continue
         if subj.pos_ == "PRON" and norm_word(subj.text) in ("il", "elle", "ils", "elles"):
+            # also when it is a person: the company a manager joins takes part too
             return True
         dets = {norm_word(c.text) for c in subj.children if c.dep_ == "det"}
         return norm_word(subj.lemma_) in lex.generic_subject_nouns and bool(
             dets & (DEFINITES | DEMONSTRATIVES)
         )
     if mention.nominal:
-        dets = {norm_word(c.text) for c in mention.trigger.children if c.dep_ == "det"}
-        return bool(dets & POSSESSIVES)
+        return _possessive(mention) and main_person(ctx.doc, ctx.ents, ctx.issuer) is None
     return False
 
 
-__all__ = ["collect_participants", "doc_entities", "main_actor"]
+def _possessive(mention: Mention) -> bool:
+    """ "son premier match", "sa candidature": a nominal trigger with a possessive."""
+    return mention.nominal and any(
+        c.dep_ == "det" and norm_word(c.text) in POSSESSIVES for c in mention.trigger.children
+    )
+
+
+def _add_possessor(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
+    """ "sa candidature" in an article about a person, with no one named: that person's."""
+    if named(table.values()) or not _possessive(mention):
+        return
+    person = main_person(ctx.doc, ctx.ents, ctx.issuer)
+    if person is not None:
+        role = _as_role(ctx.lex.subject_roles.get(mention.type, "participant"))
+        add_participant(table, Participant(name=person.canonical, label=person.label, role=role,
+                                           entity_id=person.entity_id))
+
+
+__all__ = ["collect_participants", "doc_entities", "main_actor", "main_person"]

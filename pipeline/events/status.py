@@ -49,12 +49,35 @@ def _governing_verbs(mention: Mention) -> list[Token]:
     return verbs
 
 
+def _reported_past(verb: Token) -> bool:
+    """A past conditional ("aurait rapporté", "se serait radicalisé"): a past act the
+    writer reports without vouching for it, not a plan."""
+    return "Part" in morph(verb, "VerbForm") and any(
+        c.dep_ == "aux:tense" and "Cnd" in morph(c, "Mood") for c in verb.children
+    )
+
+
 def status(mention: Mention, doc: Doc, lex: EventLexicon, published: str | None) -> EventStatus:
-    """past / planned / ongoing from mood, tense, auxiliaries and cue words."""
+    """past / planned / ongoing from mood, tense, auxiliaries and cue words.
+
+    Args:
+        mention: the mention, with its date.
+        doc: the article.
+        lex: the events lexicon.
+        published: the publication date; when it is missing, the date inferred from the
+            article (``doc._.published_inferred``) stands for it.
+
+    Returns:
+        The mention's status.
+    """
+    if not published and Doc.has_extension("published_inferred"):
+        published = doc._.published_inferred
     verbs = _governing_verbs(mention)
     for verb in verbs:
+        if _reported_past(verb):
+            return "past"
         related = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
-        if verb.head is not verb and verb.dep_ in ("xcomp", "ccomp"):
+        if verb.head.i != verb.i and verb.dep_ in ("xcomp", "ccomp"):
             related.append(verb.head)
         for tok in related:
             tense = morph(tok, "Tense")
