@@ -158,20 +158,23 @@ class Resolver:
         return frozenset(w for w, d in self.direction_before.items() if d < 0)
 
     def _find_dateline(self, cands: Sequence[Candidate]) -> None:
-        """A dateline or a page's date line in the first lines anchors the whole text,
-        its headline too: "Lyon, le 3 mars 2022 – ...", "Actualité – 18 novembre 2020",
-        "Publié le 23/02/2024" (an excerpt with no publication date says it there)."""
+        """A dateline or a page's date line anchors the whole text, its headline too, when
+        no publication date is given: "Lyon, le 3 mars 2022 – ...", "Actualité – 18 novembre
+        2020" in the first lines, or a line opening on "Publié le 23/02/2024" anywhere."""
         head_end = _nth_line_end(self.text, _DATELINE_LINES)
         for c in cands:
-            if c.start >= head_end:
-                break
             if c.type != "DATE" or c.year is None or c.month is None or c.day is None:
                 continue
             if not valid_date(c.year, c.month, c.day):
                 continue
             line_start = self.text.rfind("\n", 0, c.start) + 1
-            marked = self.dateline_re.search(self.text, max(0, c.start - 40), c.start)
-            if marked or (_DATELINE_HEAD.match(self.text[line_start: c.start]) and _DATELINE_TAIL.match(self.text, c.end)):
+            if c.start < head_end:
+                marked = self.dateline_re.search(self.text, max(0, c.start - 40), c.start)
+                shaped = _DATELINE_HEAD.match(self.text[line_start: c.start]) and _DATELINE_TAIL.match(self.text, c.end)
+                found = bool(marked or shaped)
+            else:
+                found = bool(self.dateline_re.match(self.text, line_start, c.start))  # the line opens on "Publié le"
+            if found:
                 self._take_dateline(dt.date(c.year, c.month, c.day))
                 return
 
@@ -488,8 +491,8 @@ _DATELINE_LINES = 3
 #: what opens a dateline's line before its date: nothing, a place and a comma ("Lyon, le"),
 #: or a heading word and a dash ("Actualité –")
 _DATELINE_HEAD = re.compile(r"\s*(?:[A-ZÀ-Ý][\w'’ .-]{0,40}(?:,|\s[–—-]))?\s*(?:le\s+)?$")
-#: what follows the date of a dateline: a dash, a colon, or the end of the line
-_DATELINE_TAIL = re.compile(r"[ \t]*(?:[–—:-]|\n|$)")
+#: what follows the date of a dateline: a dash, a colon, a comma, a full stop, the line's end
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:[–—:,.-]|\n|$)")
 
 
 def _nth_line_end(text: str, n: int) -> int:
