@@ -38,6 +38,16 @@ def _values(nlp: Language, text: str, published: dt.date | None) -> list[tuple[s
             "La nouvelle piscine sera inaugurée samedi\nPublié le 10/04/2019\nLes travaux ont duré deux ans.",
             [("samedi", "2019-04-13"), ("10/04/2019", "2019-04-10"), ("deux ans", "P2Y")],
         ),
+        (
+            "Angers, le 2 février 2017, la coopérative Maine Lait a tenu hier son assemblée.",
+            [("le 2 février 2017", "2017-02-02"), ("hier", "2017-02-01")],
+        ),
+        (
+            # a page line at the foot of the page anchors what comes before it
+            "La halle gourmande a ouvert hier à Quimper.\nPhotos : Ville de Quimper\nContact presse\n"
+            "Publié le 23/02/2024 – Mis à jour le 26/02/2024",
+            [("hier", "2024-02-22"), ("23/02/2024", "2024-02-23"), ("26/02/2024", "2024-02-26")],
+        ),
     ],
 )
 def test_dates_press_dateline_anchors_an_undated_text(text: str, expected: list[tuple[str, str]]) -> None:
@@ -102,3 +112,16 @@ def test_dates_press_narrative_year_carries_only_into_past_clauses(
 )
 def test_dates_press_seasons_with_a_direction(text: str, published: dt.date, expected: tuple[str, str]) -> None:
     assert expected in _values(_BLANK, text, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chaque lauréate recevra 20 000 euros et un an d'accompagnement.", [("un an", "P1Y")]),
+        ("Le projet représente un an de travail pour l'équipe.", [("un an", "P1Y")]),
+        ("Un an après, la halle a rouvert.", [("Un an", "P1Y")]),
+        ("Elle se souvient d'un jour de grève.", []),
+    ],
+)
+def test_dates_press_a_year_of_something_is_a_duration(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _values(_BLANK, text, dt.date(2019, 3, 22)) == expected

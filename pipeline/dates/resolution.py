@@ -170,7 +170,11 @@ class Resolver:
             line_start = self.text.rfind("\n", 0, c.start) + 1
             if c.start < head_end:
                 marked = self.dateline_re.search(self.text, max(0, c.start - 40), c.start)
-                shaped = _DATELINE_HEAD.match(self.text[line_start: c.start]) and _DATELINE_TAIL.match(self.text, c.end)
+                head = _DATELINE_HEAD.match(self.text[line_start: c.start])
+                tail = _DATELINE_TAIL.match(self.text, c.end)
+                # "Lyon, le 3 mars 2022, la société...": a comma or a stop ends a dateline only
+                # after its place ("Le 3 mars 2022, la société a signé" is a sentence)
+                shaped = head and tail and (head["place"] or tail.group().strip() not in (",", "."))
                 found = bool(marked or shaped)
             else:
                 found = bool(self.dateline_re.match(self.text, line_start, c.start))  # the line opens on "Publié le"
@@ -490,7 +494,7 @@ def attach_times(
 _DATELINE_LINES = 3
 #: what opens a dateline's line before its date: nothing, a place and a comma ("Lyon, le"),
 #: or a heading word and a dash ("Actualité –")
-_DATELINE_HEAD = re.compile(r"\s*(?:[A-ZÀ-Ý][\w'’ .-]{0,40}(?:,|\s[–—-]))?\s*(?:le\s+)?$")
+_DATELINE_HEAD = re.compile(r"\s*(?P<place>[A-ZÀ-Ý][\w'’ .-]{0,40}(?:,|\s[–—-]))?\s*(?:le\s+)?$")
 #: what follows the date of a dateline: a dash, a colon, a comma, a full stop, the line's end
 _DATELINE_TAIL = re.compile(r"[ \t]*(?:[–—:,.-]|\n|$)")
 
