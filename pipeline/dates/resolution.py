@@ -501,9 +501,7 @@ _DATELINE_TAIL = re.compile(r"[ \t]*(?:[–—:,.-]|\n|$)")
 
 def _nth_line_end(text: str, n: int) -> int:
     """The offset where the ``n``-th non-empty line of ``text`` ends."""
-    seen = 0
-    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
-        seen += 1
+    for seen, m in enumerate(re.finditer(r"[^\n]*\S[^\n]*", text), start=1):
         if seen == n:
             return m.end()
     return len(text)
