@@ -365,9 +365,9 @@ class Resolver:
         if self.published is not None:
             if level == 2 and ref.year >= self.published.year:
                 return None  # a story is told of past years; "pourrait démarrer en 2024" is a prospect
-            if level == 2 and self.tense.of(c.start, c.end) >= 0:
-                # "fondé en 2008 ... ouvrira une antenne en septembre", "est prévue le 6 juin":
-                # only a past tense carries a year's story; a present or a future is the news's
+            if level == 2 and (self.tense.of(c.start, c.end) > 0 or self.tense.present(c.start, c.end)):
+                # "fondé en 2008 ... prévoit une antenne en septembre", "est prévue le 6 juin":
+                # a year's story is told in the past; a present or a future is the news's
                 return None
             if level < 2 and abs((ref - self.published).days) <= _NARRATIVE_MIN_DAYS:
                 return None
