@@ -18,7 +18,9 @@ How it works, in three passes over the text:
    story (same or previous paragraph) and consistent (weekday), else from the
    publication date, in the direction given by "dernier"/"prochain" or by the tense.
    Deictic expressions ("hier", "la semaine prochaine") are always relative to the
-   publication date. Each record says which ``anchor`` was used.
+   publication date. A text given without one is anchored on its dateline or page line
+   ("Lyon, le 3 mars 2022 –", "Publié le 23/02/2024"), headline included. Each record
+   says which ``anchor`` was used.
 3. *Attach times.* Clock times and parts of the day take the day of a date in the same
    sentence, else of the day last talked about, else the publication date.
 

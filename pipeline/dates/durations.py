@@ -125,8 +125,10 @@ class DurationRules(Words):
             after = after_word(text, m.end())
             if before not in ("pendant", "durant", "depuis", "pour", "en", "sur", "dans", "après", "de", "d'", "ici", "d'ici") and after not in (
                 "avant", "après", "plus", "auparavant"
-            ):
-                return None  # "un jour", "une année exceptionnelle"; but "d'ici un an", "un jour avant"
+            ) and not (unit.lower() == "an" and (after == "de" or after.startswith("d'"))):
+                # "un jour", "une année exceptionnelle"; but "d'ici un an", "un jour avant" and
+                # "un an d'accompagnement" (a year's worth of something: "an" is never a name)
+                return None
         if self._is_age(m, text, unit):
             return None
         if unit.lower().startswith("heure") and re.search(r"\d\s?h\s?$", text[max(0, m.start() - 5): m.start()]):

@@ -64,7 +64,7 @@ def pattern_specs(lex: DateLexicon) -> list[tuple[str, str, int]]:
         ("old_year", rf"{b}(?P<pre>l'an|l'année)\s+(?P<year>\d{{3,4}})(?!\d)", 6),
         ("decade", rf"{b}(?:les\s+)?années\s+(?P<dec>(?:1\d|20)?\d0)(?!\d)", 7),
         ("quarter", rf"{b}(?:(?:le|ce)\s+)?(?P<ord>{ordinal})\s+(?P<unit>trimestre|semestre)(?:\s+(?:de\s+)?(?P<year>{year4}))?{e}", 7),
-        ("season", rf"{b}(?P<mod>{part_mod})?(?:(?P<det>cet|cette|ce|l')\s*)?(?P<season>{seasons})(?:\s+(?:(?P<year>{year4})|(?P<rel>{rel})))?{e}", 6),
+        ("season", rf"{b}(?P<mod>{part_mod})?(?:(?P<det>cet|cette|ce|l'|le(?=\s+(?:{seasons})\s+{rel}))\s*)?(?P<season>{seasons})(?:\s+(?:(?P<year>{year4})|(?P<rel>{rel})))?{e}", 6),
         ("months_of_season", rf"{b}les\s+mois\s+d'(?P<season>{seasons}){e}", 7),
         ("deictic", rf"{b}(?:(?P<mod>{part_mod})(?<=du\s)|(?<=\ben\s)(?P<mod3>(?:début|fin|milieu)\s+(?:de\s+|d'))|(?P<mod2>{part_mod})?(?P<det>cette|ce|cet|la|le|l'|au)\s*)(?P<nouv>nouvelle\s+)?(?P<unit>semaine|week-end|mois|année|an|trimestre|semestre|décennie|siècle)(?:-ci|(?P<la>-là|\s+là))?(?:\s+(?P<rel>{rel}))?{e}", 6),
         ("rel_day", rf"{b}(?P<rd>{alt(lex.relative_days)})(?:\s+(?P<wd>{wd}))?(?:\s+(?:en\s+)?(?P<part>{parts}))?(?:\s+à\s+(?P<h>[01]?\d|2[0-3])\s?h(?:\s?(?P<m>[0-5]\d))?)?{e}", 7),

@@ -117,6 +117,7 @@ class Resolver:
         Clock times and parts of the day are left to :func:`attach_times`.
         """
         out: list[Resolved] = []
+        self._find_dateline(cands)
         for i, cand in enumerate(cands):
             res = self._one(cand, nxt(i))
             if res is None:
@@ -155,6 +156,31 @@ class Resolver:
     def lex_since(self) -> frozenset[str]:
         """The words before a date that make it a starting point ("depuis")."""
         return frozenset(w for w, d in self.direction_before.items() if d < 0)
+
+    def _find_dateline(self, cands: Sequence[Candidate]) -> None:
+        """A dateline or a page's date line anchors the whole text, its headline too, when
+        no publication date is given: "Lyon, le 3 mars 2022 – ...", "Actualité – 18 novembre
+        2020" in the first lines, or a line opening on "Publié le 23/02/2024" anywhere."""
+        head_end = _nth_line_end(self.text, _DATELINE_LINES)
+        for c in cands:
+            if c.type != "DATE" or c.year is None or c.month is None or c.day is None:
+                continue
+            if not valid_date(c.year, c.month, c.day):
+                continue
+            line_start = self.text.rfind("\n", 0, c.start) + 1
+            if c.start < head_end:
+                marked = self.dateline_re.search(self.text, max(0, c.start - 40), c.start)
+                head = _DATELINE_HEAD.match(self.text[line_start: c.start])
+                tail = _DATELINE_TAIL.match(self.text, c.end)
+                # "Lyon, le 3 mars 2022, la société...": a comma or a stop ends a dateline only
+                # after its place ("Le 3 mars 2022, la société a signé" is a sentence)
+                shaped = head and tail and (head["place"] or tail.group().strip() not in (",", "."))
+                found = bool(marked or shaped)
+            else:
+                found = bool(self.dateline_re.match(self.text, line_start, c.start))  # the line opens on "Publié le"
+            if found:
+                self._take_dateline(dt.date(c.year, c.month, c.day))
+                return
 
     def _take_dateline(self, day: dt.date) -> None:
         """A page's own date line anchors the text when the metadata gave less."""
@@ -271,7 +297,8 @@ class Resolver:
             c.direction = self.tense.of(c.start, c.end)
         if c.suffix and c.suffix in ("SP", "SU", "FA", "WI") and c.direction:
             # "l'été dernier": the last summer before today, "l'hiver prochain": the next
-            season_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[c.suffix]
+            # a winter is the year of its December ("2022-WI" is December 2022 to March 2023)
+            season_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 12}[c.suffix]
             year = base.year
             if c.direction < 0 and season_month >= base.month:
                 year -= 1
@@ -338,6 +365,10 @@ class Resolver:
         if self.published is not None:
             if level == 2 and ref.year >= self.published.year:
                 return None  # a story is told of past years; "pourrait démarrer en 2024" is a prospect
+            if level == 2 and (self.tense.of(c.start, c.end) > 0 or self.tense.present(c.start, c.end)):
+                # "fondé en 2008 ... prévoit une antenne en septembre", "est prévue le 6 juin":
+                # a year's story is told in the past; a present or a future is the news's
+                return None
             if level < 2 and abs((ref - self.published).days) <= _NARRATIVE_MIN_DAYS:
                 return None
         if level == 2:
@@ -457,6 +488,23 @@ def attach_times(
         else:
             out.append(Resolved(c, _with_time(c, day.isoformat()), c.granularity, anchor, day))
     return out
+
+
+#: how many lines of the text's head a dateline or a page's date line may open
+_DATELINE_LINES = 3
+#: what opens a dateline's line before its date: nothing, a place and a comma ("Lyon, le"),
+#: or a heading word and a dash ("Actualité –")
+_DATELINE_HEAD = re.compile(r"\s*(?P<place>[A-ZÀ-Ý][\w'’ .-]{0,40}(?:,|\s[–—-]))?\s*(?:le\s+)?$")
+#: what follows the date of a dateline: a dash, a colon, a comma, a full stop, the line's end
+_DATELINE_TAIL = re.compile(r"[ \t]*(?:[–—:,.-]|\n|$)")
+
+
+def _nth_line_end(text: str, n: int) -> int:
+    """The offset where the ``n``-th non-empty line of ``text`` ends."""
+    for seen, m in enumerate(re.finditer(r"[^\n]*\S[^\n]*", text), start=1):
+        if seen == n:
+            return m.end()
+    return len(text)
 
 
 #: what joins a part of the day to the day it is of: "la nuit de", "la soirée d'", "la matinée du"
