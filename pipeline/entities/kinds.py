@@ -43,6 +43,8 @@ def mark_kinds(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Cand
     lowers = doc_words(doc)[1]
     triggers = rules.misc_triggers
     ents = _authored_titles(doc, ents)
+    if not rules.eponym_nouns.isdisjoint(lowers):
+        ents = _without_eponyms(doc, ents, rules)
     if triggers.keys().isdisjoint(lowers) and rules.naming_words.isdisjoint(lowers):
         return ents
     ents = [_without_trigger(doc, e, rules) for e in ents]
@@ -97,6 +99,28 @@ def _authored_titles(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
         return ents
     kept = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in added)]
     return sorted([*kept, *added], key=lambda e: e.start)
+
+
+def _without_eponyms(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
+    """ "la maladie de Crohn", "le virus Ebola": a name inside a disease's or a theorem's
+    common noun is no entity, and no person is cited there.
+
+    The name follows the noun (``eponym_nouns``, any case), a "de" between or not; a
+    name the model tagged with its noun ("syndrome de Down" whole) is dropped too.
+    """
+    kept = []
+    for ent in ents:
+        i = ent.start
+        if not ent.protected and doc[i].lower_ in rules.eponym_nouns and ent.end - i > 1:
+            continue
+        while i > 0 and doc[i - 1].lower_ in _OF:
+            i -= 1
+        if ent.protected or i == 0 or doc[i - 1].lower_ not in rules.eponym_nouns:
+            kept.append(ent)
+    return kept
+
+
+_OF = frozenset({"de", "d'", "d’", "du", "des"})
 
 
 def _with_numbers(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:

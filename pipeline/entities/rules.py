@@ -102,6 +102,8 @@ class EntityRules:
     #: lower-case noun -> label (MISC, EVENT) of the name it introduces ("le projet X")
     misc_triggers: Mapping[str, str]
     naming_words: frozenset[str]
+    #: lower-case nouns of diseases and results named after someone ("maladie de Crohn")
+    eponym_nouns: frozenset[str]
     #: scales, currencies, percent (``numbers_fr.json``): "2 millions" is no name's number
     quantity_words: frozenset[str]
 
