@@ -174,6 +174,7 @@ def test_entities_boundaries_are_fixed(
         ("le rapport de la FIDH publié hier", [("FIDH", "LOC")], "ORG"),
         ("l'association Novae LR soutient", [("Novae LR", "LOC")], "ORG"),
         ("la chaîne I-Télé diffuse", [("I-Télé", "PER")], "ORG"),
+        ("les Groupements d'Action Rurale ont ouvert", [("Groupements d'Action Rurale", "MISC")], "ORG"),
         pytest.param("la capitale de la RDC est Kinshasa", [("RDC", "LOC")], "LOC", marks=NEGATIVE),
         ("pendant les Jeux olympiques de Rio", [("Jeux olympiques de Rio", "MISC")], "EVENT"),
     ],
