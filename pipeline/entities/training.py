@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import filter_spans, minibatch
+from spacy.util import filter_spans, fix_random_seed, minibatch
 
 logger = logging.getLogger(__name__)
 
@@ -106,6 +106,7 @@ def train_ner(
         The NER loss of each epoch.
     """
     rng = random.Random(settings.seed)
+    fix_random_seed(settings.seed)  # dropout and weight noise draw from thinc's own RNG
     examples = [Example(nlp.make_doc(d.text), d) for d in [*gold, *rehearsal]]
     losses_by_epoch: list[float] = []
     with nlp.select_pipes(enable=["ner"]):
