@@ -25,7 +25,8 @@ from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import filter_spans, fix_random_seed, minibatch
+from spacy.util import filter_spans, minibatch
+from thinc.api import fix_random_seed
 
 logger = logging.getLogger(__name__)
 
