@@ -1458,3 +1458,21 @@ def test_entities_rubric_before_colon_is_junk(
     blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
 ) -> None:
     assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("La loi de Moore ralentit à Grenoble.", [("Moore", "PER"), ("Grenoble", "LOC")], [("Grenoble", "LOC")]),
+        pytest.param(
+            "La loi du Québec sur la langue change.", [("Québec", "LOC")], [("Québec", "LOC")], marks=NEGATIVE
+        ),
+        pytest.param(
+            "La loi Evin encadre la publicité.", [("loi Evin", "MISC")], [("loi Evin", "MISC")], marks=NEGATIVE
+        ),
+    ],
+)
+def test_entities_person_in_a_law_of_someone_is_no_entity(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected

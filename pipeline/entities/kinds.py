@@ -43,7 +43,7 @@ def mark_kinds(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Cand
     lowers = doc_words(doc)[1]
     triggers = rules.misc_triggers
     ents = _authored_titles(doc, ents)
-    if not rules.eponym_nouns.isdisjoint(lowers):
+    if not (rules.eponym_nouns.isdisjoint(lowers) and rules.eponym_nouns_of.isdisjoint(lowers)):
         ents = _without_eponyms(doc, ents, rules)
     if triggers.keys().isdisjoint(lowers) and rules.naming_words.isdisjoint(lowers):
         return ents
@@ -105,8 +105,9 @@ def _without_eponyms(doc: Doc, ents: list[Candidate], rules: EntityRules) -> lis
     """ "la maladie de Crohn", "le virus Ebola": a name inside a disease's or a theorem's
     common noun is no entity, and no person is cited there.
 
-    The name follows the noun (``eponym_nouns``, any case), a "de" between or not; a
-    name the model tagged with its noun ("syndrome de Down" whole) is dropped too.
+    The name follows the noun (``eponym_nouns``, any case), a "de" between or not, or
+    is a person's after "de" and an ``eponym_nouns_of`` noun ("la loi de Moore"); a name the
+    model tagged with its noun ("syndrome de Down" whole) is dropped too.
     """
     kept = []
     for ent in ents:
@@ -115,7 +116,13 @@ def _without_eponyms(doc: Doc, ents: list[Candidate], rules: EntityRules) -> lis
             continue
         while i > 0 and doc[i - 1].lower_ in _OF:
             i -= 1
-        if ent.protected or i == 0 or doc[i - 1].lower_ not in rules.eponym_nouns:
+        noun = doc[i - 1].lower_ if i > 0 else ""
+        of = i < ent.start
+        if ent.protected or not (
+            noun in rules.eponym_nouns
+            # "la loi du Québec" is the province's: only a person makes a "loi de X" eponym
+            or (of and ent.label == "PER" and noun in rules.eponym_nouns_of)
+        ):
             kept.append(ent)
     return kept
 

@@ -104,6 +104,8 @@ class EntityRules:
     naming_words: frozenset[str]
     #: lower-case nouns of diseases and results named after someone ("maladie de Crohn")
     eponym_nouns: frozenset[str]
+    #: the same with "de" only: "loi de Moore" (not "loi Evin", a statute)
+    eponym_nouns_of: frozenset[str]
     #: scales, currencies, percent (``numbers_fr.json``): "2 millions" is no name's number
     quantity_words: frozenset[str]
 
