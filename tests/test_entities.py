@@ -174,6 +174,7 @@ def test_entities_boundaries_are_fixed(
         ("le rapport de la FIDH publié hier", [("FIDH", "LOC")], "ORG"),
         ("l'association Novae LR soutient", [("Novae LR", "LOC")], "ORG"),
         ("la chaîne I-Télé diffuse", [("I-Télé", "PER")], "ORG"),
+        ("les Groupements d'Action Rurale ont ouvert", [("Groupements d'Action Rurale", "MISC")], "ORG"),
         pytest.param("la capitale de la RDC est Kinshasa", [("RDC", "LOC")], "LOC", marks=NEGATIVE),
         ("pendant les Jeux olympiques de Rio", [("Jeux olympiques de Rio", "MISC")], "EVENT"),
     ],
@@ -1378,3 +1379,100 @@ def test_entities_nationality_joins_an_organisation_it_agrees_with(
     fem = adjective.text == "française"
     adjective.set_morph("Gender=Fem|Number=Sing" if fem else "Gender=Masc|Number=Sing")
     assert [(s.text, s.label_) for s in fix_entities(doc).spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Atteint de la maladie de Crohn, Marc Dupuis a couru le semi-marathon de Metz.",
+            [("Crohn", "PER"), ("Marc Dupuis", "PER"), ("Metz", "LOC")],
+            [("Marc Dupuis", "PER"), ("Metz", "LOC")],
+        ),
+        (
+            "Le syndrome de Gilles de la Tourette touche un enfant sur mille.",
+            [("Gilles de la Tourette", "PER")],
+            [],
+        ),
+        ("Une étude sur la maladie d'Alzheimer paraît à Lille.", [("Alzheimer", "LOC"), ("Lille", "LOC")], [("Lille", "LOC")]),
+        ("Les chercheurs suivent le virus Ebola en Guinée.", [("Ebola", "MISC"), ("Guinée", "LOC")], [("Guinée", "LOC")]),
+        ("Le Syndrome de Down est mieux dépisté.", [("Syndrome de Down", "MISC")], []),
+        pytest.param(
+            "L'association des malades, présidée par Anne Crohn, se réunit à Nancy.",
+            [("Anne Crohn", "PER"), ("Nancy", "LOC")],
+            [("Anne Crohn", "PER"), ("Nancy", "LOC")],
+            marks=NEGATIVE,
+        ),
+    ],
+)
+def test_entities_eponym_in_disease_name_is_no_entity(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Le préfet présidera le Kelvar (l'organisme de contrôle des eaux) dès lundi.",
+            [("Kelvar", "LOC")],
+            [("Kelvar", "ORG")],
+        ),
+        (
+            "Les ventes de Kalvo (la société de Gérardmer) ont doublé.",
+            [("Kalvo", "LOC"), ("Gérardmer", "LOC")],
+            [("Kalvo", "ORG"), ("Gérardmer", "LOC")],
+        ),
+        pytest.param(
+            "Selon Lucien Mayer (fondateur de la marque), les ventes ont doublé.",
+            [("Lucien Mayer", "PER")],
+            [("Lucien Mayer", "PER")],
+            marks=NEGATIVE,
+        ),
+    ],
+)
+def test_entities_apposition_in_brackets_gives_org(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Rugby : victoire de Tomblaine à l'extérieur.",
+            [("Rugby", "ORG"), ("Tomblaine", "LOC")],
+            [("Tomblaine", "LOC")],
+        ),
+        pytest.param(
+            "Le club a fusionné avec le Rugby Club de Tomblaine : une première.",
+            [("Rugby Club de Tomblaine", "ORG")],
+            [("Rugby Club de Tomblaine", "ORG")],
+            marks=NEGATIVE,
+        ),
+    ],
+)
+def test_entities_rubric_before_colon_is_junk(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("La loi de Moore ralentit à Grenoble.", [("Moore", "PER"), ("Grenoble", "LOC")], [("Grenoble", "LOC")]),
+        pytest.param(
+            "La loi du Québec sur la langue change.", [("Québec", "LOC")], [("Québec", "LOC")], marks=NEGATIVE
+        ),
+        pytest.param(
+            "La loi Evin encadre la publicité.", [("loi Evin", "MISC")], [("loi Evin", "MISC")], marks=NEGATIVE
+        ),
+    ],
+)
+def test_entities_person_in_a_law_of_someone_is_no_entity(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected

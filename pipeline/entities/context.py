@@ -25,6 +25,7 @@ from pipeline.entities.candidates import Candidate, is_cap, sentence_start, word
 from pipeline.entities.rules import EntityRules
 from pipeline.nlp.text import doc_words
 
+_APPOSITION_OPENERS = frozenset({",", "("})
 _APPOSITION_DETERMINERS = frozenset({"un", "une", "l'", "l’", "le", "la"})
 #: a cue noun without determiner takes a complement: "fabricant de lames", "leader du ..."
 _COMPLEMENT_WORDS = frozenset({"de", "d'", "d’", "du", "des", "en", "dans"})
@@ -33,7 +34,7 @@ _COMPLEMENT_WORDS = frozenset({"de", "d'", "d’", "du", "des", "en", "dans"})
 def add_appositions(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
     """ "X, un incubateur ...", "X, fabricant de lames", "X, spécialiste du ...": X is an ORG.
 
-    After a name and a comma, an organisation noun (``org_triggers``) with or without a
+    After a name and a comma (or an opening bracket), an organisation noun (``org_triggers``) with or without a
     determiner, or an apposition cue (``org_cues``: nouns that also describe
     people, so a person keeps its label) makes a LOC/MISC name an organisation; an
     organisation noun also adds a name the model missed. It is no apposition when the
@@ -52,7 +53,8 @@ def add_appositions(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list
     covered = {i for e in ents for i in range(e.start, e.end)}
     added: list[Candidate] = []
     for i, text in enumerate(doc_words(doc)[0]):
-        if text != "," or i == 0:
+        # "X, la société ..." and "X (l'organisme de ...)": an apposition either way
+        if text not in _APPOSITION_OPENERS or i == 0:
             continue
         cue = _apposition_cue(doc, i + 1, rules)
         if cue is None:

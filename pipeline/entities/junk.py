@@ -163,6 +163,10 @@ def _is_junk(
         and (words[1].is_lower or words[1].lower_ in rules.function_words)
     ):
         return True  # "Secrétaire d'État chargé de ...", "Chancelière allemande": a position
+    if _lone_before_colon(doc, span) and line_start(doc, ent.start) and (
+        text in rules.org_heads_cased or text in rules.generic_heads_cased
+    ):
+        return True  # "Rugby : victoire ...", "Mairie : ...": a rubric, no name
     if len(words) == 1 and text in rules.generic_heads_cased and sentence_start(doc, ent.start):
         return True  # "Parti à 8h45 ...": capitalised by its position only
     if not ent.certain and _is_demonym_apposition(doc, ent, rules):
@@ -243,6 +247,11 @@ def _is_headline_noun(doc: Doc, span: Span, rules: EntityRules) -> bool:
         and first.text not in rules.event_heads_cased
         and all(not is_cap(t) for t in span[1:])
     )
+
+
+def _lone_before_colon(doc: Doc, span: Span) -> bool:
+    """The span is one word and a colon follows it."""
+    return len(span) == 1 and span.end < len(doc) and doc[span.end].text == ":"
 
 
 def _is_institution(span: Span, rules: EntityRules) -> bool:

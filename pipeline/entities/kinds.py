@@ -43,6 +43,8 @@ def mark_kinds(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Cand
     lowers = doc_words(doc)[1]
     triggers = rules.misc_triggers
     ents = _authored_titles(doc, ents)
+    if not (rules.eponym_nouns.isdisjoint(lowers) and rules.eponym_nouns_of.isdisjoint(lowers)):
+        ents = _without_eponyms(doc, ents, rules)
     if triggers.keys().isdisjoint(lowers) and rules.naming_words.isdisjoint(lowers):
         return ents
     ents = [_without_trigger(doc, e, rules) for e in ents]
@@ -97,6 +99,35 @@ def _authored_titles(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
         return ents
     kept = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in added)]
     return sorted([*kept, *added], key=lambda e: e.start)
+
+
+def _without_eponyms(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
+    """ "la maladie de Crohn", "le virus Ebola": a name inside a disease's or a theorem's
+    common noun is no entity, and no person is cited there.
+
+    The name follows the noun (``eponym_nouns``, any case), a "de" between or not, or
+    is a person's after "de" and an ``eponym_nouns_of`` noun ("la loi de Moore"); a name the
+    model tagged with its noun ("syndrome de Down" whole) is dropped too.
+    """
+    kept = []
+    for ent in ents:
+        i = ent.start
+        if not ent.protected and doc[i].lower_ in rules.eponym_nouns and ent.end - i > 1:
+            continue
+        while i > 0 and doc[i - 1].lower_ in _OF:
+            i -= 1
+        noun = doc[i - 1].lower_ if i > 0 else ""
+        of = i < ent.start
+        if ent.protected or not (
+            noun in rules.eponym_nouns
+            # "la loi du Québec" is the province's: only a person makes a "loi de X" eponym
+            or (of and ent.label == "PER" and noun in rules.eponym_nouns_of)
+        ):
+            kept.append(ent)
+    return kept
+
+
+_OF = frozenset({"de", "d'", "d’", "du", "des"})
 
 
 def _with_numbers(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:

