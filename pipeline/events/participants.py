@@ -86,7 +86,7 @@ def main_actor(doc: Doc, ents: Sequence[Ent]) -> Ent | None:
     first_sent_end = next(iter(doc.sents)).end if len(doc) else 0
     # the model labels one name differently from mention to mention ("le festival Rive
     # Sonore" an EVENT in the lede, an ORG later): every mention of an organisation counts
-    organisations = {e.canonical for e in ents if e.label == "ORG"}
+    organisations = {e.canonical for e in ents if e.label == "ORG"} | _lede_subjects(doc, ents)
     counts: Counter[str] = Counter()
     for e in ents:
         if e.canonical in organisations and e.label != "PER":
@@ -96,7 +96,27 @@ def main_actor(doc: Doc, ents: Sequence[Ent]) -> Ent | None:
     name, count = counts.most_common(1)[0]
     if count < 2:
         return None
-    return next(e for e in ents if e.canonical == name and e.label == "ORG")
+    named_as = [e for e in ents if e.canonical == name and e.label != "PER"]
+    # its mention labelled an organisation, else (a subject of the lede) its first
+    return next((e for e in named_as if e.label == "ORG"), named_as[0])
+
+
+def _lede_subjects(doc: Doc, ents: Sequence[Ent]) -> set[str]:
+    """Organisations and places that are the subject of a verb of the lede (up to its first
+    full stop or line break), whatever label the model gave them: "la marque Kanaval a
+    bouclé", "la Corée du Nord a lancé". A name in a complement ("le tribunal de Limoges
+    a validé") is not the subject; a named event ("le salon X a ouvert") is not an actor."""
+    end = next((t.i for t in doc if t.text == "." or "\n" in t.text_with_ws), len(doc))
+    out: set[str] = set()
+    for e in ents:
+        if e.start >= end or e.label not in ("ORG", "LOC"):
+            continue
+        tok = doc[e.start : e.end].root
+        if tok.dep_ in ("appos", "nmod") and not any(c.dep_ == "case" for c in tok.children):
+            tok = tok.head  # "la marque Kanaval": the name of the subject noun
+        if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.dep_ in ("ROOT", "conj"):
+            out.add(e.canonical)
+    return out
 
 
 # --- one mention's participants ----------------------------------------------------
