@@ -343,6 +343,11 @@ def test_events_dated_states_measures_and_page_dates_are_not_events(
          [("2017", "2017")], [("acquisition", "2017")]),
         ("Les cours ont repris le 4 mars 2024 dans les écoles de la commune.",
          [("4 mars 2024", "2024-03-04")], [("other", "2024-03-04")]),
+        # an edition with no complement is one of the series an earlier edition was of
+        ("Pour sa troisième édition, le salon des métiers de la mer a ouvert ses portes le 7 mars 2024 "
+         "à Lorient. La prochaine édition se tiendra en mai 2025.",
+         [("7 mars 2024", "2024-03-07"), ("mai 2025", "2025-05")],
+         [("conference", "2024-03-07"), ("conference", "2025-05")]),
         # co-founding a company is its launch; a list of laureates unveiled is an award
         ("Il a cofondé en 2016 une start-up de capteurs agricoles à Angers.",
          [("2016", "2016")], [("launch", "2016")]),
