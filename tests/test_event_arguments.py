@@ -224,3 +224,15 @@ def test_events_main_actor_is_the_subject_of_the_lede(
     ents = [Ent(i, i + 1, label, words[i], words[i], None) for i, label in names]
     actor = main_actor(doc, ents)
     assert (actor.canonical if actor else None) == expected
+
+
+@pytest.mark.parametrize(("text", "date", "name"), [
+    # a fronted description is parsed as the subject: the person it describes acts
+    ("Ingénieure agronome, Claire Jaouen, 39 ans, a débuté en 2008 chez Triskalia, avant de rejoindre "
+     "Even à Ploudaniel en 2012, où elle a dirigé la qualité.", "2012", "Claire Jaouen"),
+])
+def test_events_fronted_description_subject_is_the_person(
+    nlp_full: Language, text: str, date: str, name: str
+) -> None:
+    event = _event(nlp_full, text, date)
+    assert _has(event, name), event.participants

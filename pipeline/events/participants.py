@@ -233,6 +233,14 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
     near = bisect.bisect_left(ctx.ent_starts, mention.seg_start - 40)
     covered: set[int] = set()
     subject_role = _as_role(lex.subject_roles.get(mention.type, "participant"))
+    for i in sorted(subjects):
+        apposed = _apposed_person(doc[i], ctx) if doc[i].pos_ in ("NOUN", "PROPN") else None
+        if apposed is not None:
+            # "Docteure en chimie, Anne Le Gall, a débuté": the person, not the description
+            covered.add(i)
+            add_participant(table, Participant(name=apposed.canonical, label=apposed.label,
+                                               role=subject_role, entity_id=apposed.entity_id))
+    subjects -= covered
     for e in itertools.islice(ents, near, None):
         # the subject of a fronted participle may sit outside the segment's start
         if e.start >= mention.seg_end + 40:
@@ -270,6 +278,19 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
             add_participant(
                 table, Participant(name=name, label="ORG", role=subject_role, entity_id=None)
             )
+
+
+def _apposed_person(noun: Token, ctx: ArticleContext) -> Ent | None:
+    """The person a fronted description is about ("Docteure en chimie, Anne Le Gall, 44
+    ans, a débuté": the parse makes the description the subject, the name its complement
+    without a preposition)."""
+    for child in noun.children:
+        if child.dep_ not in ("appos", "nmod") or any(c.dep_ == "case" for c in child.children):
+            continue
+        k = bisect.bisect_right(ctx.ent_starts, child.i) - 1
+        if k >= 0 and ctx.ents[k].start <= child.i < ctx.ents[k].end and ctx.ents[k].label == "PER":
+            return ctx.ents[k]
+    return None
 
 
 def _in_person_title(ctx: ArticleContext, e: Ent, floor: int) -> bool:
