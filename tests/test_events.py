@@ -348,6 +348,9 @@ def test_events_dated_states_measures_and_page_dates_are_not_events(
          "à Lorient. La prochaine édition se tiendra en mai 2025.",
          [("7 mars 2024", "2024-03-07"), ("mai 2025", "2025-05")],
          [("conference", "2024-03-07"), ("conference", "2025-05")]),
+        # put into service: a launch
+        ("La nouvelle ligne de tramway a été mise en service le 3 mars 2024 entre Brest et Guipavas.",
+         [("3 mars 2024", "2024-03-03")], [("launch", "2024-03-03")]),
         # co-founding a company is its launch; a list of laureates unveiled is an award
         ("Il a cofondé en 2016 une start-up de capteurs agricoles à Angers.",
          [("2016", "2016")], [("launch", "2016")]),
