@@ -8,7 +8,7 @@ accuracy on them, and the older type+date+participant figures.
 The press gold (``tests/gold/press/``: 40 team-written excerpts, split by ``sha1(id)``
 parity) is read as is. The held-out halves are only ever printed as totals: rules are
 written against dev, whose missed and spurious events ``--errors`` writes to
-``bench/_work/events-errors-dev.json`` (Wikinews dev).
+``bench/_work/events-errors-dev.json`` (Wikinews dev) and ``events-errors-press-dev.json`` (press dev).
 
 Usage::
 
@@ -115,11 +115,11 @@ def main() -> int:
         print(row(label, [f"{getattr(s, attr).value:.3f}" for s in results.values()]))
     if args.errors:
         print("dev: why each required dated gold event was missed:", dict(_miss_kinds(nlp, _load(GOLD["wikinews dev"]))))
-        target = WORK / "events-errors-dev.json"
-        dev = results["wikinews dev"]
-        target.write_text(json.dumps([{"id": i, "missed": m, "spurious": p} for i, m, p in dev.errors],
-                                     ensure_ascii=False, indent=1), "utf-8")
-        print(f"dev errors: {target}")
+        for name, target in (("wikinews dev", WORK / "events-errors-dev.json"),
+                             ("press dev", WORK / "events-errors-press-dev.json")):
+            target.write_text(json.dumps([{"id": i, "missed": m, "spurious": p} for i, m, p in results[name].errors],
+                                         ensure_ascii=False, indent=1), "utf-8")
+            print(f"{name} errors: {target}")
     return 0
 
 

@@ -195,3 +195,44 @@ def test_events_main_actor_counts_every_mention_of_an_organisation(
     ents = [Ent(s, e, label, name, name, None) for (s, e, name), label in zip(spans, labels, strict=True)]
     actor = main_actor(doc, ents)
     assert actor is not None and actor.canonical == expected and actor.label == "ORG"
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "names", "expected"), [
+    # the subject of the lede is the article's actor, though the model calls it a place
+    (["La", "brasserie", "Korrig", "lève", "deux", "millions", ".", "Bpifrance", "investit", ".",
+      "Korrig", "recrute", "."],
+     [1, 3, 1, 3, 5, 3, 3, 8, 8, 8, 11, 11, 11],
+     ["det", "nsubj", "appos", "ROOT", "nummod", "obj", "punct", "nsubj", "ROOT", "punct",
+      "nsubj", "ROOT", "punct"],
+     [(2, "LOC"), (7, "ORG"), (10, "LOC")], "Korrig"),
+    # a place in a complement of the subject ("de Rennes") is not the actor
+    (["Le", "tribunal", "de", "Rennes", "valide", "la", "reprise", ".", "Rennes", "applaudit", "."],
+     [1, 4, 3, 1, 4, 6, 4, 4, 9, 9, 9],
+     ["det", "nsubj", "case", "nmod", "ROOT", "det", "obj", "punct", "nsubj", "ROOT", "punct"],
+     [(3, "LOC"), (8, "LOC")], None),
+])
+def test_events_main_actor_is_the_subject_of_the_lede(
+    blank_fr: Language, words: list[str], heads: list[int], deps: list[str],
+    names: list[tuple[int, str]], expected: str | None,
+) -> None:
+    from pipeline.events.mention import Ent
+    from pipeline.events.participants import main_actor
+
+    pos = ["VERB" if dep == "ROOT" else "PUNCT" if dep == "punct" else "NOUN" for dep in deps]
+    doc = Doc(blank_fr.vocab, words=words, spaces=[w not in (".",) for w in words[1:]] + [False],
+              heads=heads, deps=deps, pos=pos)
+    ents = [Ent(i, i + 1, label, words[i], words[i], None) for i, label in names]
+    actor = main_actor(doc, ents)
+    assert (actor.canonical if actor else None) == expected
+
+
+@pytest.mark.parametrize(("text", "date", "name"), [
+    # a fronted description is parsed as the subject: the person it describes acts
+    ("Ingénieure agronome, Claire Jaouen, 39 ans, a débuté en 2008 chez Triskalia, avant de rejoindre "
+     "Even à Ploudaniel en 2012, où elle a dirigé la qualité.", "2012", "Claire Jaouen"),
+])
+def test_events_fronted_description_subject_is_the_person(
+    nlp_full: Language, text: str, date: str, name: str
+) -> None:
+    event = _event(nlp_full, text, date)
+    assert _has(event, name), event.participants

@@ -335,6 +335,27 @@ def test_events_dated_states_measures_and_page_dates_are_not_events(
          [("12 mars 2024", "2024-03-12")], [("announcement", "2024-03-12")]),
         ("Le vieux chef a cédé le pouvoir à son neveu en 2006 pour des raisons de santé.",
          [("2006", "2006")], [("appointment", "2006")]),
+        # taking over a business is an acquisition: by its passive subject or the noun
+        # the participle is about; "reprendre" alone stays a resumption
+        ("La fromagerie de Vire a été reprise en 2019 par un groupe laitier normand.",
+         [("2019", "2019")], [("acquisition", "2019")]),
+        ("La scierie du village, reprise en 2017 par deux frères, emploie désormais douze salariés.",
+         [("2017", "2017")], [("acquisition", "2017")]),
+        ("Les cours ont repris le 4 mars 2024 dans les écoles de la commune.",
+         [("4 mars 2024", "2024-03-04")], [("other", "2024-03-04")]),
+        # an edition with no complement is one of the series an earlier edition was of
+        ("Pour sa troisième édition, le salon des métiers de la mer a ouvert ses portes le 7 mars 2024 "
+         "à Lorient. La prochaine édition se tiendra en mai 2025.",
+         [("7 mars 2024", "2024-03-07"), ("mai 2025", "2025-05")],
+         [("conference", "2024-03-07"), ("conference", "2025-05")]),
+        # put into service: a launch
+        ("La nouvelle ligne de tramway a été mise en service le 3 mars 2024 entre Brest et Guipavas.",
+         [("3 mars 2024", "2024-03-03")], [("launch", "2024-03-03")]),
+        # co-founding a company is its launch; a list of laureates unveiled is an award
+        ("Il a cofondé en 2016 une start-up de capteurs agricoles à Angers.",
+         [("2016", "2016")], [("launch", "2016")]),
+        ("La région a dévoilé le 6 mars 2024 à Rennes sa deuxième promotion de jeunes pousses.",
+         [("6 mars 2024", "2024-03-06")], [("award", "2024-03-06")]),
     ],
 )
 def test_events_date_and_type_from_the_clause_structure(

@@ -102,11 +102,13 @@ def _clause_type(verb: Token, ctx: ArticleContext) -> str:
     ``type_by_argument``: verb lemma -> type -> argument lemmas)."""
     by_argument = ctx.lex.type_by_argument.get(norm_word(verb.lemma_))
     if by_argument:
-        for child in verb.children:
-            if child.dep_ in _ARGUMENT_DEPS:
-                kind = by_argument.get(norm_word(child.lemma_))
-                if kind is not None:
-                    return kind
+        arguments = [c for c in verb.children if c.dep_ in _ARGUMENT_DEPS or c.dep_ == "nsubj:pass"]
+        if verb.dep_ == "acl":
+            arguments.append(verb.head)  # "l'abattoir, repris en 2012": what the participle is about
+        for arg in arguments:
+            kind = by_argument.get(norm_word(arg.lemma_))
+            if kind is not None:
+                return kind
     return "other"
 
 

@@ -86,7 +86,7 @@ def main_actor(doc: Doc, ents: Sequence[Ent]) -> Ent | None:
     first_sent_end = next(iter(doc.sents)).end if len(doc) else 0
     # the model labels one name differently from mention to mention ("le festival Rive
     # Sonore" an EVENT in the lede, an ORG later): every mention of an organisation counts
-    organisations = {e.canonical for e in ents if e.label == "ORG"}
+    organisations = {e.canonical for e in ents if e.label == "ORG"} | _lede_subjects(doc, ents)
     counts: Counter[str] = Counter()
     for e in ents:
         if e.canonical in organisations and e.label != "PER":
@@ -96,7 +96,27 @@ def main_actor(doc: Doc, ents: Sequence[Ent]) -> Ent | None:
     name, count = counts.most_common(1)[0]
     if count < 2:
         return None
-    return next(e for e in ents if e.canonical == name and e.label == "ORG")
+    named_as = [e for e in ents if e.canonical == name and e.label != "PER"]
+    # its mention labelled an organisation, else (a subject of the lede) its first
+    return next((e for e in named_as if e.label == "ORG"), named_as[0])
+
+
+def _lede_subjects(doc: Doc, ents: Sequence[Ent]) -> set[str]:
+    """Organisations and places that are the subject of a verb of the lede (up to its first
+    full stop or line break), whatever label the model gave them: "la marque Kanaval a
+    bouclé", "la Corée du Nord a lancé". A name in a complement ("le tribunal de Limoges
+    a validé") is not the subject; a named event ("le salon X a ouvert") is not an actor."""
+    end = next((t.i for t in doc if t.text == "." or "\n" in t.text_with_ws), len(doc))
+    out: set[str] = set()
+    for e in ents:
+        if e.start >= end or e.label not in ("ORG", "LOC"):
+            continue
+        tok = doc[e.start : e.end].root
+        if tok.dep_ in ("appos", "nmod") and not any(c.dep_ == "case" for c in tok.children):
+            tok = tok.head  # "la marque Kanaval": the name of the subject noun
+        if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.dep_ in ("ROOT", "conj"):
+            out.add(e.canonical)
+    return out
 
 
 # --- one mention's participants ----------------------------------------------------
@@ -213,6 +233,14 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
     near = bisect.bisect_left(ctx.ent_starts, mention.seg_start - 40)
     covered: set[int] = set()
     subject_role = _as_role(lex.subject_roles.get(mention.type, "participant"))
+    for i in sorted(subjects):
+        apposed = _apposed_person(doc[i], ctx) if doc[i].pos_ in ("NOUN", "PROPN") else None
+        if apposed is not None:
+            # "Docteure en chimie, Anne Le Gall, a débuté": the person, not the description
+            covered.add(i)
+            add_participant(table, Participant(name=apposed.canonical, label=apposed.label,
+                                               role=subject_role, entity_id=apposed.entity_id))
+    subjects -= covered
     for e in itertools.islice(ents, near, None):
         # the subject of a fronted participle may sit outside the segment's start
         if e.start >= mention.seg_end + 40:
@@ -250,6 +278,19 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
             add_participant(
                 table, Participant(name=name, label="ORG", role=subject_role, entity_id=None)
             )
+
+
+def _apposed_person(noun: Token, ctx: ArticleContext) -> Ent | None:
+    """The person a fronted description is about ("Docteure en chimie, Anne Le Gall, 44
+    ans, a débuté": the parse makes the description the subject, the name its complement
+    without a preposition)."""
+    for child in noun.children:
+        if child.dep_ not in ("appos", "nmod") or any(c.dep_ == "case" for c in child.children):
+            continue
+        k = bisect.bisect_right(ctx.ent_starts, child.i) - 1
+        if k >= 0 and ctx.ents[k].start <= child.i < ctx.ents[k].end and ctx.ents[k].label == "PER":
+            return ctx.ents[k]
+    return None
 
 
 def _in_person_title(ctx: ArticleContext, e: Ent, floor: int) -> bool:

@@ -180,7 +180,7 @@ def _nominal_mention(
         complements = [norm_word(c.lemma_) for c in tok.children if c.dep_ in ("nmod", "amod")]
         kind = next((by_complement[c] for c in complements if c in by_complement), kind)
     if key in lex.edition_nouns:
-        kind = _edition_type(tok, lex) or kind
+        kind = _edition_type(tok, lex) or _earlier_edition_type(tok, lex) or kind
     return Mention(
         trigger=tok,
         trigger_end=tok.i + n,
@@ -200,6 +200,21 @@ def _edition_type(tok: Token, lex: EventLexicon) -> str | None:
             kind = lex.nouns.get((word,))
             if kind is not None:
                 return kind
+    return None
+
+
+def _earlier_edition_type(tok: Token, lex: EventLexicon) -> str | None:
+    """ "La prochaine édition se tiendra en mai": with no complement, an edition is one of
+    the series an earlier edition of the article was of ("sa troisième édition, le salon")."""
+    for prev in reversed(tok.doc[: tok.i]):
+        if norm_word(prev.lemma_) not in lex.edition_nouns:
+            continue
+        # "pour sa troisième édition, le salon a ouvert": the subject of the verb it frames
+        subjects = [c for c in prev.head.children if c.dep_ == "nsubj"] if prev.dep_.startswith("obl") else []
+        kind = _edition_type(prev, lex) or next(
+            (k for c in subjects if (k := lex.nouns.get((norm_word(c.lemma_),))) is not None), None)
+        if kind is not None:
+            return kind
     return None
 
 
