@@ -755,3 +755,25 @@ def test_events_evaluation_counts_matches_and_attribute_accuracy() -> None:
 def test_events_without_parse_return_nothing(blank_fr: Language, text: str) -> None:
     register_extensions()
     assert find_events(blank_fr(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "same"),
+    [
+        ("2021-03-16", "2021-03-16T10:00", True),  # the hour refines the day
+        ("2018-W05", "2018-01-29/2018-02-04", True),  # a week and its days
+        ("2017-H1", "2017-01/2017-06", True),  # a half and its months
+        ("2024-Q3", "2024-07-01/2024-09-30", True),
+        ("2021-10-04/2021-10-06", "2021-10-04T09:00/2021-10-06", True),
+        ("2018-W05", "2018-01-29", False),  # one day of the week is not the week
+        ("2017-H1", "2017-01/2017-05", False),
+        ("2017-H2", "2017", False),
+        ("2021-03", "2021-03-01", False),
+        ("XXXX-03-16", "2021-03-16", False),
+        (None, "2021-03-16", False),
+    ],
+)
+def test_events_scoring_same_date_reads_notations_of_the_same_days(gold: str | None, pred: str, same: bool) -> None:
+    from pipeline.evaluation.events import same_date
+
+    assert same_date(gold, pred) is same

@@ -21,6 +21,8 @@ Gold format: one JSON object per article with ``text``, ``dct`` and ``events``,
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -138,10 +140,55 @@ def same_date(gold: str | None, pred: str | None) -> bool:
     """Dates compared at day level: a time refining the day ("2021-03-16T10:00") is that day.
 
     The Wikinews gold dates events to the day; a system that adds the hour is not wrong.
+    Two notations of the same stretch of days are the same date: a week and the interval
+    of its days ("2018-W05" = "2018-01-29/2018-02-04"), a half or a quarter and its months
+    ("2017-H1" = "2017-01/2017-06"): the golds write them both ways.
     """
     if not gold or not pred:
         return gold == pred
-    return gold.split("T")[0] == pred.split("T")[0]
+    gold, pred = _day_level(gold), _day_level(pred)
+    if gold == pred:
+        return True
+    span = _days_spanned(gold)
+    return span is not None and span == _days_spanned(pred)
+
+
+def _day_level(value: str) -> str:
+    return "/".join(part.split("T")[0] for part in value.split("/"))
+
+
+_WEEK = re.compile(r"(\d{4})-W(\d\d)$")
+_PART = re.compile(r"(\d{4})-([HQ])([1-4])$")
+_MONTH = re.compile(r"(\d{4})-(\d\d)$")
+_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
+
+
+def _days_spanned(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a week, quarter, half, month, day or interval of them covers."""
+    if "/" in value:
+        start, _, end = value.partition("/")
+        first, last = _days_spanned(start), _days_spanned(end)
+        return (first[0], last[1]) if first and last else None
+    try:
+        if m := _WEEK.match(value):
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if m := _PART.match(value):
+            months = 6 if m[2] == "H" else 3
+            first_month = (int(m[3]) - 1) * months + 1
+            return dt.date(int(m[1]), first_month, 1), _month_end(int(m[1]), first_month + months - 1)
+        if m := _MONTH.match(value):
+            return dt.date(int(m[1]), int(m[2]), 1), _month_end(int(m[1]), int(m[2]))
+        if m := _DAY.match(value):
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return day, day
+    except ValueError:
+        return None
+    return None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _score_dated_events(scores: EventScores, gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> None:
