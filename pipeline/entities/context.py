@@ -62,13 +62,24 @@ def add_appositions(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list
         strong, named = cue
         ent = by_end.get(i)
         if ent is not None:
+            ent = _name_before_place(doc, ent, by_end, rules)
             # "X, la société ..." also opens a clause about X's company when X is a
-            # person ("Lucie Montagne et Baptiste Revol, la société compte"): not PER
+            # person ("Lucie Montagne et Baptiste Revol, la société compte"): not PER;
+            # a bare noun with its complement is no clause ("dans Hydrelis, fabricant de
+            # ...", "Arbane, marque de ...": a one-word PER goes too)
+            bare = i + 1 < len(doc) and doc[i + 1].lower_ not in _APPOSITION_DETERMINERS
             if (
                 not ent.protected
-                and ent.label in {"LOC", "MISC"}
+                and (
+                    ent.label in {"LOC", "MISC"}
+                    or (ent.label == "PER" and bare and strong and ent.end - ent.start == 1)
+                )
                 and (strong or not named)
-                and not (ent.label == "LOC" and _after_preposition(doc, ent.start, rules, named))
+                and not (
+                    ent.label == "LOC"
+                    and not bare
+                    and _after_preposition(doc, ent.start, rules, named)
+                )
             ):
                 ent.label = "ORG"
                 ent.certain = True
@@ -81,6 +92,16 @@ def add_appositions(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list
     if not added:
         return ents
     return sorted([*ents, *added], key=lambda e: e.start)
+
+
+def _name_before_place(
+    doc: Doc, ent: Candidate, by_end: dict[int, Candidate], rules: EntityRules
+) -> Candidate:
+    """ "Néoline à Dunkerque, spécialiste de ...": the apposition describes the name
+    before "à <place>", not the place."""
+    if ent.label != "LOC" or ent.start < 2 or doc[ent.start - 1].lower_ not in {"à", "en"}:
+        return ent
+    return by_end.get(ent.start - 1, ent)
 
 
 def _apposition_cue(doc: Doc, j: int, rules: EntityRules) -> tuple[bool, bool] | None:
@@ -142,10 +163,27 @@ def _after_preposition(doc: Doc, start: int, rules: EntityRules, any_of: bool = 
         return False
     if doc[j].lower_ in rules.place_prepositions:
         return True
-    return doc[j].lower_ in _OF and (any_of or (j > 0 and is_cap(doc[j - 1])))
+    return doc[j].lower_ in _OF and (
+        any_of or (j > 0 and (is_cap(doc[j - 1]) or _noun_of_place(doc[j - 1], rules)))
+    )
 
 
 _OF = frozenset({"de", "d'", "d’", "du", "des"})
+
+
+def _noun_of_place(tok: Token, rules: EntityRules) -> bool:
+    """ "une grange de Mellac", "des vêtements de Chamonix": a thing's place of origin;
+    not a role ("fondateur de Kazlab") nor an organisation noun ("la société de X")."""
+    return (
+        tok.is_lower
+        and tok.pos_ in {"NOUN", "ADJ"}
+        and tok.lower_ not in rules.role_words
+        and not _is_org_noun(tok.lower_, rules)
+    )
+
+
+def _is_org_noun(word: str, rules: EntityRules) -> bool:
+    return any(w in rules.org_triggers or w in rules.org_cues for w in (word, word.removesuffix("s")))
 
 
 def _place_preposition_before(doc: Doc, start: int, rules: EntityRules) -> bool:
@@ -197,6 +235,7 @@ def join_legal_forms(doc: Doc, ents: list[Candidate], rules: EntityRules) -> lis
             continue  # inside a name, or a capitalised word goes on: not a trailing form
         ent = by_end.get(i)
         if ent is not None:
+            ent = _name_before_place(doc, ent, by_end, rules)
             if not ent.protected:
                 ent.end, ent.label, ent.certain = i + 1, "ORG", True
             continue
@@ -255,7 +294,10 @@ def _clearly_typed(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
     """A person's full name, or a place after a place preposition, keeps its label."""
     if ent.label == "PER":
         return ent.end - ent.start >= 2
-    return ent.label == "LOC" and _place_preposition_before(doc, ent.start, rules)
+    return ent.label == "LOC" and (
+        _place_preposition_before(doc, ent.start, rules)
+        or _after_preposition(doc, ent.start, rules)
+    )
 
 
 def _iter_lists(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[list[Candidate]]:
