@@ -1476,3 +1476,81 @@ def test_entities_person_in_a_law_of_someone_is_no_entity(
     blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
 ) -> None:
     assert fixed(blank_fr, text, ents) == expected
+
+
+# --- press releases, round 2 (issue 16): trade nouns, bare appositions, places of origin --
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a trade's shop noun before a name: a company
+        (
+            "Le groupe possède déjà la cristallerie Vauclair et la fonderie Morvan Fonte.",
+            [("Vauclair", "LOC"), ("Morvan Fonte", "PER")],
+            [("Vauclair", "ORG"), ("Morvan Fonte", "ORG")],
+        ),
+        (
+            "Fondée à Sète, la marque Salinor vend ses savons dans toute la France.",
+            [("Sète", "LOC"), ("Salinor", "LOC"), ("France", "LOC")],
+            [("Sète", "LOC"), ("Salinor", "ORG"), ("France", "LOC")],
+        ),
+        # a bare organisation noun in apposition names a one-word PER too ...
+        (
+            "Le prix revient à Brizelle, éditeur d'un logiciel de paie.",
+            [("Brizelle", "PER")],
+            [("Brizelle", "ORG")],
+        ),
+        # ... even after a place preposition: it takes a complement, it opens no clause
+        (
+            "Le fonds a investi dans Voltane, fabricant d'onduleurs installé à Rodez.",
+            [("Voltane", "LOC"), ("Rodez", "LOC")],
+            [("Voltane", "ORG"), ("Rodez", "LOC")],
+        ),
+        # "Y à Z, spécialiste de ...": the apposition describes Y, not the place
+        (
+            "Parmi eux figurent Ardelis à Lorient, spécialiste des voiles composites.",
+            [("Ardelis", "LOC"), ("Lorient", "LOC")],
+            [("Ardelis", "ORG"), ("Lorient", "LOC")],
+        ),
+        # a person's full name keeps its label before a bare apposition
+        pytest.param(
+            "Le jury a distingué Hélène Quéré, fabricant de bijoux à Morlaix.",
+            [("Hélène Quéré", "PER"), ("Morlaix", "LOC")],
+            [("Hélène Quéré", "PER"), ("Morlaix", "LOC")],
+            marks=NEGATIVE,
+        ),
+    ],
+)
+def test_entities_trade_nouns_and_bare_appositions_make_org(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a place complement of a common noun is a place, even before "la brasserie"
+        (
+            "Lancée dans une ancienne ferme de Plouvien, la brasserie produit dix bières.",
+            [("Plouvien", "LOC")],
+            [("Plouvien", "LOC")],
+        ),
+        # ... and in a list of companies
+        (
+            "On y verra Kerlys, start-up de skis, Ombrine, marque de sacs de Valence, et "
+            "la coopérative Terres Hautes.",
+            [("Kerlys", "ORG"), ("Ombrine", "ORG"), ("Valence", "LOC"), ("Terres Hautes", "ORG")],
+            [("Kerlys", "ORG"), ("Ombrine", "ORG"), ("Valence", "LOC"), ("Terres Hautes", "ORG")],
+        ),
+    ],
+)
+def test_entities_place_of_origin_keeps_loc(
+    nlp_fixed: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    with nlp_fixed.select_pipes(disable=["ner", "fr_entity_fixes"]):
+        doc = nlp_fixed(text)
+    hand = make_doc(nlp_fixed, text, ents)
+    doc.ents = [doc.char_span(e.start_char, e.end_char, label=e.label_) for e in hand.ents]
+    assert [(s.text, s.label_) for s in fix_entities(doc).spans] == expected
