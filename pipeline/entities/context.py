@@ -78,7 +78,10 @@ def add_appositions(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list
                 and not (
                     ent.label == "LOC"
                     and not bare
-                    and _after_preposition(doc, ent.start, rules, named)
+                    and (
+                        _after_preposition(doc, ent.start, rules, named)
+                        or (_place_complement(doc, ent.start, rules) and _opens_clause(doc, i + 1))
+                    )
                 )
             ):
                 ent.label = "ORG"
@@ -92,6 +95,16 @@ def add_appositions(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list
     if not added:
         return ents
     return sorted([*ents, *added], key=lambda e: e.start)
+
+
+def _opens_clause(doc: Doc, j: int) -> bool:
+    """ "..., la brasserie travaille avec ...": the noun after the comma is a verb's
+    subject (parsed docs only), not an apposition ("X, l'établissement qui gère ...")."""
+    while j < len(doc) and not doc[j].is_alpha:
+        j += 1
+    while j < len(doc) and doc[j].pos_ in {"DET", "ADJ"}:
+        j += 1
+    return j < len(doc) and doc[j].dep_.startswith("nsubj")
 
 
 def _name_before_place(
@@ -163,12 +176,19 @@ def _after_preposition(doc: Doc, start: int, rules: EntityRules, any_of: bool = 
         return False
     if doc[j].lower_ in rules.place_prepositions:
         return True
-    return doc[j].lower_ in _OF and (
-        any_of or (j > 0 and (is_cap(doc[j - 1]) or _noun_of_place(doc[j - 1], rules)))
-    )
+    return doc[j].lower_ in _OF and (any_of or (j > 0 and is_cap(doc[j - 1])))
 
 
 _OF = frozenset({"de", "d'", "d’", "du", "des"})
+
+
+def _place_complement(doc: Doc, start: int, rules: EntityRules) -> bool:
+    """ "une grange de Mellac", "des vêtements techniques de Chamonix": a place of origin."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in {"de", "d'", "d’"}
+        and _noun_of_place(doc[start - 2], rules)
+    )
 
 
 def _noun_of_place(tok: Token, rules: EntityRules) -> bool:
@@ -296,7 +316,7 @@ def _clearly_typed(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
         return ent.end - ent.start >= 2
     return ent.label == "LOC" and (
         _place_preposition_before(doc, ent.start, rules)
-        or _after_preposition(doc, ent.start, rules)
+        or _place_complement(doc, ent.start, rules)
     )
 
 
