@@ -1533,9 +1533,15 @@ def test_entities_trade_nouns_and_bare_appositions_make_org(
     [
         # a place complement of a common noun is a place, even before "la brasserie"
         (
-            "Lancée dans une ancienne ferme de Plouvien, la brasserie produit dix bières.",
+            "Fondée en 2015 dans un ancien moulin de Plouvien, la brasserie emploie huit salariés.",
             [("Plouvien", "LOC")],
             [("Plouvien", "LOC")],
+        ),
+        # ... but a true apposition after it names an organisation
+        (
+            "Le blocage touche les ateliers de Sitravel, l'établissement public qui gère les déchets.",
+            [("Sitravel", "LOC")],
+            [("Sitravel", "ORG")],
         ),
         # ... and in a list of companies
         (
