@@ -159,8 +159,8 @@ def _organisation_label(doc: Doc, ent: Candidate, rules: EntityRules) -> str:
         return "ORG"  # "chez X", "auprès de X"
     if label in {"LOC", "MISC", "PER"} and name_key(span.text) in rules.org_metonyms:
         return "ORG"  # "le Pentagone a affirmé"
-    if label == "PER" and _role_of(doc, ent.start, rules):
-        return "ORG"  # a person is no one's employer: "présidente de Lumeo"
+    if label in {"PER", "MISC"} and _role_of(doc, ent.start, rules):
+        return "ORG"  # a person or a thing is no one's employer: "présidente de Lumeo"
     return label
 
 
