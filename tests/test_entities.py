@@ -1560,3 +1560,44 @@ def test_entities_place_of_origin_keeps_loc(
     hand = make_doc(nlp_fixed, text, ents)
     doc.ents = [doc.char_span(e.start_char, e.end_char, label=e.label_) for e in hand.ents]
     assert [(s.text, s.label_) for s in fix_entities(doc).spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a role's employer is an organisation, whatever the model guessed ...
+        (
+            "« Nous changeons d'échelle », estime Jérôme Lacaze, fondateur de Tramelis.",
+            [("Jérôme Lacaze", "PER"), ("Tramelis", "MISC")],
+            [("Jérôme Lacaze", "PER"), ("Tramelis", "ORG")],
+        ),
+        # ... and its label spreads to the other mentions of the name
+        (
+            "Le prix va à Tramelis. « Merci », dit Jérôme Lacaze, fondateur de Tramelis.",
+            [("Tramelis", "PER"), ("Jérôme Lacaze", "PER"), ("Tramelis", "MISC")],
+            [("Tramelis", "ORG"), ("Jérôme Lacaze", "PER"), ("Tramelis", "ORG")],
+        ),
+        # a company named after its founder stays apart from the founder
+        (
+            "Yves-Marie Santoni a été élu. Il dirige la société de transport Santoni à Corte. "
+            "Yves-Marie Santoni a remercié les élus.",
+            [
+                ("Yves-Marie Santoni", "PER"),
+                ("Santoni", "ORG"),
+                ("Corte", "LOC"),
+                ("Yves-Marie Santoni", "PER"),
+            ],
+            [
+                ("Yves-Marie Santoni", "PER"),
+                ("Santoni", "ORG"),
+                ("Corte", "LOC"),
+                ("Yves-Marie Santoni", "PER"),
+            ],
+        ),
+    ],
+)
+def test_entities_role_and_trade_evidence_vote_in_the_article(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    spans, _ = correct_entities(make_doc(blank_fr, text, ents))
+    assert [(s.text, s.label_) for s in spans] == expected
