@@ -1601,3 +1601,33 @@ def test_entities_role_and_trade_evidence_vote_in_the_article(
 ) -> None:
     spans, _ = correct_entities(make_doc(blank_fr, text, ents))
     assert [(s.text, s.label_) for s in spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the model cut the fund's name before its last word ...
+        (
+            "Le fonds est géré par Garonne Capital Partenaires depuis Toulouse.",
+            [("Garonne Capital", "LOC"), ("Toulouse", "LOC")],
+            [("Garonne Capital Partenaires", "ORG"), ("Toulouse", "LOC")],
+        ),
+        # ... or made two places of it
+        (
+            "Le tour de table réunit Bretagne Angels et deux banques.",
+            [("Bretagne", "LOC"), ("Angels", "LOC")],
+            [("Bretagne Angels", "ORG")],
+        ),
+        # a place then a comma is no name's end
+        pytest.param(
+            "Elle vit à Brest, Capital de la mer, dit la brochure.",
+            [("Brest", "LOC")],
+            [("Brest", "LOC")],
+            marks=NEGATIVE,
+        ),
+    ],
+)
+def test_entities_company_word_ends_the_name(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected

@@ -225,6 +225,49 @@ def after_org_preposition(doc: Doc, start: int, rules: EntityRules) -> bool:
     return False
 
 
+def join_name_ends(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
+    """ "Rhône Capital" + "Partenaires", "Normandie" + "Angels": a company word ends the name.
+
+    A capitalised word of ``org_name_ends_cased`` right after a name (mid-sentence, no
+    punctuation between) belongs to it, whether the model left it out or made it an entity
+    of its own; the name is an organisation.
+
+    Args:
+        doc: the doc.
+        ents: non-overlapping candidates sorted by start.
+        rules: the word lists.
+
+    Returns:
+        The candidates, with names extended and merged, sorted by start.
+    """
+    out: list[Candidate] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.protected
+            and not ent.protected
+            and ent.start == prev.end
+            and doc[prev.end - 1].whitespace_
+            and doc[ent.start].text in rules.org_name_ends_cased
+        ):
+            prev.end, prev.label, prev.certain = ent.end, "ORG", True
+            continue
+        out.append(ent)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    for ent in out:
+        if ent.protected:
+            continue
+        while (
+            ent.end < len(doc)
+            and ent.end not in taken
+            and doc[ent.end - 1].whitespace_
+            and doc[ent.end].text in rules.org_name_ends_cased
+        ):
+            ent.end, ent.label, ent.certain = ent.end + 1, "ORG", True
+    return out
+
+
 def join_legal_forms(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
     """ "Lumeo" + "SAS": a legal form after a name belongs to it and makes it an ORG.
 
@@ -255,7 +298,6 @@ def join_legal_forms(doc: Doc, ents: list[Candidate], rules: EntityRules) -> lis
             continue  # inside a name, or a capitalised word goes on: not a trailing form
         ent = by_end.get(i)
         if ent is not None:
-            ent = _name_before_place(doc, ent, by_end, rules)
             if not ent.protected:
                 ent.end, ent.label, ent.certain = i + 1, "ORG", True
             continue

@@ -20,7 +20,12 @@ from pipeline.entities.candidates import (
     sentence_start,
     word_ending_at,
 )
-from pipeline.entities.context import add_appositions, after_org_preposition, join_legal_forms
+from pipeline.entities.context import (
+    add_appositions,
+    after_org_preposition,
+    join_legal_forms,
+    join_name_ends,
+)
 from pipeline.entities.rules import EntityRules
 from pipeline.nlp.text import doc_words
 
@@ -39,6 +44,7 @@ def relabel(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candida
     ents = _add_portfolios(doc, ents, rules)
     ents = add_appositions(doc, ents, rules)
     ents = join_legal_forms(doc, ents, rules)
+    ents = join_name_ends(doc, ents, rules)
     ents = _add_trigger_names(doc, ents, rules)
     for ent in ents:
         if not ent.protected:
