@@ -1631,3 +1631,35 @@ def test_entities_company_word_ends_the_name(
     blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
 ) -> None:
     assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Les résultats ont été publiés par la chambre d'agriculture de la Lozère lundi.",
+            [("Lozère", "LOC")],
+            [("chambre d'agriculture de la Lozère", "ORG")],
+        ),
+        (
+            "Il préside la chambre de commerce et d'industrie de Vendée depuis 2019.",
+            [("Vendée", "LOC")],
+            [("chambre de commerce et d'industrie de Vendée", "ORG")],
+        ),
+        # a place after a thing's complement stays a place
+        pytest.param(
+            "Il a visité la maison de maître de Vendôme.",
+            [("Vendôme", "LOC")],
+            [("Vendôme", "LOC")],
+            marks=NEGATIVE,
+        ),
+    ],
+)
+def test_entities_body_with_its_domain_takes_its_place(
+    nlp_fixed: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    with nlp_fixed.select_pipes(disable=["ner", "fr_entity_fixes"]):
+        doc = nlp_fixed(text)
+    hand = make_doc(nlp_fixed, text, ents)
+    doc.ents = [doc.char_span(e.start_char, e.end_char, label=e.label_) for e in hand.ents]
+    assert [(s.text, s.label_) for s in fix_entities(doc).spans] == expected
