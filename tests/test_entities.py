@@ -1663,3 +1663,32 @@ def test_entities_body_with_its_domain_takes_its_place(
     hand = make_doc(nlp_fixed, text, ents)
     doc.ents = [doc.char_span(e.start_char, e.end_char, label=e.label_) for e in hand.ents]
     assert [(s.text, s.label_) for s in fix_entities(doc).spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # "chez X": an employer, even a one-word name the model took for a person
+        (
+            "Elle a passé dix ans chez Morvéa avant de fonder son cabinet.",
+            [("Morvéa", "PER")],
+            [("Morvéa", "ORG")],
+        ),
+        pytest.param(
+            "Le dîner a eu lieu chez Anne Kervella, à Lannion.",
+            [("Anne Kervella", "PER"), ("Lannion", "LOC")],
+            [("Anne Kervella", "PER"), ("Lannion", "LOC")],
+            marks=NEGATIVE,
+        ),
+        # a bare cue with its complement names a one-word name the model took for a person
+        (
+            "Le jury a retenu Soléa, spécialiste du paiement mobile, et deux autres projets.",
+            [("Soléa", "PER")],
+            [("Soléa", "ORG")],
+        ),
+    ],
+)
+def test_entities_one_word_person_in_company_context_is_org(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected

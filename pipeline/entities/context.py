@@ -72,7 +72,7 @@ def add_appositions(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list
                 not ent.protected
                 and (
                     ent.label in {"LOC", "MISC"}
-                    or (ent.label == "PER" and bare and strong and ent.end - ent.start == 1)
+                    or (ent.label == "PER" and bare and ent.end - ent.start == 1)
                 )
                 and (strong or not named)
                 and not (

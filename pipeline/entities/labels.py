@@ -161,8 +161,10 @@ def _organisation_label(doc: Doc, ent: Candidate, rules: EntityRules) -> str:
         label in {"LOC", "MISC"} or (label == "PER" and len(span) == 1)
     ) and _preceded_by_trigger(doc, ent.start, rules, rules.org_cues):
         return "ORG"  # "l'aquaculteur Fjordlaks"; "le spécialiste Jean Dupont" is a person
-    if label in {"LOC", "MISC"} and after_org_preposition(doc, ent.start, rules):
-        return "ORG"  # "chez X", "auprès de X"
+    if (
+        label in {"LOC", "MISC"} or (label == "PER" and len(span) == 1)
+    ) and after_org_preposition(doc, ent.start, rules):
+        return "ORG"  # "chez X", "auprès de X"; "chez Marie Dupont" is a person
     if label in {"LOC", "MISC", "PER"} and name_key(span.text) in rules.org_metonyms:
         return "ORG"  # "le Pentagone a affirmé"
     if label in {"PER", "MISC"} and _role_of(doc, ent.start, rules):
