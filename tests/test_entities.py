@@ -1476,3 +1476,219 @@ def test_entities_person_in_a_law_of_someone_is_no_entity(
     blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
 ) -> None:
     assert fixed(blank_fr, text, ents) == expected
+
+
+# --- press releases, round 2 (issue 16): trade nouns, bare appositions, places of origin --
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a trade's shop noun before a name: a company
+        (
+            "Le groupe possède déjà la cristallerie Vauclair et la fonderie Morvan Fonte.",
+            [("Vauclair", "LOC"), ("Morvan Fonte", "PER")],
+            [("Vauclair", "ORG"), ("Morvan Fonte", "ORG")],
+        ),
+        (
+            "Fondée à Sète, la marque Salinor vend ses savons dans toute la France.",
+            [("Sète", "LOC"), ("Salinor", "LOC"), ("France", "LOC")],
+            [("Sète", "LOC"), ("Salinor", "ORG"), ("France", "LOC")],
+        ),
+        # a bare organisation noun in apposition names a one-word PER too ...
+        (
+            "Le prix revient à Brizelle, éditeur d'un logiciel de paie.",
+            [("Brizelle", "PER")],
+            [("Brizelle", "ORG")],
+        ),
+        # ... even after a place preposition: it takes a complement, it opens no clause
+        (
+            "Le fonds a investi dans Voltane, fabricant d'onduleurs installé à Rodez.",
+            [("Voltane", "LOC"), ("Rodez", "LOC")],
+            [("Voltane", "ORG"), ("Rodez", "LOC")],
+        ),
+        # "Y à Z, spécialiste de ...": the apposition describes Y, not the place
+        (
+            "Parmi eux figurent Ardelis à Lorient, spécialiste des voiles composites.",
+            [("Ardelis", "LOC"), ("Lorient", "LOC")],
+            [("Ardelis", "ORG"), ("Lorient", "LOC")],
+        ),
+        # a person's full name keeps its label before a bare apposition
+        pytest.param(
+            "Le jury a distingué Hélène Quéré, fabricant de bijoux à Morlaix.",
+            [("Hélène Quéré", "PER"), ("Morlaix", "LOC")],
+            [("Hélène Quéré", "PER"), ("Morlaix", "LOC")],
+            marks=NEGATIVE,
+        ),
+    ],
+)
+def test_entities_trade_nouns_and_bare_appositions_make_org(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a place complement of a common noun is a place, even before "la brasserie"
+        (
+            "Fondée en 2015 dans un ancien moulin de Plouvien, la brasserie emploie huit salariés.",
+            [("Plouvien", "LOC")],
+            [("Plouvien", "LOC")],
+        ),
+        # ... but a true apposition after it names an organisation
+        (
+            "Le blocage touche les ateliers de Sitravel, l'établissement public qui gère les déchets.",
+            [("Sitravel", "LOC")],
+            [("Sitravel", "ORG")],
+        ),
+        # ... and in a list of companies
+        (
+            "On y verra Kerlys, start-up de skis, Ombrine, marque de sacs de Valence, et "
+            "la coopérative Terres Hautes.",
+            [("Kerlys", "ORG"), ("Ombrine", "ORG"), ("Valence", "LOC"), ("Terres Hautes", "ORG")],
+            [("Kerlys", "ORG"), ("Ombrine", "ORG"), ("Valence", "LOC"), ("Terres Hautes", "ORG")],
+        ),
+    ],
+)
+def test_entities_place_of_origin_keeps_loc(
+    nlp_fixed: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    with nlp_fixed.select_pipes(disable=["ner", "fr_entity_fixes"]):
+        doc = nlp_fixed(text)
+    hand = make_doc(nlp_fixed, text, ents)
+    doc.ents = [doc.char_span(e.start_char, e.end_char, label=e.label_) for e in hand.ents]
+    assert [(s.text, s.label_) for s in fix_entities(doc).spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a role's employer is an organisation, whatever the model guessed ...
+        (
+            "« Nous changeons d'échelle », estime Jérôme Lacaze, fondateur de Tramelis.",
+            [("Jérôme Lacaze", "PER"), ("Tramelis", "MISC")],
+            [("Jérôme Lacaze", "PER"), ("Tramelis", "ORG")],
+        ),
+        # ... and its label spreads to the other mentions of the name
+        (
+            "Le prix va à Tramelis. « Merci », dit Jérôme Lacaze, fondateur de Tramelis.",
+            [("Tramelis", "PER"), ("Jérôme Lacaze", "PER"), ("Tramelis", "MISC")],
+            [("Tramelis", "ORG"), ("Jérôme Lacaze", "PER"), ("Tramelis", "ORG")],
+        ),
+        # a company named after its founder stays apart from the founder
+        (
+            "Yves-Marie Santoni a été élu. Il dirige la société de transport Santoni à Corte. "
+            "Yves-Marie Santoni a remercié les élus.",
+            [
+                ("Yves-Marie Santoni", "PER"),
+                ("Santoni", "ORG"),
+                ("Corte", "LOC"),
+                ("Yves-Marie Santoni", "PER"),
+            ],
+            [
+                ("Yves-Marie Santoni", "PER"),
+                ("Santoni", "ORG"),
+                ("Corte", "LOC"),
+                ("Yves-Marie Santoni", "PER"),
+            ],
+        ),
+    ],
+)
+def test_entities_role_and_trade_evidence_vote_in_the_article(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    spans, _ = correct_entities(make_doc(blank_fr, text, ents))
+    assert [(s.text, s.label_) for s in spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the model cut the fund's name before its last word ...
+        (
+            "Le fonds est géré par Garonne Capital Partenaires depuis Toulouse.",
+            [("Garonne Capital", "LOC"), ("Toulouse", "LOC")],
+            [("Garonne Capital Partenaires", "ORG"), ("Toulouse", "LOC")],
+        ),
+        # ... or made two places of it
+        (
+            "Le tour de table réunit Bretagne Angels et deux banques.",
+            [("Bretagne", "LOC"), ("Angels", "LOC")],
+            [("Bretagne Angels", "ORG")],
+        ),
+        # a place then a comma is no name's end
+        pytest.param(
+            "Elle vit à Brest, Capital de la mer, dit la brochure.",
+            [("Brest", "LOC")],
+            [("Brest", "LOC")],
+            marks=NEGATIVE,
+        ),
+    ],
+)
+def test_entities_company_word_ends_the_name(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Les résultats ont été publiés par la chambre d'agriculture de la Lozère lundi.",
+            [("Lozère", "LOC")],
+            [("chambre d'agriculture de la Lozère", "ORG")],
+        ),
+        (
+            "Il préside la chambre de commerce et d'industrie de Vendée depuis 2019.",
+            [("Vendée", "LOC")],
+            [("chambre de commerce et d'industrie de Vendée", "ORG")],
+        ),
+        # a place after a thing's complement stays a place
+        pytest.param(
+            "Il a visité la maison de maître de Vendôme.",
+            [("Vendôme", "LOC")],
+            [("Vendôme", "LOC")],
+            marks=NEGATIVE,
+        ),
+    ],
+)
+def test_entities_body_with_its_domain_takes_its_place(
+    nlp_fixed: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    with nlp_fixed.select_pipes(disable=["ner", "fr_entity_fixes"]):
+        doc = nlp_fixed(text)
+    hand = make_doc(nlp_fixed, text, ents)
+    doc.ents = [doc.char_span(e.start_char, e.end_char, label=e.label_) for e in hand.ents]
+    assert [(s.text, s.label_) for s in fix_entities(doc).spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # "chez X": an employer, even a one-word name the model took for a person
+        (
+            "Elle a passé dix ans chez Morvéa avant de fonder son cabinet.",
+            [("Morvéa", "PER")],
+            [("Morvéa", "ORG")],
+        ),
+        pytest.param(
+            "Le dîner a eu lieu chez Anne Kervella, à Lannion.",
+            [("Anne Kervella", "PER"), ("Lannion", "LOC")],
+            [("Anne Kervella", "PER"), ("Lannion", "LOC")],
+            marks=NEGATIVE,
+        ),
+        # a bare cue with its complement names a one-word name the model took for a person
+        (
+            "Le jury a retenu Soléa, spécialiste du paiement mobile, et deux autres projets.",
+            [("Soléa", "PER")],
+            [("Soléa", "ORG")],
+        ),
+    ],
+)
+def test_entities_one_word_person_in_company_context_is_org(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected

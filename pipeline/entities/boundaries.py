@@ -530,6 +530,8 @@ def merge_place_complements(doc: Doc, ents: list[Candidate], rules: EntityRules)
         while j < n and j - tok.i <= 2 and doc[j].is_lower and doc[j].pos_ == "ADJ":
             j += 1
         k = place_after(j)
+        if k is None:
+            k = place_after(_domain_end(doc, j))
         if k is not None:
             added.append(Candidate(tok.i, ents[k].end, "ORG", certain=True))
             drop.add(k)
@@ -537,3 +539,18 @@ def merge_place_complements(doc: Doc, ents: list[Candidate], rules: EntityRules)
         return ents
     out = [e for k, e in enumerate(ents) if k not in drop] + added
     return sorted(out, key=lambda e: e.start)
+
+
+def _domain_end(doc: Doc, j: int) -> int:
+    """ "tribunal" + "de commerce", "chambre" + "d'agriculture", "de commerce et
+    d'industrie": the end of a body's lower-case domain after its noun (``j`` when none)."""
+    n, end = len(doc), j
+    while end + 2 < n:
+        k = end + 1 if doc[end].lower_ == "et" else end
+        if doc[k].lower_ not in {"de", "d'", "d’"} or k + 1 >= n:
+            break
+        if not (doc[k + 1].is_lower and doc[k + 1].pos_ == "NOUN"):
+            break
+        end = k + 2
+    return end
+

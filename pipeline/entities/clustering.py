@@ -96,7 +96,7 @@ def cluster_mentions(
     _join_same_names(spans, uf, rules)
     for a, b in links:
         uf.union(a, b)
-    surname_linked = _link_surnames(spans, uf)
+    surname_linked = _link_surnames(spans, uf, set(certain))
     linked = {k for pair in links for k in pair}
     certain_set = set(certain)
     not_person_set = set(not_person)
@@ -239,8 +239,11 @@ _OVERRULED = frozenset({"PER", "LOC", "MISC"})
 _PERSON = frozenset({"PER"})
 
 
-def _link_surnames(spans: Sequence[Span], uf: _UnionFind) -> set[int]:
+def _link_surnames(spans: Sequence[Span], uf: _UnionFind, certain: set[int]) -> set[int]:
     """ "Wahl" / "M. Wahl" joins "Philippe Wahl" (the closest full name before it).
+
+    A mention whose organisation label rests on evidence is no surname ("la société de
+    transport Cristofari" is not "Paul-Antoine Cristofari").
 
     Returns:
         The indices of the mentions joined to a full name.
@@ -258,6 +261,8 @@ def _link_surnames(spans: Sequence[Span], uf: _UnionFind) -> set[int]:
     for k, span in enumerate(spans):
         words = [t.text for t in span if not t.is_space]
         if len(words) > 2 or span.label_ not in NE_LABELS:
+            continue
+        if k in certain and span.label_ != "PER":
             continue
         candidates = full.get(name_key(" ".join(words)))
         if not candidates:

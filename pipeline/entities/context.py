@@ -62,13 +62,27 @@ def add_appositions(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list
         strong, named = cue
         ent = by_end.get(i)
         if ent is not None:
+            ent = _name_before_place(doc, ent, by_end, rules)
             # "X, la société ..." also opens a clause about X's company when X is a
-            # person ("Lucie Montagne et Baptiste Revol, la société compte"): not PER
+            # person ("Lucie Montagne et Baptiste Revol, la société compte"): not PER;
+            # a bare noun with its complement is no clause ("dans Hydrelis, fabricant de
+            # ...", "Arbane, marque de ...": a one-word PER goes too)
+            bare = i + 1 < len(doc) and doc[i + 1].lower_ not in _APPOSITION_DETERMINERS
             if (
                 not ent.protected
-                and ent.label in {"LOC", "MISC"}
+                and (
+                    ent.label in {"LOC", "MISC"}
+                    or (ent.label == "PER" and bare and ent.end - ent.start == 1)
+                )
                 and (strong or not named)
-                and not (ent.label == "LOC" and _after_preposition(doc, ent.start, rules, named))
+                and not (
+                    ent.label == "LOC"
+                    and not bare
+                    and (
+                        _after_preposition(doc, ent.start, rules, named)
+                        or (_place_complement(doc, ent.start, rules) and _opens_clause(doc, i + 1))
+                    )
+                )
             ):
                 ent.label = "ORG"
                 ent.certain = True
@@ -81,6 +95,26 @@ def add_appositions(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list
     if not added:
         return ents
     return sorted([*ents, *added], key=lambda e: e.start)
+
+
+def _opens_clause(doc: Doc, j: int) -> bool:
+    """ "..., la brasserie travaille avec ...": the noun after the comma is a verb's
+    subject (parsed docs only), not an apposition ("X, l'établissement qui gère ...")."""
+    while j < len(doc) and not doc[j].is_alpha:
+        j += 1
+    while j < len(doc) and doc[j].pos_ in {"DET", "ADJ"}:
+        j += 1
+    return j < len(doc) and doc[j].dep_.startswith("nsubj")
+
+
+def _name_before_place(
+    doc: Doc, ent: Candidate, by_end: dict[int, Candidate], rules: EntityRules
+) -> Candidate:
+    """ "Néoline à Dunkerque, spécialiste de ...": the apposition describes the name
+    before "à <place>", not the place."""
+    if ent.label != "LOC" or ent.start < 2 or doc[ent.start - 1].lower_ not in {"à", "en"}:
+        return ent
+    return by_end.get(ent.start - 1, ent)
 
 
 def _apposition_cue(doc: Doc, j: int, rules: EntityRules) -> tuple[bool, bool] | None:
@@ -148,6 +182,30 @@ def _after_preposition(doc: Doc, start: int, rules: EntityRules, any_of: bool = 
 _OF = frozenset({"de", "d'", "d’", "du", "des"})
 
 
+def _place_complement(doc: Doc, start: int, rules: EntityRules) -> bool:
+    """ "une grange de Mellac", "des vêtements techniques de Chamonix": a place of origin."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in {"de", "d'", "d’"}
+        and _noun_of_place(doc[start - 2], rules)
+    )
+
+
+def _noun_of_place(tok: Token, rules: EntityRules) -> bool:
+    """ "une grange de Mellac", "des vêtements de Chamonix": a thing's place of origin;
+    not a role ("fondateur de Kazlab") nor an organisation noun ("la société de X")."""
+    return (
+        tok.is_lower
+        and tok.pos_ in {"NOUN", "ADJ"}
+        and tok.lower_ not in rules.role_words
+        and not _is_org_noun(tok.lower_, rules)
+    )
+
+
+def _is_org_noun(word: str, rules: EntityRules) -> bool:
+    return any(w in rules.org_triggers or w in rules.org_cues for w in (word, word.removesuffix("s")))
+
+
 def _place_preposition_before(doc: Doc, start: int, rules: EntityRules) -> bool:
     j = start - 1
     while j >= 0 and doc[j].lower_ in {"la", "le", "les", "l'", "l’"}:
@@ -165,6 +223,49 @@ def after_org_preposition(doc: Doc, start: int, rules: EntityRules) -> bool:
         ):
             return True
     return False
+
+
+def join_name_ends(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
+    """ "Rhône Capital" + "Partenaires", "Normandie" + "Angels": a company word ends the name.
+
+    A capitalised word of ``org_name_ends_cased`` right after a name (mid-sentence, no
+    punctuation between) belongs to it, whether the model left it out or made it an entity
+    of its own; the name is an organisation.
+
+    Args:
+        doc: the doc.
+        ents: non-overlapping candidates sorted by start.
+        rules: the word lists.
+
+    Returns:
+        The candidates, with names extended and merged, sorted by start.
+    """
+    out: list[Candidate] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.protected
+            and not ent.protected
+            and ent.start == prev.end
+            and doc[prev.end - 1].whitespace_
+            and doc[ent.start].text in rules.org_name_ends_cased
+        ):
+            prev.end, prev.label, prev.certain = ent.end, "ORG", True
+            continue
+        out.append(ent)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    for ent in out:
+        if ent.protected:
+            continue
+        while (
+            ent.end < len(doc)
+            and ent.end not in taken
+            and doc[ent.end - 1].whitespace_
+            and doc[ent.end].text in rules.org_name_ends_cased
+        ):
+            ent.end, ent.label, ent.certain = ent.end + 1, "ORG", True
+    return out
 
 
 def join_legal_forms(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
@@ -255,7 +356,10 @@ def _clearly_typed(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
     """A person's full name, or a place after a place preposition, keeps its label."""
     if ent.label == "PER":
         return ent.end - ent.start >= 2
-    return ent.label == "LOC" and _place_preposition_before(doc, ent.start, rules)
+    return ent.label == "LOC" and (
+        _place_preposition_before(doc, ent.start, rules)
+        or _place_complement(doc, ent.start, rules)
+    )
 
 
 def _iter_lists(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[list[Candidate]]:

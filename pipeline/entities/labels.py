@@ -20,7 +20,12 @@ from pipeline.entities.candidates import (
     sentence_start,
     word_ending_at,
 )
-from pipeline.entities.context import add_appositions, after_org_preposition, join_legal_forms
+from pipeline.entities.context import (
+    add_appositions,
+    after_org_preposition,
+    join_legal_forms,
+    join_name_ends,
+)
 from pipeline.entities.rules import EntityRules
 from pipeline.nlp.text import doc_words
 
@@ -39,6 +44,7 @@ def relabel(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candida
     ents = _add_portfolios(doc, ents, rules)
     ents = add_appositions(doc, ents, rules)
     ents = join_legal_forms(doc, ents, rules)
+    ents = join_name_ends(doc, ents, rules)
     ents = _add_trigger_names(doc, ents, rules)
     for ent in ents:
         if not ent.protected:
@@ -155,12 +161,14 @@ def _organisation_label(doc: Doc, ent: Candidate, rules: EntityRules) -> str:
         label in {"LOC", "MISC"} or (label == "PER" and len(span) == 1)
     ) and _preceded_by_trigger(doc, ent.start, rules, rules.org_cues):
         return "ORG"  # "l'aquaculteur Fjordlaks"; "le spécialiste Jean Dupont" is a person
-    if label in {"LOC", "MISC"} and after_org_preposition(doc, ent.start, rules):
-        return "ORG"  # "chez X", "auprès de X"
+    if (
+        label in {"LOC", "MISC"} or (label == "PER" and len(span) == 1)
+    ) and after_org_preposition(doc, ent.start, rules):
+        return "ORG"  # "chez X", "auprès de X"; "chez Marie Dupont" is a person
     if label in {"LOC", "MISC", "PER"} and name_key(span.text) in rules.org_metonyms:
         return "ORG"  # "le Pentagone a affirmé"
-    if label == "PER" and _role_of(doc, ent.start, rules):
-        return "ORG"  # a person is no one's employer: "présidente de Lumeo"
+    if label in {"PER", "MISC"} and _role_of(doc, ent.start, rules):
+        return "ORG"  # a person or a thing is no one's employer: "présidente de Lumeo"
     return label
 
 

@@ -30,6 +30,7 @@ _HEAD_USES = {
     "collectivity_heads": "of_place",
     "institution_nouns": "nationality",
     "org_triggers_lower_first": "first_word",
+    "org_name_ends_cased": "name_end",
 }
 #: the rules file's entries read apart from the plain word lists (tables, name keys)
 _READ_APART = ("organisation_heads", "facility_nouns", "misc_triggers", "org_metonyms")
@@ -63,6 +64,8 @@ class EntityRules:
     junk_words: frozenset[str]
     navigation_lines: frozenset[str]
     org_heads_cased: frozenset[str]
+    #: capitalised words that end a company name and join the name before them
+    org_name_ends_cased: frozenset[str]
     generic_heads_cased: frozenset[str]
     org_triggers: frozenset[str]
     org_triggers_lower_first: frozenset[str]
