@@ -43,6 +43,7 @@ from pipeline.nlp.text import norm_word
 from pipeline.records import Participant, Role
 
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 _PARTICIPANT_LABELS = frozenset({"ORG", "PER"})
 #: a non-finite clause under these relations takes the subject of the verb above it
 _CONTROLLED_DEPS = frozenset({"advcl", "obl:mod", "obl", "acl"})
@@ -328,8 +329,7 @@ def _person_referred(subj: Token, ctx: ArticleContext) -> Ent | None:
     if subj.pos_ != "PRON" or norm_word(subj.text) not in ("il", "elle"):
         return None
     doc = subj.doc
-    sent = subj.sent
-    start = sent.start if sent.start == 0 else doc[sent.start - 1].sent.start
+    start = _previous_sentence_start(doc, subj.sent.start)
     people = [e for e in ctx.ents if e.label == "PER" and start <= e.start and e.end <= subj.i]
     subjects = [e for e in people if doc[e.start : e.end].root.dep_.startswith("nsubj")]
     if subjects:
@@ -338,6 +338,19 @@ def _person_referred(subj: Token, ctx: ArticleContext) -> Ent | None:
     if topic is not None:
         return topic
     return people[-1] if people else None
+
+
+def _previous_sentence_start(doc: Doc, start: int) -> int:
+    """The start of the written sentence before the one that starts at ``start``: back to
+    the full stop or line break before it, across the pieces the parser may cut a sentence
+    into ("Perpignan, le 7 octobre – Le conseil … a nommé Rosa Vidal directrice.")."""
+    k = start - 1
+    while k > 0 and doc[k].is_space:
+        k -= 1
+    k -= 1  # the previous sentence's own full stop
+    while k >= 0 and doc[k].text not in _SENTENCE_ENDS and "\n" not in doc[k].text_with_ws:
+        k -= 1
+    return k + 1
 
 
 def main_person(doc: Doc, ents: Sequence[Ent], issuer: Ent | None = None) -> Ent | None:
