@@ -231,6 +231,9 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
     subjects = {s.i for s in (_subject_of(v) for v in mention.verbs) if s is not None}
     # a passive's pronoun subject is the person the event happens to ("il a été gracié")
     subjects |= {c.i for v in mention.verbs for c in v.children if c.dep_ == "nsubj:pass" and c.pos_ == "PRON"}
+    # "signée par le préfet", "le président a été reçu": a person named by a title
+    subjects |= {c.i for v in mention.verbs for c in v.children
+                 if c.dep_ in ("nsubj:pass", "obl:agent") and _is_title_noun(c)}
     near = bisect.bisect_left(ctx.ent_starts, mention.seg_start - 40)
     covered: set[int] = set()
     subject_role = _as_role(lex.subject_roles.get(mention.type, "participant"))
@@ -257,7 +260,7 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
             )
     for i in subjects - covered:
         subj = doc[i]
-        person = _person_referred(subj, ctx)
+        person = _person_referred(subj, ctx) or _person_titled(subj, ctx)
         if person is not None:
             add_participant(
                 table, Participant(name=person.canonical, label=person.label, role=subject_role,
@@ -338,6 +341,32 @@ def _person_referred(subj: Token, ctx: ArticleContext) -> Ent | None:
     if topic is not None:
         return topic
     return people[-1] if people else None
+
+
+def _is_title_noun(tok: Token) -> bool:
+    """ "le préfet", "la nouvelle directrice": a person's title with a definite article."""
+    return (
+        tok.pos_ == "NOUN"
+        and norm_word(tok.text) in argument_words().person_titles
+        and any(c.dep_ == "det" and norm_word(c.text) in DEFINITES for c in tok.children)
+    )
+
+
+def _person_titled(subj: Token, ctx: ArticleContext) -> Ent | None:
+    """The person a definite title stands for ("le président a annoncé", "signée par le
+    préfet"): the last person named earlier with that title before or apposed to the name
+    ("le président François Hollande", "Gerhard Müller, préfet de …"); else the person the
+    article is about (:func:`main_person`)."""
+    if not _is_title_noun(subj):
+        return None
+    doc, title = ctx.doc, norm_word(subj.text)
+    for e in reversed([e for e in ctx.ents if e.label == "PER" and e.end <= subj.i]):
+        floor = doc[e.start].sent.start
+        before = doc[max(floor, e.start - 3) : e.start]
+        after = doc[e.end : min(e.end + 3, subj.i)]
+        if any(norm_word(t.text) == title for t in (*before, *after)):
+            return e
+    return main_person(doc, ctx.ents, ctx.issuer)
 
 
 def _previous_sentence_start(doc: Doc, start: int) -> int:
