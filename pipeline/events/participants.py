@@ -233,7 +233,7 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
     subjects |= {c.i for v in mention.verbs for c in v.children if c.dep_ == "nsubj:pass" and c.pos_ == "PRON"}
     # "signée par le préfet", "le président a été reçu": a person named by a title
     subjects |= {c.i for v in mention.verbs for c in v.children
-                 if c.dep_ in ("nsubj:pass", "obl:agent") and _is_title_noun(c)}
+                 if (c.dep_ in ("nsubj:pass", "obl:agent") or _passive_agent(v, c)) and _is_title_noun(c)}
     near = bisect.bisect_left(ctx.ent_starts, mention.seg_start - 40)
     covered: set[int] = set()
     subject_role = _as_role(lex.subject_roles.get(mention.type, "participant"))
@@ -349,6 +349,15 @@ def _is_title_noun(tok: Token) -> bool:
         tok.pos_ == "NOUN"
         and norm_word(tok.text) in argument_words().person_titles
         and any(c.dep_ == "det" and norm_word(c.text) in DEFINITES for c in tok.children)
+    )
+
+
+def _passive_agent(verb: Token, obl: Token) -> bool:
+    """ "a été signé par la présidente" when the parse takes the agent for an oblique."""
+    return (
+        obl.dep_.startswith("obl")
+        and any(c.dep_ == "aux:pass" for c in verb.children)
+        and any(c.dep_ == "case" and norm_word(c.text) == "par" for c in obl.children)
     )
 
 
