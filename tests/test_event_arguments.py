@@ -236,3 +236,46 @@ def test_events_fronted_description_subject_is_the_person(
 ) -> None:
     event = _event(nlp_full, text, date)
     assert _has(event, name), event.participants
+
+
+@pytest.mark.parametrize(("text", "date", "name", "absent"), [
+    # a definite title as subject: the person named with that title before
+    ("Le maire Paul Le Floch a inauguré la médiathèque en mars 2023, avec Anne Riou. "
+     "Le 9 janvier 2024, le maire a annoncé la construction d'une piscine.", "2024-01-09",
+     "Paul Le Floch", "Anne Riou"),
+    # a definite title as the agent of a passive: the person the title was apposed to
+    ("La charte a été rédigée par Marie Quéré, présidente de l'association Terre d'Iroise, et Yann "
+     "Morvan. Le document a été signé le 12 mai 2024 par la présidente.", "2024-05-12",
+     "Marie Quéré", "Yann Morvan"),
+])
+def test_events_definite_title_is_the_person_named_with_it(
+    nlp_full: Language, text: str, date: str, name: str, absent: str
+) -> None:
+    event = _event(nlp_full, text, date)
+    assert _has(event, name) and not _has(event, absent), event.participants
+
+
+@pytest.mark.parametrize(("words", "starts", "token", "expected"), [
+    # the parser cut the lede after the dateline and before its full stop: back to the text's start
+    (["Brest", ",", "le", "3", "mars", "–", "Le", "conseil", "a", "nommé", "Anne", "Riou", ".",
+      "Elle", "arrive", "lundi", "."], [0, 6, 9, 12, 13], 13, 0),
+    # a full stop then a line break: the sentence before starts after the earlier full stop
+    (["Il", "pleut", ".", "Yann", "Morvan", "part", ".", "\n", "Il", "revient", "."],
+     [0, 3, 7, 8], 8, 3),
+])
+def test_events_previous_sentence_spans_the_parser_pieces(
+    words: list[str], starts: list[int], token: int, expected: int
+) -> None:
+    import spacy
+
+    from pipeline.events.participants import _previous_sentence_start
+
+    doc = Doc(spacy.blank("fr").vocab, words=words,
+              sent_starts=[i in starts for i in range(len(words))])
+    assert _previous_sentence_start(doc, doc[token].sent.start) == expected
+
+
+def test_events_pronoun_after_a_dateline_lede_is_the_person_named(nlp_full: Language) -> None:
+    text = ("Quimper, le 3 mars 2024 – Le conseil d'administration de la coopérative Even a nommé "
+            "Soazig Le Goff directrice générale. Elle prendra ses fonctions le 2 avril 2024.")
+    assert _has(_event(nlp_full, text, "2024-04-02"), "Soazig Le Goff")

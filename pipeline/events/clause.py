@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from pipeline.events.grammar import POSSESSIVES, morph
 from pipeline.events.mention import Mention
 from pipeline.nlp.text import norm_word
-from pipeline.resources import read_json
+from pipeline.resources import entries_with_use, read_json
 
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
 #: how far up the parse a name or a controlled clause is followed
@@ -43,6 +43,8 @@ class ArgumentWords:
     opponent_preps: frozenset[str]
     #: "après les attentats": a nominal event that only dates another clause
     time_anchor_preps: frozenset[str]
+    #: one-word person titles of the shared ``titles_fr.json`` ("le préfet", "la maire")
+    person_titles: frozenset[str]
 
 
 @functools.cache
@@ -60,6 +62,11 @@ def argument_words() -> ArgumentWords:
         compound_prep_heads=words("compound_prep_heads"),
         opponent_preps=words("opponent_preps"),
         time_anchor_preps=words("time_anchor_preps"),
+        person_titles=frozenset(
+            norm_word(t)
+            for t in entries_with_use(read_json("titles_fr.json")["titles"], "people")
+            if " " not in t
+        ),
     )
 
 

@@ -43,6 +43,7 @@ from pipeline.nlp.text import norm_word
 from pipeline.records import Participant, Role
 
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 _PARTICIPANT_LABELS = frozenset({"ORG", "PER"})
 #: a non-finite clause under these relations takes the subject of the verb above it
 _CONTROLLED_DEPS = frozenset({"advcl", "obl:mod", "obl", "acl"})
@@ -230,6 +231,9 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
     subjects = {s.i for s in (_subject_of(v) for v in mention.verbs) if s is not None}
     # a passive's pronoun subject is the person the event happens to ("il a été gracié")
     subjects |= {c.i for v in mention.verbs for c in v.children if c.dep_ == "nsubj:pass" and c.pos_ == "PRON"}
+    # "signée par le préfet", "le président a été reçu": a person named by a title
+    subjects |= {c.i for v in mention.verbs for c in v.children
+                 if (c.dep_ in ("nsubj:pass", "obl:agent") or _passive_agent(v, c)) and _is_title_noun(c)}
     near = bisect.bisect_left(ctx.ent_starts, mention.seg_start - 40)
     covered: set[int] = set()
     subject_role = _as_role(lex.subject_roles.get(mention.type, "participant"))
@@ -256,7 +260,7 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
             )
     for i in subjects - covered:
         subj = doc[i]
-        person = _person_referred(subj, ctx)
+        person = _person_referred(subj, ctx) or _person_titled(subj, ctx)
         if person is not None:
             add_participant(
                 table, Participant(name=person.canonical, label=person.label, role=subject_role,
@@ -328,8 +332,7 @@ def _person_referred(subj: Token, ctx: ArticleContext) -> Ent | None:
     if subj.pos_ != "PRON" or norm_word(subj.text) not in ("il", "elle"):
         return None
     doc = subj.doc
-    sent = subj.sent
-    start = sent.start if sent.start == 0 else doc[sent.start - 1].sent.start
+    start = _previous_sentence_start(doc, subj.sent.start)
     people = [e for e in ctx.ents if e.label == "PER" and start <= e.start and e.end <= subj.i]
     subjects = [e for e in people if doc[e.start : e.end].root.dep_.startswith("nsubj")]
     if subjects:
@@ -338,6 +341,54 @@ def _person_referred(subj: Token, ctx: ArticleContext) -> Ent | None:
     if topic is not None:
         return topic
     return people[-1] if people else None
+
+
+def _is_title_noun(tok: Token) -> bool:
+    """ "le préfet", "la nouvelle directrice": a person's title with a definite article."""
+    return (
+        tok.pos_ == "NOUN"
+        and norm_word(tok.text) in argument_words().person_titles
+        and any(c.dep_ == "det" and norm_word(c.text) in DEFINITES for c in tok.children)
+    )
+
+
+def _passive_agent(verb: Token, obl: Token) -> bool:
+    """ "a été signé par la présidente" when the parse takes the agent for an oblique."""
+    return (
+        obl.dep_.startswith("obl")
+        and any(c.dep_ == "aux:pass" for c in verb.children)
+        and any(c.dep_ == "case" and norm_word(c.text) == "par" for c in obl.children)
+    )
+
+
+def _person_titled(subj: Token, ctx: ArticleContext) -> Ent | None:
+    """The person a definite title stands for ("le président a annoncé", "signée par le
+    préfet"): the last person named earlier with that title before or apposed to the name
+    ("le président François Hollande", "Gerhard Müller, préfet de …"); else the person the
+    article is about (:func:`main_person`)."""
+    if not _is_title_noun(subj):
+        return None
+    doc, title = ctx.doc, norm_word(subj.text)
+    for e in reversed([e for e in ctx.ents if e.label == "PER" and e.end <= subj.i]):
+        floor = doc[e.start].sent.start
+        before = doc[max(floor, e.start - 3) : e.start]
+        after = doc[e.end : min(e.end + 3, subj.i)]
+        if any(norm_word(t.text) == title for t in (*before, *after)):
+            return e
+    return main_person(doc, ctx.ents, ctx.issuer)
+
+
+def _previous_sentence_start(doc: Doc, start: int) -> int:
+    """The start of the written sentence before the one that starts at ``start``: back to
+    the full stop or line break before it, across the pieces the parser may cut a sentence
+    into ("Perpignan, le 7 octobre – Le conseil … a nommé Rosa Vidal directrice.")."""
+    k = start - 1
+    while k > 0 and doc[k].is_space:
+        k -= 1
+    k -= 1  # the previous sentence's own full stop
+    while k >= 0 and doc[k].text not in _SENTENCE_ENDS and "\n" not in doc[k].text_with_ws:
+        k -= 1
+    return k + 1
 
 
 def main_person(doc: Doc, ents: Sequence[Ent], issuer: Ent | None = None) -> Ent | None:
