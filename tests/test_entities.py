@@ -152,6 +152,23 @@ def test_entities_junk_is_removed(
             [("Dares et Pôle emploi", "MISC")],
             [("Dares", "ORG"), ("Pôle emploi", "ORG")],  # Dares: its list's type
         ),
+        # a figure after a funder's name is the sentence's, not the name's
+        (
+            "Le tour de table réunit la Région Occitanie 2,5 millions.",
+            [("Région Occitanie 2,5 millions", "LOC")],
+            [("Région Occitanie", "ORG")],
+        ),
+        (
+            "Le Crédit Mutuel Arkéa 40 % et Bpifrance complètent le tour.",
+            [("Crédit Mutuel Arkéa 40 %", "ORG")],
+            [("Crédit Mutuel Arkéa", "ORG")],
+        ),
+        pytest.param(
+            "Le comité Paris 2024 a présenté les médailles.",
+            [("Paris 2024", "ORG")],
+            [("Paris 2024", "ORG")],
+            marks=NEGATIVE,
+        ),
     ],
 )
 def test_entities_boundaries_are_fixed(

@@ -179,6 +179,12 @@ def _strip_back(doc: Doc, start: int, end: int, rules: EntityRules) -> int:
         )
     ):
         end -= 1
+    # "la Région Occitanie 2,5 millions", "Arkéa 40 %": the figure of a list of funders is
+    # the sentence's ("Ligue 1" keeps its number: no quantity word follows it)
+    if end - 1 > start and doc[end - 1].like_num and end < len(doc) and doc[end].lower_ in rules.quantity_words:
+        return _strip_back(doc, start, end - 1, rules)
+    if end - 2 > start and doc[end - 1].lower_ in rules.quantity_words and doc[end - 2].like_num:
+        return _strip_back(doc, start, end - 2, rules)
     return end
 
 
