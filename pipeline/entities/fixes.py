@@ -78,7 +78,7 @@ def fix_entities(
     ents = _without_overlaps(ents)
     if fix_labels:
         ents = share_list_labels(doc, ents, rules)
-        ents = add_org_repeats(doc, ents, rules.org_heads_cased)
+        ents = add_org_repeats(doc, ents)
     links: list[tuple[int, int]] = []
     if link_acronyms:
         ents, links = pair_acronyms(doc, ents, rules)
