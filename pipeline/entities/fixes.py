@@ -15,6 +15,7 @@ from pipeline.entities.facilities import add_facility_names
 from pipeline.entities.junk import drop_junk
 from pipeline.entities.kinds import mark_kinds
 from pipeline.entities.labels import relabel
+from pipeline.entities.repeats import add_org_repeats
 from pipeline.entities.rules import EntityRules, default_rules
 from pipeline.records import EntityMention
 
@@ -77,6 +78,7 @@ def fix_entities(
     ents = _without_overlaps(ents)
     if fix_labels:
         ents = share_list_labels(doc, ents, rules)
+        ents = add_org_repeats(doc, ents)
     links: list[tuple[int, int]] = []
     if link_acronyms:
         ents, links = pair_acronyms(doc, ents, rules)

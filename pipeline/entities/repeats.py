@@ -1,0 +1,61 @@
+"""Repeats of an organisation's name that the model left untagged.
+
+One name, one label across the article: once "la coopérative Terres d'Argoat" is an
+organisation, a later "Terres d'Argoat" the model did not tag is the same body.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.entities.candidates import Candidate, is_cap
+
+
+def add_org_repeats(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
+    """Tag the untagged repeats of the article's organisation names as ORG.
+
+    A repeat is the whole name of an ORG entity of two words or more (a one-word name
+    is too often a common capitalised word: "Orange", "Ville"), not followed by a
+    capitalised word (it would be part of a longer name), overlapping no entity. The
+    bare head noun ("la Ville" after "Ville de Tulle") is left alone: the golds do not
+    agree on it.
+
+    Args:
+        doc: the doc.
+        ents: non-overlapping candidates sorted by start.
+
+    Returns:
+        The candidates with the repeats added, sorted by start.
+    """
+    names = {
+        tuple(t.text for t in doc[e.start : e.end])
+        for e in ents
+        if e.label == "ORG" and e.end - e.start >= 2
+    }
+    if not names:
+        return ents
+    longest_first = sorted(names, key=len, reverse=True)
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    added: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        n = _repeat_length(doc, i, longest_first, covered) if is_cap(doc[i]) else 0
+        if n:
+            added.append(Candidate(i, i + n, "ORG"))
+            covered.update(range(i, i + n))
+        i += n or 1
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+def _repeat_length(doc: Doc, i: int, names: list[tuple[str, ...]], covered: set[int]) -> int:
+    """The length of the name repeated at token ``i``, 0 when there is none."""
+    for name in names:
+        end = i + len(name)
+        if (
+            end <= len(doc)
+            and tuple(t.text for t in doc[i:end]) == name
+            and not covered.intersection(range(i, end))
+            and (end == len(doc) or not is_cap(doc[end]))
+        ):
+            return len(name)
+    return 0

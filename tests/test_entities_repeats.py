@@ -1,0 +1,81 @@
+"""Untagged repeats of an organisation's name take its label (pipeline.entities.repeats)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Span
+
+from pipeline.entities import fix_entities
+
+HandEnt = tuple[str, str]  # (surface, label): the first occurrence of surface after the last
+
+
+def _fixed(nlp: Language, text: str, ents: Sequence[HandEnt]) -> list[tuple[str, str]]:
+    doc = nlp.make_doc(text)
+    spans: list[Span] = []
+    cursor = 0
+    for surface, label in ents:
+        start = text.index(surface, cursor)
+        span = doc.char_span(start, start + len(surface), label=label)
+        assert span is not None, f"{surface!r} is not on token boundaries"
+        spans.append(span)
+        cursor = start + len(surface)
+    doc.ents = spans
+    return [(s.text, s.label_) for s in fix_entities(doc).spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Selon Lucie Marchal, la coopérative Terres d'Argoat recrute. "
+            "En mars, Terres d'Argoat a ouvert un second silo.",
+            [("Lucie Marchal", "PER"), ("Terres d'Argoat", "ORG")],
+            [("Lucie Marchal", "PER"), ("Terres d'Argoat", "ORG"), ("Terres d'Argoat", "ORG")],
+        ),
+        (
+            "Le fonds Breizh Up Capital a levé 20 millions. Breizh Up Capital vise les start-up.",
+            [("Breizh Up Capital", "ORG")],
+            [("Breizh Up Capital", "ORG"), ("Breizh Up Capital", "ORG")],
+        ),
+    ],
+)
+def test_entities_repeat_of_org_name_is_org(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[tuple[str, str]]
+) -> None:
+    assert _fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.negative
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # the head noun starts another name: "la Région Bretagne" is not a repeat of "Région Sud"
+        (
+            "La Région Sud et la Région Bretagne ont signé un accord à Rennes.",
+            [("Région Sud", "ORG"), ("Région Bretagne", "ORG"), ("Rennes", "LOC")],
+        ),
+        # one-word names do not spread: "Orange" the colour stays untagged
+        (
+            "Le groupe Orange a choisi un logo Orange vif.",
+            [("Orange", "ORG")],
+        ),
+        # the head noun alone is no repeat of the whole name
+        (
+            "La Métropole Rouen Normandie finance. Métropole et commune divergent.",
+            [("Métropole Rouen Normandie", "ORG")],
+        ),
+        # a repeat followed by a capitalised word is part of a longer name
+        (
+            "Le fonds Breizh Up a investi. Breizh Up Capital est un autre fonds.",
+            [("Breizh Up", "ORG"), ("Breizh Up Capital", "ORG")],
+        ),
+    ],
+)
+def test_entities_repeat_needs_whole_name_or_determined_head(
+    blank_fr: Language, text: str, ents: list[HandEnt]
+) -> None:
+    assert _fixed(blank_fr, text, ents) == [(t, lab) for t, lab in ents]
