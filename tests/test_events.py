@@ -298,6 +298,12 @@ def test_events_dated_clause_is_an_event(
         ("L'usine va recruter 60 techniciens d'ici 2026.", [("2026", "2026")]),
         ("La marque horlogère investit dans le cyclisme depuis 2008.", [("2008", "2008")]),
         ("Le cortège s'est dispersé vers 18 heures sur la place de la mairie.", [("18 heures", "2024-06-20T18:00")]),
+        # saying or judging what happened is no event of its own at that date
+        ("En mars 2024, la ministre s'est félicitée des bons chiffres de l'emploi.", [("mars 2024", "2024-03")]),
+        ("Le 4 avril, le maire a regretté la fermeture du bureau de poste.", [("Le 4 avril", "2024-04-04")]),
+        ("En 2012, le candidat avait promis une baisse des impôts locaux.", [("2012", "2012")]),
+        # "depuis" in an apposition dates the other person's post, not the succession
+        ("La conservatrice succédera à Paul Mercier, directeur du musée depuis 2009.", [("2009", "2009")]),
         # someone's words in quotes are talk, not a reported event
         ("« Nous avons recruté quarante techniciens en 2023 et nous allons continuer », affirme le directeur.",
          [("2023", "2023")]),

@@ -93,11 +93,16 @@ def _deadline(doc: Doc, date: DateMention) -> bool:
 
 def _since(doc: Doc, date: DateMention, mention: Mention) -> bool:
     """ "pratiqués depuis mai 2015": the start of a state, not when an event happened;
-    only a post held or a thing running since a date says when it began."""
-    if mention.type in _STARTING_TYPES:
-        return False
+    only a post held or a thing running since a date says when it began, and only when
+    the date is its own ("il succéderait à X, président depuis 2007": X's post)."""
     before = norm_word(doc_text(doc)[max(0, date.start - 8) : date.start]).rstrip()
-    return before.endswith("depuis") or norm_word(date.text).startswith("depuis")
+    since = before.endswith("depuis") or norm_word(date.text).startswith("depuis")
+    if not since or mention.type not in _STARTING_TYPES:
+        return since
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    anchors = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    # the date qualifies a noun set apart from the trigger's clause (an apposition)
+    return span is not None and span.root.head.i not in anchors and span.root.head.dep_ == "appos"
 
 
 def _in_reported_clause(doc: Doc, date: DateMention, mention: Mention) -> bool:
