@@ -2,29 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 from spacy.language import Language
-from spacy.tokens import Span
-
-from pipeline.entities import fix_entities
-
-HandEnt = tuple[str, str]  # (surface, label): the first occurrence of surface after the last
-
-
-def _fixed(nlp: Language, text: str, ents: Sequence[HandEnt]) -> list[tuple[str, str]]:
-    doc = nlp.make_doc(text)
-    spans: list[Span] = []
-    cursor = 0
-    for surface, label in ents:
-        start = text.index(surface, cursor)
-        span = doc.char_span(start, start + len(surface), label=label)
-        assert span is not None, f"{surface!r} is not on token boundaries"
-        spans.append(span)
-        cursor = start + len(surface)
-    doc.ents = spans
-    return [(s.text, s.label_) for s in fix_entities(doc).spans]
+from test_entities import HandEnt, fixed  # the hand-entity doc helper, one home
 
 
 @pytest.mark.parametrize(
@@ -46,7 +26,7 @@ def _fixed(nlp: Language, text: str, ents: Sequence[HandEnt]) -> list[tuple[str,
 def test_entities_repeat_of_org_name_is_org(
     blank_fr: Language, text: str, ents: list[HandEnt], expected: list[tuple[str, str]]
 ) -> None:
-    assert _fixed(blank_fr, text, ents) == expected
+    assert fixed(blank_fr, text, ents) == expected
 
 
 @pytest.mark.negative
@@ -78,4 +58,4 @@ def test_entities_repeat_of_org_name_is_org(
 def test_entities_repeat_needs_whole_name_or_determined_head(
     blank_fr: Language, text: str, ents: list[HandEnt]
 ) -> None:
-    assert _fixed(blank_fr, text, ents) == [(t, lab) for t, lab in ents]
+    assert fixed(blank_fr, text, ents) == [(t, lab) for t, lab in ents]
