@@ -268,7 +268,7 @@ def test_events_previous_sentence_spans_the_parser_pieces(
 ) -> None:
     import spacy
 
-    from pipeline.events.participants import _previous_sentence_start
+    from pipeline.events.anaphora import previous_sentence_start as _previous_sentence_start
 
     doc = Doc(spacy.blank("fr").vocab, words=words,
               sent_starts=[i in starts for i in range(len(words))])

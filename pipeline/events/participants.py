@@ -19,6 +19,14 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from pipeline.events.anaphora import (
+    entity_described,
+    is_title_noun,
+    main_person,
+    person_referred,
+    person_titled,
+    relative_antecedent,
+)
 from pipeline.events.clause import argument_words, in_event_clause, non_finite
 from pipeline.events.grammar import (
     DE_WORDS,
@@ -43,7 +51,6 @@ from pipeline.nlp.text import norm_word
 from pipeline.records import Participant, Role
 
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–"})
-_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 _PARTICIPANT_LABELS = frozenset({"ORG", "PER"})
 #: a non-finite clause under these relations takes the subject of the verb above it
 _CONTROLLED_DEPS = frozenset({"advcl", "obl:mod", "obl", "acl"})
@@ -136,6 +143,7 @@ def collect_participants(mention: Mention, ctx: ArticleContext, segment: Segment
     list_items = _list_items(mention, ctx.doc, ctx.lex, segment.appositives)
     _add_list_participants(table, mention, ctx, list_items, segment.ents)
     _add_subjects(table, mention, ctx)
+    _add_relative_objects(table, mention, ctx)
     _add_segment_entities(table, mention, ctx, segment, list_items)
     _add_possessor(table, mention, ctx)
     _add_issuer(table, mention, ctx)
@@ -233,7 +241,7 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
     subjects |= {c.i for v in mention.verbs for c in v.children if c.dep_ == "nsubj:pass" and c.pos_ == "PRON"}
     # "signée par le préfet", "le président a été reçu": a person named by a title
     subjects |= {c.i for v in mention.verbs for c in v.children
-                 if (c.dep_ in ("nsubj:pass", "obl:agent") or _passive_agent(v, c)) and _is_title_noun(c)}
+                 if (c.dep_ in ("nsubj:pass", "obl:agent") or _passive_agent(v, c)) and is_title_noun(c)}
     near = bisect.bisect_left(ctx.ent_starts, mention.seg_start - 40)
     covered: set[int] = set()
     subject_role = _as_role(lex.subject_roles.get(mention.type, "participant"))
@@ -260,28 +268,47 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
             )
     for i in subjects - covered:
         subj = doc[i]
-        person = _person_referred(subj, ctx) or _person_titled(subj, ctx)
-        if person is not None:
+        referent = _subject_referent(subj, ctx)
+        if referent is not None:
             add_participant(
-                table, Participant(name=person.canonical, label=person.label, role=subject_role,
-                                   entity_id=person.entity_id),
+                table, Participant(name=referent.canonical, label=referent.label, role=subject_role,
+                                   entity_id=referent.entity_id),
             )
-            continue
-        named_after = _entity_at(ctx, i + 1) if subj.pos_ == "NOUN" else None
-        if named_after is not None and named_after.label in _PARTICIPANT_LABELS:
-            # "le collectif Sécurité pour tous a organisé": the noun's name acts
-            add_participant(
-                table, Participant(name=named_after.canonical, label=named_after.label,
-                                   role=subject_role, entity_id=named_after.entity_id),
-            )
-            continue
-        if subj.pos_ == "PROPN" and subj.text[:1].isupper():
+        elif subj.pos_ == "PROPN" and subj.text[:1].isupper():
             # a name the NER missed: "Fondée en 1962, Technilame emploie …"
             run = [subj, *(c for c in subj.children if c.dep_ == "flat:name")]
             name = doc[min(t.i for t in run) : max(t.i for t in run) + 1].text
             add_participant(
                 table, Participant(name=name, label="ORG", role=subject_role, entity_id=None)
             )
+
+
+def _subject_referent(subj: Token, ctx: ArticleContext) -> Ent | None:
+    """The name a subject that is not one stands for: a pronoun's person, a title's person,
+    a relative pronoun's antecedent, the name right after its noun ("le collectif Sécurité
+    pour tous a organisé"), or the name its definite description takes up ("la brasserie
+    emploie" after "la brasserie Ker Avel")."""
+    found = person_referred(subj, ctx) or person_titled(subj, ctx) or relative_antecedent(subj, ctx)
+    if found is not None or subj.pos_ != "NOUN":
+        return found
+    named_after = _entity_at(ctx, subj.i + 1)
+    if named_after is not None and named_after.label in _PARTICIPANT_LABELS:
+        return named_after
+    return entity_described(subj, ctx)
+
+
+def _add_relative_objects(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
+    """ "X, la coopérative de Thuir, qu'elle avait rejointe en 2004": the object a relative
+    pronoun stands for is the event's."""
+    for verb in mention.verbs:
+        for child in verb.children:
+            if child.dep_ != "obj":
+                continue
+            found = relative_antecedent(child, ctx)
+            if found is not None:
+                role = _as_role(ctx.lex.default_roles.get(mention.type, "participant"))
+                add_participant(table, Participant(name=found.canonical, label=found.label, role=role,
+                                                   entity_id=found.entity_id))
 
 
 def _apposed_person(noun: Token, ctx: ArticleContext) -> Ent | None:
@@ -320,38 +347,6 @@ def _entity_at(ctx: ArticleContext, start: int) -> Ent | None:
     return ctx.ents[k] if k < len(ctx.ents) and ctx.ents[k].start == start else None
 
 
-def _person_referred(subj: Token, ctx: ArticleContext) -> Ent | None:
-    """The person a subject pronoun ("il a été gracié", "elle annoncera") refers to.
-
-    The last person named as a subject before it, in its sentence or the one before (a
-    pronoun continues the subject: "la mort de l'homme politique X, il est élu" is not
-    X); else the person the article is about (:func:`main_person`); else the last person
-    named in that window; none when there is none (the pronoun may be the article's
-    organisation, or anyone).
-    """
-    if subj.pos_ != "PRON" or norm_word(subj.text) not in ("il", "elle"):
-        return None
-    doc = subj.doc
-    start = _previous_sentence_start(doc, subj.sent.start)
-    people = [e for e in ctx.ents if e.label == "PER" and start <= e.start and e.end <= subj.i]
-    subjects = [e for e in people if doc[e.start : e.end].root.dep_.startswith("nsubj")]
-    if subjects:
-        return subjects[-1]
-    topic = main_person(doc, ctx.ents, ctx.issuer)
-    if topic is not None:
-        return topic
-    return people[-1] if people else None
-
-
-def _is_title_noun(tok: Token) -> bool:
-    """ "le préfet", "la nouvelle directrice": a person's title with a definite article."""
-    return (
-        tok.pos_ == "NOUN"
-        and norm_word(tok.text) in argument_words().person_titles
-        and any(c.dep_ == "det" and norm_word(c.text) in DEFINITES for c in tok.children)
-    )
-
-
 def _passive_agent(verb: Token, obl: Token) -> bool:
     """ "a été signé par la présidente" when the parse takes the agent for an oblique."""
     return (
@@ -359,57 +354,6 @@ def _passive_agent(verb: Token, obl: Token) -> bool:
         and any(c.dep_ == "aux:pass" for c in verb.children)
         and any(c.dep_ == "case" and norm_word(c.text) == "par" for c in obl.children)
     )
-
-
-def _person_titled(subj: Token, ctx: ArticleContext) -> Ent | None:
-    """The person a definite title stands for ("le président a annoncé", "signée par le
-    préfet"): the last person named earlier with that title before or apposed to the name
-    ("le président François Hollande", "Gerhard Müller, préfet de …"); else the person the
-    article is about (:func:`main_person`)."""
-    if not _is_title_noun(subj):
-        return None
-    doc, title = ctx.doc, norm_word(subj.text)
-    for e in reversed([e for e in ctx.ents if e.label == "PER" and e.end <= subj.i]):
-        floor = doc[e.start].sent.start
-        before = doc[max(floor, e.start - 3) : e.start]
-        after = doc[e.end : min(e.end + 3, subj.i)]
-        if any(norm_word(t.text) == title for t in (*before, *after)):
-            return e
-    return main_person(doc, ctx.ents, ctx.issuer)
-
-
-def _previous_sentence_start(doc: Doc, start: int) -> int:
-    """The start of the written sentence before the one that starts at ``start``: back to
-    the full stop or line break before it, across the pieces the parser may cut a sentence
-    into ("Perpignan, le 7 octobre – Le conseil … a nommé Rosa Vidal directrice.")."""
-    k = start - 1
-    while k > 0 and doc[k].is_space:
-        k -= 1
-    k -= 1  # the previous sentence's own full stop
-    while k >= 0 and doc[k].text not in _SENTENCE_ENDS and "\n" not in doc[k].text_with_ws:
-        k -= 1
-    return k + 1
-
-
-def main_person(doc: Doc, ents: Sequence[Ent], issuer: Ent | None = None) -> Ent | None:
-    """The person the article is about: named at least three times, counting a mention
-    in the lede three times, more often than any other person and than the main
-    organisation (a portrait, an obituary: "il est élu en 1955")."""
-    first_sent_end = next(iter(doc.sents)).end if len(doc) else 0
-    counts: Counter[str] = Counter()
-    org_count = 0
-    for e in ents:
-        weight = 3 if e.start < first_sent_end else 1
-        if e.label == "PER":
-            counts[e.canonical] += weight
-        elif issuer is not None and e.canonical == issuer.canonical:
-            org_count += weight
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 3 or ranked[0][1] <= org_count:
-        return None
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None  # two people as often: the pronoun is not settled
-    return next(e for e in ents if e.canonical == ranked[0][0])
 
 
 def _add_segment_entities(
@@ -476,7 +420,7 @@ def _add_issuer(table: dict[str, Participant], mention: Mention, ctx: ArticleCon
     participant = Participant(
         name=issuer.canonical, label=issuer.label, role=role, entity_id=issuer.entity_id
     )
-    if _refers_to_issuer(mention, ctx):
+    if _refers_to_issuer(table, mention, ctx):
         add_participant(table, participant)
     elif not named(table.values()) and not mention.in_quote and mention.type in ctx.lex.issuer_default_types:
         # a press release's event with nobody named is its issuer's own
@@ -547,7 +491,7 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _refers_to_issuer(mention: Mention, ctx: ArticleContext) -> bool:
+def _refers_to_issuer(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> bool:
     """ "elle a levé", "la start-up présentera", "sa levée de fonds": the article's main
     actor (a possessive points to the article's person instead when it is about one:
     :func:`_add_possessor`)."""
@@ -557,8 +501,14 @@ def _refers_to_issuer(mention: Mention, ctx: ArticleContext) -> bool:
         if subj is None:
             continue
         if subj.pos_ == "PRON" and norm_word(subj.text) in ("il", "elle", "ils", "elles"):
-            # also when it is a person: the company a manager joins takes part too
-            return True
+            # also when it is a person: the company a manager joins takes part too, unless
+            # the clause names the organisation ("qu'elle avait rejointe", "elle a cofondé
+            # la start-up X")
+            return not (
+                any(p.label == "ORG" for p in table.values()) and person_referred(subj, ctx) is not None
+            )
+        if relative_antecedent(subj, ctx) is not None or entity_described(subj, ctx) is not None:
+            return False  # the name it stands for is read in the text (_add_subjects)
         dets = {norm_word(c.text) for c in subj.children if c.dep_ == "det"}
         return norm_word(subj.lemma_) in lex.generic_subject_nouns and bool(
             dets & (DEFINITES | DEMONSTRATIVES)

@@ -1,0 +1,250 @@
+"""Who a pronoun, a relative pronoun or a definite description stands for.
+
+An event's clause often names its actor only by a word that points back: a subject
+pronoun ("il est élu en 1955"), a relative pronoun ("la Région, qui avait accordé un
+prêt"), a title ("le préfet a signé") or a definite description ("la brasserie emploie",
+"cette branche a prêté allégeance"). Each is read back to the name it stands for, in the
+discourse before it; none rather than a guess when nothing fits.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from pipeline.events.clause import argument_words
+from pipeline.events.grammar import DEFINITES, DEMONSTRATIVES, morph
+from pipeline.events.mention import ArticleContext, Ent
+from pipeline.nlp.text import norm_word
+from pipeline.resources import read_json
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+_ACTOR_LABELS = frozenset({"ORG", "PER"})
+#: how many written sentences a subject pronoun is followed back through a chain of
+#: pronoun subjects ("Le prêtre, X, avait 86 ans. Il assurait … Il avait fêté …")
+_MAX_PRONOUN_CHAIN = 3
+#: words between a describing noun and the name it introduces ("la jeune entreprise
+#: brestoise Océavia"), or between a name and its apposition (", la coopérative de …")
+_DESCRIPTION_WINDOW = 3
+
+
+# --- subject pronouns ---------------------------------------------------------------
+
+
+def previous_sentence_start(doc: Doc, start: int) -> int:
+    """The start of the written sentence before the one that starts at ``start``: back to
+    the full stop or line break before it, across the pieces the parser may cut a sentence
+    into ("Perpignan, le 7 octobre – Le conseil … a nommé Rosa Vidal directrice.")."""
+    k = start - 1
+    while k > 0 and doc[k].is_space:
+        k -= 1
+    k -= 1  # the previous sentence's own full stop
+    while k >= 0 and doc[k].text not in _SENTENCE_ENDS and "\n" not in doc[k].text_with_ws:
+        k -= 1
+    return k + 1
+
+
+def _in_subject(doc: Doc, e: Ent) -> bool:
+    """Is the person the subject, or named inside the subject's phrase ("Un des deux
+    suspects, du nom de X, se serait radicalisé")? A relative clause on the subject is
+    a clause of its own: its names are not the subject."""
+    tok = doc[e.start : e.end].root
+    for _ in range(4):
+        if tok.dep_.startswith("nsubj"):
+            return True
+        if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX") or tok.dep_ not in ("nmod", "appos", "flat:name", "conj"):
+            return False
+        tok = tok.head
+    return False
+
+
+def _subject_pronoun(tok: Token) -> bool:
+    return tok.pos_ == "PRON" and tok.dep_.startswith("nsubj") and norm_word(tok.text) in ("il", "elle")
+
+
+def person_referred(subj: Token, ctx: ArticleContext) -> Ent | None:
+    """The person a subject pronoun ("il a été gracié", "elle annoncera") refers to.
+
+    The last person named as a subject (or inside the subject's phrase) before it, in
+    its sentence or the one before; when that sentence's subject is itself "il"/"elle",
+    the chain goes on to the sentence before it (a pronoun continues the subject: "la mort
+    de l'homme politique X, il est élu" is not X); else the person the article is about
+    (:func:`main_person`); else the last person named in the first window; none when there
+    is none (the pronoun may be the article's organisation, or anyone).
+    """
+    if subj.pos_ != "PRON" or norm_word(subj.text) not in ("il", "elle"):
+        return None
+    doc = subj.doc
+    end = subj.i
+    start = previous_sentence_start(doc, subj.sent.start)
+    first_window: list[Ent] = []
+    for step in range(_MAX_PRONOUN_CHAIN):
+        people = [e for e in ctx.ents if e.label == "PER" and start <= e.start and e.end <= end]
+        if step == 0:
+            first_window = people
+        subjects = [e for e in people if _in_subject(doc, e)]
+        if subjects:
+            return subjects[-1]
+        if people or not any(_subject_pronoun(t) for t in doc[start:end]) or start == 0:
+            break
+        end, start = start, previous_sentence_start(doc, start)
+    topic = main_person(doc, ctx.ents, ctx.issuer)
+    if topic is not None:
+        return topic
+    return first_window[-1] if first_window else None
+
+
+def main_person(doc: Doc, ents: Sequence[Ent], issuer: Ent | None = None) -> Ent | None:
+    """The person the article is about: named at least three times, counting a mention
+    in the lede three times, more often than any other person and than the main
+    organisation (a portrait, an obituary: "il est élu en 1955")."""
+    first_sent_end = next(iter(doc.sents)).end if len(doc) else 0
+    counts: Counter[str] = Counter()
+    org_count = 0
+    for e in ents:
+        weight = 3 if e.start < first_sent_end else 1
+        if e.label == "PER":
+            counts[e.canonical] += weight
+        elif issuer is not None and e.canonical == issuer.canonical:
+            org_count += weight
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or ranked[0][1] <= org_count:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None  # two people as often: the pronoun is not settled
+    return next(e for e in ents if e.canonical == ranked[0][0])
+
+
+# --- titles and definite descriptions ---------------------------------------------------
+
+
+def is_title_noun(tok: Token) -> bool:
+    """ "le préfet", "la nouvelle directrice": a person's title with a definite article."""
+    return (
+        tok.pos_ == "NOUN"
+        and norm_word(tok.text) in argument_words().person_titles
+        and any(c.dep_ == "det" and norm_word(c.text) in DEFINITES for c in tok.children)
+    )
+
+
+def person_titled(subj: Token, ctx: ArticleContext) -> Ent | None:
+    """The person a definite title stands for ("le président a annoncé", "signée par le
+    préfet"): the last person named earlier with that title before or apposed to the name
+    ("le président François Hollande", "Gerhard Müller, préfet de …"); else the person the
+    article is about (:func:`main_person`)."""
+    if not is_title_noun(subj):
+        return None
+    doc, title = ctx.doc, norm_word(subj.text)
+    for e in reversed([e for e in ctx.ents if e.label == "PER" and e.end <= subj.i]):
+        floor = doc[e.start].sent.start
+        before = doc[max(floor, e.start - 3) : e.start]
+        after = doc[e.end : min(e.end + 3, subj.i)]
+        if any(norm_word(t.text) == title for t in (*before, *after)):
+            return e
+    return main_person(doc, ctx.ents, ctx.issuer)
+
+
+@functools.cache
+def _noun_classes() -> dict[str, frozenset[str]]:
+    """Each describing noun -> the nouns that name the same kind of actor
+    (``event_arguments_fr.json``: "l'entreprise" takes up "la société X")."""
+    out: dict[str, frozenset[str]] = {}
+    for group in read_json("event_arguments_fr.json")["description_noun_classes"]["classes"]:
+        words = frozenset(norm_word(w) for w in group)
+        for w in words:
+            out[w] = out.get(w, frozenset()) | words
+    return out
+
+
+def _definite_description(noun: Token) -> bool:
+    """A common noun with "le/la/les" or "ce/cette" and no name of its own."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.text[:1].islower()
+        and any(c.dep_ == "det" and norm_word(c.text) in DEFINITES | DEMONSTRATIVES for c in noun.children)
+        and not any(c.dep_ in ("flat:name", "appos") and c.pos_ == "PROPN" for c in noun.children)
+    )
+
+
+def _named_with(doc: Doc, e: Ent, nouns: frozenset[str]) -> bool:
+    """Was the entity introduced with one of ``nouns``: just before it ("la jeune
+    entreprise brestoise Océavia", "la société Cellvie Biotech") or as its apposition
+    ("Vergers de l'Aspre, la coopérative de Thuir")?"""
+    # not the parser's sentences: it may cut "La brasserie | Ker Avel a été créée"
+    floor, ceiling = max(0, e.start - _DESCRIPTION_WINDOW), len(doc)
+
+    def is_noun(t: Token) -> bool:
+        return t.pos_ == "NOUN" and (norm_word(t.lemma_ or t.text) in nouns or norm_word(t.text) in nouns)
+
+    # the noun names it: only adjectives in between, not "la campagne de X"
+    before = doc[floor : e.start]
+    for k in range(len(before) - 1, -1, -1):
+        if is_noun(before[k]):
+            return True
+        if before[k].pos_ != "ADJ":
+            break
+    if e.end >= ceiling or doc[e.end].text != ",":
+        return False
+    after = doc[e.end + 1 : min(ceiling, e.end + 1 + _DESCRIPTION_WINDOW)]
+    return len(after) > 1 and after[0].pos_ == "DET" and any(is_noun(t) for t in after[1:])
+
+
+def entity_described(noun: Token, ctx: ArticleContext) -> Ent | None:
+    """The organisation or person a definite description takes up ("la brasserie
+    emploie huit salariés" after "la brasserie Ker Avel"; "cette branche a prêté
+    allégeance" after "X, la branche de …"): the last one named before it with that noun,
+    or a noun of the same class (``description_noun_classes``). None when none was."""
+    if not _definite_description(noun):
+        return None
+    word = norm_word(noun.lemma_ or noun.text)
+    nouns = _noun_classes().get(word, frozenset()) | {word, norm_word(noun.text)}
+    doc = ctx.doc
+    before = bisect.bisect_left(ctx.ent_starts, noun.i)
+    for e in reversed(ctx.ents[:before]):
+        if e.label in _ACTOR_LABELS and e.end <= noun.i and _named_with(doc, e, nouns):
+            return e
+    return None
+
+
+# --- relative pronouns --------------------------------------------------------------------
+
+
+def relative_antecedent(pronoun: Token, ctx: ArticleContext) -> Ent | None:
+    """The name a relative pronoun stands for ("la Région Bretagne, qui avait accordé …",
+    "X, la coopérative de Thuir, qu'elle avait rejointe"): the noun its clause describes,
+    its entity, the name it is in apposition to, or the name its description takes up."""
+    if pronoun.pos_ != "PRON" or "Rel" not in morph(pronoun, "PronType"):
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "acl:relcl" or clause.head.i == clause.i:
+        return None
+    noun = clause.head
+    k = bisect.bisect_right(ctx.ent_starts, noun.i) - 1
+    if k >= 0 and ctx.ents[k].start <= noun.i < ctx.ents[k].end:
+        return ctx.ents[k] if ctx.ents[k].label in _ACTOR_LABELS else None
+    # "X, la coopérative de Thuir, qu'…": the name the described noun is apposed to
+    if noun.dep_ == "appos":
+        k = bisect.bisect_right(ctx.ent_starts, noun.head.i) - 1
+        if k >= 0 and ctx.ents[k].start <= noun.head.i < ctx.ents[k].end and ctx.ents[k].label in _ACTOR_LABELS:
+            return ctx.ents[k]
+    first = noun.left_edge.i
+    if first > 0 and ctx.doc[first - 1].text == ",":
+        k = bisect.bisect_right(ctx.ent_starts, first - 2) - 1
+        if k >= 0 and ctx.ents[k].end == first - 1 and ctx.ents[k].label in _ACTOR_LABELS:
+            return ctx.ents[k]
+    return entity_described(noun, ctx)
+
+
+__all__ = [
+    "entity_described",
+    "is_title_noun",
+    "main_person",
+    "person_referred",
+    "person_titled",
+    "previous_sentence_start",
+    "relative_antecedent",
+]
