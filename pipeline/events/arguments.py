@@ -296,7 +296,9 @@ def _place_phrase(
 
 def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity]) -> None:
     """Quantities of the segment governed by the trigger or its verbs (not "autour de
-    trois thèmes"); a sum of money always belongs to the event."""
+    trois thèmes"); a sum of money always belongs to the event; a result after "avec"
+    ("élu avec 42 voix") does even past the segment's comma; a figure it is compared
+    with ("contre 3 200 l'an dernier") does not."""
     governors = {mention.trigger.i}
     if mention.support is not None:
         governors.add(mention.support.i)
@@ -307,13 +309,23 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
     own_phrase_only = is_time_anchor(mention)
     for q in quantities:
         q_span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if q_span is None or not (mention.seg_start <= q_span.start < mention.seg_end):
+        if q_span is None:
             continue
         root = q_span.root
+        preps = {norm_word(c.text) for c in root.children if c.dep_ == "case"}
+        # "a été élu samedi, avec 42 voix": the parse joins a result figure to the verb
+        # across the comma that ends the segment
+        result = bool(preps & argument_words().result_preps) and root.head.i in governors
+        if not (mention.seg_start <= q_span.start < mention.seg_end or result):
+            continue
         if own_phrase_only and not mention.trigger.is_ancestor(root):
             continue
+        if preps & argument_words().comparison_preps:
+            continue  # "contre 3 200 l'an dernier": the figure the event is compared with
         money = q.unit in _MONEY_UNITS
-        if money or (_governed_by(root, governors) and root.dep_ not in ("obl:mod", "advcl", "advmod")):
+        # "élu avec 42 voix sur 55": the result the event had, an adjunct of its verb
+        adjunct = root.dep_ not in ("obl:mod", "advcl", "advmod") or result
+        if money or (_governed_by(root, governors) and adjunct):
             mention.quantities.append(q)
 
 

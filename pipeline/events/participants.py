@@ -224,8 +224,9 @@ def _add_list_participants(
         elif run:
             # a name the NER missed: "l'agence AD Normandie"
             name, label = doc[run[0].i : run[-1].i + 1].text, "ORG"
-        elif governed and prep in lex.with_preps:
-            # a common-noun group ("les startups locales") only as the trigger's own complement
+        elif governed and prep in lex.with_preps and not any(t.like_num for t in doc[s:e_]):
+            # a common-noun group ("les startups locales") only as the trigger's own
+            # complement; "avec 42 voix" is a figure (a quantity), not a group
             name, label = doc[s:e_].text.strip(), "GROUP"
         else:
             continue
