@@ -54,12 +54,27 @@ def _in_subject(doc: Doc, e: Ent) -> bool:
     a clause of its own: its names are not the subject."""
     tok = doc[e.start : e.end].root
     for _ in range(4):
-        if tok.dep_.startswith("nsubj"):
+        if tok.dep_.startswith("nsubj") or _fronted_bare_phrase(tok):
             return True
         if tok.head.i == tok.i or tok.pos_ in ("VERB", "AUX") or tok.dep_ not in ("nmod", "appos", "flat:name", "conj"):
             return False
         tok = tok.head
     return False
+
+
+def _fronted_bare_phrase(tok: Token) -> bool:
+    """The phrase a sentence opens with, with no preposition, before its verb ("Un des
+    deux suspects, du nom de X, se serait …"): the subject, whatever dependency the
+    parser gave it."""
+    head = tok.head
+    return (
+        head.i != tok.i
+        and head.pos_ in ("VERB", "AUX", "ADJ")
+        and tok.i < head.i
+        and not any(not (t.is_punct or t.is_space) for t in tok.doc[tok.sent.start : tok.left_edge.i])
+        and tok.dep_.startswith(("obl", "nmod", "dep"))
+        and not any(c.dep_ in ("case", "mark") for c in tok.children)
+    )
 
 
 def _subject_pronoun(tok: Token) -> bool:
