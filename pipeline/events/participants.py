@@ -342,6 +342,30 @@ def _in_person_title(ctx: ArticleContext, e: Ent, floor: int) -> bool:
     return title.pos_ == "NOUN" and title.text[:1].islower()
 
 
+def _in_person_description(ctx: ArticleContext, e: Ent) -> bool:
+    """Is the organisation the complement of a noun that describes a person ("par X,
+    ancien ingénieur de Naval Group", "par deux chercheuses du CNRS, A et B")? It says
+    who the person is; the person takes part, not the organisation."""
+    if e.label != "ORG":
+        return False
+    doc = ctx.doc
+    noun = doc[e.start : e.end].root.head
+    if noun.pos_ != "NOUN" or not noun.text[:1].islower() or doc[e.start : e.end].root.dep_ != "nmod":
+        return False
+    if noun.dep_ == "appos" and _person_at(ctx, noun.head.i):
+        return True
+    first, last = noun.left_edge.i, noun.right_edge.i
+    after = last + 2 if last + 1 < len(doc) and doc[last + 1].text == "," else -1
+    before = first - 2 if first > 0 and doc[first - 1].text == "," else -1
+    return (after >= 0 and _person_at(ctx, after)) or (before >= 0 and _person_at(ctx, before))
+
+
+def _person_at(ctx: ArticleContext, i: int) -> bool:
+    """Does a person's name cover token ``i``?"""
+    k = bisect.bisect_right(ctx.ent_starts, i) - 1
+    return k >= 0 and ctx.ents[k].start <= i < ctx.ents[k].end and ctx.ents[k].label == "PER"
+
+
 def _entity_at(ctx: ArticleContext, start: int) -> Ent | None:
     """The entity that starts at token ``start``, if any."""
     k = bisect.bisect_left(ctx.ent_starts, start)
@@ -373,7 +397,7 @@ def _add_segment_entities(
             continue
         if e.end - e.start == 1 and norm_word(e.text) in lex.generic_entity_words:
             continue
-        if _in_person_title(ctx, e, mention.seg_start):
+        if _in_person_title(ctx, e, mention.seg_start) or _in_person_description(ctx, e):
             continue
         item = next((it for it in list_items if it.start <= e.start < it.end), None)
         prep = item.prep if item else preceding_word(doc, e.start, mention.seg_start)
