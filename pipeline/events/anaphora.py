@@ -185,10 +185,11 @@ def _definite_description(noun: Token) -> bool:
     )
 
 
-def _named_with(doc: Doc, e: Ent, nouns: frozenset[str]) -> bool:
+def _named_with(doc: Doc, e: Ent, nouns: frozenset[str], limit: int) -> bool:
     """Was the entity introduced with one of ``nouns``: just before it ("la jeune
     entreprise brestoise Océavia", "la société Cellvie Biotech") or as its apposition
-    ("Vergers de l'Aspre, la coopérative de Thuir")?"""
+    ("Vergers de l'Aspre, la coopérative de Thuir")? Only words before ``limit`` (the
+    description being read back) count."""
     # not the parser's sentences: it may cut "La brasserie | Ker Avel a été créée"
     floor, ceiling = max(0, e.start - _DESCRIPTION_WINDOW), len(doc)
 
@@ -204,7 +205,7 @@ def _named_with(doc: Doc, e: Ent, nouns: frozenset[str]) -> bool:
             break
     if e.end >= ceiling or doc[e.end].text != ",":
         return False
-    after = doc[e.end + 1 : min(ceiling, e.end + 1 + _DESCRIPTION_WINDOW)]
+    after = doc[e.end + 1 : min(ceiling, limit, e.end + 1 + _DESCRIPTION_WINDOW)]
     return len(after) > 1 and after[0].pos_ == "DET" and any(is_noun(t) for t in after[1:])
 
 
@@ -220,7 +221,7 @@ def entity_described(noun: Token, ctx: ArticleContext) -> Ent | None:
     doc = ctx.doc
     before = bisect.bisect_left(ctx.ent_starts, noun.i)
     for e in reversed(ctx.ents[:before]):
-        if e.label in _ACTOR_LABELS and e.end <= noun.i and _named_with(doc, e, nouns):
+        if e.label in _ACTOR_LABELS and e.end <= noun.i and _named_with(doc, e, nouns, noun.i):
             return e
     return None
 
@@ -247,6 +248,8 @@ def relative_antecedent(pronoun: Token, ctx: ArticleContext) -> Ent | None:
         if k >= 0 and ctx.ents[k].start <= noun.head.i < ctx.ents[k].end and ctx.ents[k].label in _ACTOR_LABELS:
             return ctx.ents[k]
     first = noun.left_edge.i
+    while first < noun.i and ctx.doc[first].is_punct:
+        first += 1  # the parse may hang the comma before the apposition on it
     if first > 0 and ctx.doc[first - 1].text == ",":
         k = bisect.bisect_right(ctx.ent_starts, first - 2) - 1
         if k >= 0 and ctx.ents[k].end == first - 1 and ctx.ents[k].label in _ACTOR_LABELS:

@@ -296,9 +296,8 @@ def _place_phrase(
 
 def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity]) -> None:
     """Quantities of the segment governed by the trigger or its verbs (not "autour de
-    trois thèmes"); a sum of money always belongs to the event; a result after "avec"
-    ("élu avec 42 voix") does even past the segment's comma; a figure it is compared
-    with ("contre 3 200 l'an dernier") does not."""
+    trois thèmes"); a sum of money always belongs to the event; so does a result after
+    "avec" ("élu avec 42 voix"), even past the segment's comma."""
     governors = {mention.trigger.i}
     if mention.support is not None:
         governors.add(mention.support.i)
@@ -320,8 +319,6 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
             continue
         if own_phrase_only and not mention.trigger.is_ancestor(root):
             continue
-        if preps & argument_words().comparison_preps:
-            continue  # "contre 3 200 l'an dernier": the figure the event is compared with
         money = q.unit in _MONEY_UNITS
         # "élu avec 42 voix sur 55": the result the event had, an adjunct of its verb
         adjunct = root.dep_ not in ("obl:mod", "advcl", "advmod") or result

@@ -43,8 +43,6 @@ class ArgumentWords:
     opponent_preps: frozenset[str]
     #: "après les attentats": a nominal event that only dates another clause
     time_anchor_preps: frozenset[str]
-    #: "contre 3 200 l'an dernier": a figure the event's is compared with, not its own
-    comparison_preps: frozenset[str]
     #: "élu avec 42 voix": an adjunct figure that is the event's result
     result_preps: frozenset[str]
     #: one-word person titles of the shared ``titles_fr.json`` ("le préfet", "la maire")
@@ -66,7 +64,6 @@ def argument_words() -> ArgumentWords:
         compound_prep_heads=words("compound_prep_heads"),
         opponent_preps=words("opponent_preps"),
         time_anchor_preps=words("time_anchor_preps"),
-        comparison_preps=words("comparison_preps"),
         result_preps=words("result_preps"),
         person_titles=frozenset(
             norm_word(t)

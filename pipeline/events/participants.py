@@ -354,8 +354,12 @@ def _in_person_description(ctx: ArticleContext, e: Ent) -> bool:
         return False
     if noun.dep_ == "appos" and _person_at(ctx, noun.head.i):
         return True
-    first, last = noun.left_edge.i, noun.right_edge.i
-    after = last + 2 if last + 1 < len(doc) and doc[last + 1].text == "," else -1
+    titles = argument_words().person_titles
+    if norm_word(noun.text) not in titles and norm_word(noun.lemma_) not in titles:
+        return False
+    # the person's name right after the description, or right before it
+    first = noun.left_edge.i
+    after = e.end + 1 if e.end + 1 < len(doc) and doc[e.end].text == "," else -1
     before = first - 2 if first > 0 and doc[first - 1].text == "," else -1
     return (after >= 0 and _person_at(ctx, after)) or (before >= 0 and _person_at(ctx, before))
 

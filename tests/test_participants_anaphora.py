@@ -1,0 +1,90 @@
+"""Tests for the names an event's clause points back to (pipeline.events.anaphora and
+its use by participants and arguments).
+
+Sentences written by the team in the style of regional press, not copied.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from test_event_arguments import _event, _has  # the one-event helpers, one home
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(("text", "date", "present", "absent"), [
+    # a definite description takes up the name introduced with the same noun
+    ("La brasserie Mor Braz ouvrira samedi 15 juin 2024 une boutique à Pontivy, annonce la Ville de "
+     "Pontivy. Créée en 2011 par Yann Le Floch, la brasserie emploie huit salariés.",
+     "2011", ["Mor Braz", "Yann Le Floch"], "Ville de Pontivy"),
+    # "l'entreprise" takes up a name introduced as "la société"
+    ("La ministre a visité mardi 4 juin 2024 la société Biocéan, à Lorient, avec le président de "
+     "Lorient Agglomération. Lorient Agglomération a financé le bâtiment. Fondée en 2016, "
+     "l'entreprise emploie 80 personnes.",
+     "2016", ["Biocéan"], "Lorient Agglomération"),
+])
+def test_participants_definite_description_is_the_name_it_takes_up(
+    nlp_full: Language, text: str, date: str, present: list[str], absent: str
+) -> None:
+    event = _event(nlp_full, text, date)
+    assert all(_has(event, name) for name in present) and not _has(event, absent), event.participants
+
+
+def test_participants_relative_object_is_its_antecedent(nlp_full: Language) -> None:
+    text = ("La coopérative Fruits d'Oc a nommé Rosa Ferrer directrice le 3 juin 2024. "
+            "Rosa Ferrer était depuis 2015 directrice commerciale de Vergers du Tech, la coopérative "
+            "de Céret, qu'elle avait rejointe en 2004 comme responsable qualité.")
+    event = _event(nlp_full, text, "2004")
+    assert _has(event, "Rosa Ferrer") and _has(event, "Vergers du Tech"), event.participants
+    # the clause names the organisation she joined: not the article's own
+    assert not _has(event, "Fruits d'Oc"), event.participants
+
+
+def test_participants_pronoun_chain_goes_back_to_the_person(nlp_full: Language) -> None:
+    # the article's person is the bishop; the pronouns continue the rector, two sentences back
+    text = ("L'évêque de Quimper, Jean Le Bris, a célébré mardi les obsèques du recteur de Locronan. "
+            "Jean Le Bris a salué un homme discret. Le recteur de la paroisse, Yves Tanguy, vivait à "
+            "Locronan. Il assurait encore les messes du dimanche. Il avait fêté son jubilé en 2015.")
+    event = _event(nlp_full, text, "2015")
+    assert [p.name for p in event.participants] == ["Yves Tanguy"]
+
+
+def test_participants_person_pronoun_with_a_named_organisation_leaves_the_issuer_out(
+    nlp_full: Language,
+) -> None:
+    text = ("La technopole Brest-Iroise a nommé Anne Caradec directrice le 3 juin 2024. La technopole "
+            "Brest-Iroise fédère 250 adhérents. Anne Caradec a débuté chez Orange à Lannion. Elle a "
+            "cofondé en 2015 la start-up Hydrolia.")
+    event = _event(nlp_full, text, "2015")
+    assert _has(event, "Anne Caradec") and _has(event, "Hydrolia"), event.participants
+    assert not _has(event, "Brest-Iroise"), event.participants
+
+
+@pytest.mark.parametrize(("text", "person", "absent"), [
+    # the description after the name, in apposition
+    ("L'entreprise Biomer a levé 2 millions d'euros le 12 mars 2024. Fondée en 2016 par Loïc Tanguy, "
+     "ancien ingénieur de Naval Group, l'entreprise emploie douze salariés.", "Loïc Tanguy", "Naval Group"),
+    # the description before the names
+    ("L'entreprise Biomer a levé 2 millions d'euros le 12 mars 2024. Créée en 2016 par deux anciennes "
+     "chercheuses de l'Ifremer, Anne Morel et Julie Vasseur, l'entreprise emploie douze salariés.",
+     "Anne Morel", "Ifremer"),
+])
+def test_participants_organisation_describing_a_person_takes_no_part(
+    nlp_full: Language, text: str, person: str, absent: str
+) -> None:
+    event = _event(nlp_full, text, "2016")
+    assert _has(event, person) and not _has(event, absent), event.participants
+
+
+@pytest.mark.parametrize(("text", "date", "values"), [
+    # the result of an election after "avec", past the comma that ends the clause's segment
+    ("Marc Le Goff a été élu maire de Vannes samedi 4 juillet 2020, avec 33 voix sur 45.",
+     "2020-07-04", [33.0]),
+])
+def test_event_arguments_result_figure_after_avec(
+    nlp_full: Language, text: str, date: str, values: list[float]
+) -> None:
+    event = _event(nlp_full, text, date)
+    assert [q.value for q in event.quantities] == values
+    assert not any(p.label == "GROUP" for p in event.participants), event.participants
