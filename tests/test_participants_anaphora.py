@@ -88,3 +88,15 @@ def test_event_arguments_result_figure_after_avec(
     event = _event(nlp_full, text, date)
     assert [q.value for q in event.quantities] == values
     assert not any(p.label == "GROUP" for p in event.participants), event.participants
+
+
+@pytest.mark.parametrize(("date", "trigger"), [("2015", "Créée"), ("2024-02-14", "organisera")])
+def test_participants_acronym_is_the_name_it_was_defined_with(
+    nlp_full: Language, date: str, trigger: str
+) -> None:
+    text = ("L'Agence de développement économique (ADE) de Brest Métropole accompagnera vingt entreprises "
+            "en 2024. Créée en 2015, l'ADE emploie douze personnes. L'ADE organisera le 14 février 2024 "
+            "une réunion d'information.")
+    event = _event(nlp_full, text, date)
+    assert trigger in event.evidence[0].text
+    assert [p.name for p in event.participants] == ["Agence de développement économique"]

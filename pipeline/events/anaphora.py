@@ -226,6 +226,34 @@ def entity_described(noun: Token, ctx: ArticleContext) -> Ent | None:
     return None
 
 
+# --- acronyms -----------------------------------------------------------------------------
+
+
+def acronym_expansions(ctx: ArticleContext) -> dict[str, Ent]:
+    """The names an article defines its acronyms with: "l'Agence de développement
+    économique (ADE)" makes a later "l'ADE" that agency; "la chambre de commerce et
+    d'industrie de l'Hérault (CCI Hérault)" makes "la CCI" it too, the acronym's first
+    word standing for the whole. Keys are normalised acronyms."""
+    doc, ents = ctx.doc, ctx.ents
+    out: dict[str, Ent] = {}
+    short: dict[str, set[str]] = {}
+    for a, b in zip(ents, ents[1:]):
+        if not (a.label == b.label == "ORG" and b.start == a.end + 1 and b.end < len(doc)):
+            continue
+        if doc[a.end].text != "(" or doc[b.end].text != ")" or len(b.text) >= len(a.text):
+            continue
+        if sum(c.isupper() for c in b.text) < 2:
+            continue
+        out[norm_word(b.canonical)] = a
+        head = b.text.split()[0]
+        if head != b.text and head.isupper():
+            short.setdefault(norm_word(head), set()).add(a.canonical)
+    for head, names in short.items():
+        if len(names) == 1 and head not in out:
+            out[head] = next(e for e in ents if e.canonical in names)
+    return out
+
+
 # --- relative pronouns --------------------------------------------------------------------
 
 
@@ -258,6 +286,7 @@ def relative_antecedent(pronoun: Token, ctx: ArticleContext) -> Ent | None:
 
 
 __all__ = [
+    "acronym_expansions",
     "entity_described",
     "is_title_noun",
     "main_person",

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from pipeline.events.anaphora import (
+    acronym_expansions,
     entity_described,
     is_title_noun,
     main_person,
@@ -147,7 +148,23 @@ def collect_participants(mention: Mention, ctx: ArticleContext, segment: Segment
     _add_segment_entities(table, mention, ctx, segment, list_items)
     _add_possessor(table, mention, ctx)
     _add_issuer(table, mention, ctx)
-    mention.participants = [p for p in table.values() if any(c.isalpha() for c in p.name)]
+    mention.participants = [p for p in _expand_acronyms(table, mention, ctx) if any(c.isalpha() for c in p.name)]
+
+
+def _expand_acronyms(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> list[Participant]:
+    """Each participant under the name the article defines its acronym with, once."""
+    expansions = acronym_expansions(ctx)
+    if not expansions:
+        return list(table.values())
+    out: dict[str, Participant] = {}
+    for key, p in table.items():
+        full = expansions.get(key)
+        if full is not None:
+            if key in mention.implicit:
+                mention.implicit.add(norm_word(full.canonical))
+            p = Participant(name=full.canonical, label=full.label, role=p.role, entity_id=full.entity_id)
+        add_participant(out, p)
+    return list(out.values())
 
 
 def _list_items(
