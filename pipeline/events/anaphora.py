@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 
@@ -237,7 +238,7 @@ def acronym_expansions(ctx: ArticleContext) -> dict[str, Ent]:
     doc, ents = ctx.doc, ctx.ents
     out: dict[str, Ent] = {}
     short: dict[str, set[str]] = {}
-    for a, b in zip(ents, ents[1:]):
+    for a, b in itertools.pairwise(ents):
         if not (a.label == b.label == "ORG" and b.start == a.end + 1 and b.end < len(doc)):
             continue
         if doc[a.end].text != "(" or doc[b.end].text != ")" or len(b.text) >= len(a.text):
