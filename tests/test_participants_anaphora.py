@@ -100,3 +100,10 @@ def test_participants_acronym_is_the_name_it_was_defined_with(
     event = _event(nlp_full, text, date)
     assert trigger in event.evidence[0].text
     assert [p.name for p in event.participants] == ["Agence de développement économique"]
+
+
+def test_participants_list_ends_at_a_new_complement(nlp_full: Language) -> None:
+    text = ("Le contrat a été signé lundi 9 mai 2022 entre la Région Bretagne et l'entreprise Armor Lux, "
+            "en présence du préfet.")
+    event = _event(nlp_full, text, "2022-05-09")
+    assert sorted(p.name for p in event.participants) == ["Armor Lux", "Région Bretagne"]

@@ -212,7 +212,9 @@ def _with_list(doc: Doc, k: int, seg_end: int) -> list[tuple[int, int]]:
                 break
         elif tok.pos_ in ("VERB", "AUX") or (
             tok.pos_ == "ADP"
-            and j > start
+            # a new item that opens with a preposition is another complement: ", en
+            # présence du préfet" after "entre A et B"
+            and (j > start or k + 1 < j)
             and tok.dep_ == "case"
             and norm_word(tok.text) not in DE_WORDS
         ):
@@ -360,20 +362,23 @@ def _in_person_title(ctx: ArticleContext, e: Ent, floor: int) -> bool:
 
 
 def _in_person_description(ctx: ArticleContext, e: Ent) -> bool:
-    """Is the organisation the complement of a noun that describes a person ("par X,
-    ancien ingénieur de Naval Group", "par deux chercheuses du CNRS, A et B")? It says
-    who the person is; the person takes part, not the organisation."""
+    """Is the organisation a person's former employer, in the description of the person
+    ("par X, ancien ingénieur de Naval Group", "par deux anciennes chercheuses de l'Ifremer,
+    A et B")? It says who the person was; the person takes part, not the organisation (a
+    current post, "X, président du port", is the organisation taking part through them)."""
     if e.label != "ORG":
         return False
     doc = ctx.doc
     noun = doc[e.start : e.end].root.head
     if noun.pos_ != "NOUN" or not noun.text[:1].islower() or doc[e.start : e.end].root.dep_ != "nmod":
         return False
+    former = argument_words().former_words
+    if not (norm_word(noun.text).startswith("ex-") or any(
+        c.dep_ == "amod" and norm_word(c.text) in former for c in noun.children
+    )):
+        return False
     if noun.dep_ == "appos" and _person_at(ctx, noun.head.i):
         return True
-    titles = argument_words().person_titles
-    if norm_word(noun.text) not in titles and norm_word(noun.lemma_) not in titles:
-        return False
     # the person's name right after the description, or right before it
     first = noun.left_edge.i
     after = e.end + 1 if e.end + 1 < len(doc) and doc[e.end].text == "," else -1
