@@ -107,3 +107,10 @@ def test_participants_list_ends_at_a_new_complement(nlp_full: Language) -> None:
             "en présence du préfet.")
     event = _event(nlp_full, text, "2022-05-09")
     assert sorted(p.name for p in event.participants) == ["Armor Lux", "Région Bretagne"]
+
+
+def test_participants_passive_subject_named_before_the_segment(nlp_full: Language) -> None:
+    # the clause's segment starts inside the hyphenated first name; the parse still makes
+    # the person the passive's subject
+    text = "Paul-Antoine Santoni a été élu jeudi 25 novembre 2021 président de la Chambre de commerce de Corse."
+    assert _has(_event(nlp_full, text, "2021-11-25"), "Paul-Antoine Santoni")

@@ -257,8 +257,9 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
     """The subjects of the mention's verbs, as entities or as names the NER missed."""
     doc, lex, ents = ctx.doc, ctx.lex, ctx.ents
     subjects = {s.i for s in (_subject_of(v) for v in mention.verbs) if s is not None}
-    # a passive's pronoun subject is the person the event happens to ("il a été gracié")
-    subjects |= {c.i for v in mention.verbs for c in v.children if c.dep_ == "nsubj:pass" and c.pos_ == "PRON"}
+    # a passive's subject is the one the event happens to ("il a été gracié", "X avait
+    # été écartée de la direction")
+    subjects |= {c.i for v in mention.verbs for c in v.children if c.dep_ == "nsubj:pass"}
     # "signée par le préfet", "le président a été reçu": a person named by a title
     subjects |= {c.i for v in mention.verbs for c in v.children
                  if (c.dep_ in ("nsubj:pass", "obl:agent") or _passive_agent(v, c)) and is_title_noun(c)}
