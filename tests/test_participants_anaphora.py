@@ -81,6 +81,9 @@ def test_participants_organisation_describing_a_person_takes_no_part(
     # the result of an election after "avec", past the comma that ends the clause's segment
     ("Marc Le Goff a été élu maire de Vannes samedi 4 juillet 2020, avec 33 voix sur 45.",
      "2020-07-04", [33.0]),
+    # the number of those the event reaches, after "chez"
+    ("Les premiers capteurs seront installés en mars 2024 chez une vingtaine d'éleveurs du Finistère.",
+     "2024-03", [20.0]),
 ])
 def test_event_arguments_result_figure_after_avec(
     nlp_full: Language, text: str, date: str, values: list[float]

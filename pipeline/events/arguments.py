@@ -296,8 +296,9 @@ def _place_phrase(
 
 def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity]) -> None:
     """Quantities of the segment governed by the trigger or its verbs (not "autour de
-    trois thèmes"); a sum of money always belongs to the event; so does a result after
-    "avec" ("élu avec 42 voix"), even past the segment's comma."""
+    trois thèmes"); a sum of money always belongs to the event; so does an adjunct figure
+    after "avec/chez/auprès de" ("élu avec 42 voix", "installés chez une vingtaine
+    d'éleveurs"), even past the segment's comma."""
     governors = {mention.trigger.i}
     if mention.support is not None:
         governors.add(mention.support.i)
@@ -312,8 +313,8 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
             continue
         root = q_span.root
         preps = {norm_word(c.text) for c in root.children if c.dep_ == "case"}
-        # "a été élu samedi, avec 42 voix": the parse joins a result figure to the verb
-        # across the comma that ends the segment
+        # "a été élu samedi, avec 42 voix": the parse joins the figure to the verb across
+        # the comma that ends the segment
         result = bool(preps & argument_words().result_preps) and root.head.i in governors
         if not (mention.seg_start <= q_span.start < mention.seg_end or result):
             continue
