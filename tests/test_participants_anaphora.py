@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from test_event_arguments import _event, _has  # the one-event helpers, one home
+from test_event_arguments import _event, _has, _read  # the event helpers, one home
 
 pytestmark = pytest.mark.model
 
@@ -117,3 +117,18 @@ def test_participants_passive_subject_named_before_the_segment(nlp_full: Languag
     # the person the passive's subject
     text = "Paul-Antoine Santoni a été élu jeudi 25 novembre 2021 président de la Chambre de commerce de Corse."
     assert _has(_event(nlp_full, text, "2021-11-25"), "Paul-Antoine Santoni")
+
+
+@pytest.mark.parametrize(("text", "date", "kind", "location"), [
+    # the place of the post a person is elected to
+    ("Marc Le Goff a été élu maire de Vannes samedi 4 juillet 2020, avec 33 voix sur 45.",
+     "2020-07-04", "election", "Vannes"),
+    # the place the parse gives the support verb, after a relative that cut the segment
+    ("La session d'installation de la nouvelle chambre, au cours de laquelle sera élu son président, "
+     "se tiendra le 25 février 2019 à Landerneau.", "2019-02-25", "meeting", "Landerneau"),
+])
+def test_event_arguments_place_from_the_parse_beyond_the_segment(
+    nlp_full: Language, text: str, date: str, kind: str, location: str
+) -> None:
+    events = [e for e in _read(nlp_full, text, "2024-06-10")._.events if e.date == date and e.type == kind]
+    assert [e.location for e in events] == [location]

@@ -219,7 +219,32 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
                 mention.location = e.text
                 segment.used.add(e.start)
                 return
-    mention.location = _place_phrase(doc, lex, mention, appositives)
+    mention.location = _place_phrase(doc, lex, mention, appositives) or _governed_place(mention, ctx)
+
+
+def _governed_place(mention: Mention, ctx: ArticleContext) -> str | None:
+    """A place of the sentence that the parse gives the event's own predicate, when its
+    segment has none: "à Naves" after a relative clause that cut the segment ("la
+    session, au cours de laquelle …, se tiendra le 25 février à Naves"), or the place of
+    the post a person is elected or named to ("élu maire d'Amiens")."""
+    doc, lex = ctx.doc, ctx.lex
+    anchors = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    titles = argument_words().person_titles
+    posts = {c.i for v in mention.verbs for c in v.children
+             if c.dep_ in ("xcomp", "obj") and c.pos_ == "NOUN" and norm_word(c.lemma_ or c.text) in titles}
+    sent = mention.trigger.sent
+    lo = bisect.bisect_left(ctx.ent_starts, sent.start)
+    for e in itertools.islice(ctx.ents, lo, None):
+        if e.start >= sent.end:
+            break
+        if e.label != "LOC":
+            continue
+        root = doc[e.start : e.end].root
+        if root.head.i in anchors and _after_place_prep(doc, lex, e.start, sent.start):
+            return e.text
+        if root.head.i in posts and preceding_word(doc, e.start, sent.start) in DE_WORDS:
+            return e.text
+    return None
 
 
 def _word_before(doc: Doc, start: int, floor: int) -> int:
