@@ -132,3 +132,33 @@ def test_event_arguments_place_from_the_parse_beyond_the_segment(
 ) -> None:
     events = [e for e in _read(nlp_full, text, "2024-06-10")._.events if e.date == date and e.type == kind]
     assert [e.location for e in events] == [location]
+
+
+@pytest.mark.parametrize(("rejoint_dep", "expected"), [
+    # the parse missed the full stop and hung the next sentence's verb on the modal: its
+    # own finite auxiliary says past
+    ("dep", "past"),
+    # the modal's own infinitive: planned
+    ("xcomp", "planned"),
+])
+def test_status_modal_governs_only_its_infinitive(rejoint_dep: str, expected: str) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.events.lexicon import load_lexicon
+    from pipeline.events.mention import Mention
+    from pipeline.events.status import status
+
+    words = ["Il", "pourrait", "manquer", "le", "match", ".", "Ferreri", "avait", "rejoint", "Brest"]
+    finite = rejoint_dep == "dep"
+    doc = Doc(
+        spacy.blank("fr").vocab, words=words,
+        heads=[1, 1, 1, 4, 2, 1, 8, 8, 1, 8],
+        deps=["nsubj", "ROOT", "xcomp", "det", "obj", "punct", "nsubj", "aux:tense", rejoint_dep, "obj"],
+        pos=["PRON", "VERB", "VERB", "DET", "NOUN", "PUNCT", "PROPN", "AUX", "VERB", "PROPN"],
+        lemmas=["il", "pouvoir", "manquer", "le", "match", ".", "Ferreri", "avoir", "rejoindre", "Brest"],
+        morphs=["", "Mood=Cnd|VerbForm=Fin", "VerbForm=Inf", "", "", "", "",
+                "Mood=Ind|Tense=Imp|VerbForm=Fin" if finite else "VerbForm=Inf", "Tense=Past|VerbForm=Part", ""],
+    )
+    mention = Mention(trigger=doc[8], trigger_end=9, type="recruitment", nominal=False, seg_start=6, seg_end=10)
+    assert status(mention, doc, load_lexicon(), "2016-08-04") == expected

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from pipeline.events.clause import non_finite
 from pipeline.events.grammar import morph
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import Mention, date_value
@@ -92,7 +93,9 @@ def status(mention: Mention, doc: Doc, lex: EventLexicon, published: str | None)
                 return "planned"
         if norm_word(verb.lemma_) in lex.planned_lemmas:
             return "planned"
-        if verb.head is not verb and norm_word(verb.head.lemma_) in lex.modal_planned_lemmas:
+        # "pourrait accueillir": the infinitive of a modal; a verb with its own finite
+        # auxiliary ("avait rejoint") that the parse hangs on one is not
+        if verb.head is not verb and norm_word(verb.head.lemma_) in lex.modal_planned_lemmas and non_finite(verb):
             head_tense = morph(verb.head, "Tense")
             if "Fut" in head_tense or "Cnd" in morph(verb.head, "Mood") or "Pres" in head_tense:
                 return "planned"
