@@ -4,7 +4,10 @@ An event's clause often names its actor only by a word that points back: a subje
 pronoun ("il est élu en 1955"), a relative pronoun ("la Région, qui avait accordé un
 prêt"), a title ("le préfet a signé") or a definite description ("la brasserie emploie",
 "cette branche a prêté allégeance"). Each is read back to the name it stands for, in the
-discourse before it; none rather than a guess when nothing fits.
+discourse before it; none rather than a guess when nothing fits. An acronym is the name
+the article defined it with ("l'Agence de développement économique (ADE)"), and a
+person's former employer in their description ("X, ancien ingénieur de Y") describes
+them without taking part.
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ from spacy.tokens import Doc, Token
 
 from pipeline.events.clause import argument_words
 from pipeline.events.grammar import DEFINITES, DEMONSTRATIVES, morph
-from pipeline.events.mention import ArticleContext, Ent
+from pipeline.events.mention import ArticleContext, Ent, Mention, add_participant
 from pipeline.nlp.text import norm_word
+from pipeline.records import Participant
 from pipeline.resources import read_json
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
@@ -255,6 +259,56 @@ def acronym_expansions(ctx: ArticleContext) -> dict[str, Ent]:
     return out
 
 
+def expand_acronyms(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> list[Participant]:
+    """Each participant under the name the article defines its acronym with, once."""
+    expansions = acronym_expansions(ctx)
+    if not expansions:
+        return list(table.values())
+    out: dict[str, Participant] = {}
+    for key, p in table.items():
+        full = expansions.get(key)
+        if full is not None:
+            if key in mention.implicit:
+                mention.implicit.add(norm_word(full.canonical))
+            p = Participant(name=full.canonical, label=full.label, role=p.role, entity_id=full.entity_id)
+        add_participant(out, p)
+    return list(out.values())
+
+
+# --- descriptions ----------------------------------------------------------------------------
+
+
+def former_employer(ctx: ArticleContext, e: Ent) -> bool:
+    """Is the organisation a person's former employer, in the description of the person
+    ("par X, ancien ingénieur de Naval Group", "par deux anciennes chercheuses de l'Ifremer,
+    A et B")? It says who the person was; the person takes part, not the organisation (a
+    current post, "X, président du port", is the organisation taking part through them)."""
+    if e.label != "ORG":
+        return False
+    doc = ctx.doc
+    noun = doc[e.start : e.end].root.head
+    if noun.pos_ != "NOUN" or not noun.text[:1].islower() or doc[e.start : e.end].root.dep_ != "nmod":
+        return False
+    former = argument_words().former_words
+    if not (norm_word(noun.text).startswith("ex-") or any(
+        c.dep_ == "amod" and norm_word(c.text) in former for c in noun.children
+    )):
+        return False
+    if noun.dep_ == "appos" and person_at(ctx, noun.head.i):
+        return True
+    # the person's name right after the description, or right before it
+    first = noun.left_edge.i
+    after = e.end + 1 if e.end + 1 < len(doc) and doc[e.end].text == "," else -1
+    before = first - 2 if first > 0 and doc[first - 1].text == "," else -1
+    return (after >= 0 and person_at(ctx, after)) or (before >= 0 and person_at(ctx, before))
+
+
+def person_at(ctx: ArticleContext, i: int) -> bool:
+    """Does a person's name cover token ``i``?"""
+    k = bisect.bisect_right(ctx.ent_starts, i) - 1
+    return k >= 0 and ctx.ents[k].start <= i < ctx.ents[k].end and ctx.ents[k].label == "PER"
+
+
 # --- relative pronouns --------------------------------------------------------------------
 
 
@@ -289,8 +343,11 @@ def relative_antecedent(pronoun: Token, ctx: ArticleContext) -> Ent | None:
 __all__ = [
     "acronym_expansions",
     "entity_described",
+    "expand_acronyms",
+    "former_employer",
     "is_title_noun",
     "main_person",
+    "person_at",
     "person_referred",
     "person_titled",
     "previous_sentence_start",

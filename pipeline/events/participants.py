@@ -20,8 +20,9 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from pipeline.events.anaphora import (
-    acronym_expansions,
     entity_described,
+    expand_acronyms,
+    former_employer,
     is_title_noun,
     main_person,
     person_referred,
@@ -148,23 +149,7 @@ def collect_participants(mention: Mention, ctx: ArticleContext, segment: Segment
     _add_segment_entities(table, mention, ctx, segment, list_items)
     _add_possessor(table, mention, ctx)
     _add_issuer(table, mention, ctx)
-    mention.participants = [p for p in _expand_acronyms(table, mention, ctx) if any(c.isalpha() for c in p.name)]
-
-
-def _expand_acronyms(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> list[Participant]:
-    """Each participant under the name the article defines its acronym with, once."""
-    expansions = acronym_expansions(ctx)
-    if not expansions:
-        return list(table.values())
-    out: dict[str, Participant] = {}
-    for key, p in table.items():
-        full = expansions.get(key)
-        if full is not None:
-            if key in mention.implicit:
-                mention.implicit.add(norm_word(full.canonical))
-            p = Participant(name=full.canonical, label=full.label, role=p.role, entity_id=full.entity_id)
-        add_participant(out, p)
-    return list(out.values())
+    mention.participants = [p for p in expand_acronyms(table, mention, ctx) if any(c.isalpha() for c in p.name)]
 
 
 def _list_items(
@@ -362,37 +347,6 @@ def _in_person_title(ctx: ArticleContext, e: Ent, floor: int) -> bool:
     return title.pos_ == "NOUN" and title.text[:1].islower()
 
 
-def _in_person_description(ctx: ArticleContext, e: Ent) -> bool:
-    """Is the organisation a person's former employer, in the description of the person
-    ("par X, ancien ingénieur de Naval Group", "par deux anciennes chercheuses de l'Ifremer,
-    A et B")? It says who the person was; the person takes part, not the organisation (a
-    current post, "X, président du port", is the organisation taking part through them)."""
-    if e.label != "ORG":
-        return False
-    doc = ctx.doc
-    noun = doc[e.start : e.end].root.head
-    if noun.pos_ != "NOUN" or not noun.text[:1].islower() or doc[e.start : e.end].root.dep_ != "nmod":
-        return False
-    former = argument_words().former_words
-    if not (norm_word(noun.text).startswith("ex-") or any(
-        c.dep_ == "amod" and norm_word(c.text) in former for c in noun.children
-    )):
-        return False
-    if noun.dep_ == "appos" and _person_at(ctx, noun.head.i):
-        return True
-    # the person's name right after the description, or right before it
-    first = noun.left_edge.i
-    after = e.end + 1 if e.end + 1 < len(doc) and doc[e.end].text == "," else -1
-    before = first - 2 if first > 0 and doc[first - 1].text == "," else -1
-    return (after >= 0 and _person_at(ctx, after)) or (before >= 0 and _person_at(ctx, before))
-
-
-def _person_at(ctx: ArticleContext, i: int) -> bool:
-    """Does a person's name cover token ``i``?"""
-    k = bisect.bisect_right(ctx.ent_starts, i) - 1
-    return k >= 0 and ctx.ents[k].start <= i < ctx.ents[k].end and ctx.ents[k].label == "PER"
-
-
 def _entity_at(ctx: ArticleContext, start: int) -> Ent | None:
     """The entity that starts at token ``start``, if any."""
     k = bisect.bisect_left(ctx.ent_starts, start)
@@ -424,7 +378,7 @@ def _add_segment_entities(
             continue
         if e.end - e.start == 1 and norm_word(e.text) in lex.generic_entity_words:
             continue
-        if _in_person_title(ctx, e, mention.seg_start) or _in_person_description(ctx, e):
+        if _in_person_title(ctx, e, mention.seg_start) or former_employer(ctx, e):
             continue
         item = next((it for it in list_items if it.start <= e.start < it.end), None)
         prep = item.prep if item else preceding_word(doc, e.start, mention.seg_start)
