@@ -162,3 +162,11 @@ def test_status_modal_governs_only_its_infinitive(rejoint_dep: str, expected: st
     )
     mention = Mention(trigger=doc[8], trigger_end=9, type="recruitment", nominal=False, seg_start=6, seg_end=10)
     assert status(mention, doc, load_lexicon(), "2016-08-04") == expected
+
+
+def test_participants_subject_of_the_clause_an_event_is_the_occasion_of(nlp_full: Language) -> None:
+    text = ("La start-up Kelenn a levé 3 millions d'euros. Kelenn recrute dix ingénieurs. Elle présentera "
+            "son nouveau capteur jeudi 15 février 2024 lors des Rencontres de l'agriculture, organisées à "
+            "Rennes par la Région Bretagne.")
+    event = _event(nlp_full, text, "2024-02-15")
+    assert _has(event, "Kelenn") and _has(event, "Région Bretagne"), event.participants

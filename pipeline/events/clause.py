@@ -45,6 +45,8 @@ class ArgumentWords:
     time_anchor_preps: frozenset[str]
     #: "élu avec 42 voix": an adjunct figure that is the event's result
     result_preps: frozenset[str]
+    #: "présentera sa gamme au salon X", "lors des Rencontres": the clause's subject takes part
+    occasion_preps: frozenset[str]
     #: "ancien ingénieur de X": a person's former post, whose organisation takes no part
     former_words: frozenset[str]
     #: one-word person titles of the shared ``titles_fr.json`` ("le préfet", "la maire")
@@ -68,6 +70,7 @@ def argument_words() -> ArgumentWords:
         time_anchor_preps=words("time_anchor_preps"),
         result_preps=words("result_preps"),
         former_words=words("former_words"),
+        occasion_preps=words("occasion_preps"),
         person_titles=frozenset(
             norm_word(t)
             for t in entries_with_use(read_json("titles_fr.json")["titles"], "people")

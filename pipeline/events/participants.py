@@ -146,6 +146,7 @@ def collect_participants(mention: Mention, ctx: ArticleContext, segment: Segment
     _add_list_participants(table, mention, ctx, list_items, segment.ents)
     _add_subjects(table, mention, ctx)
     _add_relative_objects(table, mention, ctx)
+    _add_host_subject(table, mention, ctx)
     _add_segment_entities(table, mention, ctx, segment, list_items)
     _add_possessor(table, mention, ctx)
     _add_issuer(table, mention, ctx)
@@ -315,6 +316,34 @@ def _add_relative_objects(table: dict[str, Participant], mention: Mention, ctx: 
                 role = _as_role(ctx.lex.default_roles.get(mention.type, "participant"))
                 add_participant(table, Participant(name=found.canonical, label=found.label, role=role,
                                                    entity_id=found.entity_id))
+
+
+def _add_host_subject(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
+    """ "X présentera sa gamme au salon Y", "elle sera présente lors des Rencontres": the
+    subject of the clause a nominal event is the occasion of takes part in it."""
+    trigger, support = mention.trigger, mention.support
+    # a participle on the trigger ("les Rencontres, organisées par Y") is no host
+    if not mention.nominal or (support is not None and support.head.i != trigger.i):
+        return
+    host = trigger.head
+    preps = {norm_word(c.text) for c in trigger.children if c.dep_ == "case"}
+    if host.pos_ == "ADV" and host.head.i != host.i:  # "lors des Rencontres": "lors" heads them
+        preps.add(norm_word(host.text))
+        host = host.head
+    if not trigger.dep_.startswith("obl") or host.pos_ != "VERB" or not preps & argument_words().occasion_preps:
+        return
+    subj = _subject_of(host)
+    if subj is None:
+        return
+    k = bisect.bisect_right(ctx.ent_starts, subj.i) - 1
+    found = ctx.ents[k] if k >= 0 and ctx.ents[k].start <= subj.i < ctx.ents[k].end else None
+    if found is None:
+        found = _subject_referent(subj, ctx)
+        if found is None and subj.pos_ == "PRON" and norm_word(subj.text) in ("il", "elle"):
+            found = ctx.issuer  # "elle présentera … lors de …": the article's organisation
+    if found is not None and found.label in _PARTICIPANT_LABELS:
+        add_participant(table, Participant(name=found.canonical, label=found.label, role="participant",
+                                           entity_id=found.entity_id))
 
 
 def _apposed_person(noun: Token, ctx: ArticleContext) -> Ent | None:
