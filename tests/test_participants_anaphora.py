@@ -170,3 +170,19 @@ def test_participants_subject_of_the_clause_an_event_is_the_occasion_of(nlp_full
             "Rennes par la Région Bretagne.")
     event = _event(nlp_full, text, "2024-02-15")
     assert _has(event, "Kelenn") and _has(event, "Région Bretagne"), event.participants
+
+
+@pytest.mark.parametrize(("text", "date", "values"), [
+    # a sum in a relative clause on the subject is the subject's, not the event's
+    ("Le groupe Kerlo, qui réalise 310 millions d'euros de chiffre d'affaires, s'était renforcé en "
+     "septembre 2022 avec l'acquisition d'une conserverie bretonne.", "2022-09", []),
+    # a sum of the main verb's clause is not the fronted participle's event
+    ("Fondée en 1962, la coutellerie Lamarre emploie 85 salariés et a réalisé en 2023 un chiffre "
+     "d'affaires de 12 millions d'euros.", "1962", []),
+    # the event's own sum stays
+    ("La Région a accordé en 2021 une subvention de 400 000 euros à la coopérative.", "2021", [400000.0]),
+])
+def test_event_arguments_sum_of_the_event_clause_only(
+    nlp_full: Language, text: str, date: str, values: list[float]
+) -> None:
+    assert [q.value for q in _event(nlp_full, text, date).quantities] == values

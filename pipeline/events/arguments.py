@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from pipeline.events.clause import argument_words, is_time_anchor
+from pipeline.events.clause import argument_words, in_event_clause, is_time_anchor
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -321,7 +321,7 @@ def _place_phrase(
 
 def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity]) -> None:
     """Quantities of the segment governed by the trigger or its verbs (not "autour de
-    trois thèmes"); a sum of money always belongs to the event; so does an adjunct figure
+    trois thèmes"); a sum of money of the event's own clause belongs to it; so does an adjunct figure
     after "avec/chez/auprès de" ("élu avec 42 voix", "installés chez une vingtaine
     d'éleveurs"), even past the segment's comma."""
     governors = {mention.trigger.i}
@@ -345,7 +345,9 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
             continue
         if own_phrase_only and not mention.trigger.is_ancestor(root):
             continue
-        money = q.unit in _MONEY_UNITS
+        # a sum of the event's own clause, not of another predicate of the segment ("qui
+        # réalise 310 millions d'euros de chiffre d'affaires")
+        money = q.unit in _MONEY_UNITS and in_event_clause(mention, root)
         # "élu avec 42 voix sur 55": the result the event had, an adjunct of its verb
         adjunct = root.dep_ not in ("obl:mod", "advcl", "advmod") or result
         if money or (_governed_by(root, governors) and adjunct):
