@@ -2,11 +2,15 @@
 
 A mention's participants come, in this order (the first role read for a name wins
 unless it was the vague "participant"): the items of an "avec A, B et C" list, the
-subject of its verb (through control: "a reçu … avant d'être intronisé"; a pronoun is
-the last person named as a subject, else the person the article is about), the other
-organisations and people of its own clause (:mod:`~pipeline.events.clause`), the
-article's person for a possessive event ("sa candidature"), and last the article's main
-actor (the *issuer* of a press release) when the text points to it or names nobody.
+subject of its verb, active or passive (through control: "a reçu … avant d'être
+intronisé"; a pronoun, a relative pronoun, a title or a definite description is read
+back to its name by :mod:`~pipeline.events.anaphora`), a relative pronoun object's
+antecedent, the subject of the clause a nominal event is the occasion of ("lors des
+Rencontres X"), the other organisations and people of its own clause
+(:mod:`~pipeline.events.clause`; not a person's former employer), the article's person
+for a possessive event ("sa candidature"), and last the article's main actor (the
+*issuer* of a press release) when the text points to it or names nobody. An acronym the
+article defined takes its defined name.
 """
 
 from __future__ import annotations
