@@ -1,0 +1,94 @@
+"""Names the model cut inside are glued back (pipeline.entities.spans)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from test_entities import HandEnt, fixed  # the hand-entity doc helper, one home
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # two pieces with a space only between them, the fund's cue gives the label
+        (
+            "La société de gestion lance son fonds Rhône Avenir III auprès des épargnants.",
+            [("Rhône", "LOC"), ("Avenir III", "MISC")],
+            [("Rhône Avenir III", "ORG")],
+        ),
+        # a sequel's roman numeral after the name
+        (
+            "Le fonds Cap Innovation II a réuni 40 millions d'euros.",
+            [("Cap Innovation", "ORG")],
+            [("Cap Innovation II", "ORG")],
+        ),
+        # a capitalised word glued by an apostrophe is part of the name
+        (
+            "Parmi les lauréats figure Ker’Armor, qui recycle les filets de pêche.",
+            [("Armor", "LOC")],
+            [("Ker’Armor", "LOC")],
+        ),
+        # an all-capitalised quoted name is one name; the place the model saw is not it
+        (
+            "La liste « Savoie Demain » est arrivée en tête au premier tour.",
+            [("Savoie", "LOC")],
+            [("Savoie Demain", "MISC")],
+        ),
+    ],
+)
+def test_entities_spans_cut_name_is_joined(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[tuple[str, str]]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "La Banque populaire du Rhin et de la Moselle a ouvert une agence à Metz.",
+            [("Banque populaire du Rhin", "ORG"), ("Moselle", "LOC"), ("Metz", "LOC")],
+            [("Banque populaire du Rhin et de la Moselle", "ORG"), ("Metz", "LOC")],
+        ),
+        (
+            "Une aide du ministère de l'Industrie, de l'Énergie et du Numérique est prévue.",
+            [("ministère de l'Industrie", "ORG"), ("Énergie", "LOC")],
+            [("ministère de l'Industrie, de l'Énergie et du Numérique", "ORG")],
+        ),
+    ],
+)
+def test_entities_spans_enumerated_complements_join_the_name(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[tuple[str, str]]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.negative
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a demonym and a name are a description and a name
+        (
+            "La course a été remportée par la Norvégienne Ingrid Solberg devant sa rivale.",
+            [("Ingrid Solberg", "PER")],
+        ),
+        # a quoted title holding a place is not that place's name
+        ("Son roman « Retour vers Brest » paraîtra en mai.", [("Brest", "LOC")]),
+        # two bodies in an enumeration: an acronym is a body of its own
+        (
+            "Le laboratoire dépend de l'université de Lille et du CNRS depuis 2015.",
+            [("université de Lille", "ORG"), ("CNRS", "ORG")],
+        ),
+        # a complement followed by more name is a body of its own
+        (
+            "Avec le soutien du conseil départemental de l'Ain et de Bourg Habitat Services.",
+            [("conseil départemental de l'Ain", "ORG"), ("Bourg Habitat Services", "ORG")],
+        ),
+        # an elided article is no part of a name
+        ("Le bateau a rejoint l'Iroise au matin.", [("Iroise", "LOC")]),
+    ],
+)
+def test_entities_spans_separate_names_stay_apart(
+    blank_fr: Language, text: str, ents: list[HandEnt]
+) -> None:
+    assert fixed(blank_fr, text, ents) == list(ents)
