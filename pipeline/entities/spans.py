@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.candidates import ACRONYM_RE, Candidate, is_cap, line_start
 from pipeline.entities.rules import EntityRules
@@ -130,18 +130,19 @@ def _whole_quoted_name(doc: Doc, ent: Candidate) -> Candidate:
     """« Corsica Impresa »: an entity inside short quotes names all that is quoted.
 
     Every quoted word must be capitalised (or a number) and none a clause word: a
-    quotation or a title holding a name ("Seul sur Mars") is not that name. A place the model saw in it becomes the
-    name of something else (MISC), unless evidence gave the label.
+    quotation or a title holding a name ("Seul sur Mars") is not that name. A place the
+    model saw in it becomes the name of something else (MISC), unless evidence gave the
+    label.
     """
     if ent.protected:
         return ent
     start, end = ent.start, ent.end
     while start > 0 and doc[start - 1].text not in _OPEN_QUOTES:
-        if end - start > _MAX_QUOTED or doc[start - 1].text in _CLOSE_QUOTES or "\n" in doc[start - 1].text:
+        if end - start > _MAX_QUOTED or _stops_quote(doc[start - 1], _CLOSE_QUOTES):
             return ent
         start -= 1
     while end < len(doc) and doc[end].text not in _CLOSE_QUOTES:
-        if end - start > _MAX_QUOTED or doc[end].text in _OPEN_QUOTES or "\n" in doc[end].text:
+        if end - start > _MAX_QUOTED or _stops_quote(doc[end], _OPEN_QUOTES):
             return ent
         end += 1
     if start == 0 or end >= len(doc) or (start, end) == (ent.start, ent.end):
@@ -151,6 +152,11 @@ def _whole_quoted_name(doc: Doc, ent: Candidate) -> Candidate:
         return ent
     label = ent.label if ent.certain or ent.label != "LOC" else "MISC"
     return Candidate(start, end, label, ent.ent_id, ent.certain, ent.not_person)
+
+
+def _stops_quote(tok: Token, other_quotes: frozenset[str]) -> bool:
+    """A token no quoted name runs over: the other quote mark or a line break."""
+    return tok.text in other_quotes or "\n" in tok.text
 
 
 def _name_like(words: Span) -> bool:
