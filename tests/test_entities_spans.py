@@ -28,6 +28,17 @@ from test_entities import HandEnt, fixed  # the hand-entity doc helper, one home
             [("Armor", "LOC")],
             [("Ker’Armor", "LOC")],
         ),
+        # a name that ran on into a time word ends before it
+        (
+            "Selon l'Agence mardi soir, le chantier reprendra au printemps.",
+            [("Agence mardi soir", "ORG")],
+            [("Agence", "ORG")],
+        ),
+        (
+            "Le club a battu le Stade Rennais dimanche devant ses supporters.",
+            [("Stade Rennais dimanche", "ORG")],
+            [("Stade Rennais", "ORG")],
+        ),
         # an all-capitalised quoted name is one name; the place the model saw is not it
         (
             "La liste « Savoie Demain » est arrivée en tête au premier tour.",
@@ -84,6 +95,8 @@ def test_entities_spans_enumerated_complements_join_the_name(
             "Avec le soutien du conseil départemental de l'Ain et de Bourg Habitat Services.",
             [("conseil départemental de l'Ain", "ORG"), ("Bourg Habitat Services", "ORG")],
         ),
+        # a day number: the time word is part of a dated name
+        ("Le Collectif du 5 juin a manifesté.", [("Collectif du 5 juin", "ORG")]),
         # an elided article is no part of a name
         ("Le bateau a rejoint l'Iroise au matin.", [("Iroise", "LOC")]),
     ],

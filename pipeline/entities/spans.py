@@ -34,8 +34,9 @@ _JOINABLE = frozenset({"ORG", "MISC", "LOC"})
 def join_cut_names(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
     """Glue back the pieces of names the model cut inside.
 
-    In order: an elided capitalised word glued by an apostrophe joins the name after it
-    ("Hydrol'" + "Iroise"); a roman numeral right after a name joins it; two entities
+    In order: a name that ran on into a time word ends before it ("l'Agence mardi",
+    "le Comité jeudi dernier"); an elided capitalised word glued by an apostrophe joins
+    the name after it ("Hydrol'" + "Iroise"); a roman numeral right after a name joins it; two entities
     separated by a space only (no punctuation, no line break) are one name ("Alpin" +
     "Impact II"); an entity that covers part of a short quoted name takes all of it
     (« Corsica Impresa »). (:func:`join_enumerated_complements` runs once places have
@@ -49,10 +50,32 @@ def join_cut_names(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[
     Returns:
         The candidates, some extended or merged, sorted by start.
     """
+    ents = [e for e in (_without_time_words(doc, e, rules) for e in ents) if e is not None]
     ents = [_with_elided_word(doc, e, rules) for e in ents]
     ents = [_with_roman_numeral(doc, e) for e in ents]
     ents = _join_adjacent(doc, ents, rules)
     return [_whole_quoted_name(doc, e) for e in ents]
+
+
+def _without_time_words(doc: Doc, ent: Candidate, rules: EntityRules) -> Candidate | None:
+    """ "l'Agence mardi a annoncé": a lower-case time word right after a capitalised word
+    (not a day number: "du 5 août" is a date inside a name) ends the name, and what
+    follows it ("dernier", "soir") goes with it; None when no name is left before it."""
+    if ent.protected:
+        return ent
+    cut = next(
+        (
+            i
+            for i in range(ent.start + 1, ent.end)
+            if doc[i].is_lower and doc[i].text in rules.time_words and doc[i - 1].text[:1].isupper()
+        ),
+        None,
+    )
+    if cut is None:
+        return ent
+    if all(t.lower_ in rules.function_words for t in doc[ent.start : cut]):
+        return ent  # "Un dimanche de janvier": the time word is the title's own
+    return Candidate(ent.start, cut, ent.label, ent.ent_id, ent.certain, ent.not_person)
 
 
 def _with_elided_word(doc: Doc, ent: Candidate, rules: EntityRules) -> Candidate:
