@@ -997,6 +997,12 @@ def test_entities_preposition_and_legal_form_make_org(
             [("Naval Énergies", "ORG"), ("Sabella", "ORG"), ("Hydroquest", "LOC"), ("Brest", "LOC")],
             [("Naval Énergies", "ORG"), ("Sabella", "ORG"), ("Hydroquest", "ORG"), ("Brest", "LOC")],
         ),
+        # one item is named by its own organisation noun: the other takes its type
+        (
+            "Le forum est organisé par la Fondation Kerallan et Terres Océanes.",
+            [("Fondation Kerallan", "ORG"), ("Terres Océanes", "LOC")],
+            [("Fondation Kerallan", "ORG"), ("Terres Océanes", "ORG")],
+        ),
         # a person's full name is clearly different
         pytest.param(
             "Ont signé Airvel, Hexalia et Claire Morvan.",

@@ -313,7 +313,8 @@ def share_list_labels(doc: Doc, ents: list[Candidate], rules: EntityRules) -> li
     Entities separated only by commas, "et"/"ou" and the determiners or prepositions
     each item repeats (``list_links``) form a list. An item whose label the model gave
     takes the label of the others when at least two of them, or one whose label rests
-    on evidence, agree on it and none disagrees. Only the labels the model confuses
+    on evidence or on its own organisation noun ("l'Agence ..."), agree on it and none
+    disagrees. Only the labels the model confuses
     unknown names with change: to ORG from LOC, MISC or a one-word PER; to LOC from MISC
     or a one-word PER (MISC is the model's guess, not a type a list can teach; a person
     among organisations is too often one). An item is clearly different, and keeps its
@@ -339,9 +340,18 @@ def share_list_labels(doc: Doc, ents: list[Candidate], rules: EntityRules) -> li
             ((label, count),) = votes.items()
             if ent.label not in _LIST_CHANGES.get(label, ()):
                 continue
-            if count >= 2 or any(e.certain for e in others):
+            if count >= 2 or any(e.certain or _headed_org(doc, e, rules) for e in others):
                 ent.label = label
     return ents
+
+
+def _headed_org(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
+    """An organisation whose name starts with an organisation noun ("l'Agence fédérale
+    ...", "le ministère de ...") is typed by its own words, as evidence is."""
+    first = doc[ent.start]
+    return ent.label == "ORG" and (
+        first.text in rules.org_heads_cased or first.lower_ in rules.org_triggers_lower_first
+    )
 
 
 _LIST_LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
