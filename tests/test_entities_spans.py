@@ -105,3 +105,26 @@ def test_entities_spans_separate_names_stay_apart(
     blank_fr: Language, text: str, ents: list[HandEnt]
 ) -> None:
     assert fixed(blank_fr, text, ents) == list(ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the place after an elected person's party is the person's constituency
+        (
+            "Selon Anne Kervella, députée LFI de Gironde, le texte sera amendé.",
+            [("Anne Kervella", "PER"), ("LFI", "ORG"), ("Gironde", "LOC")],
+            [("Anne Kervella", "PER"), ("LFI", "ORG"), ("Gironde", "LOC")],
+        ),
+        # a body's place is part of its name
+        (
+            "La CCI de Bretagne a ouvert un guichet unique.",
+            [("CCI", "ORG"), ("Bretagne", "LOC")],
+            [("CCI de Bretagne", "ORG")],
+        ),
+    ],
+)
+def test_entities_spans_place_of_a_body_or_of_an_elected(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[tuple[str, str]]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected
