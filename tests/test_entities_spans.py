@@ -128,3 +128,18 @@ def test_entities_spans_place_of_a_body_or_of_an_elected(
     blank_fr: Language, text: str, ents: list[HandEnt], expected: list[tuple[str, str]]
 ) -> None:
     assert fixed(blank_fr, text, ents) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le bataillon est arrivé en juin. Depuis 2004, le régiment a mené douze missions.",
+        "Les travaux ont commencé. Pendant 2021, la coopérative a doublé ses ventes.",
+    ],
+)
+def test_entities_spans_sentence_opener_is_no_apposed_name(nlp_md: Language, text: str) -> None:
+    from pipeline.entities import fix_entities
+
+    names = [s.text for s in fix_entities(nlp_md(text)).spans]
+    assert not any(name.startswith(("Depuis", "Pendant")) for name in names)

@@ -156,6 +156,8 @@ def _capitalised_run_start(doc: Doc, end: int, covered: set[int]) -> int | None:
             start -= 1
             continue
         break
+    if start < end and sentence_start(doc, start) and doc[start].pos_ in _CLAUSE_OPENERS:
+        start += 1  # "Depuis 1999, le régiment ...": a sentence's first word, no name's
     if start == end or not doc[start].text[:1].isupper():
         return None
     if end - start == 1 and sentence_start(doc, start):
@@ -164,6 +166,8 @@ def _capitalised_run_start(doc: Doc, end: int, covered: set[int]) -> int | None:
 
 
 _NAME_PUNCT = frozenset({"’", "'", "&"})
+#: parts of speech of a sentence's first word that open a clause, never a name
+_CLAUSE_OPENERS = frozenset({"ADP", "ADV", "SCONJ", "CCONJ", "PRON", "VERB", "AUX"})
 
 
 def _after_preposition(doc: Doc, start: int, rules: EntityRules, any_of: bool = False) -> bool:
