@@ -234,7 +234,8 @@ def join_name_ends(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[
 
     A capitalised word of ``org_name_ends_cased`` right after a name (mid-sentence, no
     punctuation between) belongs to it, whether the model left it out or made it an entity
-    of its own; the name is an organisation.
+    of its own, or the model tagged the word alone ("d'Amiens Métropole"); the name is an
+    organisation.
 
     Args:
         doc: the doc.
@@ -269,6 +270,14 @@ def join_name_ends(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[
             and doc[ent.end].text in rules.org_name_ends_cased
         ):
             ent.end, ent.label, ent.certain = ent.end + 1, "ORG", True
+    for ent in out:
+        if ent.protected or ent.end - ent.start != 1:
+            continue
+        if doc[ent.start].text in rules.org_name_ends_cased and ent.start > 0:
+            # "président d'Amiens Métropole": the name before the word was left untagged
+            start = _capitalised_run_start(doc, ent.start, taken)
+            if start is not None and doc[ent.start - 1].whitespace_:
+                ent.start, ent.label, ent.certain = start, "ORG", True
     return out
 
 
