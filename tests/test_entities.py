@@ -1641,12 +1641,6 @@ def test_entities_role_and_trade_evidence_vote_in_the_article(
             [("Bretagne", "LOC"), ("Angels", "LOC")],
             [("Bretagne Angels", "ORG")],
         ),
-        # ... or tagged the body word alone after an untagged place
-        (
-            "Le conseil de Vannes Agglomération votera le budget en mars.",
-            [("Agglomération", "ORG")],
-            [("Vannes Agglomération", "ORG")],
-        ),
         # a place then a comma is no name's end
         pytest.param(
             "Elle vit à Brest, Capital de la mer, dit la brochure.",

@@ -143,3 +143,19 @@ def test_entities_spans_sentence_opener_is_no_apposed_name(nlp_md: Language, tex
 
     names = [s.text for s in fix_entities(nlp_md(text)).spans]
     assert not any(name.startswith(("Depuis", "Pendant")) for name in names)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le conseil de Vannes Agglomération votera le budget en mars.", "Vannes Agglomération"),
+        ("Le président d’Orléans Métropole a signé la convention mardi.", "Orléans Métropole"),
+    ],
+)
+def test_entities_spans_place_and_body_word_are_one_org(
+    nlp_md: Language, text: str, name: str
+) -> None:
+    from pipeline.entities import fix_entities
+
+    assert (name, "ORG") in [(s.text, s.label_) for s in fix_entities(nlp_md(text)).spans]
