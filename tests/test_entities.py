@@ -1003,6 +1003,15 @@ def test_entities_preposition_and_legal_form_make_org(
             [("Fondation Kerallan", "ORG"), ("Terres Océanes", "LOC")],
             [("Fondation Kerallan", "ORG"), ("Terres Océanes", "ORG")],
         ),
+        # items carry appositions and relative clauses; the names inside them are no items
+        (
+            "Les lauréats sont Marivolt, qui teste une éolienne à Groix, Ostréa, "
+            "la coopérative Iodéa et la start-up Brizh Labs.",
+            [("Marivolt", "LOC"), ("Groix", "LOC"), ("Ostréa", "MISC"), ("Iodéa", "ORG"),
+             ("Brizh Labs", "ORG")],
+            [("Marivolt", "ORG"), ("Groix", "LOC"), ("Ostréa", "ORG"), ("Iodéa", "ORG"),
+             ("Brizh Labs", "ORG")],
+        ),
         # a person's full name is clearly different
         pytest.param(
             "Ont signé Airvel, Hexalia et Claire Morvan.",

@@ -386,22 +386,73 @@ def _clearly_typed(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
 
 
 def _iter_lists(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[list[Candidate]]:
-    """Runs of entities joined by list separators whose last link has "et" or "ou"."""
+    """Runs of entities joined by list separators whose last link has "et" or "ou".
+
+    An item may carry an apposition or a relative clause between commas ("A, qui teste
+    une hydrolienne à Ouessant, B, producteur d'algues, et C"): the names inside it are
+    no items of the list.
+    """
     lists: list[list[Candidate]] = []
     run: list[Candidate] = []
     closed = False  # the run's last link has "et"/"ou": "A, B et C"
-    for ent in ents:
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
         link = _link(doc, run[-1].end, ent.start, rules) if run else None
+        if link is None and run:
+            nxt = _after_apposition(doc, ents, k, run[-1].end, rules)
+            if nxt is not None:
+                k, link = nxt
+                ent = ents[k]
         if link is not None:
             run.append(ent)
             closed = link
+            k += 1
             continue
         if closed:
             lists.append(run)
         run, closed = [ent], False
+        k += 1
     if closed:
         lists.append(run)
     return lists
+
+
+#: the longest apposition an item of a list may carry, in tokens
+_MAX_APPOSITION = 16
+_SENTENCE_PUNCT = frozenset({".", ";", ":", "!", "?", "«", "»", "(", ")"})
+
+
+def _after_apposition(
+    doc: Doc, ents: list[Candidate], k: int, end: int, rules: EntityRules
+) -> tuple[int, bool] | None:
+    """The next item after an apposition that follows the item ending at ``end``.
+
+    The apposition starts with a comma, ends with the comma before the next item's
+    list link, and holds no sentence punctuation; the entities inside it are skipped.
+
+    Returns:
+        (index of the next item in ``ents``, whether its link holds "et"/"ou"), or None.
+    """
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    for j in range(k, min(k + 3, len(ents))):
+        gap = doc[end : ents[j].start]
+        if len(gap) > _MAX_APPOSITION or any(
+            t.text in _SENTENCE_PUNCT or "\n" in t.text for t in gap
+        ):
+            return None
+        commas = [t.i for t in gap if t.text == ","]
+        if len(commas) < 2 or any(e.start < commas[-1] < e.end for e in ents[k : j + 1]):
+            continue
+        if any(e.end > commas[-1] for e in ents[k:j]):
+            continue  # a name between the last comma and the item is no apposition's
+        if any(t.lower_ in rules.complement_prepositions for t in doc[commas[-1] : ents[j].start]):
+            return None  # "une unité de l'université de X, du CNRS": the apposition's own list
+        link = _link(doc, commas[-1], ents[j].start, rules)
+        if link is not None:
+            return j, link
+    return None
 
 
 def _link(doc: Doc, end: int, start: int, rules: EntityRules) -> bool | None:
@@ -419,12 +470,30 @@ _CONJUNCTIONS = frozenset({"et", "ou"})
 
 
 def _links_items(tok: Token, rules: EntityRules) -> bool:
-    """A comma, a list word, or the kind noun of the next item ("et du fonds lyonnais")."""
+    """A comma, a list word, or the kind noun of the next item ("et du fonds lyonnais",
+    "la start-up": a hyphenated noun is read whole)."""
     if tok.text == "," or tok.lower_ in rules.list_links:
         return True
+    word = _whole_word(tok)
+    if tok.text == "-":
+        return word in rules.org_triggers
     return tok.is_lower and (
-        tok.lower_ in rules.org_triggers
-        or tok.lower_ in rules.org_cues
+        word in rules.org_triggers
+        or word in rules.org_cues
         or tok.pos_ == "ADJ"
-        or tok.lower_ in rules.demonyms
+        or word in rules.demonyms
     )
+
+
+def _whole_word(tok: Token) -> str:
+    """The lower-case hyphenated word a token is part of ("start", "-", "up": "start-up")."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and not doc[start - 1].whitespace_ and (
+        doc[start - 1].text == "-" or doc[start].text == "-"
+    ):
+        start -= 1
+    while end < len(doc) and not doc[end - 1].whitespace_ and (
+        doc[end].text == "-" or doc[end - 1].text == "-"
+    ):
+        end += 1
+    return doc[start:end].text.lower()
