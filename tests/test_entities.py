@@ -339,6 +339,11 @@ def test_entities_bodies_and_facilities_are_org(
             [("Haut-Commissariat des Nations unies", "ORG"), ("Genève", "LOC")],
             [("Haut-Commissariat des Nations unies aux réfugiés", "ORG"), ("Genève", "LOC")],
         ),
+        (
+            "Le salon est soutenu par l'Office franco-allemand pour la jeunesse, à Sarrebruck.",
+            [("Office franco-allemand", "ORG"), ("Sarrebruck", "LOC")],
+            [("Office franco-allemand pour la jeunesse", "ORG"), ("Sarrebruck", "LOC")],
+        ),
         pytest.param(
             "alors que le Parti social au pouvoir et le Mouvement vert s'opposent",
             [("Parti social", "ORG"), ("Mouvement vert", "ORG")],

@@ -416,13 +416,13 @@ def _extend_generic_heads(doc: Doc, ents: list[Candidate], rules: EntityRules) -
 
 
 #: prepositions giving a body its remit ("Haut-Commissariat ... aux droits de l'homme")
-_ATTRIBUTION_LINKS = frozenset({"aux", "à"})  # "au pouvoir", "au sujet de": locutions
+_ATTRIBUTION_LINKS = frozenset({"aux", "à", "pour"})  # "au pouvoir", "au sujet de": locutions
 
 
 def _extend_attributions(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
     """ "Haut-Commissariat des Nations unies" + "aux droits de l'homme": the body's remit.
 
-    An organisation headed by a generic noun goes on over "aux/à (la/l')" and a
+    An organisation headed by a generic noun goes on over "aux/à/pour (la/l')" and a
     lower-case complement, and over a second one coordinated by "et" ("Commissariat à
     l'énergie atomique et aux énergies alternatives"). The complement must end the phrase
     (punctuation, verb, conjunction), not run into another name ("aux côtés de la CCI").
