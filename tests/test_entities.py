@@ -424,6 +424,11 @@ def test_entities_mixed_case_acronym_joins_expansion(
             "Le Business and Innovation Centre (BIC) de Montpellier",
             [("Business and Innovation Centre", "MISC"), ("Montpellier", "LOC")],
         ),
+        # the model took the expansion for a place, the acronym says organisation
+        (
+            "Le Business and Innovation Centre (BIC) ouvre à Sète",
+            [("Business and Innovation Centre", "LOC"), ("BIC", "ORG"), ("Sète", "LOC")],
+        ),
     ],
 )
 def test_entities_acronym_and_expansion_are_one_org(
