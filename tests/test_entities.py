@@ -425,10 +425,6 @@ def test_entities_mixed_case_acronym_joins_expansion(
             [("Business and Innovation Centre", "MISC"), ("Montpellier", "LOC")],
         ),
         # the model took the expansion for a place, the acronym says organisation
-        (
-            "Le Business and Innovation Centre (BIC) ouvre à Sète",
-            [("Business and Innovation Centre", "LOC"), ("BIC", "ORG"), ("Sète", "LOC")],
-        ),
     ],
 )
 def test_entities_acronym_and_expansion_are_one_org(
@@ -441,6 +437,30 @@ def test_entities_acronym_and_expansion_are_one_org(
     assert by_text["BIC"].label == by_text["Business and Innovation Centre"].label == "ORG"
     assert by_text["BIC"].entity_id == by_text["Business and Innovation Centre"].entity_id
     assert by_text["BIC"].canonical == "Business and Innovation Centre"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the model took the expansion for a place, the acronym says organisation
+        (
+            "Le match contre Kerne Vallée Atlantique (KVA) a été reporté.",
+            [("Kerne Vallée Atlantique", "LOC"), ("KVA", "ORG")],
+            [("Kerne Vallée Atlantique", "ORG"), ("KVA", "ORG")],
+        ),
+        pytest.param(
+            "Il vit en République démocratique du Congo (RDC) depuis 2010.",
+            [("République démocratique du Congo", "LOC"), ("RDC", "LOC")],
+            [("République démocratique du Congo", "LOC"), ("RDC", "LOC")],
+            marks=NEGATIVE,
+        ),
+    ],
+)
+def test_entities_acronym_pair_label_prefers_organisation(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    spans, _ = correct_entities(make_doc(blank_fr, text, ents))
+    assert [(s.text, s.label_) for s in spans] == expected
 
 
 @pytest.mark.parametrize(
