@@ -1042,6 +1042,12 @@ def test_entities_preposition_and_legal_form_make_org(
             [("Marivolt", "ORG"), ("Groix", "LOC"), ("Ostréa", "ORG"), ("Iodéa", "ORG"),
              ("Brizh Labs", "ORG")],
         ),
+        # the model's guesses (one-word PER, MISC) do not vote against the others
+        (
+            "Le ferry dessert Groix, Houat, Hoëdic et Belle-Île tout l'été.",
+            [("Groix", "LOC"), ("Houat", "PER"), ("Hoëdic", "PER"), ("Belle-Île", "LOC")],
+            [("Groix", "LOC"), ("Houat", "LOC"), ("Hoëdic", "LOC"), ("Belle-Île", "LOC")],
+        ),
         # a person's full name is clearly different
         pytest.param(
             "Ont signé Airvel, Hexalia et Claire Morvan.",

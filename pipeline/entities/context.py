@@ -346,7 +346,11 @@ def share_list_labels(doc: Doc, ents: list[Candidate], rules: EntityRules) -> li
         for k, ent in enumerate(items):
             if ent.protected or ent.certain or _clearly_typed(doc, ent, rules):
                 continue
-            others = [e for m, e in enumerate(items) if m != k and e.label in _LIST_LABELS]
+            others = [
+                e
+                for m, e in enumerate(items)
+                if m != k and e.label in _LIST_LABELS and not _guessed(e)
+            ]
             votes = Counter(e.label for e in others)
             if len(votes) != 1:
                 continue
@@ -356,6 +360,14 @@ def share_list_labels(doc: Doc, ents: list[Candidate], rules: EntityRules) -> li
             if count >= 2 or any(e.certain or _headed_org(doc, e, rules) for e in others):
                 ent.label = label
     return ents
+
+
+def _guessed(ent: Candidate) -> bool:
+    """A label the model gives unknown names, which the list may itself change: MISC, a
+    one-word PER; it does not vote against the others."""
+    if ent.certain:
+        return False
+    return ent.label == "MISC" or (ent.label == "PER" and ent.end - ent.start == 1)
 
 
 def _headed_org(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
