@@ -1686,6 +1686,12 @@ def test_entities_role_and_trade_evidence_vote_in_the_article(
             [("Bretagne", "LOC"), ("Angels", "LOC")],
             [("Bretagne Angels", "ORG")],
         ),
+        # a sector noun ends a company's name
+        (
+            "Il dirige la société de négoce Ferrand Distribution à Rodez.",
+            [("Ferrand", "PER"), ("Rodez", "LOC")],
+            [("Ferrand Distribution", "ORG"), ("Rodez", "LOC")],
+        ),
         # a place then a comma is no name's end
         pytest.param(
             "Elle vit à Brest, Capital de la mer, dit la brochure.",
