@@ -73,6 +73,9 @@ class EntityMention:
     sentence: int
     entity_id: str | None = None
     canonical: str | None = None
+    #: the label rests on the article's own words (a cue noun, a legal form, an
+    #: apposition, the gazetteer), not on the model alone; the corpus vote reads it
+    cued: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

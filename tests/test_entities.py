@@ -339,6 +339,11 @@ def test_entities_bodies_and_facilities_are_org(
             [("Haut-Commissariat des Nations unies", "ORG"), ("Genève", "LOC")],
             [("Haut-Commissariat des Nations unies aux réfugiés", "ORG"), ("Genève", "LOC")],
         ),
+        (
+            "Le salon est soutenu par l'Office franco-allemand pour la jeunesse, à Sarrebruck.",
+            [("Office franco-allemand", "ORG"), ("Sarrebruck", "LOC")],
+            [("Office franco-allemand pour la jeunesse", "ORG"), ("Sarrebruck", "LOC")],
+        ),
         pytest.param(
             "alors que le Parti social au pouvoir et le Mouvement vert s'opposent",
             [("Parti social", "ORG"), ("Mouvement vert", "ORG")],
@@ -419,6 +424,7 @@ def test_entities_mixed_case_acronym_joins_expansion(
             "Le Business and Innovation Centre (BIC) de Montpellier",
             [("Business and Innovation Centre", "MISC"), ("Montpellier", "LOC")],
         ),
+        # the model took the expansion for a place, the acronym says organisation
     ],
 )
 def test_entities_acronym_and_expansion_are_one_org(
@@ -431,6 +437,30 @@ def test_entities_acronym_and_expansion_are_one_org(
     assert by_text["BIC"].label == by_text["Business and Innovation Centre"].label == "ORG"
     assert by_text["BIC"].entity_id == by_text["Business and Innovation Centre"].entity_id
     assert by_text["BIC"].canonical == "Business and Innovation Centre"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the model took the expansion for a place, the acronym says organisation
+        (
+            "Le match contre Kerne Vallée Atlantique (KVA) a été reporté.",
+            [("Kerne Vallée Atlantique", "LOC"), ("KVA", "ORG")],
+            [("Kerne Vallée Atlantique", "ORG"), ("KVA", "ORG")],
+        ),
+        pytest.param(
+            "Il vit en République démocratique du Congo (RDC) depuis 2010.",
+            [("République démocratique du Congo", "LOC"), ("RDC", "LOC")],
+            [("République démocratique du Congo", "LOC"), ("RDC", "LOC")],
+            marks=NEGATIVE,
+        ),
+    ],
+)
+def test_entities_acronym_pair_label_prefers_organisation(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    spans, _ = correct_entities(make_doc(blank_fr, text, ents))
+    assert [(s.text, s.label_) for s in spans] == expected
 
 
 @pytest.mark.parametrize(
@@ -996,6 +1026,27 @@ def test_entities_preposition_and_legal_form_make_org(
             "Le projet associe Naval Énergies, Sabella et Hydroquest à Brest.",
             [("Naval Énergies", "ORG"), ("Sabella", "ORG"), ("Hydroquest", "LOC"), ("Brest", "LOC")],
             [("Naval Énergies", "ORG"), ("Sabella", "ORG"), ("Hydroquest", "ORG"), ("Brest", "LOC")],
+        ),
+        # one item is named by its own organisation noun: the other takes its type
+        (
+            "Le forum est organisé par la Fondation Kerallan et Terres Océanes.",
+            [("Fondation Kerallan", "ORG"), ("Terres Océanes", "LOC")],
+            [("Fondation Kerallan", "ORG"), ("Terres Océanes", "ORG")],
+        ),
+        # items carry appositions and relative clauses; the names inside them are no items
+        (
+            "Les lauréats sont Marivolt, qui teste une éolienne à Groix, Ostréa, "
+            "la coopérative Iodéa et la start-up Brizh Labs.",
+            [("Marivolt", "LOC"), ("Groix", "LOC"), ("Ostréa", "MISC"), ("Iodéa", "ORG"),
+             ("Brizh Labs", "ORG")],
+            [("Marivolt", "ORG"), ("Groix", "LOC"), ("Ostréa", "ORG"), ("Iodéa", "ORG"),
+             ("Brizh Labs", "ORG")],
+        ),
+        # the model's guesses (one-word PER, MISC) do not vote against the others
+        (
+            "Le ferry dessert Groix, Houat, Hoëdic et Belle-Île tout l'été.",
+            [("Groix", "LOC"), ("Houat", "PER"), ("Hoëdic", "PER"), ("Belle-Île", "LOC")],
+            [("Groix", "LOC"), ("Houat", "LOC"), ("Hoëdic", "LOC"), ("Belle-Île", "LOC")],
         ),
         # a person's full name is clearly different
         pytest.param(
@@ -1634,6 +1685,12 @@ def test_entities_role_and_trade_evidence_vote_in_the_article(
             "Le tour de table réunit Bretagne Angels et deux banques.",
             [("Bretagne", "LOC"), ("Angels", "LOC")],
             [("Bretagne Angels", "ORG")],
+        ),
+        # a sector noun ends a company's name
+        (
+            "Il dirige la société de négoce Ferrand Distribution à Rodez.",
+            [("Ferrand", "PER"), ("Rodez", "LOC")],
+            [("Ferrand Distribution", "ORG"), ("Rodez", "LOC")],
         ),
         # a place then a comma is no name's end
         pytest.param(

@@ -69,7 +69,7 @@ def _break_missing_field(r: dict[str, Any]) -> None:
 
 def _break_entity_offset_type(r: dict[str, Any]) -> None:
     r["entities"] = [{"text": "Lyon", "label": "LOC", "start": "12", "end": 16, "sentence": 0,
-                      "entity_id": None, "canonical": None}]
+                      "entity_id": None, "canonical": None, "cued": False}]
 
 
 def _break_event_status(r: dict[str, Any]) -> None:

@@ -164,6 +164,8 @@ def _without_place_tail(span: Span) -> list[str]:
 def _pair_label(ents: list[Candidate], expansion: tuple[int, int], acronym: tuple[int, int]) -> str:
     labels = {(e.start, e.end): e.label for e in ents if (e.start, e.end) in (expansion, acronym)}
     exp_label = labels.get(expansion)
+    if "ORG" in labels.values():
+        return "ORG"  # "Paris Saint-Germain (PSG)": either side says organisation
     if exp_label in {"ORG", "LOC", "PER"}:
         return exp_label
     if labels.get(acronym) in {"ORG", "LOC"}:

@@ -416,13 +416,13 @@ def _extend_generic_heads(doc: Doc, ents: list[Candidate], rules: EntityRules) -
 
 
 #: prepositions giving a body its remit ("Haut-Commissariat ... aux droits de l'homme")
-_ATTRIBUTION_LINKS = frozenset({"aux", "à"})  # "au pouvoir", "au sujet de": locutions
+_ATTRIBUTION_LINKS = frozenset({"aux", "à", "pour"})  # "au pouvoir", "au sujet de": locutions
 
 
 def _extend_attributions(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
     """ "Haut-Commissariat des Nations unies" + "aux droits de l'homme": the body's remit.
 
-    An organisation headed by a generic noun goes on over "aux/à (la/l')" and a
+    An organisation headed by a generic noun goes on over "aux/à/pour (la/l')" and a
     lower-case complement, and over a second one coordinated by "et" ("Commissariat à
     l'énergie atomique et aux énergies alternatives"). The complement must end the phrase
     (punctuation, verb, conjunction), not run into another name ("aux côtés de la CCI").
@@ -521,6 +521,8 @@ def merge_place_complements(doc: Doc, ents: list[Candidate], rules: EntityRules)
             or doc[ent.start].lower_ in rules.collectivity_heads
         ):
             continue  # "ministre de la Défense de la Corée du Nord": no body of a place
+        if _qualifies_noun(doc, ent.start, rules):
+            continue  # "sénateur RPR de Savoie": the place is the senator's, not the party's
         k = place_after(ent.end)
         if k is not None:
             ent.end = ents[k].end
@@ -545,6 +547,15 @@ def merge_place_complements(doc: Doc, ents: list[Candidate], rules: EntityRules)
         return ents
     out = [e for k, e in enumerate(ents) if k not in drop] + added
     return sorted(out, key=lambda e: e.start)
+
+
+def _qualifies_noun(doc: Doc, start: int, rules: EntityRules) -> bool:
+    """An acronym right after a bare lower-case title or noun qualifies it ("député
+    UMP", "sénateur RPR")."""
+    if start == 0 or not ACRONYM_RE.match(doc[start].text):
+        return False
+    prev = doc[start - 1]
+    return prev.is_lower and (prev.pos_ == "NOUN" or prev.lower_ in rules.titles)
 
 
 def _domain_end(doc: Doc, j: int) -> int:

@@ -107,22 +107,28 @@ def cluster_mentions(
     labels: list[str] = [s.label_ for s in spans]
     canon: list[str] = [""] * n
     ids: list[str] = [""] * n
+    cued = [False] * n
     for members in clusters.values():
         label, name = _name_cluster(
             spans, members, linked, (certain_set, not_person_set), surname_linked, rules
         )
         eid = entity_id(label, name)
+        evidence = {
+            k for k in members if spans[k].id_ or (k in certain_set and k not in not_person_set)
+        }
+        cluster_cued = any(spans[k].label_ == label for k in evidence)
         for k in members:
-            canon[k], ids[k] = name, eid
+            canon[k], ids[k], cued[k] = name, eid, cluster_cued
             own = spans[k].label_
             if spans[k].id_ and own != label:
+                cued[k] = True
                 continue
-            if k in certain_set and k not in not_person_set and own != label:
+            if k in evidence and own != label:
                 # its own evidence says otherwise: "le festival X" and "l'association X"
-                ids[k] = entity_id(own, name)
+                ids[k], cued[k] = entity_id(own, name), True
                 continue
             labels[k] = label
-    return _relabelled(doc, spans, labels, canon, ids)
+    return _relabelled(doc, spans, labels, (canon, ids, cued))
 
 
 def _join_same_names(spans: Sequence[Span], uf: _UnionFind, rules: EntityRules) -> None:
@@ -179,9 +185,14 @@ def _name_cluster(
 
 
 def _relabelled(
-    doc: Doc, spans: Sequence[Span], labels: list[str], canon: list[str], ids: list[str]
+    doc: Doc,
+    spans: Sequence[Span],
+    labels: list[str],
+    names: tuple[list[str], list[str], list[bool]],
 ) -> tuple[list[Span], tuple[EntityMention, ...]]:
-    """The spans with their cluster's label, and their mentions."""
+    """The spans with their cluster's label, and their mentions (``names``: canonical
+    name, entity id and whether the label is cued, one each a span)."""
+    canon, ids, cued = names
     sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
     fixed: list[Span] = []
     mentions: list[EntityMention] = []
@@ -201,6 +212,7 @@ def _relabelled(
                 sentence=max(0, bisect.bisect_right(sent_starts, new.start) - 1),
                 entity_id=ids[k],
                 canonical=canon[k],
+                cued=cued[k],
             )
         )
     return fixed, tuple(mentions)

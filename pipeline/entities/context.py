@@ -156,6 +156,8 @@ def _capitalised_run_start(doc: Doc, end: int, covered: set[int]) -> int | None:
             start -= 1
             continue
         break
+    if start < end and sentence_start(doc, start) and doc[start].pos_ in _CLAUSE_OPENERS:
+        start += 1  # "Depuis 1999, le régiment ...": a sentence's first word, no name's
     if start == end or not doc[start].text[:1].isupper():
         return None
     if end - start == 1 and sentence_start(doc, start):
@@ -164,6 +166,8 @@ def _capitalised_run_start(doc: Doc, end: int, covered: set[int]) -> int | None:
 
 
 _NAME_PUNCT = frozenset({"’", "'", "&"})
+#: parts of speech of a sentence's first word that open a clause, never a name
+_CLAUSE_OPENERS = frozenset({"ADP", "ADV", "SCONJ", "CCONJ", "PRON", "VERB", "AUX"})
 
 
 def _after_preposition(doc: Doc, start: int, rules: EntityRules, any_of: bool = False) -> bool:
@@ -230,7 +234,8 @@ def join_name_ends(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[
 
     A capitalised word of ``org_name_ends_cased`` right after a name (mid-sentence, no
     punctuation between) belongs to it, whether the model left it out or made it an entity
-    of its own; the name is an organisation.
+    of its own, or the model tagged the word alone ("d'Amiens Métropole"); the name is an
+    organisation.
 
     Args:
         doc: the doc.
@@ -265,6 +270,14 @@ def join_name_ends(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[
             and doc[ent.end].text in rules.org_name_ends_cased
         ):
             ent.end, ent.label, ent.certain = ent.end + 1, "ORG", True
+    for ent in out:
+        if ent.protected or ent.end - ent.start != 1:
+            continue
+        if doc[ent.start].text in rules.org_name_ends_cased and ent.start > 0:
+            # "président d'Amiens Métropole": the name before the word was left untagged
+            start = _capitalised_run_start(doc, ent.start, taken)
+            if start is not None and doc[ent.start - 1].whitespace_:
+                ent.start, ent.label, ent.certain = start, "ORG", True
     return out
 
 
@@ -313,7 +326,8 @@ def share_list_labels(doc: Doc, ents: list[Candidate], rules: EntityRules) -> li
     Entities separated only by commas, "et"/"ou" and the determiners or prepositions
     each item repeats (``list_links``) form a list. An item whose label the model gave
     takes the label of the others when at least two of them, or one whose label rests
-    on evidence, agree on it and none disagrees. Only the labels the model confuses
+    on evidence or on its own organisation noun ("l'Agence ..."), agree on it and none
+    disagrees. Only the labels the model confuses
     unknown names with change: to ORG from LOC, MISC or a one-word PER; to LOC from MISC
     or a one-word PER (MISC is the model's guess, not a type a list can teach; a person
     among organisations is too often one). An item is clearly different, and keeps its
@@ -332,16 +346,37 @@ def share_list_labels(doc: Doc, ents: list[Candidate], rules: EntityRules) -> li
         for k, ent in enumerate(items):
             if ent.protected or ent.certain or _clearly_typed(doc, ent, rules):
                 continue
-            others = [e for m, e in enumerate(items) if m != k and e.label in _LIST_LABELS]
+            others = [
+                e
+                for m, e in enumerate(items)
+                if m != k and e.label in _LIST_LABELS and not _guessed(e)
+            ]
             votes = Counter(e.label for e in others)
             if len(votes) != 1:
                 continue
             ((label, count),) = votes.items()
             if ent.label not in _LIST_CHANGES.get(label, ()):
                 continue
-            if count >= 2 or any(e.certain for e in others):
+            if count >= 2 or any(e.certain or _headed_org(doc, e, rules) for e in others):
                 ent.label = label
     return ents
+
+
+def _guessed(ent: Candidate) -> bool:
+    """A label the model gives unknown names, which the list may itself change: MISC, a
+    one-word PER; it does not vote against the others."""
+    if ent.certain:
+        return False
+    return ent.label == "MISC" or (ent.label == "PER" and ent.end - ent.start == 1)
+
+
+def _headed_org(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
+    """An organisation whose name starts with an organisation noun ("l'Agence fédérale
+    ...", "le ministère de ...") is typed by its own words, as evidence is."""
+    first = doc[ent.start]
+    return ent.label == "ORG" and (
+        first.text in rules.org_heads_cased or first.lower_ in rules.org_triggers_lower_first
+    )
 
 
 _LIST_LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
@@ -363,22 +398,73 @@ def _clearly_typed(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
 
 
 def _iter_lists(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[list[Candidate]]:
-    """Runs of entities joined by list separators whose last link has "et" or "ou"."""
+    """Runs of entities joined by list separators whose last link has "et" or "ou".
+
+    An item may carry an apposition or a relative clause between commas ("A, qui teste
+    une hydrolienne à Ouessant, B, producteur d'algues, et C"): the names inside it are
+    no items of the list.
+    """
     lists: list[list[Candidate]] = []
     run: list[Candidate] = []
     closed = False  # the run's last link has "et"/"ou": "A, B et C"
-    for ent in ents:
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
         link = _link(doc, run[-1].end, ent.start, rules) if run else None
+        if link is None and run:
+            nxt = _after_apposition(doc, ents, k, run[-1].end, rules)
+            if nxt is not None:
+                k, link = nxt
+                ent = ents[k]
         if link is not None:
             run.append(ent)
             closed = link
+            k += 1
             continue
         if closed:
             lists.append(run)
         run, closed = [ent], False
+        k += 1
     if closed:
         lists.append(run)
     return lists
+
+
+#: the longest apposition an item of a list may carry, in tokens
+_MAX_APPOSITION = 16
+_SENTENCE_PUNCT = frozenset({".", ";", ":", "!", "?", "«", "»", "(", ")"})
+
+
+def _after_apposition(
+    doc: Doc, ents: list[Candidate], k: int, end: int, rules: EntityRules
+) -> tuple[int, bool] | None:
+    """The next item after an apposition that follows the item ending at ``end``.
+
+    The apposition starts with a comma, ends with the comma before the next item's
+    list link, and holds no sentence punctuation; the entities inside it are skipped.
+
+    Returns:
+        (index of the next item in ``ents``, whether its link holds "et"/"ou"), or None.
+    """
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    for j in range(k, min(k + 3, len(ents))):
+        gap = doc[end : ents[j].start]
+        if len(gap) > _MAX_APPOSITION or any(
+            t.text in _SENTENCE_PUNCT or "\n" in t.text for t in gap
+        ):
+            return None
+        commas = [t.i for t in gap if t.text == ","]
+        if len(commas) < 2 or any(e.start < commas[-1] < e.end for e in ents[k : j + 1]):
+            continue
+        if any(e.end > commas[-1] for e in ents[k:j]):
+            continue  # a name between the last comma and the item is no apposition's
+        if any(t.lower_ in rules.complement_prepositions for t in doc[commas[-1] : ents[j].start]):
+            return None  # "une unité de l'université de X, du CNRS": the apposition's own list
+        link = _link(doc, commas[-1], ents[j].start, rules)
+        if link is not None:
+            return j, link
+    return None
 
 
 def _link(doc: Doc, end: int, start: int, rules: EntityRules) -> bool | None:
@@ -396,12 +482,30 @@ _CONJUNCTIONS = frozenset({"et", "ou"})
 
 
 def _links_items(tok: Token, rules: EntityRules) -> bool:
-    """A comma, a list word, or the kind noun of the next item ("et du fonds lyonnais")."""
+    """A comma, a list word, or the kind noun of the next item ("et du fonds lyonnais",
+    "la start-up": a hyphenated noun is read whole)."""
     if tok.text == "," or tok.lower_ in rules.list_links:
         return True
+    word = _whole_word(tok)
+    if tok.text == "-":
+        return word in rules.org_triggers
     return tok.is_lower and (
-        tok.lower_ in rules.org_triggers
-        or tok.lower_ in rules.org_cues
+        word in rules.org_triggers
+        or word in rules.org_cues
         or tok.pos_ == "ADJ"
-        or tok.lower_ in rules.demonyms
+        or word in rules.demonyms
     )
+
+
+def _whole_word(tok: Token) -> str:
+    """The lower-case hyphenated word a token is part of ("start", "-", "up": "start-up")."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and not doc[start - 1].whitespace_ and (
+        doc[start - 1].text == "-" or doc[start].text == "-"
+    ):
+        start -= 1
+    while end < len(doc) and not doc[end - 1].whitespace_ and (
+        doc[end].text == "-" or doc[end - 1].text == "-"
+    ):
+        end += 1
+    return doc[start:end].text.lower()

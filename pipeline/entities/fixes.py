@@ -17,6 +17,7 @@ from pipeline.entities.kinds import mark_kinds
 from pipeline.entities.labels import relabel
 from pipeline.entities.repeats import add_org_repeats
 from pipeline.entities.rules import EntityRules, default_rules
+from pipeline.entities.spans import join_cut_names, join_enumerated_complements
 from pipeline.records import EntityMention
 
 
@@ -71,8 +72,11 @@ def fix_entities(
         ents = mark_kinds(doc, ents, rules)
         ents = add_facility_names(doc, ents, rules)
     if fix_boundaries:
+        ents = join_cut_names(doc, ents, rules)
+    if fix_boundaries:
         # after the labels: a place joins an organisation ("Ville de" + "Rennes")
         ents = merge_place_complements(doc, ents, rules)
+        ents = join_enumerated_complements(doc, ents, rules)
     if remove_junk:
         ents = drop_junk(doc, ents, rules)
     ents = _without_overlaps(ents)

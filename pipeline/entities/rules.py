@@ -111,6 +111,10 @@ class EntityRules:
     eponym_nouns_of: frozenset[str]
     #: scales, currencies, percent (``numbers_fr.json``): "2 millions" is no name's number
     quantity_words: frozenset[str]
+    #: elided words written against the next word ("l'", "qu'"): no part of a name
+    elisions: frozenset[str]
+    #: prepositions of a name's complements ("Caisse ... de la Touraine et du Poitou")
+    complement_prepositions: frozenset[str]
 
     @classmethod
     def load(cls, path: Path | None = None, demonyms_path: Path | None = None) -> EntityRules:

@@ -75,6 +75,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "sentence": "Index of the sentence holding the mention (0 is the first).",
         "entity_id": "Identifier of the corpus entity this mention belongs to (entities table).",
         "canonical": "The entity's canonical name (the longest full form among its mentions).",
+        "cued": "True when the entity's label rests on the article's own words (a cue noun such as "
+        "'la société', a legal form, an apposition, the gazetteer), false when on the model alone.",
     },
     "DateMention": {
         "text": "The expression as written: text[start:end].",

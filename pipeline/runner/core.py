@@ -500,8 +500,11 @@ def _export(
     languages: Counter[str], warnings: list[dict[str, str]],
 ) -> None:
     from pipeline.entities import EntityIndex
+    from pipeline.entities.corpus import CorpusVote
 
     index = EntityIndex()
+    # the corpus vote's first pass: the store is read twice, no record is held in memory
+    vote = CorpusVote().update(store.iter_records(run_id))
 
     def on_record(record: dict[str, Any]) -> None:
         _count(record, totals, languages, warnings)
@@ -509,7 +512,7 @@ def _export(
 
     write_outputs(
         out_dir,
-        store.iter_records(run_id),
+        (vote.relabel_dict(r) for r in store.iter_records(run_id)),
         fmt=settings.output_format,
         corpus_tables=lambda: {"entities": index.entity_rows(), "cooccurrences": index.cooccurrence_rows()},
         on_record=on_record,
