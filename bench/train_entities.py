@@ -3,7 +3,7 @@ excerpts, with rehearsal.
 
 Usage::
 
-    python bench/train_entities.py [--epochs 6] [--press-repeat 2] [--out bench/_work/ner-trained]
+    python bench/train_entities.py [--epochs 8] [--press-repeat 2] [--out bench/_work/ner-trained]
 
 The WiNER parts come from ``tests/gold/winer_ner/split.json`` (a hash of the article id,
 fixed before any output was seen): gold annotations of ``train``; the text of

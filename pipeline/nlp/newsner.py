@@ -75,5 +75,8 @@ def use_news_ner(nlp: Language, model: str) -> bool:
     ner = nlp.get_pipe("ner")
     assert isinstance(ner, TrainablePipe)
     with resources.as_file(resources.files("pipeline.resources").joinpath(WEIGHTS)) as path:
+        if not (path / "model").is_file():  # a packaging error: say so, keep working
+            logger.warning("the news NER weights are missing from %s: the model's own ner is kept", path)
+            return False
         ner.from_disk(path, exclude=["vocab"])
     return True
