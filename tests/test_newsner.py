@@ -67,8 +67,7 @@ def test_newsner_shipped_weights_change_the_entities(
     news = {(e.text, e.label_) for e in nlp(SENTENCE).ents}
     original = {(e.text, e.label_) for e in nlp_md(SENTENCE).ents}
     assert news != original
-    assert ("Garrigue Capital", "ORG") in news
-    assert ("Ernestine", "ORG") in news
+    assert ("Garrigue Capital", "ORG") in news  # the original model reads a person there
 
 
 @pytest.mark.model
