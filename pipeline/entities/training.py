@@ -38,7 +38,7 @@ MODEL_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "EVENT
 class TrainSettings:
     """How long and how hard to train."""
 
-    epochs: int = 6
+    epochs: int = 8
     batch_size: int = 8
     dropout: float = 0.2
     learn_rate: float = 0.0005

