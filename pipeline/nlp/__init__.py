@@ -41,12 +41,12 @@ from spacy.tokens import Doc
 from pipeline.errors import PipelineError, UsageError
 from pipeline.ingest.language import detect_language
 from pipeline.nlp.extensions import register_extensions
-from pipeline.nlp.newsner import ner_choice, use_news_ner
+from pipeline.nlp.newsner import use_news_ner
 from pipeline.nlp.pieces import Piece, PiecePart, assemble_record, split_pieces, take_piece
 from pipeline.nlp.pieces import split_chunks as split_chunks  # where it was before pieces.py
 from pipeline.nlp.text import remember_text
 from pipeline.records import Article, DocumentRecord, EntityMention, ErrorRecord
-from pipeline.settings import Settings
+from pipeline.settings import Settings, ner_choice
 
 logger = logging.getLogger(__name__)
 

