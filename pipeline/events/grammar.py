@@ -73,6 +73,43 @@ def inside(i: int, ranges: Iterable[tuple[int, int]]) -> bool:
     return any(s <= i < e for s, e in ranges)
 
 
+#: how far left of its relative pronoun an antecedent noun may sit ("le rapprochement
+#: avec la coopérative X, approuvé en juin par les deux conseils, qui …")
+_MAX_ANTECEDENT_GAP = 20
+
+
+def relative_antecedent(verb: Token, nouns: Iterable[Token]) -> Token | None:
+    """The event noun a relative clause is about ("les travaux, qui débuteront en mars";
+    "la session, au cours de laquelle le conseil élira son président"), among ``nouns``.
+
+    The parse's head of the relative when it is one of them; else, since the parser often
+    hangs the relative on the nearest noun, the nearest of them before the relative
+    pronoun that agrees in number with the pronoun's verb ("les conseils, qui devrait
+    aboutir": not the councils). ``None`` when the verb opens no relative clause.
+    """
+    clause = verb
+    while clause.dep_ == "xcomp" and clause.head is not clause:
+        clause = clause.head  # "qui devrait aboutir": the relative is the modal's
+    # the clause's own pronoun: a child ("qui", "que") or in a child phrase ("au cours de laquelle")
+    near = [t for c in clause.children if c.i < clause.i for t in (c, *c.children)]
+    pronoun = next((t for t in near if "Rel" in morph(t, "PronType")), None)
+    if pronoun is None:
+        return None
+    candidates = {t.i: t for t in nouns}
+    if clause.dep_ == "acl:relcl" and clause.head.i in candidates:
+        return candidates[clause.head.i]
+    number = morph(pronoun, "Number") or morph(clause, "Number")
+    for k in range(pronoun.i - 1, max(pronoun.i - 1 - _MAX_ANTECEDENT_GAP, verb.sent.start - 1), -1):
+        tok = verb.doc[k]
+        # a finite verb between them opens another clause; a participle ("approuvé en
+        # juin par …") only describes the noun
+        if (tok.pos_ in ("VERB", "AUX") and "Part" not in morph(tok, "VerbForm")) or tok.text in (";", ":"):
+            return None
+        if k in candidates and (not number or morph(tok, "Number") in ([], number)):
+            return candidates[k]
+    return None
+
+
 __all__ = [
     "DEFINITES",
     "DEMONSTRATIVES",
@@ -82,5 +119,6 @@ __all__ = [
     "inside",
     "morph",
     "preceding_word",
+    "relative_antecedent",
     "strip_det",
 ]

@@ -13,6 +13,7 @@ from spacy.attrs import LEMMA, ORTH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.events.grammar import relative_antecedent
 from pipeline.events.lexicon import EventLexicon, split_words
 from pipeline.events.mention import ArticleContext, Ent, Mention
 from pipeline.nlp.text import norm_word
@@ -95,6 +96,7 @@ def find_mentions(
     nominal, verbal = _read_triggers(sent, ctx, quantities, candidates)
     _attach_support_verbs(nominal, verbal, lex)
     _drop_generic_verbs(verbal, lex, ctx.named_tokens)
+    _fold_relative_verbs(nominal, verbal)
     mentions = sorted([*nominal.values(), *verbal.values()], key=lambda m: m.phrase_start)
     _set_segments(sent, mentions)
     return mentions
@@ -312,6 +314,26 @@ def _attach_support_verbs(
                 # announcing it is an event too, dated by its own clause
                 verbal[support.i] = Mention(trigger=support, trigger_end=support.i + 1, type="announcement",
                                             nominal=False, weak=True, dated_only=True)
+
+
+def _fold_relative_verbs(nominal: dict[int, Mention], verbal: dict[int, Mention]) -> None:
+    """A verbal trigger in a relative clause about an event noun tells that noun's event
+    ("les travaux, qui débuteront en mars"; "la session, au cours de laquelle la chambre
+    élira son président"): the noun, which names the event, keeps the type; the verb
+    becomes its support when it has none, in place. An announcement made of a support
+    verb stays its own event."""
+    nouns = [m.trigger for m in nominal.values()]
+    for idx in list(verbal):
+        mention = verbal[idx]
+        if mention.type == "announcement":
+            continue
+        antecedent = relative_antecedent(mention.trigger, nouns)
+        if antecedent is None:
+            continue
+        noun = nominal[antecedent.i]
+        if noun.support is None:
+            noun.support = mention.trigger
+        del verbal[idx]
 
 
 def _support_verb(tok: Token, lex: EventLexicon) -> Token | None:
