@@ -18,7 +18,7 @@ from pipeline.events.lexicon import EventLexicon, split_words
 from pipeline.events.mention import ArticleContext, Ent, Mention
 from pipeline.nlp.text import norm_word
 from pipeline.quantities import find_quantities
-from pipeline.records import Quantity
+from pipeline.records import DateMention, Quantity
 
 _NOUNISH = frozenset({POS_IDS["NOUN"], POS_IDS["PROPN"], 0})  # 0: no tag ("")
 _VERB = POS_IDS["VERB"]
@@ -94,7 +94,7 @@ def find_mentions(
     """
     lex = ctx.lex
     nominal, verbal = _read_triggers(sent, ctx, quantities, candidates)
-    _attach_support_verbs(nominal, verbal, lex)
+    _attach_support_verbs(nominal, verbal, lex, ctx.dates)
     _drop_generic_verbs(verbal, lex, ctx.named_tokens)
     _fold_relative_verbs(nominal, verbal)
     mentions = sorted([*nominal.values(), *verbal.values()], key=lambda m: m.phrase_start)
@@ -294,7 +294,7 @@ def _is_reflexive(verb: Token) -> bool:
 
 
 def _attach_support_verbs(
-    nominal: dict[int, Mention], verbal: dict[int, Mention], lex: EventLexicon
+    nominal: dict[int, Mention], verbal: dict[int, Mention], lex: EventLexicon, dates: Sequence[DateMention]
 ) -> None:
     """Give each nominal mention its support verb, in place; the verb is then not a
     mention of its own. A trigger complementing another is dropped."""
@@ -306,7 +306,7 @@ def _attach_support_verbs(
         if head.i in nominal and head.i != idx and tok.dep_ == "nmod":
             del nominal[idx]
             continue
-        support = _support_verb(tok, lex)
+        support = _support_verb(tok, lex) or _support_past_date(tok, lex, dates)
         if support is not None:
             mention.support = support
             verbal.pop(support.i, None)
@@ -334,6 +334,24 @@ def _fold_relative_verbs(nominal: dict[int, Mention], verbal: dict[int, Mention]
         if noun.support is None:
             noun.support = mention.trigger
         del verbal[idx]
+
+
+def _support_past_date(tok: Token, lex: EventLexicon, dates: Sequence[DateMention]) -> Token | None:
+    """ "a validé mercredi la reprise": the object after a date between verb and object is
+    often hung on the date by the parser; the verb the date modifies is its support."""
+    head = tok.head
+    if tok.dep_ != "nmod" or head.i > tok.i or not any(d.start <= head.idx < d.end for d in dates):
+        return None
+    # only determiners and adjectives between the date and the noun
+    if any(t.pos_ not in ("DET", "ADJ", "NUM") for t in tok.doc[head.i + 1 : tok.i]):
+        return None
+    while head.head is not head and any(d.start <= head.head.idx < d.end for d in dates):
+        head = head.head  # up to the date's own root ("ce jeudi 3 juin")
+    verb = head.head
+    lemma = norm_word(verb.lemma_)
+    if head.dep_.startswith("obl") and verb.pos_ == "VERB" and (lemma in lex.support_verbs or lemma in lex.verbs):
+        return verb
+    return None
 
 
 def _support_verb(tok: Token, lex: EventLexicon) -> Token | None:
