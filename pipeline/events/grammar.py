@@ -98,15 +98,28 @@ def relative_antecedent(verb: Token, nouns: Iterable[Token]) -> Token | None:
     candidates = {t.i: t for t in nouns}
     if clause.dep_ == "acl:relcl" and clause.head.i in candidates:
         return candidates[clause.head.i]
-    number = morph(pronoun, "Number") or morph(clause, "Number")
-    for k in range(pronoun.i - 1, max(pronoun.i - 1 - _MAX_ANTECEDENT_GAP, verb.sent.start - 1), -1):
-        tok = verb.doc[k]
-        # a finite verb between them opens another clause; a participle ("approuvé en
-        # juin par …") only describes the noun
-        if (tok.pos_ in ("VERB", "AUX") and "Part" not in morph(tok, "VerbForm")) or tok.text in (";", ":"):
+    return agreeing_noun_before(pronoun if morph(pronoun, "Number") else clause, pronoun.i, nouns)
+
+
+def agreeing_noun_before(word: Token, start: int, nouns: Iterable[Token]) -> Token | None:
+    """The nearest of ``nouns`` before token ``start`` that agrees in number (and gender,
+    when both say it) with ``word``, in the same clause: no finite verb, line break or
+    semicolon between them, at most a few words away.
+
+    A participle between them ("approuvé en juin par …") only describes the noun.
+    """
+    candidates = {t.i for t in nouns}
+    doc = word.doc
+    number, gender = morph(word, "Number"), morph(word, "Gender")
+    for k in range(start - 1, max(start - 1 - _MAX_ANTECEDENT_GAP, word.sent.start - 1), -1):
+        tok = doc[k]
+        finite = tok.pos_ in ("VERB", "AUX") and "Part" not in morph(tok, "VerbForm")
+        if finite or tok.text in (";", ":") or "\n" in tok.text_with_ws:
             return None
-        if k in candidates and (not number or morph(tok, "Number") in ([], number)):
-            return candidates[k]
+        if k in candidates and morph(tok, "Number") in ([], number or morph(tok, "Number")) and (
+            not gender or morph(tok, "Gender") in ([], gender)
+        ):
+            return tok
     return None
 
 
@@ -115,6 +128,7 @@ __all__ = [
     "DEMONSTRATIVES",
     "DE_WORDS",
     "POSSESSIVES",
+    "agreeing_noun_before",
     "appositive_ranges",
     "inside",
     "morph",

@@ -13,7 +13,7 @@ from spacy.attrs import LEMMA, ORTH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.grammar import relative_antecedent
+from pipeline.events.grammar import agreeing_noun_before, relative_antecedent
 from pipeline.events.lexicon import EventLexicon, split_words
 from pipeline.events.mention import ArticleContext, Ent, Mention
 from pipeline.nlp.text import norm_word
@@ -97,6 +97,7 @@ def find_mentions(
     _attach_support_verbs(nominal, verbal, lex, ctx.dates)
     _drop_generic_verbs(verbal, lex, ctx.named_tokens)
     _fold_relative_verbs(nominal, verbal)
+    _fold_taking_place_verbs(nominal, verbal, lex)
     mentions = sorted([*nominal.values(), *verbal.values()], key=lambda m: m.phrase_start)
     _set_segments(sent, mentions)
     return mentions
@@ -314,6 +315,23 @@ def _attach_support_verbs(
                 # announcing it is an event too, dated by its own clause
                 verbal[support.i] = Mention(trigger=support, trigger_end=support.i + 1, type="announcement",
                                             nominal=False, weak=True, dated_only=True)
+
+
+def _fold_taking_place_verbs(nominal: dict[int, Mention], verbal: dict[int, Mention], lex: EventLexicon) -> None:
+    """ "La 70e cérémonie des X, organisée par Y, s'est déroulée le 12 juin": the parser
+    often misses the subject of a verb of taking place after a long one; the event noun
+    before it that agrees with it is what takes place, and the verb its support, in place."""
+    nouns = [m.trigger for m in nominal.values()]
+    for idx in list(verbal):
+        verb = verbal[idx].trigger
+        if norm_word(verb.lemma_) not in lex.taking_place_verbs or any(c.dep_.startswith("nsubj") for c in verb.children):
+            continue
+        # before the verb's own auxiliary and pronoun ("s'est déroulée")
+        start = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith(("aux", "expl")))])
+        subject = agreeing_noun_before(verb, start, nouns)
+        if subject is not None and nominal[subject.i].support is None:
+            nominal[subject.i].support = verb
+            del verbal[idx]
 
 
 def _fold_relative_verbs(nominal: dict[int, Mention], verbal: dict[int, Mention]) -> None:
