@@ -1,0 +1,65 @@
+"""Event detection and typing on sentences written in the style of regional press (issue 20).
+
+Each case is a kind of error seen on the dev halves: a verb that takes the date, and so
+the type, of an event a noun tells; a parse that hides which noun a verb is about.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipeline.events import find_events
+from tests.test_events import _parse
+
+
+def _dated(nlp: Language, text: str, dates: list[tuple[str, str]], published: str) -> list[tuple[str, str]]:
+    return sorted((e.type, e.date) for e in find_events(_parse(nlp, text, dates, published=published)) if e.date)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # a dated relative clause about an event noun dates the noun's event, whatever
+        # noun the parser hung the relative on
+        ("La coopérative a engagé le rapprochement avec la laiterie de Landerneau, voté en mars "
+         "par les deux conseils, qui devrait aboutir en septembre 2024.",
+         [("mars", "2024-03"), ("septembre 2024", "2024-09")],
+         ("acquisition", "2024-09")),
+        # a verbal trigger in a relative clause about an event noun is part of its event
+        ("La session d'installation, au cours de laquelle la nouvelle assemblée élira son "
+         "président, se tiendra le 12 février à Carhaix.",
+         [("le 12 février", "2024-02-12")],
+         ("meeting", "2024-02-12")),
+    ],
+)
+def test_events_detection_relative_clause_tells_the_noun_event(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: tuple[str, str]
+) -> None:
+    found = _dated(nlp_md, text, dates, "2024-01-20")
+    assert expected in found
+    # and no second event of another type on that date
+    assert [d for _, d in found].count(expected[1]) == 1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # the parser hangs the object after the date on the date: the verb still supports it
+        ("Le tribunal de commerce de Quimper a validé mercredi la reprise de la conserverie "
+         "Le Gall par le groupe Chancerelle.",
+         [("mercredi", "2024-03-13")], ("acquisition", "2024-03-13")),
+        # a verb of taking place whose subject the parser missed after a dateline line:
+        # the agreeing event noun before it is what took place
+        ("Trophées de l'entreprise : le palmarès\n\n15 mars 2024 . –\nLa 12e cérémonie des "
+         "Trophées de l'entreprise , organisée par la CCI et présentée par Anne Le Bihan , "
+         "s'est déroulée le 14 mars au Quartz de Brest.",
+         [("le 14 mars", "2024-03-14")], ("other", "2024-03-14")),
+    ],
+)
+def test_events_detection_support_verb_through_a_faulty_parse(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: tuple[str, str]
+) -> None:
+    assert _dated(nlp_md, text, dates, "2024-03-16") == [expected]
