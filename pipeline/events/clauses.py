@@ -120,8 +120,7 @@ def _dropped_later(mention: Mention) -> bool:
 def _clause_type(verb: Token, ctx: ArticleContext) -> str:
     """``other``, unless the verb's arguments say more: a career step ("arrivée à la tête
     du lieu en 2020", "a pris la direction du club") is an appointment (the lexicon's
-    ``type_by_argument``: verb lemma -> type -> argument lemmas); a generic trigger verb
-    without a named patient ("a signé mardi") has its own type."""
+    ``type_by_argument``: verb lemma -> type -> argument lemmas)."""
     by_argument = ctx.lex.type_by_argument.get(norm_word(verb.lemma_))
     if by_argument:
         arguments = [c for c in verb.children if c.dep_ in _ARGUMENT_DEPS or c.dep_ == "nsubj:pass"]
@@ -131,11 +130,6 @@ def _clause_type(verb: Token, ctx: ArticleContext) -> str:
             kind = by_argument.get(norm_word(arg.lemma_))
             if kind is not None:
                 return kind
-    # a generic trigger verb needs a named patient to be an event ("a signé un contrat");
-    # dated, it is one, of its own type ("a signé ce jeudi 3 juin …")
-    lemma = norm_word(verb.lemma_)
-    if False and lemma in ctx.lex.generic_verbs:
-        return ctx.lex.verbs.get(lemma, "other")
     return "other"
 
 
