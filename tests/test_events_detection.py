@@ -63,3 +63,23 @@ def test_events_detection_support_verb_through_a_faulty_parse(
     nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: tuple[str, str]
 ) -> None:
     assert _dated(nlp_md, text, dates, "2024-03-16") == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # a participle the parser hangs on the main verb qualifies the noun that agrees
+        # with it: an unveiled promotion is an award, not a launch
+        ("Trois start-up morlaisiennes font partie des 30 lauréats de la nouvelle promotion de "
+         "l'accélérateur West Booster, dévoilée lundi par la Région.",
+         [("lundi", "2024-03-11")], ("award", "2024-03-11")),
+        ("Quatre jeunes entreprises brestoises figurent parmi les 52 lauréats de la deuxième "
+         "promotion du programme Breizh Up Tremplin, dévoilée mardi par la mission Bretagne Tech.",
+         [("mardi", "2024-03-12")], ("award", "2024-03-12")),
+    ],
+)
+def test_events_detection_detached_participle_reads_the_agreeing_noun(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: tuple[str, str]
+) -> None:
+    assert _dated(nlp_md, text, dates, "2024-03-14") == [expected]

@@ -13,7 +13,7 @@ from spacy.attrs import LEMMA, ORTH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.grammar import agreeing_noun_before, relative_antecedent
+from pipeline.events.grammar import agreeing_noun_before, morph, relative_antecedent
 from pipeline.events.lexicon import EventLexicon, split_words
 from pipeline.events.mention import ArticleContext, Ent, Mention
 from pipeline.nlp.text import norm_word
@@ -282,9 +282,34 @@ def _object_lemmas(verb: Token) -> list[str]:
     clause = verb
     while clause.dep_ == "xcomp" and clause.head is not clause:
         clause = clause.head  # "qui devrait être dévoilée": the relative is the modal's
-    if clause.dep_ in ("acl", "acl:relcl", "amod"):
+    if clause.dep_ in ("acl", "acl:relcl", "amod") and _agree(clause, clause.head):
         found.append(norm_word(clause.head.lemma_))
+    elif _detached_participle(verb):
+        # "la première promotion du programme X, dévoilée mardi": the parser hangs the
+        # participle on the main verb or on the nearest noun; it qualifies the noun before
+        # it that agrees with it
+        nouns = [t for t in verb.sent if t.pos_ == "NOUN" and t.i < verb.i]
+        noun = agreeing_noun_before(verb, verb.i, nouns)
+        if noun is not None:
+            found.append(norm_word(noun.lemma_))
     return found
+
+
+def _agree(participle: Token, noun: Token) -> bool:
+    """Do a participle and a noun agree (a feature either leaves unsaid agrees)?"""
+    return all(not morph(participle, f) or not morph(noun, f) or morph(participle, f) == morph(noun, f)
+               for f in ("Gender", "Number"))
+
+
+def _detached_participle(verb: Token) -> bool:
+    """A past participle set off by a comma with no subject of its own (", dévoilée mardi")."""
+    return (
+        "Part" in morph(verb, "VerbForm")
+        and verb.dep_ in ("advcl", "conj", "acl")
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and not any(c.dep_.startswith(("nsubj", "aux")) for c in verb.children)
+    )
 
 
 def _is_reflexive(verb: Token) -> bool:
