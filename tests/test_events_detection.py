@@ -83,3 +83,29 @@ def test_events_detection_detached_participle_reads_the_agreeing_noun(
     nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: tuple[str, str]
 ) -> None:
     assert _dated(nlp_md, text, dates, "2024-03-14") == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # nouns and verbs the lexicon lacked: the clause's verb took the date as "other"
+        ("Le fonds Breizh Capital a réalisé sa deuxième prise de participation, en février, "
+         "dans une conserverie de Douarnenez.",
+         [("février", "2024-02")], ("funding", "2024-02", "prise")),
+        ("La société lannionaise avait été sélectionnée en janvier par l'Agence spatiale "
+         "européenne.",
+         [("janvier", "2024-01")], ("award", "2024-01", "sélectionnée")),
+        ("Depuis sa défaite à l'élection municipale de Brest en 2020, l'ancien adjoint "
+         "multiplie les critiques.",
+         [("2020", "2020")], ("election", "2020", "défaite")),
+        # the kick-off of a festival is the noun's event, not its support verb's clause
+        ("Le coup d'envoi du festival sera donné vendredi à 18 heures par le maire.",
+         [("vendredi", "2024-03-15")], ("other", "2024-03-15", "coup")),
+    ],
+)
+def test_events_detection_lexicon_names_the_event(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: tuple[str, str, str]
+) -> None:
+    found = find_events(_parse(nlp_md, text, dates, published="2024-03-14"))
+    assert [(e.type, e.date, e.trigger) for e in found if e.date] == [expected]

@@ -328,8 +328,10 @@ def _attach_support_verbs(
         mention = nominal[idx]
         tok = mention.trigger
         head = tok.head
-        # a trigger complementing another ("la candidature au label") is one mention
-        if head.i in nominal and head.i != idx and tok.dep_ == "nmod":
+        # a trigger complementing another ("la candidature au label", "le coup d'envoi du
+        # festival": the head may be any word of a multiword trigger) is one mention
+        owner = next((i for i, m in nominal.items() if i <= head.i < m.trigger_end), None)
+        if owner is not None and owner != idx and tok.dep_ == "nmod":
             del nominal[idx]
             continue
         support = _support_verb(tok, lex) or _support_past_date(tok, lex, dates)
