@@ -99,6 +99,13 @@ def test_events_detection_detached_participle_reads_the_agreeing_noun(
         ("Depuis sa défaite à l'élection municipale de Brest en 2020, l'ancien adjoint "
          "multiplie les critiques.",
          [("2020", "2020")], ("election", "2020", "défaite")),
+        # a trigger deep in another's complement is part of that one's phrase
+        ("Le concours des vins de la foire aura lieu samedi 9 mars à Beaune.",
+         [("samedi 9 mars", "2024-03-09")], ("award", "2024-03-09", "concours")),
+        ("Le concours des fromages de la foire aura lieu samedi 9 mars, et la vente aux "
+         "enchères le dimanche 10 mars.",
+         [("samedi 9 mars", "2024-03-09"), ("le dimanche 10 mars", "2024-03-10")],
+         ("award", "2024-03-09", "concours")),
         # the kick-off of a festival is the noun's event, not its support verb's clause
         ("Le coup d'envoi du festival sera donné vendredi à 18 heures par le maire.",
          [("vendredi", "2024-03-15")], ("other", "2024-03-15", "coup")),

@@ -327,11 +327,9 @@ def _attach_support_verbs(
     for idx in sorted(nominal):
         mention = nominal[idx]
         tok = mention.trigger
-        head = tok.head
         # a trigger complementing another ("la candidature au label", "le coup d'envoi du
-        # festival": the head may be any word of a multiword trigger) is one mention
-        owner = next((i for i, m in nominal.items() if i <= head.i < m.trigger_end), None)
-        if owner is not None and owner != idx and tok.dep_ == "nmod":
+        # festival", "le concours des vins de la foire") is one mention
+        if _complement_owner(tok, nominal) is not None:
             del nominal[idx]
             continue
         support = _support_verb(tok, lex) or _support_past_date(tok, lex, dates)
@@ -342,6 +340,28 @@ def _attach_support_verbs(
                 # announcing it is an event too, dated by its own clause
                 verbal[support.i] = Mention(trigger=support, trigger_end=support.i + 1, type="announcement",
                                             nominal=False, weak=True, dated_only=True)
+
+
+#: how many nouns up a complement chain a trigger may sit below another ("le concours
+#: des vins de la foire": two)
+_MAX_COMPLEMENT_DEPTH = 2
+
+
+def _complement_owner(tok: Token, nominal: Mapping[int, Mention]) -> int | None:
+    """The nominal trigger whose phrase ``tok`` complements, through a chain of noun
+    complements; the head may be any word of a multiword trigger ("le coup d'envoi du …")."""
+    word = tok
+    for _ in range(_MAX_COMPLEMENT_DEPTH):
+        if word.dep_ != "nmod" or word.head is word:
+            return None
+        head = word.head
+        owner = next((i for i, m in nominal.items() if i <= head.i < m.trigger_end and i != tok.i), None)
+        if owner is not None:
+            return owner
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        word = head
+    return None
 
 
 def _fold_taking_place_verbs(nominal: dict[int, Mention], verbal: dict[int, Mention], lex: EventLexicon) -> None:
