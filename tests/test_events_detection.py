@@ -116,3 +116,19 @@ def test_events_detection_lexicon_names_the_event(
 ) -> None:
     found = find_events(_parse(nlp_md, text, dates, published="2024-03-14"))
     assert [(e.type, e.date, e.trigger) for e in found if e.date] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # a noun naming who takes part is no event when a trigger verb has it as patient
+        ("Les lauréats finistériens seront reçus le mardi 9 avril à la préfecture de Quimper, "
+         "en présence du préfet.",
+         [("le mardi 9 avril", "2024-04-09")], ("meeting", "2024-04-09")),
+    ],
+)
+def test_events_detection_participant_noun_leaves_the_event_to_its_verb(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: tuple[str, str]
+) -> None:
+    assert _dated(nlp_md, text, dates, "2024-03-20") == [expected]

@@ -60,6 +60,8 @@ class EventLexicon:
     clause_blocking_words: frozenset[str]
     #: nouns that take the type of the event they are an instance of ("édition du salon")
     edition_nouns: frozenset[str]
+    #: trigger nouns naming who takes part ("les lauréats"): a trigger verb of theirs tells the event
+    participant_nouns: frozenset[str]
     max_noun_len: int
     #: first words of the nominal triggers, to skip most tokens at once
     noun_heads: frozenset[str]
@@ -120,6 +122,7 @@ def load_lexicon() -> EventLexicon:
         state_lemmas=frozenset(norm_word(w) for w in raw["clause_events"]["state_lemmas"]),
         clause_blocking_words=frozenset(norm_word(w) for w in raw["clause_events"]["blocking_words"]),
         edition_nouns=frozenset(norm_word(w) for w in raw["edition_nouns"]["nouns"]),
+        participant_nouns=frozenset(norm_word(w) for w in raw["participant_nouns"]["nouns"]),
         max_noun_len=max(len(k) for k in nouns),
         noun_heads=frozenset(k[0] for k in nouns),
     )

@@ -333,6 +333,10 @@ def _attach_support_verbs(
             del nominal[idx]
             continue
         support = _support_verb(tok, lex) or _support_past_date(tok, lex, dates)
+        if support is not None and support.i in verbal and _names_participants(mention, lex):
+            # "les lauréats seront reçus le 28 mars": the verb's event, the noun its participants
+            del nominal[idx]
+            continue
         if support is not None:
             mention.support = support
             verbal.pop(support.i, None)
@@ -345,6 +349,11 @@ def _attach_support_verbs(
 #: how many nouns up a complement chain a trigger may sit below another ("le concours
 #: des vins de la foire": two)
 _MAX_COMPLEMENT_DEPTH = 2
+
+
+def _names_participants(mention: Mention, lex: EventLexicon) -> bool:
+    """Does the nominal trigger name who takes part ("les lauréats") rather than an event?"""
+    return norm_word(mention.trigger.lemma_) in lex.participant_nouns
 
 
 def _complement_owner(tok: Token, nominal: Mapping[int, Mention]) -> int | None:
@@ -445,7 +454,9 @@ def _drop_generic_verbs(
         lemma = norm_word(mention.trigger.lemma_)
         if lemma in lex.generic_verbs:
             patient = _patient(mention.trigger)
-            if patient is None or (patient.i not in named_tokens and patient.pos_ != "PROPN"):
+            # a noun naming who takes part counts as named ("les lauréats seront reçus")
+            if patient is None or (patient.i not in named_tokens and patient.pos_ != "PROPN"
+                                   and norm_word(patient.lemma_) not in lex.participant_nouns):
                 del verbal[idx]
 
 
