@@ -132,3 +132,21 @@ def test_events_detection_participant_noun_leaves_the_event_to_its_verb(
     nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: tuple[str, str]
 ) -> None:
     assert _dated(nlp_md, text, dates, "2024-03-20") == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # an event told by its span and by a day inside it spans the range
+        ("La liste Union paysanne a remporté les élections à la chambre d'agriculture du "
+         "Morbihan, dont les résultats ont été proclamés vendredi à Vannes. Le vote s'était "
+         "déroulé par voie électronique du 10 au 24 octobre.",
+         [("vendredi", "2024-10-24"), ("du 10 au 24 octobre", "2024-10-10/2024-10-24")],
+         ("election", "2024-10-10/2024-10-24")),
+    ],
+)
+def test_events_detection_merged_event_spans_its_range(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: tuple[str, str]
+) -> None:
+    assert expected in _dated(nlp_md, text, dates, "2024-10-26")

@@ -62,7 +62,12 @@ class _Group:
     def date(self) -> DateMention | None:
         """The group's most precise date, if any mention is dated."""
         dated = [m.date for m in self.mentions if m.date is not None]
-        # the most precise date wins ("11 décembre 2014" over "décembre 2014")
+        # an event told by its span and by a day inside it ("le vote s'est déroulé du 15
+        # au 31 janvier", "résultats proclamés jeudi") spans the range
+        ranges = [d for d in dated if "/" in event_value(d)]
+        if ranges and all(_compatible_dates(event_value(ranges[0]), event_value(d)) for d in dated):
+            return ranges[0]
+        # else the most precise date wins ("11 décembre 2014" over "décembre 2014")
         return max(dated, key=lambda d: len(date_value(d)), default=None)
 
 
