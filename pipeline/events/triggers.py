@@ -296,9 +296,10 @@ def _object_lemmas(verb: Token) -> list[str]:
 
 
 def _agree(participle: Token, noun: Token) -> bool:
-    """Do a participle and a noun agree (a feature either leaves unsaid agrees)?"""
-    return all(not morph(participle, f) or not morph(noun, f) or morph(participle, f) == morph(noun, f)
-               for f in ("Gender", "Number"))
+    """Do a participle and a noun agree in gender (unsaid agrees)? The tagger's number of
+    a participle is too often wrong ("les chiffres dévoilés": singular) to disagree on."""
+    gender, noun_gender = morph(participle, "Gender"), morph(noun, "Gender")
+    return not gender or not noun_gender or gender == noun_gender
 
 
 def _detached_participle(verb: Token) -> bool:
