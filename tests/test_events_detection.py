@@ -150,3 +150,27 @@ def test_events_detection_merged_event_spans_its_range(
     nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: tuple[str, str]
 ) -> None:
     assert expected in _dated(nlp_md, text, dates, "2024-10-26")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # a noun coordinated with the verb's object shares its support verb and keeps its
+        # own phrase, and so its own date
+        ("Le maire a annoncé la rénovation de la piscine et l'ouverture d'une médiathèque en "
+         "septembre.",
+         [("septembre", "2024-09")], ("launch", "2024-09", "l'ouverture d'une médiathèque en septembre.")),
+        ("Dans son discours, le président de la chambre a annoncé la création d'un fonds de "
+         "garantie avec la Région, et l'ouverture d'une antenne à Morlaix dès le printemps prochain.",
+         [("le printemps prochain", "2025-SP")],
+         ("launch", "2025-SP", "l'ouverture d'une antenne à Morlaix dès le printemps prochain.")),
+    ],
+)
+def test_events_detection_coordinated_objects_share_the_support_verb(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: tuple[str, str, str]
+) -> None:
+    events = find_events(_parse(nlp_md, text, dates, published="2024-06-20"))
+    assert [(e.type, e.date, e.evidence[-1].text) for e in events if e.date] == [expected]
+    # no event has an empty piece of evidence
+    assert all(ev.text for e in events for ev in e.evidence)

@@ -98,7 +98,7 @@ def find_mentions(
     _drop_generic_verbs(verbal, lex, ctx.named_tokens)
     _fold_relative_verbs(nominal, verbal)
     _fold_taking_place_verbs(nominal, verbal, lex)
-    mentions = sorted([*nominal.values(), *verbal.values()], key=lambda m: m.phrase_start)
+    mentions = sorted([*nominal.values(), *verbal.values()], key=lambda m: (m.phrase_start, m.trigger.i))
     _set_segments(sent, mentions)
     return mentions
 
@@ -431,9 +431,16 @@ def _support_past_date(tok: Token, lex: EventLexicon, dates: Sequence[DateMentio
 
 def _support_verb(tok: Token, lex: EventLexicon) -> Token | None:
     """The verb that governs a nominal trigger ("a conclu un partenariat", "la rencontre
-    aura lieu") or modifies it ("une rencontre organisée")."""
-    head = tok.head
-    if tok.dep_ in ("obj", "nsubj", "nsubj:pass") and head.pos_ in ("VERB", "AUX"):
+    aura lieu") or modifies it ("une rencontre organisée"). A conjunct shares its first
+    conjunct's verb ("a annoncé la création d'un fonds et l'ouverture d'une antenne")."""
+    first = tok
+    while first.dep_ == "conj" and first.head is not first and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
+    head = first.head
+    # a determined noun the parser coordinates with the verb itself is its second object
+    object_of_verb = first.dep_ == "conj" and head.pos_ == "VERB" and head.i < first.i and any(
+        c.pos_ == "DET" for c in first.lefts)
+    if (first.dep_ in ("obj", "nsubj", "nsubj:pass") or object_of_verb) and head.pos_ in ("VERB", "AUX"):
         lemma = norm_word(head.lemma_)
         if lemma in lex.support_verbs or lemma in lex.verbs:
             return head
@@ -473,9 +480,16 @@ def _set_segments(sent: Span, mentions: Sequence[Mention]) -> None:
     """Cut the sentence into one segment per mention, in place: from the mention's
     phrase to the next mention's (the first segment starts with the sentence)."""
     doc = sent.doc
+    cuts = [m.phrase_start for m in mentions]
+    for k in range(1, len(cuts)):
+        if cuts[k] <= cuts[k - 1]:
+            # two nouns of one support verb ("a annoncé la création de X et l'ouverture de
+            # Y"): the second one's segment starts at its own phrase
+            own = min([mentions[k].trigger.i, *(c.i for c in mentions[k].trigger.lefts if c.pos_ == "DET")])
+            cuts[k] = max(own, cuts[k - 1] + 1)
     for k, mention in enumerate(mentions):
-        start = sent.start if k == 0 else mention.phrase_start
-        end = mentions[k + 1].phrase_start if k + 1 < len(mentions) else sent.end
+        start = sent.start if k == 0 else cuts[k]
+        end = cuts[k + 1] if k + 1 < len(mentions) else sent.end
         # a line break ends a segment: headings and datelines are not the event's
         for j in range(mention.trigger.i - 1, start - 1, -1):
             if "\n" in doc[j].text_with_ws and j < mention.phrase_start:
