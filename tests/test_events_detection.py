@@ -10,7 +10,7 @@ import pytest
 from spacy.language import Language
 
 from pipeline.events import find_events
-from tests.test_events import _parse
+from test_events import _parse  # the hand-dated doc helper, one home
 
 
 def _dated(nlp: Language, text: str, dates: list[tuple[str, str]], published: str) -> list[tuple[str, str]]:
@@ -174,3 +174,22 @@ def test_events_detection_coordinated_objects_share_the_support_verb(
     assert [(e.type, e.date, e.evidence[-1].text) for e in events if e.date] == [expected]
     # no event has an empty piece of evidence
     assert all(ev.text for e in events for ev in e.evidence)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # the definite paper of a deal told just before dates that deal: one event
+        ("Le Crédit Mutuel de Bretagne a accordé un prêt de 3 millions d'euros à la conserverie "
+         "Gonidec. Le contrat a été signé mardi 12 mars à Concarneau, en présence du maire, "
+         "Marc Bigot.",
+         [("mardi 12 mars", "2024-03-12")], ("funding", "2024-03-12")),
+    ],
+)
+def test_events_detection_deal_paper_dates_the_deal(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: tuple[str, str]
+) -> None:
+    events = find_events(_parse(nlp_md, text, dates, published="2024-03-14"))
+    assert [(e.type, e.date) for e in events if e.date] == [expected]
+    assert len(events[0].evidence) == 2  # the loan's sentence and the signature's

@@ -62,6 +62,9 @@ class EventLexicon:
     edition_nouns: frozenset[str]
     #: trigger nouns naming who takes part ("les lauréats"): a trigger verb of theirs tells the event
     participant_nouns: frozenset[str]
+    #: nouns of the paper of a deal ("le contrat a été signé lundi"), and the deals' types
+    deal_document_nouns: frozenset[str]
+    deal_types: frozenset[str]
     max_noun_len: int
     #: first words of the nominal triggers, to skip most tokens at once
     noun_heads: frozenset[str]
@@ -123,6 +126,8 @@ def load_lexicon() -> EventLexicon:
         clause_blocking_words=frozenset(norm_word(w) for w in raw["clause_events"]["blocking_words"]),
         edition_nouns=frozenset(norm_word(w) for w in raw["edition_nouns"]["nouns"]),
         participant_nouns=frozenset(norm_word(w) for w in raw["participant_nouns"]["nouns"]),
+        deal_document_nouns=frozenset(norm_word(w) for w in raw["deal_documents"]["nouns"]),
+        deal_types=frozenset(raw["deal_documents"]["types"]),
         max_noun_len=max(len(k) for k in nouns),
         noun_heads=frozenset(k[0] for k in nouns),
     )
