@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from test_events import _parse  # the hand-dated doc helper, one home
 
 from pipeline.events import find_events
-from test_events import _parse  # the hand-dated doc helper, one home
 
 
 def _dated(nlp: Language, text: str, dates: list[tuple[str, str]], published: str) -> list[tuple[str, str]]:
