@@ -6,6 +6,8 @@ the type, of an event a noun tells; a parse that hides which noun a verb is abou
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from spacy.language import Language
 from test_events import _parse  # the hand-dated doc helper, one home
@@ -193,3 +195,29 @@ def test_events_detection_deal_paper_dates_the_deal(
     events = find_events(_parse(nlp_md, text, dates, published="2024-03-14"))
     assert [(e.type, e.date) for e in events if e.date] == [expected]
     assert len(events[0].evidence) == 2  # the loan's sentence and the signature's
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # a day followed by the span of days the event lasts dates it with the interval
+        ("La foire aux vins de Carhaix se tiendra jeudi 18 juillet au parc des expositions, "
+         "pour quatre jours.",
+         [("jeudi 18 juillet", "2024-07-18"), ("quatre jours", "P4D")],
+         [("other", "2024-07-18/2024-07-21")]),
+        ("Le salon de l'habitat se tiendra samedi 5 octobre à Lorient, pendant deux jours.",
+         [("samedi 5 octobre", "2024-10-05"), ("deux jours", "P2D")],
+         [("conference", "2024-10-05/2024-10-06")]),
+        # a span that is not how long the event lasts leaves the day alone
+        ("Le salon de l'habitat se tiendra samedi 5 octobre à Lorient, après deux jours de montage.",
+         [("samedi 5 octobre", "2024-10-05"), ("deux jours", "P2D")],
+         [("conference", "2024-10-05")]),
+    ],
+)
+def test_events_detection_day_and_span_of_days_make_an_interval(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    doc = _parse(nlp_md, text, dates, published="2024-07-01")
+    doc._.dates = tuple(replace(d, type="DURATION") if d.value.startswith("P") else d for d in doc._.dates)
+    assert sorted((e.type, e.date) for e in find_events(doc) if e.date) == expected

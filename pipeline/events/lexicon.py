@@ -65,6 +65,8 @@ class EventLexicon:
     #: nouns of the paper of a deal ("le contrat a été signé lundi"), and the deals' types
     deal_document_nouns: frozenset[str]
     deal_types: frozenset[str]
+    #: prepositions before a span of days that an event lasts ("pour onze jours")
+    duration_preps: frozenset[str]
     max_noun_len: int
     #: first words of the nominal triggers, to skip most tokens at once
     noun_heads: frozenset[str]
@@ -128,6 +130,7 @@ def load_lexicon() -> EventLexicon:
         participant_nouns=frozenset(norm_word(w) for w in raw["participant_nouns"]["nouns"]),
         deal_document_nouns=frozenset(norm_word(w) for w in raw["deal_documents"]["nouns"]),
         deal_types=frozenset(raw["deal_documents"]["types"]),
+        duration_preps=frozenset(norm_word(w) for w in raw["duration_preps"]["words"]),
         max_noun_len=max(len(k) for k in nouns),
         noun_heads=frozenset(k[0] for k in nouns),
     )
