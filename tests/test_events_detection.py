@@ -55,6 +55,14 @@ def test_events_detection_relative_clause_tells_the_noun_event(
          [("mercredi", "2024-03-13")], ("acquisition", "2024-03-13")),
         # a verb of taking place whose subject the parser missed after a dateline line:
         # the agreeing event noun before it is what took place
+        # a salon or festival opening its doors is its edition taking place, not a launch,
+        # though the parser takes a word of its name for the subject
+        ("Pour sa dixième édition, le festival nantais Rock'n Loire a ouvert ses portes vendredi "
+         "sur l'île de Nantes.",
+         [("vendredi", "2024-03-15")], ("other", "2024-03-15")),
+        ("Pour sa quatrième édition, le salon nautique Grand Pavois Expo a ouvert ses portes ce "
+         "mercredi au port de La Rochelle.",
+         [("ce mercredi", "2024-03-13")], ("conference", "2024-03-13")),
         ("Trophées de l'entreprise : le palmarès\n\n15 mars 2024 . –\nLa 12e cérémonie des "
          "Trophées de l'entreprise , organisée par la CCI et présentée par Anne Le Bihan , "
          "s'est déroulée le 14 mars au Quartz de Brest.",

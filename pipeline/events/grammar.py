@@ -101,23 +101,24 @@ def relative_antecedent(verb: Token, nouns: Iterable[Token]) -> Token | None:
     return agreeing_noun_before(pronoun if morph(pronoun, "Number") else clause, pronoun.i, nouns)
 
 
-def agreeing_noun_before(word: Token, start: int, nouns: Iterable[Token]) -> Token | None:
+def agreeing_noun_before(word: Token, start: int, nouns: Iterable[Token], *, gender: bool = True) -> Token | None:
     """The nearest of ``nouns`` before token ``start`` that agrees in number (and gender,
-    when both say it) with ``word``, in the same clause: no finite verb, line break or
+    when both say it and ``gender`` asks it) with ``word``, in the same clause: no finite verb, line break or
     semicolon between them, at most a few words away.
 
     A participle between them ("approuvé en juin par …") only describes the noun.
     """
     candidates = {t.i for t in nouns}
     doc = word.doc
-    number, gender = morph(word, "Number"), morph(word, "Gender")
+    number, genders = morph(word, "Number"), (morph(word, "Gender") if gender else [])
     for k in range(start - 1, max(start - 1 - _MAX_ANTECEDENT_GAP, word.sent.start - 1), -1):
         tok = doc[k]
-        finite = tok.pos_ in ("VERB", "AUX") and "Part" not in morph(tok, "VerbForm")
+        # a capitalised "verb" inside a sentence is a word of a name ("Rock'n Loire")
+        finite = tok.pos_ in ("VERB", "AUX") and "Part" not in morph(tok, "VerbForm") and not tok.text[:1].isupper()
         if finite or tok.text in (";", ":") or "\n" in tok.text_with_ws:
             return None
         if k in candidates and morph(tok, "Number") in ([], number or morph(tok, "Number")) and (
-            not gender or morph(tok, "Gender") in ([], gender)
+            not genders or morph(tok, "Gender") in ([], genders)
         ):
             return tok
     return None

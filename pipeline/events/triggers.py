@@ -377,18 +377,32 @@ def _complement_owner(tok: Token, nominal: Mapping[int, Mention]) -> int | None:
 def _fold_taking_place_verbs(nominal: dict[int, Mention], verbal: dict[int, Mention], lex: EventLexicon) -> None:
     """ "La 70e cérémonie des X, organisée par Y, s'est déroulée le 12 juin": the parser
     often misses the subject of a verb of taking place after a long one; the event noun
-    before it that agrees with it is what takes place, and the verb its support, in place."""
+    before it that agrees with it is what takes place, and the verb its support, in place.
+    So is the event noun a name subject is the name of ("le salon professionnel Alpes
+    Outdoor Expo a ouvert ses portes": an edition of the salon, not a launch)."""
     nouns = [m.trigger for m in nominal.values()]
     for idx in list(verbal):
         verb = verbal[idx].trigger
-        if norm_word(verb.lemma_) not in lex.taking_place_verbs or any(c.dep_.startswith("nsubj") for c in verb.children):
+        if norm_word(verb.lemma_) not in lex.taking_place_verbs:
             continue
-        # before the verb's own auxiliary and pronoun ("s'est déroulée")
-        start = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith(("aux", "expl")))])
-        subject = agreeing_noun_before(verb, start, nouns)
+        subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+        if subjects and (not _is_name(subjects[0]) or subjects[0].i > verb.i):
+            continue
+        # before the name, or before the verb's own auxiliary and pronoun ("s'est déroulée")
+        start = subjects[0].left_edge.i if subjects else min(
+            [verb.i, *(c.i for c in verb.children if c.dep_.startswith(("aux", "expl")))])
+        # a participle agrees with its subject only after "être" ("s'est déroulée", not "a ouvert")
+        with_etre = any(c.dep_.startswith("aux") and c.lemma_ == "être" for c in verb.children)
+        subject = agreeing_noun_before(verb, start, nouns, gender=with_etre)
         if subject is not None and nominal[subject.i].support is None:
             nominal[subject.i].support = verb
             del verbal[idx]
+
+
+def _is_name(tok: Token) -> bool:
+    """A proper name, or a capitalised word inside a sentence (the tagger often reads a
+    name's words as adjectives or nouns: "Grand Pavois Expo")."""
+    return tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.i > tok.sent.start)
 
 
 def _fold_relative_verbs(nominal: dict[int, Mention], verbal: dict[int, Mention]) -> None:
