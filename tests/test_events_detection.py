@@ -229,3 +229,22 @@ def test_events_detection_day_and_span_of_days_make_an_interval(
     doc = _parse(nlp_md, text, dates, published="2024-07-01")
     doc._.dates = tuple(replace(d, type="DURATION") if d.value.startswith("P") else d for d in doc._.dates)
     assert sorted((e.type, e.date) for e in find_events(doc) if e.date) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # an announced candidacy is the announcement, not an award of its own
+        ("Le conseiller départemental a officialisé mardi sa candidature à l'élection municipale "
+         "de Morlaix.",
+         [("mardi", "2024-03-12")], [("announcement", "2024-03-12")]),
+        ("L'ancienne adjointe annoncera sa candidature ce soir sur l'antenne de France Bleu "
+         "Breizh Izel.",
+         [("ce soir", "2024-03-14TEV")], [("announcement", "2024-03-14")]),
+    ],
+)
+def test_events_detection_announced_candidacy_is_the_announcement(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    assert _dated(nlp_md, text, dates, "2024-03-14") == expected

@@ -33,6 +33,8 @@ class EventLexicon:
     taking_place_phrases: frozenset[tuple[str, str]]
     #: support verbs that are announcements of their own ("a annoncé le rachat")
     announcing_verbs: frozenset[str]
+    #: nouns whose announcement is the event ("a officialisé sa candidature")
+    announced_nouns: frozenset[str]
     #: fixed expressions whose words are never triggers ("à point nommé")
     fixed_phrases: tuple[tuple[str, ...], ...]
     generic_verbs: frozenset[str]
@@ -105,6 +107,7 @@ def load_lexicon() -> EventLexicon:
             (norm_word(w.split()[0]), norm_word(w.split()[1])) for w in raw["taking_place_verbs"]["verbs"] if " " in w
         ),
         announcing_verbs=frozenset(norm_word(w) for w in raw["announcing_verbs"]["verbs"]),
+        announced_nouns=frozenset(norm_word(w) for w in raw["announcing_verbs"]["nouns"]),
         fixed_phrases=tuple(split_words(p) for p in raw["fixed_phrases"]["phrases"]),
         generic_verbs=frozenset(norm_word(w) for w in raw["generic_verbs"]),
         reflexive_verbs=frozenset(norm_word(w) for w in raw["verb_requires_reflexive"]),

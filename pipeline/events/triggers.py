@@ -345,6 +345,8 @@ def _attach_support_verbs(
                 # announcing it is an event too, dated by its own clause
                 verbal[support.i] = Mention(trigger=support, trigger_end=support.i + 1, type="announcement",
                                             nominal=False, weak=True, dated_only=True)
+                if norm_word(tok.lemma_) in lex.announced_nouns:
+                    del nominal[idx]  # "a officialisé sa candidature": the announcement is the event
 
 
 #: how many nouns up a complement chain a trigger may sit below another ("le concours
