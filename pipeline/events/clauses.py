@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from pipeline.events.mention import ArticleContext, Mention
+from pipeline.events.grammar import relative_antecedent
+from pipeline.events.mention import ArticleContext, Mention, date_value
 from pipeline.events.triggers import in_fixed_phrase
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.records import DateMention, Quantity
@@ -64,6 +65,8 @@ def clause_mentions(
             continue
         if _inside_mention_phrase(span.root, mentions) or _quoted(verb, ctx) or _idiom(verb, sent, ctx):
             continue
+        if _date_relative_noun(verb, date, mentions):
+            continue
         weak = [m for m in mentions if m.date is date and _dropped_later(m) and _in_clause(m.trigger, verb)]
         if weak:
             # "seront consultés le 2 février lors d'un comité": the dated verb carries the
@@ -75,6 +78,24 @@ def clause_mentions(
         mention.seg_start, mention.seg_end = _clause(verb, sent)
         found[verb.i] = mention
     return [found[i] for i in sorted(found)]
+
+
+def _date_relative_noun(verb: Token, date: DateMention, mentions: Sequence[Mention]) -> bool:
+    """ "le rapprochement avec X, qui devrait aboutir au printemps": a dated relative clause
+    about an event noun dates that noun's event, it is no event of its own. The noun takes
+    the date unless it has another one the relative's does not refine; the verb becomes
+    its support when it has none. Returns whether the date went to a noun."""
+    by_token = {m.trigger.i: m for m in mentions if m.nominal}
+    antecedent = relative_antecedent(verb, [by_token[i].trigger for i in by_token])
+    if antecedent is None:
+        return False
+    noun = by_token[antecedent.i]
+    if noun.date is not None and noun.date is not date and not date_value(date).startswith(date_value(noun.date)):
+        return False
+    noun.date = date
+    if noun.support is None:
+        noun.support = verb
+    return True
 
 
 def _in_clause(tok: Token, verb: Token) -> bool:

@@ -8,7 +8,11 @@ is told in the package docstring (:mod:`pipeline.events`).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import logging
+import re
+from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -21,11 +25,13 @@ from pipeline.events.participants import doc_entities, main_actor
 from pipeline.events.status import status
 from pipeline.events.triggers import SentenceQuantities, find_mentions, trigger_candidates
 from pipeline.nlp.extensions import register_extensions
-from pipeline.nlp.text import doc_text
+from pipeline.nlp.text import doc_text, norm_word
 from pipeline.people import iter_quoted_spans
-from pipeline.records import Event
+from pipeline.records import DateMention, Event
 
 logger = logging.getLogger(__name__)
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAYS = re.compile(r"P(\d+)D")
 #: a quotation this long is someone's words, not a quoted name
 _SPEECH_WORDS = 6
 
@@ -49,6 +55,7 @@ def find_events(doc: Doc) -> list[Event]:
     ctx = _read_article(doc, lex)
     published: str | None = doc._.published
     all_mentions: list[Mention] = []
+    durations = [d for d in doc._.dates if d.type == "DURATION" and _DAYS.fullmatch(d.value)]
     candidates = trigger_candidates(doc, lex)
     for sent in doc.sents:
         lo = bisect.bisect_left(candidates, sent.start)
@@ -63,6 +70,7 @@ def find_events(doc: Doc) -> list[Event]:
         mentions = find_mentions(sent, ctx, sent_quantities, in_sent) if in_sent else []
         for mention in mentions:
             collect_arguments(mention, ctx, sent_quantities.items)
+            _stretch_by_duration(mention, ctx, durations)
         if dated:
             for mention in clause_mentions(sent, ctx, mentions, sent_quantities.items):
                 date = mention.date
@@ -75,6 +83,28 @@ def find_events(doc: Doc) -> list[Event]:
             mention.in_speech = _in_speech(mention, ctx)
             all_mentions.append(mention)
     return build_events(doc, all_mentions)
+
+
+def _stretch_by_duration(mention: Mention, ctx: ArticleContext, durations: Sequence[DateMention]) -> None:
+    """ "La foire ouvre ses portes jeudi 4 novembre, pour onze jours": a day followed in
+    the mention's segment by a span of days ("pour", "pendant" + days: the lexicon's
+    ``duration_preps``) dates the event with the interval from that day, in place."""
+    date = mention.date
+    if date is None or not _DAY.fullmatch(date.value) or not durations:
+        return
+    doc = ctx.doc
+    seg_end = doc[mention.seg_end - 1].idx + len(doc[mention.seg_end - 1].text)
+    text = doc_text(doc)
+    for span in durations:
+        if not date.end <= span.start < seg_end:
+            continue
+        before = text[max(date.end, span.start - 12) : span.start].split()
+        days = _DAYS.fullmatch(span.value)
+        if before and norm_word(before[-1]) in ctx.lex.duration_preps and days and int(days.group(1)) > 1:
+            first = dt.date.fromisoformat(date.value)
+            last = first + dt.timedelta(days=int(days.group(1)) - 1)
+            mention.date = replace(date, value=f"{first.isoformat()}/{last.isoformat()}")
+            return
 
 
 def _in_speech(mention: Mention, ctx: ArticleContext) -> bool:

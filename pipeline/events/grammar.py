@@ -73,14 +73,67 @@ def inside(i: int, ranges: Iterable[tuple[int, int]]) -> bool:
     return any(s <= i < e for s, e in ranges)
 
 
+#: how far left of its relative pronoun an antecedent noun may sit ("le rapprochement
+#: avec la coopérative X, approuvé en juin par les deux conseils, qui …")
+_MAX_ANTECEDENT_GAP = 20
+
+
+def relative_antecedent(verb: Token, nouns: Iterable[Token]) -> Token | None:
+    """The event noun a relative clause is about ("les travaux, qui débuteront en mars";
+    "la session, au cours de laquelle le conseil élira son président"), among ``nouns``.
+
+    The parse's head of the relative when it is one of them; else, since the parser often
+    hangs the relative on the nearest noun, the nearest of them before the relative
+    pronoun that agrees in number with the pronoun's verb ("les conseils, qui devrait
+    aboutir": not the councils). ``None`` when the verb opens no relative clause.
+    """
+    clause = verb
+    while clause.dep_ == "xcomp" and clause.head is not clause:
+        clause = clause.head  # "qui devrait aboutir": the relative is the modal's
+    # the clause's own pronoun: a child ("qui", "que") or in a child phrase ("au cours de laquelle")
+    near = [t for c in clause.children if c.i < clause.i for t in (c, *c.children)]
+    pronoun = next((t for t in near if "Rel" in morph(t, "PronType")), None)
+    if pronoun is None:
+        return None
+    candidates = {t.i: t for t in nouns}
+    if clause.dep_ == "acl:relcl" and clause.head.i in candidates:
+        return candidates[clause.head.i]
+    return agreeing_noun_before(pronoun if morph(pronoun, "Number") else clause, pronoun.i, nouns)
+
+
+def agreeing_noun_before(word: Token, start: int, nouns: Iterable[Token], *, gender: bool = True) -> Token | None:
+    """The nearest of ``nouns`` before token ``start`` that agrees in number (and gender,
+    when both say it and ``gender`` asks it) with ``word``, in the same clause: no finite verb, line break or
+    semicolon between them, at most a few words away.
+
+    A participle between them ("approuvé en juin par …") only describes the noun.
+    """
+    candidates = {t.i for t in nouns}
+    doc = word.doc
+    number, genders = morph(word, "Number"), (morph(word, "Gender") if gender else [])
+    for k in range(start - 1, max(start - 1 - _MAX_ANTECEDENT_GAP, word.sent.start - 1), -1):
+        tok = doc[k]
+        # a capitalised "verb" inside a sentence is a word of a name ("Rock'n Loire")
+        finite = tok.pos_ in ("VERB", "AUX") and "Part" not in morph(tok, "VerbForm") and not tok.text[:1].isupper()
+        if finite or tok.text in (";", ":") or "\n" in tok.text_with_ws:
+            return None
+        if k in candidates and morph(tok, "Number") in ([], number or morph(tok, "Number")) and (
+            not genders or morph(tok, "Gender") in ([], genders)
+        ):
+            return tok
+    return None
+
+
 __all__ = [
     "DEFINITES",
     "DEMONSTRATIVES",
     "DE_WORDS",
     "POSSESSIVES",
+    "agreeing_noun_before",
     "appositive_ranges",
     "inside",
     "morph",
     "preceding_word",
+    "relative_antecedent",
     "strip_det",
 ]

@@ -33,6 +33,8 @@ class EventLexicon:
     taking_place_phrases: frozenset[tuple[str, str]]
     #: support verbs that are announcements of their own ("a annoncé le rachat")
     announcing_verbs: frozenset[str]
+    #: nouns whose announcement is the event ("a officialisé sa candidature")
+    announced_nouns: frozenset[str]
     #: fixed expressions whose words are never triggers ("à point nommé")
     fixed_phrases: tuple[tuple[str, ...], ...]
     generic_verbs: frozenset[str]
@@ -60,6 +62,13 @@ class EventLexicon:
     clause_blocking_words: frozenset[str]
     #: nouns that take the type of the event they are an instance of ("édition du salon")
     edition_nouns: frozenset[str]
+    #: trigger nouns naming who takes part ("les lauréats"): a trigger verb of theirs tells the event
+    participant_nouns: frozenset[str]
+    #: nouns of the paper of a deal ("le contrat a été signé lundi"), and the deals' types
+    deal_document_nouns: frozenset[str]
+    deal_types: frozenset[str]
+    #: prepositions before a span of days that an event lasts ("pour onze jours")
+    duration_preps: frozenset[str]
     max_noun_len: int
     #: first words of the nominal triggers, to skip most tokens at once
     noun_heads: frozenset[str]
@@ -98,6 +107,7 @@ def load_lexicon() -> EventLexicon:
             (norm_word(w.split()[0]), norm_word(w.split()[1])) for w in raw["taking_place_verbs"]["verbs"] if " " in w
         ),
         announcing_verbs=frozenset(norm_word(w) for w in raw["announcing_verbs"]["verbs"]),
+        announced_nouns=frozenset(norm_word(w) for w in raw["announcing_verbs"]["nouns"]),
         fixed_phrases=tuple(split_words(p) for p in raw["fixed_phrases"]["phrases"]),
         generic_verbs=frozenset(norm_word(w) for w in raw["generic_verbs"]),
         reflexive_verbs=frozenset(norm_word(w) for w in raw["verb_requires_reflexive"]),
@@ -120,6 +130,10 @@ def load_lexicon() -> EventLexicon:
         state_lemmas=frozenset(norm_word(w) for w in raw["clause_events"]["state_lemmas"]),
         clause_blocking_words=frozenset(norm_word(w) for w in raw["clause_events"]["blocking_words"]),
         edition_nouns=frozenset(norm_word(w) for w in raw["edition_nouns"]["nouns"]),
+        participant_nouns=frozenset(norm_word(w) for w in raw["participant_nouns"]["nouns"]),
+        deal_document_nouns=frozenset(norm_word(w) for w in raw["deal_documents"]["nouns"]),
+        deal_types=frozenset(raw["deal_documents"]["types"]),
+        duration_preps=frozenset(norm_word(w) for w in raw["duration_preps"]["words"]),
         max_noun_len=max(len(k) for k in nouns),
         noun_heads=frozenset(k[0] for k in nouns),
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from pipeline.events.lexicon import load_lexicon
 from pipeline.events.mention import Mention, add_participant, date_value, event_value, named
 from pipeline.nlp.text import norm_word
 from pipeline.records import DateMention, Event, EventStatus, Evidence, Participant, Quantity
@@ -62,7 +63,12 @@ class _Group:
     def date(self) -> DateMention | None:
         """The group's most precise date, if any mention is dated."""
         dated = [m.date for m in self.mentions if m.date is not None]
-        # the most precise date wins ("11 décembre 2014" over "décembre 2014")
+        # an event told by its span and by a day inside it ("le vote s'est déroulé du 15
+        # au 31 janvier", "résultats proclamés jeudi") spans the range
+        ranges = [d for d in dated if "/" in event_value(d)]
+        if ranges and all(_compatible_dates(event_value(ranges[0]), event_value(d)) for d in dated):
+            return ranges[0]
+        # else the most precise date wins ("11 décembre 2014" over "décembre 2014")
         return max(dated, key=lambda d: len(date_value(d)), default=None)
 
 
@@ -115,10 +121,29 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
             if same:
                 target = max(same, key=lambda g: g.mentions[-1].seg_start)
         if target is None:
+            target = _deal_told_before(mention, groups)
+        if target is None:
             groups.append(_Group([mention]))
         else:
             target.mentions.append(mention)
     return groups
+
+
+def _deal_told_before(mention: Mention, groups: Sequence[_Group]) -> _Group | None:
+    """ "X a accordé un prêt à Y. Le contrat a été signé lundi": a definite document noun
+    ("le contrat", "l'accord") is the paper of the undated deal told just before (the
+    lexicon's ``deal_documents``), whatever that deal's type."""
+    lex = load_lexicon()
+    if not (mention.nominal and mention.anaphoric):
+        return None
+    if norm_word(mention.trigger.lemma_) not in lex.deal_document_nouns or not groups:
+        return None
+    last = max(groups, key=lambda g: g.mentions[-1].trigger.i)
+    before = last.mentions[-1].trigger.sent
+    near = before.end >= mention.trigger.sent.start - 1 or before == mention.trigger.sent
+    if near and last.date is None and last.type in lex.deal_types:
+        return last
+    return None
 
 
 def _keep(group: _Group) -> bool:

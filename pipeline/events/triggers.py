@@ -13,11 +13,12 @@ from spacy.attrs import LEMMA, ORTH, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.events.grammar import agreeing_noun_before, morph, relative_antecedent
 from pipeline.events.lexicon import EventLexicon, split_words
 from pipeline.events.mention import ArticleContext, Ent, Mention
 from pipeline.nlp.text import norm_word
 from pipeline.quantities import find_quantities
-from pipeline.records import Quantity
+from pipeline.records import DateMention, Quantity
 
 _NOUNISH = frozenset({POS_IDS["NOUN"], POS_IDS["PROPN"], 0})  # 0: no tag ("")
 _VERB = POS_IDS["VERB"]
@@ -93,9 +94,11 @@ def find_mentions(
     """
     lex = ctx.lex
     nominal, verbal = _read_triggers(sent, ctx, quantities, candidates)
-    _attach_support_verbs(nominal, verbal, lex)
+    _attach_support_verbs(nominal, verbal, lex, ctx.dates)
     _drop_generic_verbs(verbal, lex, ctx.named_tokens)
-    mentions = sorted([*nominal.values(), *verbal.values()], key=lambda m: m.phrase_start)
+    _fold_relative_verbs(nominal, verbal)
+    _fold_taking_place_verbs(nominal, verbal, lex)
+    mentions = sorted([*nominal.values(), *verbal.values()], key=lambda m: (m.phrase_start, m.trigger.i))
     _set_segments(sent, mentions)
     return mentions
 
@@ -279,9 +282,35 @@ def _object_lemmas(verb: Token) -> list[str]:
     clause = verb
     while clause.dep_ == "xcomp" and clause.head is not clause:
         clause = clause.head  # "qui devrait être dévoilée": the relative is the modal's
-    if clause.dep_ in ("acl", "acl:relcl", "amod"):
+    if clause.dep_ in ("acl", "acl:relcl", "amod") and _agree(clause, clause.head):
         found.append(norm_word(clause.head.lemma_))
+    elif _detached_participle(verb):
+        # "la première promotion du programme X, dévoilée mardi": the parser hangs the
+        # participle on the main verb or on the nearest noun; it qualifies the noun before
+        # it that agrees with it
+        nouns = [t for t in verb.sent if t.pos_ == "NOUN" and t.i < verb.i]
+        noun = agreeing_noun_before(verb, verb.i, nouns)
+        if noun is not None:
+            found.append(norm_word(noun.lemma_))
     return found
+
+
+def _agree(participle: Token, noun: Token) -> bool:
+    """Do a participle and a noun agree in gender (unsaid agrees)? The tagger's number of
+    a participle is too often wrong ("les chiffres dévoilés": singular) to disagree on."""
+    gender, noun_gender = morph(participle, "Gender"), morph(noun, "Gender")
+    return not gender or not noun_gender or gender == noun_gender
+
+
+def _detached_participle(verb: Token) -> bool:
+    """A past participle set off by a comma with no subject of its own (", dévoilée mardi")."""
+    return (
+        "Part" in morph(verb, "VerbForm")
+        and verb.dep_ in ("advcl", "conj", "acl")
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and not any(c.dep_.startswith(("nsubj", "aux")) for c in verb.children)
+    )
 
 
 def _is_reflexive(verb: Token) -> bool:
@@ -292,19 +321,23 @@ def _is_reflexive(verb: Token) -> bool:
 
 
 def _attach_support_verbs(
-    nominal: dict[int, Mention], verbal: dict[int, Mention], lex: EventLexicon
+    nominal: dict[int, Mention], verbal: dict[int, Mention], lex: EventLexicon, dates: Sequence[DateMention]
 ) -> None:
     """Give each nominal mention its support verb, in place; the verb is then not a
     mention of its own. A trigger complementing another is dropped."""
     for idx in sorted(nominal):
         mention = nominal[idx]
         tok = mention.trigger
-        head = tok.head
-        # a trigger complementing another ("la candidature au label") is one mention
-        if head.i in nominal and head.i != idx and tok.dep_ == "nmod":
+        # a trigger complementing another ("la candidature au label", "le coup d'envoi du
+        # festival", "le concours des vins de la foire") is one mention
+        if _complement_owner(tok, nominal) is not None:
             del nominal[idx]
             continue
-        support = _support_verb(tok, lex)
+        support = _support_verb(tok, lex) or _support_past_date(tok, lex, dates)
+        if support is not None and support.i in verbal and _names_participants(mention, lex):
+            # "les lauréats seront reçus le 28 mars": the verb's event, the noun its participants
+            del nominal[idx]
+            continue
         if support is not None:
             mention.support = support
             verbal.pop(support.i, None)
@@ -312,13 +345,118 @@ def _attach_support_verbs(
                 # announcing it is an event too, dated by its own clause
                 verbal[support.i] = Mention(trigger=support, trigger_end=support.i + 1, type="announcement",
                                             nominal=False, weak=True, dated_only=True)
+                if norm_word(tok.lemma_) in lex.announced_nouns:
+                    del nominal[idx]  # "a officialisé sa candidature": the announcement is the event
+
+
+#: how many nouns up a complement chain a trigger may sit below another ("le concours
+#: des vins de la foire": two)
+_MAX_COMPLEMENT_DEPTH = 2
+
+
+def _names_participants(mention: Mention, lex: EventLexicon) -> bool:
+    """Does the nominal trigger name who takes part ("les lauréats") rather than an event?"""
+    return norm_word(mention.trigger.lemma_) in lex.participant_nouns
+
+
+def _complement_owner(tok: Token, nominal: Mapping[int, Mention]) -> int | None:
+    """The nominal trigger whose phrase ``tok`` complements, through a chain of noun
+    complements; the head may be any word of a multiword trigger ("le coup d'envoi du …")."""
+    word = tok
+    for _ in range(_MAX_COMPLEMENT_DEPTH):
+        if word.dep_ != "nmod" or word.head is word:
+            return None
+        head = word.head
+        owner = next((i for i, m in nominal.items() if i <= head.i < m.trigger_end and i != tok.i), None)
+        if owner is not None:
+            return owner
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        word = head
+    return None
+
+
+def _fold_taking_place_verbs(nominal: dict[int, Mention], verbal: dict[int, Mention], lex: EventLexicon) -> None:
+    """ "La 70e cérémonie des X, organisée par Y, s'est déroulée le 12 juin": the parser
+    often misses the subject of a verb of taking place after a long one; the event noun
+    before it that agrees with it is what takes place, and the verb its support, in place.
+    So is the event noun a name subject is the name of ("le salon professionnel Alpes
+    Outdoor Expo a ouvert ses portes": an edition of the salon, not a launch)."""
+    nouns = [m.trigger for m in nominal.values()]
+    for idx in list(verbal):
+        verb = verbal[idx].trigger
+        if norm_word(verb.lemma_) not in lex.taking_place_verbs:
+            continue
+        subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+        if subjects and (not _is_name(subjects[0]) or subjects[0].i > verb.i):
+            continue
+        # before the name, or before the verb's own auxiliary and pronoun ("s'est déroulée")
+        start = subjects[0].left_edge.i if subjects else min(
+            [verb.i, *(c.i for c in verb.children if c.dep_.startswith(("aux", "expl")))])
+        # a participle agrees with its subject only after "être" ("s'est déroulée", not "a ouvert")
+        with_etre = any(c.dep_.startswith("aux") and c.lemma_ == "être" for c in verb.children)
+        subject = agreeing_noun_before(verb, start, nouns, gender=with_etre)
+        if subject is not None and nominal[subject.i].support is None:
+            nominal[subject.i].support = verb
+            del verbal[idx]
+
+
+def _is_name(tok: Token) -> bool:
+    """A proper name, or a capitalised word inside a sentence (the tagger often reads a
+    name's words as adjectives or nouns: "Grand Pavois Expo")."""
+    return tok.pos_ == "PROPN" or (tok.text[:1].isupper() and tok.i > tok.sent.start)
+
+
+def _fold_relative_verbs(nominal: dict[int, Mention], verbal: dict[int, Mention]) -> None:
+    """A verbal trigger in a relative clause about an event noun tells that noun's event
+    ("les travaux, qui débuteront en mars"; "la session, au cours de laquelle la chambre
+    élira son président"): the noun, which names the event, keeps the type; the verb
+    becomes its support when it has none, in place. An announcement made of a support
+    verb stays its own event."""
+    nouns = [m.trigger for m in nominal.values()]
+    for idx in list(verbal):
+        mention = verbal[idx]
+        if mention.type == "announcement":
+            continue
+        antecedent = relative_antecedent(mention.trigger, nouns)
+        if antecedent is None:
+            continue
+        noun = nominal[antecedent.i]
+        if noun.support is None:
+            noun.support = mention.trigger
+        del verbal[idx]
+
+
+def _support_past_date(tok: Token, lex: EventLexicon, dates: Sequence[DateMention]) -> Token | None:
+    """ "a validé mercredi la reprise": the object after a date between verb and object is
+    often hung on the date by the parser; the verb the date modifies is its support."""
+    head = tok.head
+    if tok.dep_ != "nmod" or head.i > tok.i or not any(d.start <= head.idx < d.end for d in dates):
+        return None
+    # only determiners and adjectives between the date and the noun
+    if any(t.pos_ not in ("DET", "ADJ", "NUM") for t in tok.doc[head.i + 1 : tok.i]):
+        return None
+    while head.head is not head and any(d.start <= head.head.idx < d.end for d in dates):
+        head = head.head  # up to the date's own root ("ce jeudi 3 juin")
+    verb = head.head
+    lemma = norm_word(verb.lemma_)
+    if head.dep_.startswith("obl") and verb.pos_ == "VERB" and (lemma in lex.support_verbs or lemma in lex.verbs):
+        return verb
+    return None
 
 
 def _support_verb(tok: Token, lex: EventLexicon) -> Token | None:
     """The verb that governs a nominal trigger ("a conclu un partenariat", "la rencontre
-    aura lieu") or modifies it ("une rencontre organisée")."""
-    head = tok.head
-    if tok.dep_ in ("obj", "nsubj", "nsubj:pass") and head.pos_ in ("VERB", "AUX"):
+    aura lieu") or modifies it ("une rencontre organisée"). A conjunct shares its first
+    conjunct's verb ("a annoncé la création d'un fonds et l'ouverture d'une antenne")."""
+    first = tok
+    while first.dep_ == "conj" and first.head is not first and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
+    head = first.head
+    # a determined noun the parser coordinates with the verb itself is its second object
+    object_of_verb = first.dep_ == "conj" and head.pos_ == "VERB" and head.i < first.i and any(
+        c.pos_ == "DET" for c in first.lefts)
+    if (first.dep_ in ("obj", "nsubj", "nsubj:pass") or object_of_verb) and head.pos_ in ("VERB", "AUX"):
         lemma = norm_word(head.lemma_)
         if lemma in lex.support_verbs or lemma in lex.verbs:
             return head
@@ -340,7 +478,9 @@ def _drop_generic_verbs(
         lemma = norm_word(mention.trigger.lemma_)
         if lemma in lex.generic_verbs:
             patient = _patient(mention.trigger)
-            if patient is None or (patient.i not in named_tokens and patient.pos_ != "PROPN"):
+            # a noun naming who takes part counts as named ("les lauréats seront reçus")
+            if patient is None or (patient.i not in named_tokens and patient.pos_ != "PROPN"
+                                   and norm_word(patient.lemma_) not in lex.participant_nouns):
                 del verbal[idx]
 
 
@@ -356,9 +496,16 @@ def _set_segments(sent: Span, mentions: Sequence[Mention]) -> None:
     """Cut the sentence into one segment per mention, in place: from the mention's
     phrase to the next mention's (the first segment starts with the sentence)."""
     doc = sent.doc
+    cuts = [m.phrase_start for m in mentions]
+    for k in range(1, len(cuts)):
+        if cuts[k] <= cuts[k - 1]:
+            # two nouns of one support verb ("a annoncé la création de X et l'ouverture de
+            # Y"): the second one's segment starts at its own phrase
+            own = min([mentions[k].trigger.i, *(c.i for c in mentions[k].trigger.lefts if c.pos_ == "DET")])
+            cuts[k] = max(own, cuts[k - 1] + 1)
     for k, mention in enumerate(mentions):
-        start = sent.start if k == 0 else mention.phrase_start
-        end = mentions[k + 1].phrase_start if k + 1 < len(mentions) else sent.end
+        start = sent.start if k == 0 else cuts[k]
+        end = cuts[k + 1] if k + 1 < len(mentions) else sent.end
         # a line break ends a segment: headings and datelines are not the event's
         for j in range(mention.trigger.i - 1, start - 1, -1):
             if "\n" in doc[j].text_with_ws and j < mention.phrase_start:
