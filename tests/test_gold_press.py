@@ -15,12 +15,17 @@ HERE = Path(__file__).resolve().parent / "gold" / "press"
 PARTS = ("dev", "heldout")
 
 
-def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("press_gold_build", HERE / "build.py")
+def load_builder(folder: Path) -> ModuleType:
+    """The ``build.py`` of a gold folder, as a module (the gold folders are no package)."""
+    spec = importlib.util.spec_from_file_location(f"{folder.name}_build", folder / "build.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _builder() -> ModuleType:
+    return load_builder(HERE)
 
 
 def _part(name: str) -> list[dict[str, Any]]:

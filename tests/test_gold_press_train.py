@@ -3,7 +3,6 @@ nothing shared with the press gold they must not be trained on."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -11,17 +10,14 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from test_gold_press import load_builder  # the gold builder loader, one home
 
 GOLD = Path(__file__).resolve().parent / "gold"
 HERE = GOLD / "press_train"
 
 
 def _builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("press_train_build", HERE / "build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_builder(HERE)
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
