@@ -431,10 +431,21 @@ def _add_segment_entities(
         if not in_event_clause(mention, root) and not in_event_clause(mention, doc[e.start]):
             continue  # a name of another predicate of the sentence
         role = _role_for(mention, e.start, root, prep, lex)
+        key = norm_word(e.canonical)
+        if key not in table and item is None and not _core_name(mention, root, e.start, prep):
+            mention.peripheral.add(key)
         add_participant(
             table,
             Participant(name=e.canonical, label=e.label, role=role, entity_id=e.entity_id),
         )
+
+
+def _core_name(mention: Mention, root: Token, start: int, prep: str) -> bool:
+    """Is the name the subject or object of the mention's verb, or the nominal trigger's
+    "de" complement ("la visite du pape")? Other names of the clause are side names."""
+    if root.dep_ in ("nsubj", "nsubj:pass", "obj") and root.head in mention.verbs:
+        return True
+    return prep in DE_WORDS and mention.nominal and 0 < start - mention.trigger_end <= 4
 
 
 def _after_opponent_prep(doc: Doc, start: int, floor: int) -> bool:
