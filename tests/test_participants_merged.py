@@ -1,0 +1,44 @@
+"""Tests for the participants of a merged event (pipeline.events.merging): a later undated
+mention that points back to the event brings the names of its core roles only.
+
+Sentences written by the team in the style of regional press and news wires, not copied.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from test_event_arguments import _event, _has  # the event helpers, one home
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(("text", "date", "present", "absent"), [
+    # the recipient of a later sentence about the launch is no participant of the launch
+    ("Jeudi 4 avril 2024, la Corée du Nord a lancé un missile depuis la côte est. Le lancement "
+     "n'a pas été signalé à l'Organisation maritime internationale, selon Séoul.",
+     "2024-04-04", ["Corée du Nord"], "Organisation maritime internationale"),
+    # the same with a company: the agency told of the launch does not launch
+    ("Mardi 2 avril 2024, la société Ariane Group a lancé une fusée depuis Kourou. Le lancement a été "
+     "signalé à l'Agence spatiale européenne par radio.",
+     "2024-04-02", ["Ariane Group"], "Agence spatiale européenne"),
+])
+def test_participants_merged_mention_brings_only_its_core_names(
+    nlp_full: Language, text: str, date: str, present: list[str], absent: str
+) -> None:
+    event = _event(nlp_full, text, date)
+    assert len(event.evidence) >= 2, event.evidence
+    assert all(_has(event, name) for name in present) and not _has(event, absent), event.participants
+
+
+@pytest.mark.parametrize(("text", "date", "present"), [
+    # the subject of the later mention takes part in the event it points back to
+    ("Le festival Jazz en Baie a ouvert ses portes vendredi 5 juillet 2024 à Lannion. Le festival "
+     "a été organisé par l'association Musiques du Trégor.",
+     "2024-07-05", ["Musiques du Trégor"]),
+])
+def test_participants_merged_mention_keeps_its_subject(
+    nlp_full: Language, text: str, date: str, present: list[str]
+) -> None:
+    event = _event(nlp_full, text, date)
+    assert all(_has(event, name) for name in present), event.participants
