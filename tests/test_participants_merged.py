@@ -1,5 +1,6 @@
-"""Tests for the participants of a merged event (pipeline.events.merging): a later undated
-mention that points back to the event brings the names of its core roles only.
+"""Tests for where an event's participants come from: a merged event (a later undated
+mention that points back to the event brings the names of its core roles only, in
+pipeline.events.merging) and the article's main actor (pipeline.events.participants).
 
 Sentences written by the team in the style of regional press and news wires, not copied.
 """
@@ -42,3 +43,17 @@ def test_participants_merged_mention_keeps_its_subject(
 ) -> None:
     event = _event(nlp_full, text, date)
     assert all(_has(event, name) for name in present), event.participants
+
+
+@pytest.mark.parametrize(("text", "date", "absent"), [
+    # the funder named once with its acronym is not what the article is about
+    ("Le Festival des Hortensias ouvrira ses portes le 12 juillet 2024 à Perros-Guirec. Cette année, il "
+     "a reçu le soutien de la Direction régionale des affaires culturelles (DRAC). Une conférence de "
+     "presse aura lieu le 3 juillet 2024 à la mairie.",
+     "2024-07-03", "Direction régionale des affaires culturelles"),
+])
+def test_participants_main_actor_counts_a_bracketed_acronym_once(
+    nlp_full: Language, text: str, date: str, absent: str
+) -> None:
+    event = _event(nlp_full, text, date)
+    assert not _has(event, absent), event.participants

@@ -102,8 +102,8 @@ def main_actor(doc: Doc, ents: Sequence[Ent]) -> Ent | None:
     # Sonore" an EVENT in the lede, an ORG later): every mention of an organisation counts
     organisations = {e.canonical for e in ents if e.label == "ORG"} | _lede_subjects(doc, ents)
     counts: Counter[str] = Counter()
-    for e in ents:
-        if e.canonical in organisations and e.label != "PER":
+    for k, e in enumerate(ents):
+        if e.canonical in organisations and e.label != "PER" and not _restated(doc, ents, k):
             counts[e.canonical] += 3 if e.start < first_sent_end else 1
     if not counts:
         return None
@@ -113,6 +113,14 @@ def main_actor(doc: Doc, ents: Sequence[Ent]) -> Ent | None:
     named_as = [e for e in ents if e.canonical == name and e.label != "PER"]
     # its mention labelled an organisation, else (a subject of the lede) its first
     return next((e for e in named_as if e.label == "ORG"), named_as[0])
+
+
+def _restated(doc: Doc, ents: Sequence[Ent], k: int) -> bool:
+    """Is entity ``k`` the bracketed acronym of the name right before it ("l'Agence
+    française de développement (AFD)")? One mention, not two: a funder named once with its
+    acronym is not what the article is about."""
+    e = ents[k]
+    return k > 0 and e.start >= 1 and doc[e.start - 1].text == "(" and ents[k - 1].end == e.start - 1
 
 
 def _lede_subjects(doc: Doc, ents: Sequence[Ent]) -> set[str]:
