@@ -57,3 +57,16 @@ def test_participants_main_actor_counts_a_bracketed_acronym_once(
 ) -> None:
     event = _event(nlp_full, text, date)
     assert not _has(event, absent), event.participants
+
+
+@pytest.mark.parametrize(("text", "date", "names"), [
+    # the relative clause on the last item of an "avec" list is no item of it
+    ("La start-up Breizh Robotics a signé le 5 mars 2024 un partenariat avec la société Armor Tech, "
+     "qui fabrique des drones à Lannion.", "2024-03-05", {"Breizh Robotics", "Armor Tech"}),
+    ("Le maire a signé le 5 mars 2024 une convention avec les associations sportives, qui géreront le "
+     "gymnase.", "2024-03-05", {"associations sportives"}),
+])
+def test_participants_with_list_ends_at_a_relative_pronoun(
+    nlp_full: Language, text: str, date: str, names: set[str]
+) -> None:
+    assert {p.name for p in _event(nlp_full, text, date).participants} == names

@@ -205,8 +205,11 @@ def _with_list(doc: Doc, k: int, seg_end: int) -> list[tuple[int, int]]:
             if tok.text == "ainsi":  # "ainsi que"
                 j += 1
             start = j + 1
-            # an indefinite apposition ends the list: ", un incubateur piloté par …"
-            if start < seg_end and norm_word(doc[start].text) in ("un", "une"):
+            # an indefinite apposition ends the list: ", un incubateur piloté par …", and
+            # so does a relative clause on the last item: ", qui fabrique des drones"
+            if start < seg_end and (
+                norm_word(doc[start].text) in ("un", "une") or "Rel" in doc[start].morph.get("PronType")
+            ):
                 break
         elif tok.pos_ in ("VERB", "AUX") or (
             tok.pos_ == "ADP"
