@@ -208,7 +208,7 @@ def _with_list(doc: Doc, k: int, seg_end: int) -> list[tuple[int, int]]:
             # an indefinite apposition ends the list: ", un incubateur piloté par …", and
             # so does a relative clause on the last item: ", qui fabrique des drones"
             if start < seg_end and (
-                norm_word(doc[start].text) in ("un", "une") or "Rel" in doc[start].morph.get("PronType")
+                norm_word(doc[start].text) in ("un", "une") or "Rel" in morph(doc[start], "PronType")
             ):
                 break
         elif tok.pos_ in ("VERB", "AUX") or (
