@@ -195,6 +195,7 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
     places = [
         e for e in segment.ents
         if e.label == "LOC" and e.start not in segment.used and not inside(e.start, appositives)
+        and not _in_description(mention, doc[e.start : e.end].root)
     ]
     for e in places:
         if _after_place_prep(doc, lex, e.start, seg_start):
@@ -220,6 +221,21 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
                 segment.used.add(e.start)
                 return
     mention.location = _place_phrase(doc, lex, mention, appositives) or _governed_place(mention, ctx)
+
+
+def _in_description(mention: Mention, root: Token) -> bool:
+    """Is the place in a relative clause or a participle that describes another noun of
+    the sentence ("le groupe Arvéa, holding installée à Angers", "X, qui conçoit des
+    maisons à Saint-Paul")? It says where that one is, not where the event happens."""
+    own = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    tok = root
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i in own:
+            return False
+        if tok.dep_ == "acl:relcl" and tok.head.i not in own:
+            return True
+    return False
 
 
 def _governed_place(mention: Mention, ctx: ArticleContext) -> str | None:

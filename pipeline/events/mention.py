@@ -97,10 +97,18 @@ class Mention:
     dated_only: bool = False
     #: normalised names added by default (the issuer), not read in the text
     implicit: set[str] = field(default_factory=set)
+    #: normalised names read only as another name of the clause (an oblique "à l'OMI", a
+    #: complement), not as its subject, object, "avec" list or the trigger's "de" phrase
+    peripheral: set[str] = field(default_factory=set)
 
     def explicit_names(self) -> set[str]:
         """Named participants read in the mention's own text."""
         return named(self.participants) - self.implicit
+
+    def core_participants(self) -> list[Participant]:
+        """The participants read in the mention's core roles: what it tells of an event
+        another mention of it dates (neither the issuer by default nor a side name)."""
+        return [p for p in self.participants if norm_word(p.name) not in self.implicit | self.peripheral]
 
     @property
     def phrase_start(self) -> int:

@@ -201,17 +201,22 @@ def _build_event(doc: Doc, group: _Group) -> Event:
     """The event record of a group: its mentions' arguments pooled, every evidence span."""
     first = group.mentions[0]
     date = group.date
-    participants: dict[str, Participant] = {}
     quantities: dict[tuple[int, int], Quantity] = {}
     for m in group.mentions:
-        for p in m.participants:
-            add_participant(participants, p)
         for q in m.quantities:
             quantities.setdefault((q.start, q.end), q)
     dated = [
         m for m in group.mentions if m.date is not None and date is not None and m.date == date
     ]
     status_from = dated[0] if dated else first
+    # a later undated mention joined by pointing back ("le lancement n'a pas été notifié
+    # à l'OMI", "la primaire compte neuf candidats, dont …") brings only the names of its
+    # core roles: its side names are about its own sentence, not the event
+    participants: dict[str, Participant] = {}
+    for m in group.mentions:
+        told_back = m is not first and m.date is None
+        for p in m.core_participants() if told_back else m.participants:
+            add_participant(participants, p)
     # a "planned" mention wins: the article announces it even when also told in the past
     statuses = {m.status for m in group.mentions}
     status: EventStatus = status_from.status

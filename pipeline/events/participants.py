@@ -102,8 +102,8 @@ def main_actor(doc: Doc, ents: Sequence[Ent]) -> Ent | None:
     # Sonore" an EVENT in the lede, an ORG later): every mention of an organisation counts
     organisations = {e.canonical for e in ents if e.label == "ORG"} | _lede_subjects(doc, ents)
     counts: Counter[str] = Counter()
-    for e in ents:
-        if e.canonical in organisations and e.label != "PER":
+    for k, e in enumerate(ents):
+        if e.canonical in organisations and e.label != "PER" and not _restated(doc, ents, k):
             counts[e.canonical] += 3 if e.start < first_sent_end else 1
     if not counts:
         return None
@@ -113,6 +113,14 @@ def main_actor(doc: Doc, ents: Sequence[Ent]) -> Ent | None:
     named_as = [e for e in ents if e.canonical == name and e.label != "PER"]
     # its mention labelled an organisation, else (a subject of the lede) its first
     return next((e for e in named_as if e.label == "ORG"), named_as[0])
+
+
+def _restated(doc: Doc, ents: Sequence[Ent], k: int) -> bool:
+    """Is entity ``k`` the bracketed acronym of the name right before it ("l'Agence
+    française de développement (AFD)")? One mention, not two: a funder named once with its
+    acronym is not what the article is about."""
+    e = ents[k]
+    return k > 0 and e.start >= 1 and doc[e.start - 1].text == "(" and ents[k - 1].end == e.start - 1
 
 
 def _lede_subjects(doc: Doc, ents: Sequence[Ent]) -> set[str]:
@@ -197,8 +205,11 @@ def _with_list(doc: Doc, k: int, seg_end: int) -> list[tuple[int, int]]:
             if tok.text == "ainsi":  # "ainsi que"
                 j += 1
             start = j + 1
-            # an indefinite apposition ends the list: ", un incubateur piloté par …"
-            if start < seg_end and norm_word(doc[start].text) in ("un", "une"):
+            # an indefinite apposition ends the list: ", un incubateur piloté par …", and
+            # so does a relative clause on the last item: ", qui fabrique des drones"
+            if start < seg_end and (
+                norm_word(doc[start].text) in ("un", "une") or "Rel" in morph(doc[start], "PronType")
+            ):
                 break
         elif tok.pos_ in ("VERB", "AUX") or (
             tok.pos_ == "ADP"
@@ -431,10 +442,21 @@ def _add_segment_entities(
         if not in_event_clause(mention, root) and not in_event_clause(mention, doc[e.start]):
             continue  # a name of another predicate of the sentence
         role = _role_for(mention, e.start, root, prep, lex)
+        key = norm_word(e.canonical)
+        if key not in table and item is None and not _core_name(mention, root, e.start, prep):
+            mention.peripheral.add(key)
         add_participant(
             table,
             Participant(name=e.canonical, label=e.label, role=role, entity_id=e.entity_id),
         )
+
+
+def _core_name(mention: Mention, root: Token, start: int, prep: str) -> bool:
+    """Is the name the subject or object of the mention's verb, or the nominal trigger's
+    "de" complement ("la visite du pape")? Other names of the clause are side names."""
+    if root.dep_ in ("nsubj", "nsubj:pass", "obj") and root.head in mention.verbs:
+        return True
+    return prep in DE_WORDS and mention.nominal and 0 < start - mention.trigger_end <= 4
 
 
 def _after_opponent_prep(doc: Doc, start: int, floor: int) -> bool:

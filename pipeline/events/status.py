@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from pipeline.events.clause import non_finite
-from pipeline.events.grammar import morph
+from pipeline.events.grammar import morph, relative_antecedent
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import Mention, date_value
 from pipeline.nlp.text import doc_words, norm_word
@@ -38,6 +38,13 @@ def _governing_verbs(mention: Mention) -> list[Token]:
         verbs.append(mention.support)
     if not mention.nominal:
         verbs.append(mention.trigger)
+    if not verbs:
+        # "le festival, qui s'installera du 5 au 7 avril": the relative clause about the
+        # event noun (even one the parse hangs on another noun) tells its time, not a verb
+        # the parse hangs the noun on further up
+        trigger = mention.trigger
+        verbs = [t for t in trigger.sent if t.i > trigger.i and t.dep_ == "acl:relcl" and not non_finite(t)
+                 and relative_antecedent(t, [trigger]) == trigger]
     if not verbs:
         tok = mention.trigger
         for _ in range(6):

@@ -1,0 +1,30 @@
+"""Tests for an event's place (pipeline.events.arguments): a place told in a relative
+clause about another noun of the sentence describes that noun, not the event.
+
+Sentences written by the team in the style of regional press, not copied.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from test_event_arguments import _event  # the event helpers, one home
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    # where the partner makes its drones is not where the deal was signed
+    ("La start-up Breizh Robotics a signé le 5 mars 2024 un partenariat avec la société Armor Tech, "
+     "qui fabrique des drones à Lannion.", "2024-03-05", None),
+    # where the bought company employs its staff, told in a relative clause on its name
+    ("La coopérative Le Gall, qui emploie 80 salariés à Morlaix, a été rachetée le 2 février 2024 par "
+     "le groupe Even.", "2024-02-02", None),
+    # a relative clause on the event noun itself still places the event
+    ("Le salon Nautic Ouest, qui réunit chaque année 300 exposants à Lorient, ouvrira ses portes le "
+     "14 septembre 2024.", "2024-09-14", "Lorient"),
+])
+def test_event_arguments_place_in_a_relative_clause_on_another_noun(
+    nlp_full: Language, text: str, date: str, place: str | None
+) -> None:
+    assert _event(nlp_full, text, date).location == place
