@@ -241,9 +241,14 @@ def _cluster_label(
 
     votes = Counter(vote(k) for k in members)
     top = max(votes.values())
-    if votes[vote(best)] == top:
+    tied = {label for label, count in votes.items() if count == top}
+    if len(tied) > 1 and "PER" in tied and all(len(spans[k]) == 1 for k in members):
+        # a one-word name the model read once as a person and once as something else
+        # ("sur Arte"): a bare word is the model's weakest guess at a person
+        tied.discard("PER")
+    if vote(best) in tied:
         return vote(best)
-    return min(label for label, count in votes.items() if count == top)
+    return min(tied)
 
 
 #: model labels that textual evidence elsewhere in the cluster overrules
