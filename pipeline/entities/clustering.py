@@ -96,7 +96,7 @@ def cluster_mentions(
     _join_same_names(spans, uf, rules)
     for a, b in links:
         uf.union(a, b)
-    surname_linked = _link_surnames(spans, uf, set(certain))
+    surname_linked = _link_surnames(spans, uf, set(certain), rules)
     linked = {k for pair in links for k in pair}
     certain_set = set(certain)
     not_person_set = set(not_person)
@@ -256,11 +256,15 @@ _OVERRULED = frozenset({"PER", "LOC", "MISC"})
 _PERSON = frozenset({"PER"})
 
 
-def _link_surnames(spans: Sequence[Span], uf: _UnionFind, certain: set[int]) -> set[int]:
+def _link_surnames(
+    spans: Sequence[Span], uf: _UnionFind, certain: set[int], rules: EntityRules
+) -> set[int]:
     """ "Wahl" / "M. Wahl" joins "Philippe Wahl" (the closest full name before it).
 
     A mention whose organisation label rests on evidence is no surname ("la société de
-    transport Cristofari" is not "Paul-Antoine Cristofari").
+    transport Cristofari" is not "Paul-Antoine Cristofari"), nor a name the article gives
+    as a place right after a preposition of place ("Ironman Cairns" read as a person,
+    then "à Cairns").
 
     Returns:
         The indices of the mentions joined to a full name.
@@ -275,11 +279,18 @@ def _link_surnames(spans: Sequence[Span], uf: _UnionFind, certain: set[int]) -> 
     linked: set[int] = set()
     if not full:
         return linked
+    places = {
+        name_key(s.text)
+        for s in spans
+        if s.label_ == "LOC" and s.start > 0 and s.doc[s.start - 1].lower_ in rules.place_prepositions
+    }
     for k, span in enumerate(spans):
         words = [t.text for t in span if not t.is_space]
         if len(words) > 2 or span.label_ not in NE_LABELS:
             continue
         if k in certain and span.label_ != "PER":
+            continue
+        if name_key(span.text) in places:
             continue
         candidates = full.get(name_key(" ".join(words)))
         if not candidates:
