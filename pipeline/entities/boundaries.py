@@ -303,7 +303,10 @@ def _split_coordinations(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
     """ "Dares et Pôle emploi" -> two entities (names joined by "et" are two names).
 
     "Ministère de l'Économie et des Finances" stays whole: the word after "et" is not
-    capitalised.
+    capitalised. After a lower-case word ("Caisse d'allocations familiales et Jeunesse
+    et sports"), the parse decides: the capitalised word after "et" must be coordinated
+    with another word than the one before "et" ("Caisse des dépôts et Consignations" is
+    one name).
     """
     out: list[Candidate] = []
     for ent in ents:
@@ -314,7 +317,7 @@ def _split_coordinations(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
                 if doc[i].lower_ in {"et", "&"}
                 and doc[i].text != "&"
                 and is_cap(doc[i + 1])
-                and is_cap(doc[i - 1])
+                and (is_cap(doc[i - 1]) or _coordinates_names(doc, ent, i))
             ),
             None,
         )
@@ -324,6 +327,15 @@ def _split_coordinations(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
         out.append(Candidate(ent.start, cut, ent.label))
         out.append(Candidate(cut + 1, ent.end, ent.label))
     return out
+
+
+def _coordinates_names(doc: Doc, ent: Candidate, i: int) -> bool:
+    """The word after "et" (token ``i``) is a conjunct of something else than the word
+    right before "et" (which would make "et" join two complements of one name)."""
+    if not doc.has_annotation("DEP"):
+        return False
+    right = doc[i + 1]
+    return right.dep_ == "conj" and right.head.i != i - 1 and i - 1 > ent.start
 
 
 def _quoted(doc: Doc, ent: Candidate) -> bool:
