@@ -304,9 +304,7 @@ def _split_coordinations(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
 
     "Ministère de l'Économie et des Finances" stays whole: the word after "et" is not
     capitalised. After a lower-case word ("Caisse d'allocations familiales et Jeunesse
-    et sports"), the parse decides: the capitalised word after "et" must be coordinated
-    with another word than the one before "et" ("Caisse des dépôts et Consignations" is
-    one name).
+    et sports"), the parse decides (:func:`_coordinates_names`).
     """
     out: list[Candidate] = []
     for ent in ents:
@@ -330,12 +328,16 @@ def _split_coordinations(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
 
 
 def _coordinates_names(doc: Doc, ent: Candidate, i: int) -> bool:
-    """The word after "et" (token ``i``) is a conjunct of something else than the word
-    right before "et" (which would make "et" join two complements of one name)."""
-    if not doc.has_annotation("DEP"):
+    """The name after "et" (token ``i``) is a conjunct of another noun than the name's
+    first word or the word right before "et".
+
+    Those two would make it the end of one name ("Conservatoire national des arts et
+    Métiers", "Transition écologique et Solidaire"); so would a single word after "et".
+    """
+    if not doc.has_annotation("DEP") or ent.end - i < 3 or i - 1 <= ent.start:
         return False
     right = doc[i + 1]
-    return right.dep_ == "conj" and right.head.i != i - 1 and i - 1 > ent.start
+    return right.dep_ == "conj" and right.head.i not in {ent.start, i - 1}
 
 
 def _quoted(doc: Doc, ent: Candidate) -> bool:
