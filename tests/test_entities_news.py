@@ -148,3 +148,32 @@ def test_entities_news_coordinated_names_are_split(
 ) -> None:
     spans = fix_entities(parsed(nlp_md, text, ents)).spans
     assert [(s.text, s.label_) for s in spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # an acronym written with roman-numeral letters is no numeral ("CICV", "CIC")
+        (
+            "Les vidéos du CIVC seront projetées au musée ce soir.",
+            [("CIVC", "MISC")],
+            [("CIVC", "ORG")],
+        ),
+        (
+            "Les prêts de la CDC ont permis la reprise de l'usine de Morlaix.",
+            [("CDC", "MISC"), ("Morlaix", "LOC")],
+            [("CDC", "ORG"), ("Morlaix", "LOC")],
+        ),
+        # a well-formed numeral stays what the model said
+        pytest.param(
+            "Le tome XIV de la saga paraîtra en mars.",
+            [("XIV", "MISC")],
+            [("XIV", "MISC")],
+            marks=NEGATIVE,
+        ),
+    ],
+)
+def test_entities_news_acronym_of_numeral_letters_is_org(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[tuple[str, str]]
+) -> None:
+    assert fixed(blank_fr, text, ents) == expected

@@ -197,7 +197,8 @@ def _organisation_label(doc: Doc, ent: Candidate, rules: EntityRules) -> str:
 
 
 _ORG_ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý]{3,6}$")
-_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+#: a well-formed roman numeral ("XIV"), not any word of its letters ("CICV", "CIC")
+_ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
 
 def _hyphen_follows(tok: Token) -> bool:
