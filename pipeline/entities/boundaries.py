@@ -303,7 +303,8 @@ def _split_coordinations(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
     """ "Dares et Pôle emploi" -> two entities (names joined by "et" are two names).
 
     "Ministère de l'Économie et des Finances" stays whole: the word after "et" is not
-    capitalised.
+    capitalised. After a lower-case word ("Caisse d'allocations familiales et Jeunesse
+    et sports"), the parse decides (:func:`_coordinates_names`).
     """
     out: list[Candidate] = []
     for ent in ents:
@@ -314,7 +315,7 @@ def _split_coordinations(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
                 if doc[i].lower_ in {"et", "&"}
                 and doc[i].text != "&"
                 and is_cap(doc[i + 1])
-                and is_cap(doc[i - 1])
+                and (is_cap(doc[i - 1]) or _coordinates_names(doc, ent, i))
             ),
             None,
         )
@@ -324,6 +325,19 @@ def _split_coordinations(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
         out.append(Candidate(ent.start, cut, ent.label))
         out.append(Candidate(cut + 1, ent.end, ent.label))
     return out
+
+
+def _coordinates_names(doc: Doc, ent: Candidate, i: int) -> bool:
+    """The name after "et" (token ``i``) is a conjunct of another noun than the name's
+    first word or the word right before "et".
+
+    Those two would make it the end of one name ("Conservatoire national des arts et
+    Métiers", "Transition écologique et Solidaire"); so would a single word after "et".
+    """
+    if not doc.has_annotation("DEP") or ent.end - i < 3 or i - 1 <= ent.start:
+        return False
+    right = doc[i + 1]
+    return right.dep_ == "conj" and right.head.i not in {ent.start, i - 1}
 
 
 def _quoted(doc: Doc, ent: Candidate) -> bool:

@@ -96,7 +96,7 @@ def cluster_mentions(
     _join_same_names(spans, uf, rules)
     for a, b in links:
         uf.union(a, b)
-    surname_linked = _link_surnames(spans, uf, set(certain))
+    surname_linked = _link_surnames(spans, uf, set(certain), rules)
     linked = {k for pair in links for k in pair}
     certain_set = set(certain)
     not_person_set = set(not_person)
@@ -241,9 +241,14 @@ def _cluster_label(
 
     votes = Counter(vote(k) for k in members)
     top = max(votes.values())
-    if votes[vote(best)] == top:
+    tied = {label for label, count in votes.items() if count == top}
+    if len(tied) > 1 and "PER" in tied and all(len(spans[k]) == 1 for k in members):
+        # a one-word name the model read once as a person and once as something else
+        # ("sur Arte"): a bare word is the model's weakest guess at a person
+        tied.discard("PER")
+    if vote(best) in tied:
         return vote(best)
-    return min(label for label, count in votes.items() if count == top)
+    return min(tied)
 
 
 #: model labels that textual evidence elsewhere in the cluster overrules
@@ -251,11 +256,15 @@ _OVERRULED = frozenset({"PER", "LOC", "MISC"})
 _PERSON = frozenset({"PER"})
 
 
-def _link_surnames(spans: Sequence[Span], uf: _UnionFind, certain: set[int]) -> set[int]:
+def _link_surnames(
+    spans: Sequence[Span], uf: _UnionFind, certain: set[int], rules: EntityRules
+) -> set[int]:
     """ "Wahl" / "M. Wahl" joins "Philippe Wahl" (the closest full name before it).
 
     A mention whose organisation label rests on evidence is no surname ("la société de
-    transport Cristofari" is not "Paul-Antoine Cristofari").
+    transport Cristofari" is not "Paul-Antoine Cristofari"), nor a name the article gives
+    as a place right after a preposition of place ("Ironman Cairns" read as a person,
+    then "à Cairns").
 
     Returns:
         The indices of the mentions joined to a full name.
@@ -270,11 +279,18 @@ def _link_surnames(spans: Sequence[Span], uf: _UnionFind, certain: set[int]) -> 
     linked: set[int] = set()
     if not full:
         return linked
+    places = {
+        name_key(s.text)
+        for s in spans
+        if s.label_ == "LOC" and s.start > 0 and s.doc[s.start - 1].lower_ in rules.place_prepositions
+    }
     for k, span in enumerate(spans):
         words = [t.text for t in span if not t.is_space]
         if len(words) > 2 or span.label_ not in NE_LABELS:
             continue
         if k in certain and span.label_ != "PER":
+            continue
+        if name_key(span.text) in places:
             continue
         candidates = full.get(name_key(" ".join(words)))
         if not candidates:

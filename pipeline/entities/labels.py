@@ -123,6 +123,28 @@ def _role_of(doc: Doc, i: int, rules: EntityRules) -> bool:
     return word_ending_at(doc, j) in rules.role_words
 
 
+def _member_of_body(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
+    """ "le secrétaire du parti Jean Dupont": a full name after a position held in a body.
+
+    The name is the position holder's; a one-word PER stays open to the organisation
+    noun ("l'équipe Lumeo").
+    """
+    j = ent.start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if ent.end - ent.start < 2 or j < 2 or not doc[j].is_lower:
+        return False
+    j -= 1  # the organisation noun
+    if doc[j].lower_ in {"la", "l'", "l’"}:
+        j -= 1
+    if j < 1 or doc[j].lower_ not in {"de", "d'", "d’", "du", "des"}:
+        return False
+    j -= 1
+    if doc[j].is_lower and doc[j].pos_ == "ADJ" and j > 0:
+        j -= 1  # "secrétaire général du parti"
+    return word_ending_at(doc, j) in rules.member_roles
+
+
 def _fixed_label(doc: Doc, ent: Candidate, rules: EntityRules) -> str:
     """ORG for public bodies, legal forms and organisation appositions; EVENT for events."""
     label = _organisation_label(doc, ent, rules)
@@ -155,7 +177,9 @@ def _organisation_label(doc: Doc, ent: Candidate, rules: EntityRules) -> str:
         and span[0].lower_ in rules.org_triggers_lower_first
     ):
         return "ORG"
-    if label in {"LOC", "MISC", "PER"} and _preceded_by_trigger(doc, ent.start, rules):
+    if (
+        label in {"LOC", "MISC"} or (label == "PER" and not _member_of_body(doc, ent, rules))
+    ) and _preceded_by_trigger(doc, ent.start, rules):
         return "ORG"  # "l'association X", "la start-up lilloise X"
     if (
         label in {"LOC", "MISC"} or (label == "PER" and len(span) == 1)
@@ -173,7 +197,8 @@ def _organisation_label(doc: Doc, ent: Candidate, rules: EntityRules) -> str:
 
 
 _ORG_ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý]{3,6}$")
-_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+#: a well-formed roman numeral ("XIV"), not any word of its letters ("CICV", "CIC")
+_ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
 
 def _hyphen_follows(tok: Token) -> bool:

@@ -96,6 +96,7 @@ class EntityRules:
     common_words: frozenset[str]
     period_prefixes: frozenset[str]
     person_led_nouns: frozenset[str]
+    member_roles: frozenset[str]
     org_prepositions: frozenset[str]
     place_prepositions: frozenset[str]
     list_links: frozenset[str]
