@@ -99,6 +99,48 @@ def test_entities_corpus_vote_ignores_article_order() -> None:
     assert [forward.relabel_dict(r) for r in records] == [backward.relabel_dict(r) for r in records]
 
 
+def _spelled_out(name: str, acronym: str, label: str = "ORG") -> dict[str, Any]:
+    """A record naming ``name`` and then its acronym, one entity (as the article-level
+    acronym link leaves it: both mentions carry the expansion as canonical name)."""
+    eid = entity_id(label, name)
+    mentions = [
+        {"text": text, "label": label, "start": 0, "end": len(text), "sentence": 0,
+         "entity_id": eid, "canonical": name, "cued": True}
+        for text in (name, acronym)
+    ]
+    return {"doc_id": "s", "entities": mentions}
+
+
+@pytest.mark.parametrize(
+    ("corpus", "canonical"),
+    [
+        # spelled out once in the corpus: the bare acronym elsewhere is that entity
+        ([_spelled_out("Agence de développement économique", "ADE")], "Agence de développement économique"),
+        # two expansions of one acronym: left as it is
+        (
+            [_spelled_out("Agence de développement économique", "ADE"),
+             _spelled_out("Association des entreprises", "ADE")],
+            "ADE",
+        ),
+        # an expansion under another label does not count
+        ([_spelled_out("Agence de développement économique", "ADE", "MISC")], "ADE"),
+        # never spelled out
+        ([_record(("ADE", "ORG", False))], "ADE"),
+    ],
+)
+def test_entities_corpus_vote_gives_a_bare_acronym_its_expansion(
+    corpus: list[dict[str, Any]], canonical: str
+) -> None:
+    target = _record(("ADE", "ORG", False), events=True)
+    vote = CorpusVote().update([*corpus, target])
+    out = vote.relabel_dict(target)
+    mention = out["entities"][0]
+    assert (mention["text"], mention["canonical"]) == ("ADE", canonical)
+    assert mention["entity_id"] == entity_id("ORG", canonical)
+    assert out["events"][0]["participants"][0]["entity_id"] == mention["entity_id"]
+    assert out["events"][0]["participants"][0]["name"] == "ADE"
+
+
 @pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [

@@ -12,7 +12,11 @@ pass over the corpus can. It reads records (plain dicts, as the run's store and
 2. :meth:`CorpusVote.relabel_dict` gives an uncued MISC entity the organisation label
    its name carries with a cue elsewhere, and an uncued place too when the cued articles
    are at least as many as the uncued places ("Paris" named a place in a hundred
-   articles stays one after "le club Paris" in one).
+   articles stays one after "le club Paris" in one);
+3. an entity an article names by its acronym alone ("le CNRS") becomes the entity the
+   corpus spells out for that acronym ("Centre national de la recherche scientifique
+   (CNRS)" in another article), when the corpus gives that acronym one expansion only
+   for its label ("CCI" expanded to several chambers stays as it is).
 
 The vote depends on the set of records only, not on their order, so the published files
 are the same whatever the number of workers. Memory grows with distinct names.
@@ -40,12 +44,19 @@ class CorpusVote:
         # name key -> label -> number of articles
         self._cued: dict[str, Counter[str]] = {}
         self._uncued: dict[str, Counter[str]] = {}
+        # (label, acronym key) -> expansion key -> the canonical spellings seen
+        self._expansions: dict[tuple[str, str], dict[str, set[str]]] = {}
 
     def add_dict(self, record: Record) -> None:
         """Count one article's entities (a ``documents.jsonl`` record as a dict)."""
         for key, label, cued in _article_entities(record.get("entities") or ()):
             table = self._cued if cued else self._uncued
             table.setdefault(key, Counter())[label] += 1
+        for m in record.get("entities") or ():
+            canonical, text = m.get("canonical"), m.get("text") or ""
+            if canonical and _is_acronym(text) and not _is_acronym(canonical):
+                spellings = self._expansions.setdefault((m["label"], name_key(text)), {})
+                spellings.setdefault(name_key(canonical), set()).add(canonical)
 
     def update(self, records: Iterable[Record]) -> CorpusVote:
         """Add many records; returns self."""
@@ -65,6 +76,14 @@ class CorpusVote:
             return None
         return _TARGET
 
+    def expansion_for(self, label: str, acronym: str) -> str | None:
+        """The one name the corpus spells out for ``acronym`` as a ``label``, or None (no
+        expansion, or several). Of its spellings, the first in sorted order."""
+        spellings = self._expansions.get((label, name_key(acronym)))
+        if not spellings or len(spellings) > 1:
+            return None
+        return min(next(iter(spellings.values())))
+
     def relabel_dict(self, record: Record) -> Record:
         """The record with its uncued entities relabelled by the vote.
 
@@ -77,14 +96,23 @@ class CorpusVote:
         Returns:
             The same dict when nothing changes, else a copy with new entities and events.
         """
-        changes: dict[str, tuple[str, str]] = {}  # old entity id -> (new id, new label)
+        labels: dict[str, str] = {}  # entity id -> its label after the vote
         for m in record.get("entities") or ():
             eid, canonical = m.get("entity_id"), m.get("canonical")
-            if m.get("cued") or not eid or not canonical or eid in changes:
+            if not eid or not canonical or eid in labels:
                 continue
-            label = self.label_for(name_key(canonical), m["label"])
-            if label is not None:
-                changes[eid] = (entity_id(label, canonical), label)
+            if not m.get("cued") and (label := self.label_for(name_key(canonical), m["label"])):
+                labels[eid] = label
+        # old entity id -> (new id, new label, new canonical)
+        changes: dict[str, tuple[str, str, str]] = {}
+        for m in record.get("entities") or ():
+            eid, canonical = m.get("entity_id"), m.get("canonical")
+            if not eid or not canonical or eid in changes:
+                continue
+            label = labels.get(eid, m["label"])
+            named = (self.expansion_for(label, canonical) if _is_acronym(canonical) else None) or canonical
+            if (label, named) != (m["label"], canonical):
+                changes[eid] = (entity_id(label, named), label, named)
         if not changes:
             return record
         out = dict(record)
@@ -106,9 +134,25 @@ def _article_entities(mentions: Iterable[Record]) -> set[tuple[str, str, bool]]:
     return seen
 
 
-def _moved(item: Record, changes: dict[str, tuple[str, str]]) -> Record:
+def _is_acronym(name: str) -> bool:
+    """A name written as an acronym: one word of 2 to 10 characters, capitals (and
+    digits) only, with at least two capitals ("CNRS", "CEA", "ADEME"; not "Inserm")."""
+    return (
+        2 <= len(name) <= 10
+        and name.isupper()
+        and name.isalnum()
+        and sum(c.isalpha() for c in name) >= 2
+    )
+
+
+def _moved(item: Record, changes: dict[str, tuple[str, str, str]]) -> Record:
+    """An entity mention or event participant after the vote: its new id and label, and
+    a mention's new canonical name (a participant keeps the name the article wrote)."""
     change = changes.get(item.get("entity_id") or "")
     if change is None:
         return item
-    new_id, label = change
-    return {**item, "entity_id": new_id, "label": label}
+    new_id, label, canonical = change
+    out = {**item, "entity_id": new_id, "label": label}
+    if "canonical" in item:
+        out["canonical"] = canonical
+    return out
