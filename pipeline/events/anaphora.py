@@ -234,12 +234,12 @@ def entity_described(noun: Token, ctx: ArticleContext) -> Ent | None:
 # --- acronyms -----------------------------------------------------------------------------
 
 
-def acronym_expansions(ctx: ArticleContext) -> dict[str, Ent]:
+def acronym_expansions(doc: Doc, ents: Sequence[Ent]) -> dict[str, Ent]:
     """The names an article defines its acronyms with: "l'Agence de développement
     économique (ADE)" makes a later "l'ADE" that agency; "la chambre de commerce et
     d'industrie de l'Hérault (CCI Hérault)" makes "la CCI" it too, the acronym's first
-    word standing for the whole. Keys are normalised acronyms."""
-    doc, ents = ctx.doc, ctx.ents
+    word standing for the whole. Keys are normalised acronyms. Read once per article
+    (``ArticleContext.acronyms``)."""
     out: dict[str, Ent] = {}
     short: dict[str, set[str]] = {}
     for a, b in itertools.pairwise(ents):
@@ -261,7 +261,7 @@ def acronym_expansions(ctx: ArticleContext) -> dict[str, Ent]:
 
 def expand_acronyms(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> list[Participant]:
     """Each participant under the name the article defines its acronym with, once."""
-    expansions = acronym_expansions(ctx)
+    expansions = ctx.acronyms
     if not expansions:
         return list(table.values())
     out: dict[str, Participant] = {}

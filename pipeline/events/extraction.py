@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from pipeline.events.anaphora import acronym_expansions
 from pipeline.events.arguments import collect_arguments
 from pipeline.events.clauses import clause_mentions
 from pipeline.events.lexicon import EventLexicon, load_lexicon
@@ -135,6 +136,7 @@ def _read_article(doc: Doc, lex: EventLexicon) -> ArticleContext:
         issuer=main_actor(doc, ents),
         dates=dates,
         date_starts=[d.start for d in dates],
+        acronyms=acronym_expansions(doc, ents),
     )
 
 

@@ -57,6 +57,8 @@ class ArticleContext:
     #: the date mentions that can date an event, in text order, and their starts
     dates: Sequence[DateMention]
     date_starts: Sequence[int]
+    #: normalised acronym -> the entity the article defines it with ("(ADE)")
+    acronyms: Mapping[str, Ent]
 
 
 @dataclass(frozen=True, slots=True)
