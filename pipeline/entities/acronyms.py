@@ -206,10 +206,14 @@ def _expansion_before(
         tok = doc[start]
         if tok.is_punct or tok.is_space:
             break
-        if not (is_cap(tok) or _is_body_noun(tok, rules)):
-            continue
+        if not (is_cap(tok) or _is_body_noun(tok, rules)) or tok.text in rules.determiners_cased:
+            continue  # "Les petites et moyennes entreprises (PME)": capitalised by position
         words = [t.text for t in doc[start:paren]]
         if _initials_match(acronym, words, rules.acronym_stop_words):
+            if tok.is_lower and any(e.start == start + 1 and e.end == paren for e in ents):
+                # "l'association Droit au vélo (ADAV)": the acronym spells the body noun
+                # too, the name is what follows it
+                return (start + 1, paren)
             return (start, paren)
     return None
 
