@@ -119,6 +119,31 @@ def test_entities_acronyms_bare_mention_left_alone(
 @pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [
+        # "un comité ..." is a kind of body: its acronym names none
+        (
+            "Les salariés seront consultés lors d'un comité technique et social (CTS) lundi.",
+            [],
+            [],
+        ),
+        # a person's name after the body noun: the noun makes it the body's name
+        pytest.param(
+            "L'association Jeanne Morel (AJM) aide les familles.",
+            [("Jeanne Morel", "PER"), ("AJM", "ORG")],
+            [("association Jeanne Morel", "ORG"), ("AJM", "ORG")],
+            marks=pytest.mark.negative,
+        ),
+    ],
+)
+def test_entities_acronyms_body_noun_kept_or_common(
+    blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
+) -> None:
+    spans = fix_entities(make_doc(blank_fr, text, ents)).spans
+    assert [(s.text, s.label_) for s in spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
         # the acronym spells the body noun too; the name is what follows it
         (
             "L'association Roue libre en ville (ARLV), née à Roubaix, organise une bourse.",

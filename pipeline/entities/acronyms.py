@@ -62,7 +62,8 @@ def pair_acronyms(
     common = [
         acr
         for exp, acr in pairs
-        if not has_cap(doc[exp[0] : exp[1]]) and not _is_body_noun(doc[exp[0]], rules)
+        if not has_cap(doc[exp[0] : exp[1]])
+        and (not _is_body_noun(doc[exp[0]], rules) or _after_indefinite(doc, exp[0]))
     ]
     if common:
         # "PME (petites et moyennes entreprises)": the acronym of a common noun is no name;
@@ -173,6 +174,14 @@ def _bare_mentions(
     return out
 
 
+def _after_indefinite(doc: Doc, i: int) -> bool:
+    """ "un comité social et économique (CSE)": a kind of body, not a body's name."""
+    return i > 0 and doc[i - 1].lower_ in _INDEFINITES
+
+
+_INDEFINITES = frozenset({"un", "une", "des"})
+
+
 def _is_body_noun(tok: Token, rules: EntityRules) -> bool:
     """A lower-case noun that heads the name of a body ("conseil", "service", "agence")."""
     return tok.is_lower and (
@@ -210,9 +219,14 @@ def _expansion_before(
             continue  # "Les petites et moyennes entreprises (PME)": capitalised by position
         words = [t.text for t in doc[start:paren]]
         if _initials_match(acronym, words, rules.acronym_stop_words):
-            if tok.is_lower and any(e.start == start + 1 and e.end == paren for e in ents):
-                # "l'association Droit au vélo (ADAV)": the acronym spells the body noun
-                # too, the name is what follows it
+            if (
+                tok.is_lower
+                and doc[start + 1].ent_type_ != "PER"
+                and any(e.start == start + 1 and e.end == paren for e in ents)
+            ):
+                # "l'association Roue libre (ARL)": the acronym spells the body noun too,
+                # the name is what follows it; not a person's name, which the noun makes
+                # a body's ("l'association Jeanne Morel (AJM)")
                 return (start + 1, paren)
             return (start, paren)
     return None
