@@ -6,6 +6,8 @@ Usage::
     python bench/bench_entities.py --detail   # and each set's full P/R/F1 table
     python bench/bench_entities.py --gold NAME=FILE.jsonl [--gold ...] [--limit N]
     python bench/bench_entities.py --ner original   # our rules after the model's own ner
+    python bench/bench_entities.py --without junk [--without lists]  # ours, families left out
+    python bench/bench_entities.py --ablation   # dev sets: each rule family off in turn
 
 The default sets, dev (rules were written against them) and held-out (only totals read):
 
@@ -30,6 +32,7 @@ the component after ``ner`` computes, then the run's corpus vote
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import time
 from dataclasses import dataclass
@@ -38,15 +41,19 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import pipeline.entities  # noqa: F401  (registers the spaCy factories)
+from pipeline.entities.component import CLUSTER_VOTE, EntityFixer
 from pipeline.entities.corpus import CorpusVote
+from pipeline.entities.fixes import FAMILIES
 from pipeline.evaluation.entities import (
     LABELS,
     OVERALL,
     EntityScores,
     GoldDoc,
     Span,
+    SystemScores,
     load_gold,
     score_spans,
     spans_of,
@@ -66,6 +73,24 @@ DEFAULT_SETS: dict[str, list[Path]] = {
     "press dev": [REPO / "tests" / "gold" / "press" / "dev.jsonl"],
     "press held-out": [REPO / "tests" / "gold" / "press" / "heldout.jsonl"],
 }
+#: the run's corpus vote (``pipeline.entities.corpus``), left out like a rule family
+CORPUS_VOTE = "corpus_vote"
+#: what ``--without`` and ``--ablation`` can leave out
+ALL_FAMILIES: tuple[str, ...] = (*FAMILIES, CLUSTER_VOTE, CORPUS_VOTE)
+#: the dev sets of the ablation: the WiNER dev articles the news NER never trained on
+#: (its rehearsal part, ``tests/gold/winer_ner/split.json``), the other dev sets
+ABLATION_SETS = ("WiNER rehearsal", "corpora gold", "FTiB dev", "press dev")
+WINER_SPLIT = REPO / "tests" / "gold" / "winer_ner" / "split.json"
+#: (column name, scoring mode, label, what of the PRF) of the ablation tables
+ABLATION_COLUMNS: tuple[tuple[str, str, str, str], ...] = (
+    ("PER", "strict", "PER", "f1"),
+    ("ORG", "strict", "ORG", "f1"),
+    ("ORG P", "strict", "ORG", "precision"),
+    ("ORG R", "strict", "ORG", "recall"),
+    ("LOC", "strict", "LOC", "f1"),
+    ("MISC", "strict", "MISC", "f1"),
+    ("P+O+L", "strict", OVERALL, "f1"),
+)
 #: (row name, scoring mode, label, what of the PRF)
 ROWS: tuple[tuple[str, str, str, str], ...] = (
     ("strict PER", "strict", "PER", "f1"),
@@ -97,14 +122,40 @@ def bench(
     *,
     batch_size: int,
     raw_nlp: Language | None = None,
+    without: frozenset[str] = frozenset(),
 ) -> SetResult:
     """Score raw vs. ours on the articles of one gold set.
 
     ``raw_nlp``, when given, is the reference model (its own ``ner``) and ``nlp`` the one
     our component runs after (the shipped news NER); else ``nlp``'s entities before our
-    component are the reference.
+    component are the reference. ``without``: rule families left out (:data:`FAMILIES`,
+    ``cluster_vote``, ``corpus_vote``).
     """
-    fixer = nlp.get_pipe("fr_entity_fixes")
+    parsed = parse_set(nlp, gold, batch_size=batch_size, raw_nlp=raw_nlp)
+    ours, t_fix = score_ours(nlp, parsed, without=without)
+    return SetResult(
+        name,
+        EntityScores(raw=parsed.raw, ours=ours, n_docs=len(gold)),
+        sum(len(g.entities) for g in gold),
+        parsed.t_model,
+        t_fix,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSet:
+    """One gold set through the model once: its docs before our component, raw scores."""
+
+    gold: list[GoldDoc]
+    docs: list[Doc]
+    raw: SystemScores
+    t_model: float
+
+
+def parse_set(
+    nlp: Language, gold: list[GoldDoc], *, batch_size: int, raw_nlp: Language | None = None
+) -> ParsedSet:
+    """Run the model (without our component) and the reference over one gold set."""
     t0 = time.perf_counter()
     with nlp.select_pipes(disable=["fr_entity_fixes"]):
         docs = list(nlp.pipe((g.text for g in gold), batch_size=batch_size))
@@ -113,24 +164,30 @@ def bench(
     raw = score_spans(
         (g.entities, spans_of(d, event_label=g.event_label)) for g, d in zip(gold, raw_docs, strict=True)
     )
+    return ParsedSet(gold, docs, raw, t_model)
+
+
+def score_ours(
+    nlp: Language, parsed: ParsedSet, *, without: frozenset[str] = frozenset()
+) -> tuple[SystemScores, float]:
+    """Our component (its families in ``without`` left out) and the corpus vote over a
+    parsed set: the scores and the time they took."""
+    fixer = nlp.get_pipe("fr_entity_fixes")
+    if without - {CORPUS_VOTE}:
+        fixer = EntityFixer("fr_entity_fixes", fixer.rules, without=without - {CORPUS_VOTE})
     t0 = time.perf_counter()
-    fixed = [fixer(d.copy()) for d in docs]
+    fixed = [fixer(d.copy()) for d in parsed.docs]
     # the run's second pass over the corpus entity table, the gold set as the corpus
     records = [{"entities": [to_dict(m) for m in d._.entities]} for d in fixed]
-    vote = CorpusVote().update(records)
-    records = [vote.relabel_dict(r) for r in records]
+    if CORPUS_VOTE not in without:
+        vote = CorpusVote().update(records)
+        records = [vote.relabel_dict(r) for r in records]
     t_fix = time.perf_counter() - t0
     ours = score_spans(
         (g.entities, _record_spans(r, event_label=g.event_label))
-        for g, r in zip(gold, records, strict=True)
+        for g, r in zip(parsed.gold, records, strict=True)
     )
-    return SetResult(
-        name,
-        EntityScores(raw=raw, ours=ours, n_docs=len(gold)),
-        sum(len(g.entities) for g in gold),
-        t_model,
-        t_fix,
-    )
+    return ours, t_fix
 
 
 def _record_spans(record: dict[str, Any], *, event_label: str) -> tuple[Span, ...]:
@@ -172,6 +229,48 @@ def side_by_side(results: list[SetResult]) -> str:
     return "\n".join(lines)
 
 
+def ablation(nlp: Language, name: str, gold: list[GoldDoc], *, batch_size: int) -> str:
+    """One dev set's ablation table: every rule family left out in turn.
+
+    The first rows are the shipped NER alone (every family out) and all rules; then a row
+    per family, each cell the score without it minus the score with all rules: a
+    positive cell is what the family costs on that label, a negative one what it brings.
+    """
+    parsed = parse_set(nlp, gold, batch_size=batch_size)
+    full, _ = score_ours(nlp, parsed)
+    bare, _ = score_ours(nlp, parsed, without=frozenset(ALL_FAMILIES))
+    width = 8
+    lines = [
+        f"{name} ({len(gold)} articles): strict F1 (ORG P/R), family off minus all on",
+        f"{'':<20}" + "".join(f"{c[0]:>{width}}" for c in ABLATION_COLUMNS),
+    ]
+
+    def cell(scores: SystemScores, mode: str, label: str, what: str) -> float:
+        value: float = getattr(scores.get(mode, label), what)
+        return value
+
+    for row, scores in (("NER alone", bare), ("all rules", full)):
+        lines.append(
+            f"{row:<20}" + "".join(f"{cell(scores, *c[1:]):>{width}.3f}" for c in ABLATION_COLUMNS)
+        )
+    for family in ALL_FAMILIES:
+        off, _ = score_ours(nlp, parsed, without=frozenset({family}))
+        deltas = [cell(off, *c[1:]) - cell(full, *c[1:]) for c in ABLATION_COLUMNS]
+        lines.append(
+            f"{'- ' + family:<20}"
+            + "".join(f"{d:>+{width}.3f}" if abs(d) >= 5e-4 else f"{'.':>{width}}" for d in deltas)
+        )
+    return "\n".join(lines)
+
+
+def load_set(name: str, paths: list[Path]) -> list[GoldDoc]:
+    """The articles of a named set: a bench set's files, or the WiNER rehearsal part."""
+    if name == "WiNER rehearsal":
+        ids = set(json.loads(WINER_SPLIT.read_text(encoding="utf-8"))["rehearsal"])
+        return [g for g in load_gold(DEFAULT_SETS["WiNER dev"][0]) if g.id in ids]
+    return [g for path in paths for g in load_gold(path)]
+
+
 def _parse_set(value: str) -> tuple[str, Path]:
     name, _, path = value.rpartition("=")
     return (name or Path(path).stem), Path(path)
@@ -195,12 +294,26 @@ def main() -> None:
         default="news",
         help="ours runs after the shipped news NER (what a run uses; default) or the model's own",
     )
+    parser.add_argument(
+        "--without",
+        choices=ALL_FAMILIES,
+        action="append",
+        default=[],
+        help="leave a rule family out of ours (repeatable)",
+    )
+    parser.add_argument(
+        "--ablation",
+        action="store_true",
+        help="dev sets only (" + ", ".join(ABLATION_SETS) + "): each rule family left out in turn",
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
     sets: dict[str, list[Path]] = {}
     for name, path in args.gold or ():
         sets.setdefault(name, []).append(path)
+    if args.ablation and not sets:
+        sets = {name: DEFAULT_SETS.get(name, [WINER_SPLIT]) for name in ABLATION_SETS}
     sets = sets or DEFAULT_SETS
     nlp = spacy.load(args.model)
     raw_nlp = None
@@ -211,6 +324,8 @@ def main() -> None:
     nlp.add_pipe("fr_entity_fixes", after="ner")
     ner = "the shipped news NER" if raw_nlp is not None else "its own ner"
     print(f"raw = {args.model} {nlp.meta.get('version')}; ours = the model with {ner} + fr_entity_fixes")
+    if args.without:
+        print(f"ours without: {', '.join(args.without)}")
     print("F1 raw -> ours ('!': ours lower); dev: WiNER, corpora, FTiB dev, press dev; held-out: FTiB, press")
     results = []
     for name, paths in sets.items():
@@ -218,8 +333,22 @@ def main() -> None:
         if missing or not paths:
             print(f"skipped {name}: no {', '.join(map(str, missing)) or 'file'}")
             continue
-        gold = [g for path in paths for g in load_gold(path)][: args.limit]
-        results.append(bench(nlp, name, gold, batch_size=args.batch_size, raw_nlp=raw_nlp))
+        gold = load_set(name, paths)[: args.limit]
+        if args.ablation:
+            print(f"\n{ablation(nlp, name, gold, batch_size=args.batch_size)}", flush=True)
+            continue
+        results.append(
+            bench(
+                nlp,
+                name,
+                gold,
+                batch_size=args.batch_size,
+                raw_nlp=raw_nlp,
+                without=frozenset(args.without),
+            )
+        )
+    if args.ablation:
+        return
     print()
     print(side_by_side(results))
     if args.detail:

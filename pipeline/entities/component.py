@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.entities.fixes import correct_entities
+from pipeline.entities.fixes import FAMILIES, correct_entities
 from pipeline.entities.rules import EntityRules, default_rules
 from pipeline.nlp.extensions import register_extensions
+
+#: the article's cluster vote (:func:`~pipeline.entities.clustering.cluster_mentions`),
+#: switched off like the families of ``fix_entities``
+CLUSTER_VOTE = "cluster_vote"
+
+
+class UnknownFamilyError(ValueError):
+    """A rule family name that ``fr_entity_fixes`` does not have."""
 
 
 class EntityFixer:
@@ -25,17 +34,25 @@ class EntityFixer:
         fix_labels: bool = True,
         link_acronyms: bool = True,
         cluster: bool = True,
+        without: frozenset[str] = frozenset(),
     ) -> None:
         register_extensions()
+        unknown = sorted(set(without) - {*FAMILIES, CLUSTER_VOTE})
+        if unknown:
+            raise UnknownFamilyError(
+                f"unknown rule families {', '.join(unknown)}; "
+                f"known: {', '.join((*FAMILIES, CLUSTER_VOTE))}"
+            )
         self.name = name
         self.rules = rules
-        self.options = {
+        self.options: dict[str, Any] = {
             "remove_junk": remove_junk,
             "fix_boundaries": fix_boundaries,
             "fix_labels": fix_labels,
             "link_acronyms": link_acronyms,
+            "without": frozenset(without) - {CLUSTER_VOTE},
         }
-        self.cluster = cluster
+        self.cluster = cluster and CLUSTER_VOTE not in without
 
     def __call__(self, doc: Doc) -> Doc:
         """Store the corrected entities of ``doc`` (:func:`correct_entities`)."""
@@ -56,6 +73,7 @@ class EntityFixer:
         "fix_labels": True,
         "link_acronyms": True,
         "cluster": True,
+        "without": [],
     },
 )
 def make_entity_fixes(
@@ -67,6 +85,7 @@ def make_entity_fixes(
     fix_labels: bool = True,
     link_acronyms: bool = True,
     cluster: bool = True,
+    without: list[str] | None = None,
 ) -> EntityFixer:
     """Build the entity-correction component (add it with ``after="ner"``).
 
@@ -79,9 +98,14 @@ def make_entity_fixes(
         fix_labels: relabel public bodies, legal forms, appositions (ORG) and events.
         link_acronyms: join acronyms and expansions into one entity.
         cluster: cluster mentions within the article (``entity_id``, ``canonical``).
+        without: rule families left out (``fixes.FAMILIES``, ``"cluster_vote"``): to
+            measure what each one brings (``bench/bench_entities.py --ablation``).
 
     Returns:
         The component.
+
+    Raises:
+        UnknownFamilyError: a name in ``without`` is no rule family.
     """
     register_extensions()
     rules = EntityRules.load(Path(rules_path)) if rules_path else default_rules()
@@ -93,4 +117,5 @@ def make_entity_fixes(
         fix_labels=fix_labels,
         link_acronyms=link_acronyms,
         cluster=cluster,
+        without=frozenset(without or ()),
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -14,11 +15,28 @@ from pipeline.entities.context import share_list_labels
 from pipeline.entities.facilities import add_facility_names
 from pipeline.entities.junk import drop_junk
 from pipeline.entities.kinds import mark_kinds
-from pipeline.entities.labels import relabel
+from pipeline.entities.labels import LABEL_STEPS, relabel
 from pipeline.entities.repeats import add_org_repeats
 from pipeline.entities.rules import EntityRules, default_rules
 from pipeline.entities.spans import join_cut_names, join_enumerated_complements
 from pipeline.records import EntityMention
+
+#: the rule families of :func:`fix_entities`, each one switched off by its name in
+#: ``without`` (``bench/bench_entities.py --without`` / ``--ablation`` measure each one);
+#: ``labels.LABEL_STEPS`` are the families inside :func:`~pipeline.entities.labels.relabel`
+FAMILIES: tuple[str, ...] = (
+    "boundaries",
+    *LABEL_STEPS,
+    "kinds",
+    "facilities",
+    "cut_names",
+    "place_complements",
+    "enumerations",
+    "junk",
+    "lists",
+    "repeats",
+    "acronyms",
+)
 
 
 class FixedEntities(NamedTuple):
@@ -41,6 +59,7 @@ def fix_entities(
     fix_boundaries: bool = True,
     fix_labels: bool = True,
     link_acronyms: bool = True,
+    without: frozenset[str] = frozenset(),
 ) -> FixedEntities:
     """Correct the entities of a doc that went through ``ner``.
 
@@ -57,6 +76,8 @@ def fix_entities(
         fix_labels: ORG for public bodies, legal forms, organisation appositions and
             ministers' portfolios ("ministre de l'Intérieur" -> "Intérieur").
         link_acronyms: find "Expansion (ACR)" and "ACR (Expansion)" pairs.
+        without: names of rule families (:data:`FAMILIES`) left out, to measure what
+            each one brings.
 
     Returns:
         The corrected entities sorted by start, the acronym links as index pairs into
@@ -64,32 +85,43 @@ def fix_entities(
         whose evidence only rules out a person.
     """
     rules = rules or default_rules()
+    off = set(without)
+    off |= {"junk"} if not remove_junk else set()
+    off |= {"boundaries", "cut_names", "place_complements", "enumerations"} if not fix_boundaries else set()
+    off |= {*LABEL_STEPS, "kinds", "facilities", "lists", "repeats"} if not fix_labels else set()
+    off |= {"acronyms"} if not link_acronyms else set()
     ents = [Candidate(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
-    if fix_boundaries:
+    if "boundaries" not in off:
         ents = adjust_boundaries(doc, ents, rules)
-    if fix_labels:
-        ents = relabel(doc, ents, rules)
-        ents = mark_kinds(doc, ents, rules)
-        ents = add_facility_names(doc, ents, rules)
-    if fix_boundaries:
-        ents = join_cut_names(doc, ents, rules)
-    if fix_boundaries:
-        # after the labels: a place joins an organisation ("Ville de" + "Rennes")
-        ents = merge_place_complements(doc, ents, rules)
-        ents = join_enumerated_complements(doc, ents, rules)
-    if remove_junk:
-        ents = drop_junk(doc, ents, rules)
+    ents = relabel(doc, ents, rules, without=frozenset(off))
+    for family, step in _STEPS:
+        if family not in off:
+            ents = step(doc, ents, rules)
     ents = _without_overlaps(ents)
-    if fix_labels:
+    if "lists" not in off:
         ents = share_list_labels(doc, ents, rules)
+    if "repeats" not in off:
         ents = add_org_repeats(doc, ents)
     links: list[tuple[int, int]] = []
-    if link_acronyms:
+    if "acronyms" not in off:
         ents, links = pair_acronyms(doc, ents, rules)
     spans = [Span(doc, e.start, e.end, label=e.label, span_id=e.ent_id) for e in ents]
     certain = {k for k, e in enumerate(ents) if e.certain or e.ent_id}
     not_person = {k for k, e in enumerate(ents) if e.certain and e.not_person}
     return FixedEntities(spans, links, certain, not_person)
+
+
+#: the families between the labels and the overlaps, in their order: the names the model
+#: cut are joined after the labels, a place joins an organisation once labelled ("Ville
+#: de" + "Rennes"), junk goes last
+_STEPS: tuple[tuple[str, Callable[[Doc, list[Candidate], EntityRules], list[Candidate]]], ...] = (
+    ("kinds", mark_kinds),
+    ("facilities", add_facility_names),
+    ("cut_names", join_cut_names),
+    ("place_complements", merge_place_complements),
+    ("enumerations", join_enumerated_complements),
+    ("junk", drop_junk),
+)
 
 
 def _without_overlaps(ents: list[Candidate]) -> list[Candidate]:
@@ -108,7 +140,7 @@ def correct_entities(
     doc: Doc,
     rules: EntityRules | None = None,
     *,
-    options: dict[str, bool] | None = None,
+    options: Mapping[str, Any] | None = None,
     cluster: bool = True,
 ) -> tuple[list[Span], tuple[EntityMention, ...]]:
     """The corrected entities of a doc and their mentions (what ``fr_entity_fixes`` stores).

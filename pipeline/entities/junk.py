@@ -75,6 +75,8 @@ def _is_demonym_apposition(doc: Doc, ent: Candidate, rules: EntityRules) -> bool
     if det not in {"le", "la", "l'", "l’", "les", "des", "un", "une"}:
         return False
     word = doc[ent.start]
+    if ACRONYM_RE.match(word.text):
+        return False  # "la CGT Sophie Marchal": a body and its leader, no inhabitant
     nxt = doc[ent.end] if ent.end < len(doc) else None
     if nxt is not None and nxt.ent_type_ == "PER" and nxt.ent_iob_ == "B" and is_cap(nxt):
         return True

@@ -29,23 +29,44 @@ from pipeline.entities.context import (
 from pipeline.entities.rules import EntityRules
 from pipeline.nlp.text import doc_words
 
+#: the rule families of :func:`relabel`, in their order (``fix_entities(without=...)``):
+#: the names each one adds, then the labels from the words around every name
+LABEL_STEPS: tuple[str, ...] = (
+    "portfolios",
+    "appositions",
+    "legal_forms",
+    "name_ends",
+    "trigger_names",
+    "label_rules",
+)
 
-def relabel(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Candidate]:
+
+def relabel(
+    doc: Doc, ents: list[Candidate], rules: EntityRules, *, without: frozenset[str] = frozenset()
+) -> list[Candidate]:
     """Add the portfolios and appositions, then fix the label of every candidate.
 
     Args:
         doc: the doc.
         ents: candidates sorted by start (protected ones keep their label).
         rules: the word lists.
+        without: the families of :data:`LABEL_STEPS` left out.
 
     Returns:
         The candidates, with the added ones, sorted by start.
     """
-    ents = _add_portfolios(doc, ents, rules)
-    ents = add_appositions(doc, ents, rules)
-    ents = join_legal_forms(doc, ents, rules)
-    ents = join_name_ends(doc, ents, rules)
-    ents = _add_trigger_names(doc, ents, rules)
+    steps = (
+        ("portfolios", _add_portfolios),
+        ("appositions", add_appositions),
+        ("legal_forms", join_legal_forms),
+        ("name_ends", join_name_ends),
+        ("trigger_names", _add_trigger_names),
+    )
+    for family, step in steps:
+        if family not in without:
+            ents = step(doc, ents, rules)
+    if "label_rules" in without:
+        return ents
     for ent in ents:
         if not ent.protected:
             _fix_label(doc, ent, rules)
