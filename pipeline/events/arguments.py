@@ -8,6 +8,7 @@ a press sentence is reliable.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -28,6 +29,7 @@ from pipeline.events.mention import ArticleContext, Mention, Segment
 from pipeline.events.participants import collect_participants
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.records import DateMention, Quantity
+from pipeline.resources import read_json
 
 _ANAPHORIC_ADJ = frozenset({"premier", "première", "même", "dernier", "dernière"})
 _MAX_NAME_TOKENS = 8
@@ -338,36 +340,67 @@ def _place_phrase(
 def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity]) -> None:
     """Quantities of the segment governed by the trigger or its verbs (not "autour de
     trois thèmes"); a sum of money of the event's own clause belongs to it; so does an adjunct figure
-    after "avec/chez/auprès de" ("élu avec 42 voix", "installés chez une vingtaine
-    d'éleveurs"), even past the segment's comma."""
+    after "avec/chez/auprès de/devant" ("élu avec 42 voix", "installés chez une vingtaine
+    d'éleveurs", "devant 300 invités"), even past the segment's comma, and a figure that
+    counts the event's own noun ("les 80 lauréats de la promotion"); never a figure it is
+    compared with ("contre 3 200 l'an dernier")."""
     governors = {mention.trigger.i}
     if mention.support is not None:
         governors.add(mention.support.i)
         governors.update(
             c.i for c in mention.support.children if c.dep_ == "conj" and c.pos_ == "VERB"
         )
-    # "depuis son lancement": the figures of the clause it dates are not the event's
-    own_phrase_only = is_time_anchor(mention)
+    elif mention.nominal and mention.trigger.dep_.startswith("nsubj"):
+        # "la course a mobilisé 350 bénévoles": the event noun is the subject of the verb
+        # whose figures it has
+        governors.add(mention.trigger.head.i)
     for q in quantities:
         q_span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if q_span is None:
             continue
         root = q_span.root
-        preps = {norm_word(c.text) for c in root.children if c.dep_ == "case"}
-        # "a été élu samedi, avec 42 voix": the parse joins the figure to the verb across
-        # the comma that ends the segment
-        result = bool(preps & argument_words().result_preps) and root.head.i in governors
-        if not (mention.seg_start <= q_span.start < mention.seg_end or result):
-            continue
-        if own_phrase_only and not mention.trigger.is_ancestor(root):
-            continue
-        # a sum of the event's own clause, not of another predicate of the segment ("qui
-        # réalise 310 millions d'euros de chiffre d'affaires")
-        money = q.unit in _MONEY_UNITS and in_event_clause(mention, root)
-        # "élu avec 42 voix sur 55": the result the event had, an adjunct of its verb
-        adjunct = root.dep_ not in ("obl:mod", "advcl", "advmod") or result
-        if money or (_governed_by(root, governors) and adjunct):
+        # "les 40 premiers patients": the number read alone, its noun after an adjective;
+        # not the count of the event's agents ("créée par deux anciens ingénieurs")
+        lift = root.dep_ == "nummod" and root.head.pos_ == "NOUN" and root.head.dep_ != "obl:agent"
+        roots = [root, root.head] if lift else [root]
+        if any(_figure_of(mention, r, q, governors, inside=mention.seg_start <= q_span.start < mention.seg_end)
+               for r in roots):
             mention.quantities.append(q)
+
+
+def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], *, inside: bool) -> bool:
+    """Is the figure whose phrase is headed by ``root`` the mention's own?"""
+    words = argument_words()
+    preps = {norm_word(c.text) for c in root.children if c.dep_ == "case"}
+    if preps & _comparison_preps():
+        return False
+    # "a été élu samedi, avec 42 voix": the parse joins the figure to the verb across
+    # the comma that ends the segment; "auprès de", "en présence de": the head word of a
+    # compound preposition the parser splits
+    result = bool(preps & words.result_preps) and root.head.i in governors
+    head = root.head
+    if not result and head.i != root.i and preps & DE_WORDS:
+        result = norm_word(head.lemma_ or head.text) in words.result_preps and head.head.i in governors
+    # "les 126 lauréats de la promotion", "les trois postes mis en service": the figure
+    # counts the noun the event is the complement or the participle of
+    counts = mention.trigger.head.i == root.i and mention.trigger.dep_ in ("nmod", "acl", "acl:relcl")
+    if not (inside or result or counts):
+        return False
+    # "depuis son lancement": the figures of the clause it dates are not the event's
+    if is_time_anchor(mention) and not mention.trigger.is_ancestor(root):
+        return False
+    # a sum of the event's own clause, not of another predicate of the segment ("qui
+    # réalise 310 millions d'euros de chiffre d'affaires")
+    money = q.unit in _MONEY_UNITS and in_event_clause(mention, root)
+    # "élu avec 42 voix sur 55": the result the event had, an adjunct of its verb
+    adjunct = root.dep_ not in ("obl:mod", "advcl", "advmod")
+    return money or result or counts or (_governed_by(root, governors) and adjunct)
+
+
+@functools.cache
+def _comparison_preps() -> frozenset[str]:
+    """Prepositions of a figure the event is compared with ("contre 3 200 l'an dernier")."""
+    return frozenset(norm_word(w) for w in read_json("event_arguments_fr.json")["comparison_figure_preps"]["words"])
 
 
 def _governed_by(root: Token, governors: set[int]) -> bool:

@@ -119,7 +119,7 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
                 and (mention.anaphoric or any(m.name == mention.name for m in g.mentions))
             ]
             if same:
-                target = max(same, key=lambda g: g.mentions[-1].seg_start)
+                target = max(_told_by_same_word(mention, same) or same, key=lambda g: g.mentions[-1].seg_start)
         if target is None:
             target = _deal_told_before(mention, groups)
         if target is None:
@@ -127,6 +127,19 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
         else:
             target.mentions.append(mention)
     return groups
+
+
+def _told_by_same_word(mention: Mention, groups: Sequence[_Group]) -> list[_Group]:
+    """ "Du 4 au 8 août, le festival X … Le trio Y, qui sort son disque en octobre … Le
+    festival accueille aussi …": a definite event noun points back to the dated event
+    told by the same word, not to whatever event of its type was told last."""
+    if not (mention.anaphoric and mention.nominal):
+        return []
+    lemma = norm_word(mention.trigger.lemma_)
+    return [
+        g for g in groups
+        if g.date is not None and any(m.nominal and norm_word(m.trigger.lemma_) == lemma for m in g.mentions)
+    ]
 
 
 def _deal_told_before(mention: Mention, groups: Sequence[_Group]) -> _Group | None:

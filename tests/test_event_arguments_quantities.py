@@ -1,0 +1,40 @@
+"""Tests for an event's figures (pipeline.events.arguments): the counts and amounts the
+parse ties to the event, and the figures it does not.
+
+Sentences written by the team in the style of regional press, not copied.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from test_event_arguments import _event  # the event helpers, one home
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(("text", "date", "values"), [
+    # an adjective between the number and its noun: the number alone still counts the subject
+    ("Le 12 mars 2024, les 25 premiers apprentis ont été embauchés par la société Kerlann.",
+     "2024-03-12", [25]),
+    # "auprès de", a compound preposition the parser splits into an adverb and "de"
+    ("L'application a été testée en janvier 2024 auprès de 40 commerçants du centre-ville.",
+     "2024-01", [40]),
+    # the audience of the event: "en présence de", "devant"
+    ("La signature a eu lieu le 4 avril 2024 à la mairie, en présence d'une trentaine d'élus.",
+     "2024-04-04", [30]),
+    ("L'équipe de Lorient a remporté le trophée régional samedi 9 mars 2024, devant 1 500 spectateurs.",
+     "2024-03-09", [1500]),
+    # the event noun is the subject of the verb whose object is the figure
+    ("Organisée samedi 18 mai 2024 par l'association Abers Trail, la course a mobilisé 200 bénévoles.",
+     "2024-05-18", [200]),
+    # the counted noun the event's participle is about
+    ("Le nouveau dispositif complète les deux postes électriques mis en service en 2022.", "2022", [2]),
+    # "contre 180 l'an dernier": last year's figure, not this event's
+    ("Le salon Agrideiz ouvrira ses portes le 5 octobre 2024 avec 250 exposants, contre 180 l'an "
+     "dernier.", "2024-10-05", [250]),
+])
+def test_event_arguments_quantities_tied_by_the_parse(
+    nlp_full: Language, text: str, date: str, values: list[float]
+) -> None:
+    assert [q.value for q in _event(nlp_full, text, date).quantities] == values

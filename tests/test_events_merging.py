@@ -1,0 +1,29 @@
+"""Tests for pipeline.events.merging: which event a later mention joins.
+
+Sentences written by the team in the style of regional press, not copied.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from test_event_arguments import _read  # the event helpers, one home
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(("text", "date", "later"), [
+    # a band's album told between the festival and "le festival": the festival is meant
+    ("Du 4 au 8 août 2024, le festival Rias Jazz investit les quais de Quimperlé. Le trio Brume, "
+     "qui sort son premier album en octobre, ouvrira la soirée du jeudi. Le festival accueillera "
+     "aussi 3 000 enfants des centres de loisirs.", "2024-08-04/2024-08-08", "Le festival accueillera"),
+    ("Du 4 au 8 août 2024, le festival Rias Jazz investit les quais de Quimperlé. Le trio Brume, "
+     "qui lancera son premier album en octobre, jouera jeudi. Le festival accueille aussi une scène "
+     "pour les enfants, avec Yannick Le Goff.", "2024-08-04/2024-08-08", "Le festival accueille"),
+])
+def test_events_merging_definite_noun_joins_the_event_told_by_that_word(
+    nlp_full: Language, text: str, date: str, later: str
+) -> None:
+    events = _read(nlp_full, text, "2024-07-20")._.events
+    holding = [e.date for e in events if any(ev.text.startswith(later) for ev in e.evidence)]
+    assert holding == [date]
