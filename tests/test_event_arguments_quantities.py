@@ -31,8 +31,8 @@ pytestmark = pytest.mark.model
     # the counted noun the event's participle is about
     ("Le nouveau dispositif complète les deux postes électriques mis en service en 2022.", "2022", [2]),
     # "contre 180 l'an dernier": last year's figure, not this event's
-    ("Le salon Agrideiz ouvrira ses portes le 5 octobre 2024 avec 250 exposants, contre 180 l'an "
-     "dernier.", "2024-10-05", [250]),
+    ("Pour la 25e édition des Foulées de Vannes : 4 000 coureurs prendront le départ dimanche 19 mai "
+     "2024 sur le port, contre 3 200 l’an dernier.", "2024-05-19", [4000]),
 ])
 def test_event_arguments_quantities_tied_by_the_parse(
     nlp_full: Language, text: str, date: str, values: list[float]

@@ -359,10 +359,13 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
         if q_span is None:
             continue
         root = q_span.root
+        noun = root.head if root.dep_ in ("nummod", "det") and root.head.pos_ == "NOUN" else root
+        if _compared(root) or _compared(noun):
+            continue  # "contre 3 200 l'an dernier": the figure the event is compared with
         # "les 40 premiers patients": the number read alone, its noun after an adjective;
         # not the count of the event's agents ("créée par deux anciens ingénieurs")
-        lift = root.dep_ == "nummod" and root.head.pos_ == "NOUN" and root.head.dep_ != "obl:agent"
-        roots = [root, root.head] if lift else [root]
+        lift = root.dep_ == "nummod" and noun is not root and noun.dep_ != "obl:agent"
+        roots = [root, noun] if lift else [root]
         if any(_figure_of(mention, r, q, governors, inside=mention.seg_start <= q_span.start < mention.seg_end)
                for r in roots):
             mention.quantities.append(q)
@@ -372,8 +375,6 @@ def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], 
     """Is the figure whose phrase is headed by ``root`` the mention's own?"""
     words = argument_words()
     preps = {norm_word(c.text) for c in root.children if c.dep_ == "case"}
-    if preps & _comparison_preps():
-        return False
     # "a été élu samedi, avec 42 voix": the parse joins the figure to the verb across
     # the comma that ends the segment; "auprès de", "en présence de": the head word of a
     # compound preposition the parser splits
@@ -397,9 +398,14 @@ def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], 
     return money or result or counts or (_governed_by(root, governors) and adjunct)
 
 
+def _compared(head: Token) -> bool:
+    """Is the phrase of ``head`` a figure the event is compared with ("contre 3 200 l'an dernier")?"""
+    return any(c.dep_ == "case" and norm_word(c.text) in _comparison_preps() for c in head.children)
+
+
 @functools.cache
 def _comparison_preps() -> frozenset[str]:
-    """Prepositions of a figure the event is compared with ("contre 3 200 l'an dernier")."""
+    """Prepositions of a figure the event is compared with, read once per process."""
     return frozenset(norm_word(w) for w in read_json("event_arguments_fr.json")["comparison_figure_preps"]["words"])
 
 
