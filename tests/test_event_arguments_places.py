@@ -28,3 +28,20 @@ def test_event_arguments_place_in_a_relative_clause_on_another_noun(
     nlp_full: Language, text: str, date: str, place: str | None
 ) -> None:
     assert _event(nlp_full, text, date).location == place
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    # the place of the assembly at the end of which the vote took place
+    ("Marie Le Floch a été élue jeudi 7 mars 2024 à la tête de la chambre des métiers, au terme de "
+     "l'assemblée générale qui s'est tenue à Vannes.", "2024-03-07", "Vannes"),
+    # the place of the ceremony during which the prize is handed over
+    ("Le prix lui sera remis le 17 mai 2024, lors d'une cérémonie organisée à l'Hôtel de Ville de "
+     "Brest, en présence du maire.", "2024-05-17", "Hôtel de Ville de Brest"),
+    # no gathering named: no place borrowed from a person's title
+    ("Le maire a inauguré samedi 9 mars 2024 la médiathèque en présence du préfet de Bretagne.",
+     "2024-03-09", None),
+])
+def test_event_arguments_place_of_the_gathering_the_event_happens_in(
+    nlp_full: Language, text: str, date: str, place: str | None
+) -> None:
+    assert _event(nlp_full, text, date).location == place

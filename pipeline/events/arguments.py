@@ -222,7 +222,9 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
                 mention.location = e.text
                 segment.used.add(e.start)
                 return
-    mention.location = _place_phrase(doc, lex, mention, appositives) or _governed_place(mention, ctx)
+    mention.location = (
+        _place_phrase(doc, lex, mention, appositives) or _governed_place(mention, ctx) or _venue_place(mention, ctx)
+    )
 
 
 def _in_description(mention: Mention, root: Token) -> bool:
@@ -263,6 +265,38 @@ def _governed_place(mention: Mention, ctx: ArticleContext) -> str | None:
         if root.head.i in posts and preceding_word(doc, e.start, sent.start) in DE_WORDS:
             return e.text
     return None
+
+
+def _venue_place(mention: Mention, ctx: ArticleContext) -> str | None:
+    """The place of the gathering the event happens in or before, given by a participle or
+    a relative clause on the noun of that gathering ("élu au terme de l'assemblée qui s'est
+    tenue à Ajaccio", "remise lors d'une cérémonie organisée à l'Hôtel de Région")."""
+    doc, lex = ctx.doc, ctx.lex
+    anchors = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    sent = mention.trigger.sent
+    place_nouns = lex.place_nouns | argument_words().place_nouns
+    lo = bisect.bisect_left(ctx.ent_starts, sent.start)
+    for e in itertools.islice(ctx.ents, lo, None):
+        if e.start >= sent.end:
+            break
+        first = doc[e.start]
+        if e.label != "LOC" and not (e.label in ("ORG", "MISC") and norm_word(first.lemma_ or first.text) in place_nouns):
+            continue
+        verb = doc[e.start : e.end].root.head
+        if verb.dep_ not in ("acl", "acl:relcl") or norm_word(verb.lemma_) not in _venue_verbs():
+            continue
+        # the gathering's noun is a complement of the event's predicate, directly ("devant
+        # 300 invités réunis à …") or through "au terme de", "lors de"
+        gathering = verb.head
+        if (gathering.head.i in anchors or gathering.head.head.i in anchors) and _after_place_prep(doc, lex, e.start, sent.start):
+            return e.text
+    return None
+
+
+@functools.cache
+def _venue_verbs() -> frozenset[str]:
+    """Verbs of a gathering taking place (``venue_verbs``), read once per process."""
+    return frozenset(norm_word(w) for w in read_json("event_arguments_fr.json")["venue_verbs"]["words"])
 
 
 def _word_before(doc: Doc, start: int, floor: int) -> int:
