@@ -50,6 +50,8 @@ class NumberLexicon:
     currencies: dict[str, str]
     scaled_currencies: dict[str, tuple[int, str]]
     percent: frozenset[str]
+    #: "la 70 e cérémonie": a number followed by these is a rank
+    ordinal_suffixes: frozenset[str]
 
 
 @functools.cache
@@ -78,6 +80,7 @@ def load_lexicon() -> NumberLexicon:
             norm_word(k): (int(v[0]), str(v[1])) for k, v in raw["scaled_currencies"].items()
         },
         percent=frozenset(raw["percent"]),
+        ordinal_suffixes=frozenset(raw["ordinal_suffixes"]),
     )
 
 
@@ -239,6 +242,8 @@ def _quantity_at(
     if count is None:
         return None
     value, approximate, j = count
+    if j < len(tokens) and norm_word(tokens[j].text) in lex.ordinal_suffixes and tokens[j - 1].whitespace_:
+        return None  # "la 70 e cérémonie": a rank written apart, not a count
     # scale: "80 millions", "2,5 milliards", "trois mille"
     if j < len(tokens) and norm_word(tokens[j].text) in lex.scales:
         value *= lex.scales[norm_word(tokens[j].text)]
@@ -360,6 +365,10 @@ def _read_unit(
     if low in ("de", "d'") and k + 1 < len(tokens):
         k += 1
     low = norm_word(tokens[k].text)
+    # "francs suisses": the two-word currency before the one-word one
+    two = f"{low} {norm_word(tokens[k + 1].text)}" if k + 1 < len(tokens) else ""
+    if two in lex.currencies:
+        return (lex.currencies[two], None), k + 2
     if low in lex.currencies:
         return (lex.currencies[low], None), k + 1
     head = tokens[k]

@@ -33,6 +33,9 @@ pytestmark = pytest.mark.model
     # "contre 180 l'an dernier": last year's figure, not this event's
     ("Pour la 25e édition des Foulées de Vannes : 4 000 coureurs prendront le départ dimanche 19 mai "
      "2024 sur le port, contre 3 200 l’an dernier.", "2024-05-19", [4000]),
+    # a sum in a former currency, however the parser hangs it
+    ("Yann Le Bris avait rejoint Lorient en provenance de Brest en 1987 pour 12 millions de francs.",
+     "1987", [12_000_000]),
 ])
 def test_event_arguments_quantities_tied_by_the_parse(
     nlp_full: Language, text: str, date: str, values: list[float]

@@ -36,7 +36,7 @@ _MAX_NAME_TOKENS = 8
 #: types whose event starts a state that holds since then: "depuis 2014" dates them
 #: ("occupe ce poste depuis 2014", "testée depuis octobre 2016")
 _STARTING_TYPES = frozenset({"appointment", "recruitment", "election", "launch"})
-_MONEY_UNITS = ("EUR", "USD", "GBP", "CHF")
+_MONEY_UNITS = ("EUR", "USD", "GBP", "CHF", "FRF")
 
 
 def collect_arguments(
