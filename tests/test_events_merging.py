@@ -27,3 +27,13 @@ def test_events_merging_definite_noun_joins_the_event_told_by_that_word(
     events = _read(nlp_full, text, "2024-07-20")._.events
     holding = [e.date for e in events if any(ev.text.startswith(later) for ev in e.evidence)]
     assert holding == [date]
+
+
+def test_events_merging_mention_inside_another_of_its_type_is_the_same_event(nlp_full: Language) -> None:
+    text = ("La société Hydrolis a reçu mardi 5 mars 2024 le prix de l'innovation décerné par la Région "
+            "Bretagne, devant 250 invités réunis au palais des congrès de Brest.")
+    awards = [e for e in _read(nlp_full, text, "2024-03-10")._.events if e.type == "award"]
+    assert [(e.date, e.location, [q.value for q in e.quantities]) for e in awards] == [
+        ("2024-03-05", "palais des congrès de Brest", [250])
+    ]
+    assert {"Hydrolis", "Région Bretagne"} <= {p.name for p in awards[0].participants}

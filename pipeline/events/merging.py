@@ -110,6 +110,8 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
             ):
                 exact = [c for c in candidates if c.date and date_value(c.date) == value]
                 target = exact[-1] if exact else candidates[0]
+        elif (nest := _nesting_group(mention, groups)) is not None:
+            target = nest
         elif mention.anaphoric or mention.name is not None:
             # the event told last (not created last) is the one "cette rencontre" points to
             same = [
@@ -127,6 +129,20 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
         else:
             target.mentions.append(mention)
     return groups
+
+
+def _nesting_group(mention: Mention, groups: Sequence[_Group]) -> _Group | None:
+    """ "Lumeo a remporté jeudi le trophée décerné par la CCI": an undated mention inside
+    the phrase of a mention of its type in the same sentence tells that same event."""
+    start = mention.trigger.sent.start
+    above = {t.i for t in mention.trigger.ancestors}
+    for group in reversed(groups):
+        if group.type != mention.type:
+            continue
+        for m in group.mentions:
+            if m.trigger.sent.start == start and above & {m.trigger.i, *(v.i for v in m.verbs)}:
+                return group
+    return None
 
 
 def _told_by_same_word(mention: Mention, groups: Sequence[_Group]) -> list[_Group]:
