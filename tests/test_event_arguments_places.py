@@ -45,3 +45,17 @@ def test_event_arguments_place_of_the_gathering_the_event_happens_in(
     nlp_full: Language, text: str, date: str, place: str | None
 ) -> None:
     assert _event(nlp_full, text, date).location == place
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    # a race's circuit is a place noun
+    ("Les 600 pilotes prendront le départ dimanche 12 mai 2024 sur le circuit Paul-Armagnac.",
+     "2024-05-12", "circuit Paul-Armagnac"),
+    # "depuis" a place: where a launch leaves from
+    ("Le lancement du premier satellite de la start-up est prévu en 2025 depuis la base de Kourou.",
+     "2025", "Kourou"),
+])
+def test_event_arguments_place_of_a_race_and_of_a_departure(
+    nlp_full: Language, text: str, date: str, place: str
+) -> None:
+    assert _event(nlp_full, text, date).location == place
