@@ -33,6 +33,11 @@ pytestmark = pytest.mark.model
     # "contre 180 l'an dernier": last year's figure, not this event's
     ("Pour la 25e édition des Foulées de Vannes : 4 000 coureurs prendront le départ dimanche 19 mai "
      "2024 sur le port, contre 3 200 l’an dernier.", "2024-05-19", [4000]),
+    # a relative clause on the event noun tells the event
+    ("Le festival Jazz en Baie, qui s'installera du 5 au 7 avril 2024 dans le parc du château avec une "
+     "trentaine de groupes, est organisé par l'association Baie Jazz.", "2024-04-05/2024-04-07", [30]),
+    # an order of size is no count
+    ("Samedi 9 mars 2024, la manifestation a réuni des milliers de personnes à Brest.", "2024-03-09", []),
     # a sum in a former currency, however the parser hangs it
     ("Yann Le Bris avait rejoint Lorient en provenance de Brest en 1987 pour 12 millions de francs.",
      "1987", [12_000_000]),

@@ -12,7 +12,7 @@ import functools
 import itertools
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.events.clause import argument_words, in_event_clause, is_time_anchor
 from pipeline.events.grammar import (
@@ -28,6 +28,7 @@ from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import ArticleContext, Mention, Segment
 from pipeline.events.participants import collect_participants
 from pipeline.nlp.text import doc_text, norm_word
+from pipeline.quantities import load_lexicon as numbers_lexicon
 from pipeline.records import DateMention, Quantity
 from pipeline.resources import read_json
 
@@ -283,7 +284,7 @@ def _venue_place(mention: Mention, ctx: ArticleContext) -> str | None:
         if e.label != "LOC" and not (e.label in ("ORG", "MISC") and norm_word(first.lemma_ or first.text) in place_nouns):
             continue
         verb = doc[e.start : e.end].root.head
-        if verb.dep_ not in ("acl", "acl:relcl") or norm_word(verb.lemma_) not in _venue_verbs():
+        if verb.dep_ not in ("acl", "acl:relcl") or norm_word(verb.lemma_) not in _argument_list("venue_verbs"):
             continue
         # the gathering's noun is a complement of the event's predicate, directly ("devant
         # 300 invités réunis à …") or through "au terme de", "lors de"
@@ -291,12 +292,6 @@ def _venue_place(mention: Mention, ctx: ArticleContext) -> str | None:
         if (gathering.head.i in anchors or gathering.head.head.i in anchors) and _after_place_prep(doc, lex, e.start, sent.start):
             return e.text
     return None
-
-
-@functools.cache
-def _venue_verbs() -> frozenset[str]:
-    """Verbs of a gathering taking place (``venue_verbs``), read once per process."""
-    return frozenset(norm_word(w) for w in read_json("event_arguments_fr.json")["venue_verbs"]["words"])
 
 
 def _word_before(doc: Doc, start: int, floor: int) -> int:
@@ -388,9 +383,15 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
         # "la course a mobilisé 350 bénévoles": the event noun is the subject of the verb
         # whose figures it has
         governors.add(mention.trigger.head.i)
+    if mention.nominal:
+        # "le festival, qui s'installera du 5 au 7 avril avec une vingtaine d'auteurs": a
+        # relative clause or a participle on the event noun tells the event
+        governors.update(
+            c.i for c in mention.trigger.children if c.dep_ in ("acl", "acl:relcl") and c.pos_ == "VERB"
+        )
     for q in quantities:
         q_span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if q_span is None:
+        if q_span is None or _vague(q_span):
             continue
         root = q_span.root
         noun = root.head if root.dep_ in ("nummod", "det") and root.head.pos_ == "NOUN" else root
@@ -432,15 +433,24 @@ def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], 
     return money or result or counts or (_governed_by(root, governors) and adjunct)
 
 
+def _vague(span: Span) -> bool:
+    """ "des milliers de personnes", "plusieurs centaines d'invités": an order of size, no count."""
+    return (
+        len(span) > 1
+        and norm_word(span[0].text) in _argument_list("vague_magnitude_determiners")
+        and norm_word(span[1].text) in numbers_lexicon().approximate_nouns
+    )
+
+
 def _compared(head: Token) -> bool:
     """Is the phrase of ``head`` a figure the event is compared with ("contre 3 200 l'an dernier")?"""
-    return any(c.dep_ == "case" and norm_word(c.text) in _comparison_preps() for c in head.children)
+    return any(c.dep_ == "case" and norm_word(c.text) in _argument_list("comparison_figure_preps") for c in head.children)
 
 
 @functools.cache
-def _comparison_preps() -> frozenset[str]:
-    """Prepositions of a figure the event is compared with, read once per process."""
-    return frozenset(norm_word(w) for w in read_json("event_arguments_fr.json")["comparison_figure_preps"]["words"])
+def _argument_list(key: str) -> frozenset[str]:
+    """A word list of ``event_arguments_fr.json`` that only this module reads, once per process."""
+    return frozenset(norm_word(w) for w in read_json("event_arguments_fr.json")[key]["words"])
 
 
 def _governed_by(root: Token, governors: set[int]) -> bool:
