@@ -37,3 +37,13 @@ def test_events_merging_mention_inside_another_of_its_type_is_the_same_event(nlp
         ("2024-03-05", "palais des congrès de Brest", [250])
     ]
     assert {"Hydrolis", "Région Bretagne"} <= {p.name for p in awards[0].participants}
+
+
+def test_events_merging_ceremony_takes_up_the_inauguration_not_the_last_event(nlp_full: Language) -> None:
+    text = ("Le groupe Armor Énergie a inauguré lundi 7 octobre 2024 sa nouvelle usine de Lannion. Lancé "
+            "en 2022, le chantier avait été interrompu le 12 mars 2023 par une grève. La cérémonie s'est "
+            "déroulée en présence d'une centaine d'invités.")
+    events = _read(nlp_full, text, "2024-10-08")._.events
+    assert {e.date: [q.value for q in e.quantities] for e in events if e.date in ("2024-10-07", "2023-03-12")} == {
+        "2024-10-07": [100], "2023-03-12": []
+    }

@@ -8,6 +8,7 @@ weakly worded to be events are dropped; every mention's evidence span is kept.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 from pipeline.events.lexicon import load_lexicon
 from pipeline.events.mention import Mention, add_participant, date_value, event_value, named
 from pipeline.nlp.text import norm_word
+from pipeline.resources import read_json
 from pipeline.records import DateMention, Event, EventStatus, Evidence, Participant, Quantity
 
 
@@ -120,8 +122,9 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
                 if g.type == mention.type
                 and (mention.anaphoric or any(m.name == mention.name for m in g.mentions))
             ]
-            if same:
-                target = max(_told_by_same_word(mention, same) or same, key=lambda g: g.mentions[-1].seg_start)
+            pool = _taken_up(mention, groups) or same
+            if pool:
+                target = max(pool, key=lambda g: g.mentions[-1].seg_start)
         if target is None:
             target = _deal_told_before(mention, groups)
         if target is None:
@@ -145,17 +148,36 @@ def _nesting_group(mention: Mention, groups: Sequence[_Group]) -> _Group | None:
     return None
 
 
-def _told_by_same_word(mention: Mention, groups: Sequence[_Group]) -> list[_Group]:
-    """ "Du 4 au 8 août, le festival X … Le trio Y, qui sort son disque en octobre … Le
-    festival accueille aussi …": a definite event noun points back to the dated event
-    told by the same word, not to whatever event of its type was told last."""
+def _taken_up(mention: Mention, groups: Sequence[_Group]) -> list[_Group]:
+    """The dated events a definite event noun points back to, when the word says which:
+    the one told by the same word ("Du 4 au 8 août, le festival X … Le trio Y, qui sort
+    son disque en octobre … Le festival accueille aussi …": the festival, not the album
+    told last), or for a ceremony noun ("la cérémonie s'est déroulée en présence de …")
+    an inauguration, award or signing told before (the lexicon's ``ceremony_nouns``)."""
     if not (mention.anaphoric and mention.nominal):
         return []
     lemma = norm_word(mention.trigger.lemma_)
+    ceremony = _ceremony_types() if lemma in _ceremony_nouns() else frozenset()
     return [
         g for g in groups
-        if g.date is not None and any(m.nominal and norm_word(m.trigger.lemma_) == lemma for m in g.mentions)
+        if g.date is not None
+        and (
+            (g.type == mention.type and any(m.nominal and norm_word(m.trigger.lemma_) == lemma for m in g.mentions))
+            or g.type in ceremony
+        )
     ]
+
+
+@functools.cache
+def _ceremony_nouns() -> frozenset[str]:
+    """Ceremony nouns (``ceremony_nouns`` of ``events_fr.json``), read once per process."""
+    return frozenset(norm_word(w) for w in read_json("events_fr.json")["ceremony_nouns"]["nouns"])
+
+
+@functools.cache
+def _ceremony_types() -> frozenset[str]:
+    """The event types a ceremony noun takes up, read once per process."""
+    return frozenset(read_json("events_fr.json")["ceremony_nouns"]["types"])
 
 
 def _deal_told_before(mention: Mention, groups: Sequence[_Group]) -> _Group | None:
