@@ -256,6 +256,8 @@ def _quantity_at(
     first, last = tokens[start], tokens[j - 1]
     if unit_text is None and not approximate and value.is_integer() and 1800 <= value <= 2100:
         return None  # a bare year-like number is a date or a name, not a count
+    if unit_text is None and not approximate and _ends_a_name(tokens, start):
+        return None  # "en championnat de Nationale 1", "la Ligue 2": a name the model missed
     doc = first.doc
     end_char = last.idx + len(last.text)
     quantity = Quantity(
@@ -267,6 +269,14 @@ def _quantity_at(
         end=end_char,
     )
     return quantity, j
+
+
+def _ends_a_name(tokens: Sequence[Token], i: int) -> bool:
+    """Does the bare number at ``tokens[i]`` close a capitalised name ("Nationale 1")? The
+    word before it is capitalised and does not open its sentence."""
+    if i == 0 or not tokens[i - 1].is_alpha or not tokens[i - 1].text[:1].isupper():
+        return False
+    return not tokens[i - 1].is_sent_start
 
 
 def _read_count(

@@ -38,6 +38,13 @@ pytestmark = pytest.mark.model
      "trentaine de groupes, est organisé par l'association Baie Jazz.", "2024-04-05/2024-04-07", [30]),
     # an order of size is no count
     ("Samedi 9 mars 2024, la manifestation a réuni des milliers de personnes à Brest.", "2024-03-09", []),
+    # the result of a nominal event, told by the verb its phrase hangs on
+    ("Sa liste était arrivée en tête du second tour des élections municipales, dimanche 15 mars 2020, "
+     "avec 48 % des suffrages.", "2020-03-15", [48]),
+    # "Nationale 1" is a name the model missed, not a count
+    ("Le club de Vannes a signé samedi 9 mars 2024 sa troisième victoire consécutive en championnat de "
+     "Nationale 1 en s'imposant 30-25 face à Lorient, devant 1 200 spectateurs réunis à la salle "
+     "Kercado.", "2024-03-09", [1200]),
     # a sum in a former currency, however the parser hangs it
     ("Yann Le Bris avait rejoint Lorient en provenance de Brest en 1987 pour 12 millions de francs.",
      "1987", [12_000_000]),

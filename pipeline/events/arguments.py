@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.clause import argument_words, in_event_clause, is_time_anchor
+from pipeline.events.clause import argument_words, home_predicate, in_event_clause, is_time_anchor
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -413,7 +413,12 @@ def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], 
     # "a été élu samedi, avec 42 voix": the parse joins the figure to the verb across
     # the comma that ends the segment; "auprès de", "en présence de": the head word of a
     # compound preposition the parser splits
-    result = bool(preps & words.result_preps) and root.head.i in governors
+    result = bool(preps & words.result_preps) and (
+        root.head.i in governors
+        # "arrivée en tête du second tour des élections, avec 51,3 % des suffrages": the
+        # result of a nominal event told by the verb its phrase hangs on
+        or (mention.nominal and mention.support is None and root.head.i == home_predicate(mention).i)
+    )
     head = root.head
     if not result and head.i != root.i and preps & DE_WORDS:
         result = norm_word(head.lemma_ or head.text) in words.result_preps and head.head.i in governors
