@@ -22,6 +22,10 @@ from pipeline.resources import read_json
 from pipeline.records import DateMention, Event, EventStatus, Evidence, Participant, Quantity
 
 
+#: dependencies that open a clause of its own, not a phrase inside another mention's
+_OWN_CLAUSE_DEPS = frozenset({"conj", "parataxis", "advcl", "ccomp"})
+
+
 def build_events(doc: Doc, mentions: Sequence[Mention]) -> list[Event]:
     """Merge the article's mentions into events and keep those that are events.
 
@@ -136,9 +140,14 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
 
 def _nesting_group(mention: Mention, groups: Sequence[_Group]) -> _Group | None:
     """ "Lumeo a remporté jeudi le trophée décerné par la CCI": an undated mention inside
-    the phrase of a mention of its type in the same sentence tells that same event."""
+    the phrase of a mention of its type in the same sentence tells that same event; a
+    clause of its own ("… puis a inauguré …", a subordinate clause) is another one."""
     start = mention.trigger.sent.start
-    above = {t.i for t in mention.trigger.ancestors}
+    above: set[int] = set()
+    tok = mention.trigger
+    while tok.head.i != tok.i and tok.dep_ not in _OWN_CLAUSE_DEPS:
+        tok = tok.head
+        above.add(tok.i)
     for group in reversed(groups):
         if group.type != mention.type:
             continue
