@@ -59,3 +59,9 @@ def test_event_arguments_place_of_a_race_and_of_a_departure(
     nlp_full: Language, text: str, date: str, place: str
 ) -> None:
     assert _event(nlp_full, text, date).location == place
+
+
+def test_event_arguments_place_of_a_participle_set_beside_the_event(nlp_full: Language) -> None:
+    # where the person the show is about was born is not where the show is given
+    text = "Le 14 mars 2024, le comédien Yann Kervella reprendra son spectacle sur Anita Conti, née à Ermont."
+    assert _event(nlp_full, text, "2024-03-14").location is None

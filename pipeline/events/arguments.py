@@ -240,7 +240,17 @@ def _in_description(mention: Mention, root: Token) -> bool:
             return False
         if tok.dep_ == "acl:relcl" and tok.head.i not in own:
             return True
+        # "N'ayant pas réussi à partir en Syrie, il est fiché S": a non-finite clause set
+        # beside the event's tells another act
+        if tok.dep_ == "advcl" and tok.pos_ == "VERB" and _non_finite(tok):
+            return True
     return False
+
+
+def _non_finite(verb: Token) -> bool:
+    """An infinitive, or a participle with no auxiliary of its own ("ayant réussi", "liée")."""
+    form = verb.morph.get("VerbForm")
+    return "Inf" in form or ("Part" in form and not any(c.dep_.startswith("aux") for c in verb.children))
 
 
 def _governed_place(mention: Mention, ctx: ArticleContext) -> str | None:
