@@ -50,7 +50,7 @@ class NumberLexicon:
     currencies: dict[str, str]
     scaled_currencies: dict[str, tuple[int, str]]
     percent: frozenset[str]
-    #: "la 70 e cérémonie": a number followed by these is a rank
+    #: "la 45 e édition": a number followed by these is a rank
     ordinal_suffixes: frozenset[str]
 
 
@@ -243,7 +243,7 @@ def _quantity_at(
         return None
     value, approximate, j = count
     if j < len(tokens) and norm_word(tokens[j].text) in lex.ordinal_suffixes and tokens[j - 1].whitespace_:
-        return None  # "la 70 e cérémonie": a rank written apart, not a count
+        return None  # "la 45 e édition": a rank written apart, not a count
     # scale: "80 millions", "2,5 milliards", "trois mille"
     if j < len(tokens) and norm_word(tokens[j].text) in lex.scales:
         value *= lex.scales[norm_word(tokens[j].text)]

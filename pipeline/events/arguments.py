@@ -240,8 +240,8 @@ def _in_description(mention: Mention, root: Token) -> bool:
             return False
         if tok.dep_ == "acl:relcl" and tok.head.i not in own:
             return True
-        # "N'ayant pas réussi à partir en Syrie, il est fiché S": a non-finite clause set
-        # beside the event's tells another act
+        # "…, née à Ermont", "N'ayant pas obtenu de visa pour partir au Canada, …": a
+        # non-finite clause set beside the event's tells another act
         if tok.dep_ == "advcl" and tok.pos_ == "VERB" and _non_finite(tok):
             return True
     return False
@@ -381,8 +381,8 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
     trois thèmes"); a sum of money of the event's own clause belongs to it; so does an adjunct figure
     after "avec/chez/auprès de/devant" ("élu avec 42 voix", "installés chez une vingtaine
     d'éleveurs", "devant 300 invités"), even past the segment's comma, and a figure that
-    counts the event's own noun ("les 80 lauréats de la promotion"); never a figure it is
-    compared with ("contre 3 200 l'an dernier")."""
+    counts the noun the event is about ("les deux postes mis en service"); never a figure
+    it is compared with ("contre 3 200 l'an dernier")."""
     governors = {mention.trigger.i}
     if mention.support is not None:
         governors.add(mention.support.i)
@@ -425,15 +425,15 @@ def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], 
     # compound preposition the parser splits
     result = bool(preps & words.result_preps) and (
         root.head.i in governors
-        # "arrivée en tête du second tour des élections, avec 51,3 % des suffrages": the
+        # "arrivée en tête du second tour des élections, avec 48 % des suffrages": the
         # result of a nominal event told by the verb its phrase hangs on
         or (mention.nominal and mention.support is None and root.head.i == home_predicate(mention).i)
     )
     head = root.head
     if not result and head.i != root.i and preps & DE_WORDS:
         result = norm_word(head.lemma_ or head.text) in words.result_preps and head.head.i in governors
-    # "les 126 lauréats de la promotion", "les trois postes mis en service": the figure
-    # counts the noun the event is the complement or the participle of
+    # "les 80 lauréats du concours", "les deux postes mis en service": the figure counts
+    # the noun the event is the complement or the participle of
     counts = mention.trigger.head.i == root.i and mention.trigger.dep_ in ("nmod", "acl", "acl:relcl")
     if not (inside or result or counts):
         return False
