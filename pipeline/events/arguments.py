@@ -22,6 +22,7 @@ from pipeline.events.grammar import (
     POSSESSIVES,
     appositive_ranges,
     inside,
+    morph,
     preceding_word,
 )
 from pipeline.events.lexicon import EventLexicon
@@ -249,7 +250,7 @@ def _in_description(mention: Mention, root: Token) -> bool:
 
 def _non_finite(verb: Token) -> bool:
     """An infinitive, or a participle with no auxiliary of its own ("ayant réussi", "liée")."""
-    form = verb.morph.get("VerbForm")
+    form = morph(verb, "VerbForm")
     return "Inf" in form or ("Part" in form and not any(c.dep_.startswith("aux") for c in verb.children))
 
 

@@ -18,9 +18,8 @@ from spacy.tokens import Doc
 from pipeline.events.lexicon import load_lexicon
 from pipeline.events.mention import Mention, add_participant, date_value, event_value, named
 from pipeline.nlp.text import norm_word
-from pipeline.resources import read_json
 from pipeline.records import DateMention, Event, EventStatus, Evidence, Participant, Quantity
-
+from pipeline.resources import read_json
 
 #: dependencies that open a clause of its own, not a phrase inside another mention's
 _OWN_CLAUSE_DEPS = frozenset({"conj", "parataxis", "advcl", "ccomp"})
