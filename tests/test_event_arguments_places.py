@@ -65,3 +65,9 @@ def test_event_arguments_place_of_a_participle_set_beside_the_event(nlp_full: La
     # where the person the show is about was born is not where the show is given
     text = "Le 14 mars 2024, le comédien Yann Kervella reprendra son spectacle sur Anita Conti, née à Ermont."
     assert _event(nlp_full, text, "2024-03-14").location is None
+
+
+def test_event_arguments_place_of_the_event_noun_in_the_trigger_complement(nlp_full: Language) -> None:
+    # the defeat is told by "défaite"; the election it was at holds the place
+    text = "Après sa défaite à l'élection cantonale de Quimper en mars 2015, l'élu a quitté le parti."
+    assert _event(nlp_full, text, "2015-03").location == "Quimper"

@@ -220,13 +220,22 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
     if mention.nominal:
         for e in places:
             root = doc[e.start : e.end].root
-            if root.head.i == mention.trigger.i and preceding_word(doc, e.start, seg_start) in DE_WORDS:
+            if _of_the_event(lex, root.head, mention) and preceding_word(doc, e.start, seg_start) in DE_WORDS:
                 mention.location = e.text
                 segment.used.add(e.start)
                 return
     mention.location = (
         _place_phrase(doc, lex, mention, appositives) or _governed_place(mention, ctx) or _venue_place(mention, ctx)
     )
+
+
+def _of_the_event(lex: EventLexicon, noun: Token, mention: Mention) -> bool:
+    """Is ``noun`` the nominal trigger, or an event noun of its type in the trigger's
+    complement ("sa défaite à l'élection municipale de Rennes": the election's place)?"""
+    if noun.i == mention.trigger.i:
+        return True
+    lemma = norm_word(noun.lemma_ or noun.text)
+    return noun.head.i == mention.trigger.i and noun.dep_ == "nmod" and lex.nouns.get((lemma,)) == mention.type
 
 
 def _in_description(mention: Mention, root: Token) -> bool:
