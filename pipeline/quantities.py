@@ -50,6 +50,8 @@ class NumberLexicon:
     currencies: dict[str, str]
     scaled_currencies: dict[str, tuple[int, str]]
     percent: frozenset[str]
+    #: "la 45 e édition": a number followed by these is a rank
+    ordinal_suffixes: frozenset[str]
 
 
 @functools.cache
@@ -78,6 +80,7 @@ def load_lexicon() -> NumberLexicon:
             norm_word(k): (int(v[0]), str(v[1])) for k, v in raw["scaled_currencies"].items()
         },
         percent=frozenset(raw["percent"]),
+        ordinal_suffixes=frozenset(raw["ordinal_suffixes"]),
     )
 
 
@@ -239,6 +242,8 @@ def _quantity_at(
     if count is None:
         return None
     value, approximate, j = count
+    if j < len(tokens) and norm_word(tokens[j].text) in lex.ordinal_suffixes and tokens[j - 1].whitespace_:
+        return None  # "la 45 e édition": a rank written apart, not a count
     # scale: "80 millions", "2,5 milliards", "trois mille"
     if j < len(tokens) and norm_word(tokens[j].text) in lex.scales:
         value *= lex.scales[norm_word(tokens[j].text)]
@@ -251,6 +256,8 @@ def _quantity_at(
     first, last = tokens[start], tokens[j - 1]
     if unit_text is None and not approximate and value.is_integer() and 1800 <= value <= 2100:
         return None  # a bare year-like number is a date or a name, not a count
+    if unit_text is None and not approximate and _ends_a_name(tokens, start):
+        return None  # "en championnat de Nationale 1", "la Ligue 2": a name the model missed
     doc = first.doc
     end_char = last.idx + len(last.text)
     quantity = Quantity(
@@ -262,6 +269,14 @@ def _quantity_at(
         end=end_char,
     )
     return quantity, j
+
+
+def _ends_a_name(tokens: Sequence[Token], i: int) -> bool:
+    """Does the bare number at ``tokens[i]`` close a capitalised name ("Nationale 1")? The
+    word before it is capitalised and does not open its sentence."""
+    if i == 0 or not tokens[i - 1].is_alpha or not tokens[i - 1].text[:1].isupper():
+        return False
+    return not tokens[i - 1].is_sent_start
 
 
 def _read_count(
@@ -360,6 +375,10 @@ def _read_unit(
     if low in ("de", "d'") and k + 1 < len(tokens):
         k += 1
     low = norm_word(tokens[k].text)
+    # "francs suisses": the two-word currency before the one-word one
+    two = f"{low} {norm_word(tokens[k + 1].text)}" if k + 1 < len(tokens) else ""
+    if two in lex.currencies:
+        return (lex.currencies[two], None), k + 2
     if low in lex.currencies:
         return (lex.currencies[low], None), k + 1
     head = tokens[k]

@@ -28,3 +28,46 @@ def test_event_arguments_place_in_a_relative_clause_on_another_noun(
     nlp_full: Language, text: str, date: str, place: str | None
 ) -> None:
     assert _event(nlp_full, text, date).location == place
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    # the place of the assembly at the end of which the vote took place
+    ("Marie Le Floch a été élue jeudi 7 mars 2024 à la tête de la chambre des métiers, au terme de "
+     "l'assemblée générale qui s'est tenue à Vannes.", "2024-03-07", "Vannes"),
+    # the place of the ceremony during which the prize is handed over
+    ("Le prix lui sera remis le 17 mai 2024, lors d'une cérémonie organisée à l'Hôtel de Ville de "
+     "Brest, en présence du maire.", "2024-05-17", "Hôtel de Ville de Brest"),
+    # no gathering named: no place borrowed from a person's title
+    ("Le maire a inauguré samedi 9 mars 2024 la médiathèque en présence du préfet de Bretagne.",
+     "2024-03-09", None),
+])
+def test_event_arguments_place_of_the_gathering_the_event_happens_in(
+    nlp_full: Language, text: str, date: str, place: str | None
+) -> None:
+    assert _event(nlp_full, text, date).location == place
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    # a race's circuit is a place noun
+    ("Les 600 pilotes prendront le départ dimanche 12 mai 2024 sur le circuit Paul-Armagnac.",
+     "2024-05-12", "circuit Paul-Armagnac"),
+    # "depuis" a place: where a launch leaves from
+    ("Le lancement du premier satellite de la start-up est prévu en 2025 depuis la base de Kourou.",
+     "2025", "Kourou"),
+])
+def test_event_arguments_place_of_a_race_and_of_a_departure(
+    nlp_full: Language, text: str, date: str, place: str
+) -> None:
+    assert _event(nlp_full, text, date).location == place
+
+
+def test_event_arguments_place_of_a_participle_set_beside_the_event(nlp_full: Language) -> None:
+    # where the person the show is about was born is not where the show is given
+    text = "Le 14 mars 2024, le comédien Yann Kervella reprendra son spectacle sur Anita Conti, née à Ermont."
+    assert _event(nlp_full, text, "2024-03-14").location is None
+
+
+def test_event_arguments_place_of_the_event_noun_in_the_trigger_complement(nlp_full: Language) -> None:
+    # the defeat is told by "défaite"; the election it was at holds the place
+    text = "Après sa défaite à l'élection cantonale de Quimper en mars 2015, l'élu a quitté le parti."
+    assert _event(nlp_full, text, "2015-03").location == "Quimper"

@@ -58,6 +58,15 @@ def test_quantities_parse_digits(text: str, expected: float) -> None:
         ),
         ("Les ventes ont progressé de 15 % cette année.", [(15, False, "%")]),
         ("Environ 2,5 milliards de dollars.", [(2_500_000_000, True, "USD")]),
+        # a former currency, and a two-word one before its first word
+        ("Il a été transféré en 1987 pour 12 millions de francs.", [(12_000_000, False, "FRF")]),
+        ("Le contrat atteint 3 millions de francs suisses.", [(3_000_000, False, "CHF")]),
+        # a number closing a name the model missed is no count; a count after it still is
+        ("Le club joue en Nationale 1 et compte 300 licenciés.", [(300, False, "licenciés")]),
+        ("Hier 3 personnes ont été reçues.", [(3, False, "personnes")]),
+        # a rank whose suffix is written apart is no count
+        pytest.param("La 45 e édition du salon a ouvert.", [], marks=pytest.mark.negative),
+        pytest.param("Elle arrive 2 ème du classement.", [], marks=pytest.mark.negative),
         pytest.param("Il a signé un partenariat avec une entreprise.", [], marks=pytest.mark.negative),
     ],
 )

@@ -8,12 +8,13 @@ a press sentence is reliable.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.clause import argument_words, in_event_clause, is_time_anchor
+from pipeline.events.clause import argument_words, home_predicate, in_event_clause, is_time_anchor
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -21,20 +22,23 @@ from pipeline.events.grammar import (
     POSSESSIVES,
     appositive_ranges,
     inside,
+    morph,
     preceding_word,
 )
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import ArticleContext, Mention, Segment
 from pipeline.events.participants import collect_participants
 from pipeline.nlp.text import doc_text, norm_word
+from pipeline.quantities import load_lexicon as numbers_lexicon
 from pipeline.records import DateMention, Quantity
+from pipeline.resources import read_json
 
 _ANAPHORIC_ADJ = frozenset({"premier", "première", "même", "dernier", "dernière"})
 _MAX_NAME_TOKENS = 8
 #: types whose event starts a state that holds since then: "depuis 2014" dates them
 #: ("occupe ce poste depuis 2014", "testée depuis octobre 2016")
 _STARTING_TYPES = frozenset({"appointment", "recruitment", "election", "launch"})
-_MONEY_UNITS = ("EUR", "USD", "GBP", "CHF")
+_MONEY_UNITS = ("EUR", "USD", "GBP", "CHF", "FRF")
 
 
 def collect_arguments(
@@ -216,11 +220,22 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
     if mention.nominal:
         for e in places:
             root = doc[e.start : e.end].root
-            if root.head.i == mention.trigger.i and preceding_word(doc, e.start, seg_start) in DE_WORDS:
+            if _of_the_event(lex, root.head, mention) and preceding_word(doc, e.start, seg_start) in DE_WORDS:
                 mention.location = e.text
                 segment.used.add(e.start)
                 return
-    mention.location = _place_phrase(doc, lex, mention, appositives) or _governed_place(mention, ctx)
+    mention.location = (
+        _place_phrase(doc, lex, mention, appositives) or _governed_place(mention, ctx) or _venue_place(mention, ctx)
+    )
+
+
+def _of_the_event(lex: EventLexicon, noun: Token, mention: Mention) -> bool:
+    """Is ``noun`` the nominal trigger, or an event noun of its type in the trigger's
+    complement ("sa défaite à l'élection municipale de Rennes": the election's place)?"""
+    if noun.i == mention.trigger.i:
+        return True
+    lemma = norm_word(noun.lemma_ or noun.text)
+    return noun.head.i == mention.trigger.i and noun.dep_ == "nmod" and lex.nouns.get((lemma,)) == mention.type
 
 
 def _in_description(mention: Mention, root: Token) -> bool:
@@ -235,7 +250,17 @@ def _in_description(mention: Mention, root: Token) -> bool:
             return False
         if tok.dep_ == "acl:relcl" and tok.head.i not in own:
             return True
+        # "…, née à Ermont", "N'ayant pas obtenu de visa pour partir au Canada, …": a
+        # non-finite clause set beside the event's tells another act
+        if tok.dep_ == "advcl" and tok.pos_ == "VERB" and _non_finite(tok):
+            return True
     return False
+
+
+def _non_finite(verb: Token) -> bool:
+    """An infinitive, or a participle with no auxiliary of its own ("ayant réussi", "liée")."""
+    form = morph(verb, "VerbForm")
+    return "Inf" in form or ("Part" in form and not any(c.dep_.startswith("aux") for c in verb.children))
 
 
 def _governed_place(mention: Mention, ctx: ArticleContext) -> str | None:
@@ -259,6 +284,32 @@ def _governed_place(mention: Mention, ctx: ArticleContext) -> str | None:
         if root.head.i in anchors and _after_place_prep(doc, lex, e.start, sent.start):
             return e.text
         if root.head.i in posts and preceding_word(doc, e.start, sent.start) in DE_WORDS:
+            return e.text
+    return None
+
+
+def _venue_place(mention: Mention, ctx: ArticleContext) -> str | None:
+    """The place of the gathering the event happens in or before, given by a participle or
+    a relative clause on the noun of that gathering ("élu au terme de l'assemblée qui s'est
+    tenue à Ajaccio", "remise lors d'une cérémonie organisée à l'Hôtel de Région")."""
+    doc, lex = ctx.doc, ctx.lex
+    anchors = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    sent = mention.trigger.sent
+    place_nouns = lex.place_nouns | argument_words().place_nouns
+    lo = bisect.bisect_left(ctx.ent_starts, sent.start)
+    for e in itertools.islice(ctx.ents, lo, None):
+        if e.start >= sent.end:
+            break
+        first = doc[e.start]
+        if e.label != "LOC" and not (e.label in ("ORG", "MISC") and norm_word(first.lemma_ or first.text) in place_nouns):
+            continue
+        verb = doc[e.start : e.end].root.head
+        if verb.dep_ not in ("acl", "acl:relcl") or norm_word(verb.lemma_) not in _argument_list("venue_verbs"):
+            continue
+        # the gathering's noun is a complement of the event's predicate, directly ("devant
+        # 300 invités réunis à …") or through "au terme de", "lors de"
+        gathering = verb.head
+        if (gathering.head.i in anchors or gathering.head.head.i in anchors) and _after_place_prep(doc, lex, e.start, sent.start):
             return e.text
     return None
 
@@ -338,36 +389,93 @@ def _place_phrase(
 def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity]) -> None:
     """Quantities of the segment governed by the trigger or its verbs (not "autour de
     trois thèmes"); a sum of money of the event's own clause belongs to it; so does an adjunct figure
-    after "avec/chez/auprès de" ("élu avec 42 voix", "installés chez une vingtaine
-    d'éleveurs"), even past the segment's comma."""
+    after "avec/chez/auprès de/devant" ("élu avec 42 voix", "installés chez une vingtaine
+    d'éleveurs", "devant 300 invités"), even past the segment's comma, and a figure that
+    counts the noun the event is about ("les deux postes mis en service"); never a figure
+    it is compared with ("contre 3 200 l'an dernier")."""
     governors = {mention.trigger.i}
     if mention.support is not None:
         governors.add(mention.support.i)
         governors.update(
             c.i for c in mention.support.children if c.dep_ == "conj" and c.pos_ == "VERB"
         )
-    # "depuis son lancement": the figures of the clause it dates are not the event's
-    own_phrase_only = is_time_anchor(mention)
+    elif mention.nominal and mention.trigger.dep_.startswith("nsubj"):
+        # "la course a mobilisé 350 bénévoles": the event noun is the subject of the verb
+        # whose figures it has
+        governors.add(mention.trigger.head.i)
+    if mention.nominal:
+        # "le festival, qui s'installera du 5 au 7 avril avec une vingtaine d'auteurs": a
+        # relative clause or a participle on the event noun tells the event
+        governors.update(
+            c.i for c in mention.trigger.children if c.dep_ in ("acl", "acl:relcl") and c.pos_ == "VERB"
+        )
     for q in quantities:
         q_span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if q_span is None:
+        if q_span is None or _vague(q_span):
             continue
         root = q_span.root
-        preps = {norm_word(c.text) for c in root.children if c.dep_ == "case"}
-        # "a été élu samedi, avec 42 voix": the parse joins the figure to the verb across
-        # the comma that ends the segment
-        result = bool(preps & argument_words().result_preps) and root.head.i in governors
-        if not (mention.seg_start <= q_span.start < mention.seg_end or result):
-            continue
-        if own_phrase_only and not mention.trigger.is_ancestor(root):
-            continue
-        # a sum of the event's own clause, not of another predicate of the segment ("qui
-        # réalise 310 millions d'euros de chiffre d'affaires")
-        money = q.unit in _MONEY_UNITS and in_event_clause(mention, root)
-        # "élu avec 42 voix sur 55": the result the event had, an adjunct of its verb
-        adjunct = root.dep_ not in ("obl:mod", "advcl", "advmod") or result
-        if money or (_governed_by(root, governors) and adjunct):
+        noun = root.head if root.dep_ in ("nummod", "det") and root.head.pos_ == "NOUN" else root
+        if _compared(root) or _compared(noun):
+            continue  # "contre 3 200 l'an dernier": the figure the event is compared with
+        # "les 40 premiers patients": the number read alone, its noun after an adjective;
+        # not the count of the event's agents ("créée par deux anciens ingénieurs")
+        lift = root.dep_ == "nummod" and noun is not root and noun.dep_ != "obl:agent"
+        roots = [root, noun] if lift else [root]
+        if any(_figure_of(mention, r, q, governors, inside=mention.seg_start <= q_span.start < mention.seg_end)
+               for r in roots):
             mention.quantities.append(q)
+
+
+def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], *, inside: bool) -> bool:
+    """Is the figure whose phrase is headed by ``root`` the mention's own?"""
+    words = argument_words()
+    preps = {norm_word(c.text) for c in root.children if c.dep_ == "case"}
+    # "a été élu samedi, avec 42 voix": the parse joins the figure to the verb across
+    # the comma that ends the segment; "auprès de", "en présence de": the head word of a
+    # compound preposition the parser splits
+    result = bool(preps & words.result_preps) and (
+        root.head.i in governors
+        # "arrivée en tête du second tour des élections, avec 48 % des suffrages": the
+        # result of a nominal event told by the verb its phrase hangs on
+        or (mention.nominal and mention.support is None and root.head.i == home_predicate(mention).i)
+    )
+    head = root.head
+    if not result and head.i != root.i and preps & DE_WORDS:
+        result = norm_word(head.lemma_ or head.text) in words.result_preps and head.head.i in governors
+    # "les 80 lauréats du concours", "les deux postes mis en service": the figure counts
+    # the noun the event is the complement or the participle of
+    counts = mention.trigger.head.i == root.i and mention.trigger.dep_ in ("nmod", "acl", "acl:relcl")
+    if not (inside or result or counts):
+        return False
+    # "depuis son lancement": the figures of the clause it dates are not the event's
+    if is_time_anchor(mention) and not mention.trigger.is_ancestor(root):
+        return False
+    # a sum of the event's own clause, not of another predicate of the segment ("qui
+    # réalise 310 millions d'euros de chiffre d'affaires")
+    money = q.unit in _MONEY_UNITS and in_event_clause(mention, root)
+    # "élu avec 42 voix sur 55": the result the event had, an adjunct of its verb
+    adjunct = root.dep_ not in ("obl:mod", "advcl", "advmod")
+    return money or result or counts or (_governed_by(root, governors) and adjunct)
+
+
+def _vague(span: Span) -> bool:
+    """ "des milliers de personnes", "plusieurs centaines d'invités": an order of size, no count."""
+    return (
+        len(span) > 1
+        and norm_word(span[0].text) in _argument_list("vague_magnitude_determiners")
+        and norm_word(span[1].text) in numbers_lexicon().approximate_nouns
+    )
+
+
+def _compared(head: Token) -> bool:
+    """Is the phrase of ``head`` a figure the event is compared with ("contre 3 200 l'an dernier")?"""
+    return any(c.dep_ == "case" and norm_word(c.text) in _argument_list("comparison_figure_preps") for c in head.children)
+
+
+@functools.cache
+def _argument_list(key: str) -> frozenset[str]:
+    """A word list of ``event_arguments_fr.json`` that only this module reads, once per process."""
+    return frozenset(norm_word(w) for w in read_json("event_arguments_fr.json")[key]["words"])
 
 
 def _governed_by(root: Token, governors: set[int]) -> bool:

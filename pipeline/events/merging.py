@@ -8,6 +8,7 @@ weakly worded to be events are dropped; every mention's evidence span is kept.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,10 @@ from pipeline.events.lexicon import load_lexicon
 from pipeline.events.mention import Mention, add_participant, date_value, event_value, named
 from pipeline.nlp.text import norm_word
 from pipeline.records import DateMention, Event, EventStatus, Evidence, Participant, Quantity
+from pipeline.resources import read_json
+
+#: dependencies that open a clause of its own, not a phrase inside another mention's
+_OWN_CLAUSE_DEPS = frozenset({"conj", "parataxis", "advcl", "ccomp"})
 
 
 def build_events(doc: Doc, mentions: Sequence[Mention]) -> list[Event]:
@@ -110,6 +115,8 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
             ):
                 exact = [c for c in candidates if c.date and date_value(c.date) == value]
                 target = exact[-1] if exact else candidates[0]
+        elif (nest := _nesting_group(mention, groups)) is not None:
+            target = nest
         elif mention.anaphoric or mention.name is not None:
             # the event told last (not created last) is the one "cette rencontre" points to
             same = [
@@ -118,8 +125,9 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
                 if g.type == mention.type
                 and (mention.anaphoric or any(m.name == mention.name for m in g.mentions))
             ]
-            if same:
-                target = max(same, key=lambda g: g.mentions[-1].seg_start)
+            pool = _taken_up(mention, groups) or same
+            if pool:
+                target = max(pool, key=lambda g: g.mentions[-1].seg_start)
         if target is None:
             target = _deal_told_before(mention, groups)
         if target is None:
@@ -127,6 +135,57 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
         else:
             target.mentions.append(mention)
     return groups
+
+
+def _nesting_group(mention: Mention, groups: Sequence[_Group]) -> _Group | None:
+    """ "Lumeo a remporté jeudi le trophée décerné par la CCI": an undated mention inside
+    the phrase of a mention of its type in the same sentence tells that same event; a
+    clause of its own ("… puis a inauguré …", a subordinate clause) is another one."""
+    start = mention.trigger.sent.start
+    above: set[int] = set()
+    tok = mention.trigger
+    while tok.head.i != tok.i and tok.dep_ not in _OWN_CLAUSE_DEPS:
+        tok = tok.head
+        above.add(tok.i)
+    for group in reversed(groups):
+        if group.type != mention.type:
+            continue
+        for m in group.mentions:
+            if m.trigger.sent.start == start and above & {m.trigger.i, *(v.i for v in m.verbs)}:
+                return group
+    return None
+
+
+def _taken_up(mention: Mention, groups: Sequence[_Group]) -> list[_Group]:
+    """The dated events a definite event noun points back to, when the word says which:
+    the one told by the same word ("Du 4 au 8 août, le festival X … Le trio Y, qui sort
+    son disque en octobre … Le festival accueille aussi …": the festival, not the album
+    told last), or for a ceremony noun ("la cérémonie s'est déroulée en présence de …")
+    an inauguration, award or signing told before (the lexicon's ``ceremony_nouns``)."""
+    if not (mention.anaphoric and mention.nominal):
+        return []
+    lemma = norm_word(mention.trigger.lemma_)
+    ceremony = _ceremony_types() if lemma in _ceremony_nouns() else frozenset()
+    return [
+        g for g in groups
+        if g.date is not None
+        and (
+            (g.type == mention.type and any(m.nominal and norm_word(m.trigger.lemma_) == lemma for m in g.mentions))
+            or g.type in ceremony
+        )
+    ]
+
+
+@functools.cache
+def _ceremony_nouns() -> frozenset[str]:
+    """Ceremony nouns (``ceremony_nouns`` of ``events_fr.json``), read once per process."""
+    return frozenset(norm_word(w) for w in read_json("events_fr.json")["ceremony_nouns"]["nouns"])
+
+
+@functools.cache
+def _ceremony_types() -> frozenset[str]:
+    """The event types a ceremony noun takes up, read once per process."""
+    return frozenset(read_json("events_fr.json")["ceremony_nouns"]["types"])
 
 
 def _deal_told_before(mention: Mention, groups: Sequence[_Group]) -> _Group | None:

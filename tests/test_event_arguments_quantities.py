@@ -1,0 +1,55 @@
+"""Tests for an event's figures (pipeline.events.arguments): the counts and amounts the
+parse ties to the event, and the figures it does not.
+
+Sentences written by the team in the style of regional press, not copied.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from test_event_arguments import _event  # the event helpers, one home
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(("text", "date", "values"), [
+    # an adjective between the number and its noun: the number alone still counts the subject
+    ("Le 12 mars 2024, les 25 premiers apprentis ont été embauchés par la société Kerlann.",
+     "2024-03-12", [25]),
+    # "auprès de", a compound preposition the parser splits into an adverb and "de"
+    ("L'application a été testée en janvier 2024 auprès de 40 commerçants du centre-ville.",
+     "2024-01", [40]),
+    # the audience of the event: "en présence de", "devant"
+    ("La signature a eu lieu le 4 avril 2024 à la mairie, en présence d'une trentaine d'élus.",
+     "2024-04-04", [30]),
+    ("L'équipe de Lorient a remporté le trophée régional samedi 9 mars 2024, devant 1 500 spectateurs.",
+     "2024-03-09", [1500]),
+    # the event noun is the subject of the verb whose object is the figure
+    ("Organisée samedi 18 mai 2024 par l'association Abers Trail, la course a mobilisé 200 bénévoles.",
+     "2024-05-18", [200]),
+    # the counted noun the event's participle is about
+    ("Le nouveau dispositif complète les deux postes électriques mis en service en 2022.", "2022", [2]),
+    # "contre 180 l'an dernier": last year's figure, not this event's
+    ("Pour la 25e édition des Foulées de Vannes : 4 000 coureurs prendront le départ dimanche 19 mai "
+     "2024 sur le port, contre 3 200 l’an dernier.", "2024-05-19", [4000]),
+    # a relative clause on the event noun tells the event
+    ("Le festival Jazz en Baie, qui s'installera du 5 au 7 avril 2024 dans le parc du château avec une "
+     "trentaine de groupes, est organisé par l'association Baie Jazz.", "2024-04-05/2024-04-07", [30]),
+    # an order of size is no count
+    ("Samedi 9 mars 2024, la manifestation a réuni des milliers de personnes à Brest.", "2024-03-09", []),
+    # the result of a nominal event, told by the verb its phrase hangs on
+    ("Sa liste était arrivée en tête du second tour des élections municipales, dimanche 15 mars 2020, "
+     "avec 48 % des suffrages.", "2020-03-15", [48]),
+    # "Nationale 1" is a name the model missed, not a count
+    ("Le club de Vannes a signé samedi 9 mars 2024 sa troisième victoire consécutive en championnat de "
+     "Nationale 1 en s'imposant 30-25 face à Lorient, devant 1 200 spectateurs réunis à la salle "
+     "Kercado.", "2024-03-09", [1200]),
+    # a sum in a former currency, however the parser hangs it
+    ("Yann Le Bris avait rejoint Lorient en provenance de Brest en 1987 pour 12 millions de francs.",
+     "1987", [12_000_000]),
+])
+def test_event_arguments_quantities_tied_by_the_parse(
+    nlp_full: Language, text: str, date: str, values: list[float]
+) -> None:
+    assert [q.value for q in _event(nlp_full, text, date).quantities] == values
