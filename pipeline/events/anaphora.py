@@ -286,8 +286,13 @@ def former_employer(ctx: ArticleContext, e: Ent) -> bool:
     if e.label != "ORG":
         return False
     doc = ctx.doc
-    noun = doc[e.start : e.end].root.head
-    if noun.pos_ != "NOUN" or not noun.text[:1].islower() or doc[e.start : e.end].root.dep_ != "nmod":
+    # the name's word the parse hangs on the describing noun: not always the span's root
+    # (a name it cut in two hangs its tail on the person: "de Thales | Alenia Space")
+    attached = next((t for t in doc[e.start : e.end] if t.dep_ == "nmod" and not e.start <= t.head.i < e.end), None)
+    if attached is None:
+        return False
+    noun = attached.head
+    if noun.pos_ != "NOUN" or not noun.text[:1].islower():
         return False
     former = argument_words().former_words
     if not (norm_word(noun.text).startswith("ex-") or any(

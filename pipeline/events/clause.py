@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from pipeline.events.grammar import POSSESSIVES, morph
 from pipeline.events.mention import Mention
@@ -23,6 +23,7 @@ from pipeline.nlp.text import norm_word
 from pipeline.resources import entries_with_use, read_json
 
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 #: how far up the parse a name or a controlled clause is followed
 _MAX_DEPTH = 12
 
@@ -258,6 +259,47 @@ def _first_subject_after(clause: Token) -> int | None:
     return next((t.i for t in clause.doc[after : sent.end] if t.dep_.startswith("nsubj")), None)
 
 
+def _finite(verb: Token) -> bool:
+    """A finite verb, or one with a finite auxiliary ("a signé", "est élu")."""
+    return "Fin" in morph(verb, "VerbForm") or any(
+        c.dep_.startswith("aux") and "Fin" in morph(c, "VerbForm") for c in verb.children
+    )
+
+
+def written_sentence(doc: Doc, i: int) -> tuple[int, int]:
+    """The written sentence around token ``i``: from the full stop or line break before
+    it to the next one. Not the parser's sentence, which may run on across a line break
+    ("… douze embauches.\nCréée en 2012 par X, la brasserie …")."""
+    start = i
+    while start > 0 and doc[start - 1].text not in _SENTENCE_ENDS and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end - 1].text not in _SENTENCE_ENDS and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    return start, end
+
+
+def fronted_subject(verb: Token) -> Token | None:
+    """The subject of the main clause a fronted bare participle is about ("Créée en 2012
+    par X, la brasserie travaille …", "Controversé …, puis gracié en 1953, il est élu"):
+    the participle opens its written sentence (no subject and no finite verb before it)
+    and the first subject of a finite verb after the comma that closes its phrase is the
+    one it tells of, whatever head the parse gave the participle. None otherwise."""
+    if "Part" not in morph(verb, "VerbForm") or not non_finite(verb) or _has_subject(verb):
+        return None
+    doc = verb.doc
+    start, end = written_sentence(doc, verb.i)
+    if any(t.dep_.startswith("nsubj") or (t.pos_ in _PREDICATE_POS and _finite(t)) for t in doc[start : verb.i]):
+        return None
+    comma = next((k for k in range(verb.i + 1, end) if doc[k].text == ","), None)
+    if comma is None:
+        return None
+    for tok in doc[comma + 1 : end]:
+        if tok.dep_ in ("nsubj", "nsubj:pass") and "Rel" not in morph(tok, "PronType"):
+            return tok if _finite(tok.head) and tok.head.i > tok.i else None
+    return None
+
+
 def non_finite(verb: Token) -> bool:
     """An infinitive, a participle or a gerund with no finite auxiliary ("avant d'être
     intronisé", "en essayant"): its subject is another verb's."""
@@ -270,10 +312,12 @@ __all__ = [
     "ArgumentWords",
     "argument_words",
     "dates_another_clause",
+    "fronted_subject",
     "home_predicate",
     "in_event_clause",
     "is_excluded",
     "is_time_anchor",
     "non_finite",
     "predicate_of",
+    "written_sentence",
 ]

@@ -34,7 +34,7 @@ from pipeline.events.anaphora import (
     person_titled,
     relative_antecedent,
 )
-from pipeline.events.clause import argument_words, in_event_clause
+from pipeline.events.clause import argument_words, fronted_subject, in_event_clause
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -367,7 +367,11 @@ def _add_segment_entities(
             continue
         # the parse decides only when it holds the name's first word too (a name across
         # a line break is two phrases to it)
-        if not in_event_clause(mention, root) and not in_event_clause(mention, doc[e.start]):
+        if not (
+            in_event_clause(mention, root)
+            or in_event_clause(mention, doc[e.start])
+            or _in_fronted_phrase(mention, e.start)
+        ):
             continue  # a name of another predicate of the sentence
         role = role_for(mention, e.start, root, prep, lex)
         key = norm_word(e.canonical)
@@ -377,6 +381,16 @@ def _add_segment_entities(
             table,
             Participant(name=e.canonical, label=e.label, role=role, entity_id=e.entity_id),
         )
+
+
+def _in_fronted_phrase(mention: Mention, start: int) -> bool:
+    """Is the name inside the phrase of a fronted participle trigger, before the subject
+    it is about ("Créée en 2012 par X dans …, la brasserie")? Its words are the event's
+    whatever head the parse gave them."""
+    if mention.nominal:
+        return False
+    subject = fronted_subject(mention.trigger)
+    return subject is not None and mention.trigger.i < start < subject.left_edge.i
 
 
 def _core_name(mention: Mention, root: Token, start: int, prep: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from pipeline.events.clause import non_finite
+from pipeline.events.clause import fronted_subject, non_finite
 from pipeline.events.grammar import DE_WORDS, morph
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import Mention
@@ -59,8 +59,16 @@ def as_role(value: str) -> Role:
 def subject_of(verb: Token) -> Token | None:
     """The active subject of a verb, through "doit accueillir" / "a signé et lancé".
 
-    A bare participle ("Fondée en 1962, Technilame …") is about its head's subject.
+    A bare participle ("Fondée en 1962, Technilame …") is about its head's subject; when
+    the parse hangs a fronted one elsewhere, about the subject of the clause after it
+    (:func:`~pipeline.events.clause.fronted_subject`).
     """
+    found = _parsed_subject(verb)
+    return found if found is not None else fronted_subject(verb)
+
+
+def _parsed_subject(verb: Token) -> Token | None:
+    """The subject the parse gives a verb, through control and coordination."""
     bare_participle = "Part" in morph(verb, "VerbForm") and not any(
         c.dep_.startswith("aux") for c in verb.children
     )

@@ -1,0 +1,64 @@
+"""Tests for the participants of events told in a clause with no subject of its own
+(pipeline.events.participants, pipeline.events.clause, pipeline.events.roles).
+
+Sentences written by the team in the style of regional press and news, not copied.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+from test_event_arguments import _event, _has  # the event helpers, one home
+
+from pipeline.events.roles import subject_of
+
+
+def _parsed(blank: Language, rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    """A Doc with the parse given by hand: (word, head, dep, pos, morph) rows."""
+    words, heads, deps, pos, morphs = (list(col) for col in zip(*rows, strict=True))
+    return Doc(blank.vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs,
+               spaces=[w not in (",", ".", "\n") for w in words])
+
+
+_PART = "Gender=Fem|Number=Sing|Tense=Past|VerbForm=Part"
+_FIN = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+
+
+@pytest.mark.parametrize(("rows", "participle", "subject"), [
+    # the parse runs on across the line break and hangs the participle on a noun of the
+    # sentence before: the written sentence decides, its subject is "la biscuiterie"
+    ([("Le", 1, "det", "DET", ""), ("magasin", 2, "nsubj", "NOUN", ""), ("emploie", 2, "ROOT", "VERB", _FIN),
+      ("cinq", 4, "nummod", "NUM", ""), ("vendeurs", 2, "obj", "NOUN", ""), (".", 2, "punct", "PUNCT", ""),
+      ("\n", 5, "dep", "SPACE", ""), ("Créée", 1, "nmod", "VERB", _PART), ("en", 9, "case", "ADP", ""),
+      ("1987", 7, "obl:mod", "NUM", ""), ("par", 11, "case", "ADP", ""), ("Soizic", 7, "obl:agent", "PROPN", ""),
+      ("Le", 13, "det", "DET", ""), ("Goff", 11, "flat:name", "PROPN", ""), (",", 17, "punct", "PUNCT", ""),
+      ("la", 16, "det", "DET", ""), ("biscuiterie", 17, "nsubj", "NOUN", ""), ("travaille", 17, "ROOT", "VERB", _FIN),
+      ("avec", 19, "case", "ADP", ""), ("Kerbrat", 17, "obl:mod", "PROPN", ""), (".", 17, "punct", "PUNCT", "")],
+     "Créée", "biscuiterie"),
+    # a participle coordinated after a fronted one, before a passive: its subject is "il"
+    ([("Condamné", 8, "advcl", "VERB", _PART), ("pour", 2, "case", "ADP", ""), ("fraude", 0, "obl:mod", "NOUN", ""),
+      (",", 4, "punct", "PUNCT", ""), ("gracié", 0, "conj", "VERB", _PART), ("en", 6, "case", "ADP", ""),
+      ("2001", 4, "obl:mod", "NUM", ""), (",", 8, "punct", "PUNCT", ""), ("il", 10, "nsubj:pass", "PRON", ""),
+      ("est", 10, "aux:pass", "AUX", _FIN), ("élu", 10, "ROOT", "VERB", _PART), ("maire", 10, "xcomp", "NOUN", ""),
+      (".", 10, "punct", "PUNCT", "")],
+     "gracié", "il"),
+])
+def test_participants_fronted_participle_is_about_the_subject_after_it(
+    blank_fr: Language, rows: list[tuple[str, int, str, str, str]], participle: str, subject: str
+) -> None:
+    doc = _parsed(blank_fr, rows)
+    verb = next(t for t in doc if t.text == participle)
+    found = subject_of(verb)
+    assert found is not None and found.text == subject
+
+
+@pytest.mark.model
+def test_participants_former_employer_cut_by_the_parse_takes_no_part(nlp_full: Language) -> None:
+    # the parse cuts "Thales Alenia Space" and hangs its tail on the person: still a
+    # description of the founder, not a participant
+    text = ("La PME toulousaine Orbicom a signé le 3 juin 2024 un contrat avec le Cnes. "
+            "Créée en 2009 par Paul Vidal, ancien ingénieur de Thales Alenia Space, l'entreprise "
+            "emploie 60 personnes à Labège.")
+    event = _event(nlp_full, text, "2009")
+    assert _has(event, "Paul Vidal") and not _has(event, "Thales"), event.participants
