@@ -62,3 +62,30 @@ def test_participants_former_employer_cut_by_the_parse_takes_no_part(nlp_full: L
             "emploie 60 personnes à Labège.")
     event = _event(nlp_full, text, "2009")
     assert _has(event, "Paul Vidal") and not _has(event, "Thales"), event.participants
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "date", "present", "absent"), [
+    # "la Ville", capitalised, takes up the name that opens with it, not the article's club
+    ("L’association Skate Kemper a inauguré samedi 4 mai 2024 le nouveau skatepark de Kerfeunteun, "
+     "financé par la Ville de Quimper. L’association Skate Kemper compte 200 adhérents. La Ville "
+     "organisera en juin 2024 un festival de glisse urbaine.",
+     "2024-06", "Ville de Quimper", "Skate Kemper"),
+    ("Le club Vannes Volley a remporté samedi 4 mai 2024 la coupe de Bretagne, devant la Région "
+     "Bretagne et ses élus. Le club Vannes Volley compte 300 licenciés. La Région organisera en juin "
+     "2024 une réception des joueurs à Rennes.",
+     "2024-06", "Région Bretagne", "Vannes Volley"),
+])
+def test_participants_institution_noun_takes_up_the_name_it_opens(
+    nlp_full: Language, text: str, date: str, present: str, absent: str
+) -> None:
+    event = _event(nlp_full, text, date)
+    assert _has(event, present) and not _has(event, absent), event.participants
+
+
+@pytest.mark.model
+def test_participants_agent_the_ner_calls_a_work_takes_part(nlp_full: Language) -> None:
+    text = ("Le théâtre de Morlaix accueillera en octobre 2024 les Rencontres du conte, organisées par "
+            "Paroles et légendes en Bretagne.")
+    event = _event(nlp_full, text, "2024-10")
+    assert _has(event, "Paroles et légendes en Bretagne"), event.participants

@@ -180,11 +180,13 @@ def _noun_classes() -> dict[str, frozenset[str]]:
     return out
 
 
-def _definite_description(noun: Token) -> bool:
-    """A common noun with "le/la/les" or "ce/cette" and no name of its own."""
+def _definite_description(noun: Token, ctx: ArticleContext) -> bool:
+    """A common noun with "le/la/les" or "ce/cette" and no name of its own; an
+    institution's capitalised noun outside any name counts ("la Région", "la Ville")."""
+    common = noun.pos_ == "NOUN" and noun.text[:1].islower()
+    institution = noun.pos_ in ("NOUN", "PROPN") and noun.text[:1].isupper() and noun.i not in ctx.named_tokens
     return (
-        noun.pos_ == "NOUN"
-        and noun.text[:1].islower()
+        (common or institution)
         and any(c.dep_ == "det" and norm_word(c.text) in DEFINITES | DEMONSTRATIVES for c in noun.children)
         and not any(c.dep_ in ("flat:name", "appos") and c.pos_ == "PROPN" for c in noun.children)
     )
@@ -201,6 +203,10 @@ def _named_with(doc: Doc, e: Ent, nouns: frozenset[str], limit: int) -> bool:
     def is_noun(t: Token) -> bool:
         return t.pos_ == "NOUN" and (norm_word(t.lemma_ or t.text) in nouns or norm_word(t.text) in nouns)
 
+    # the name opens with the noun: "la Ville" takes up "la Ville de Rennes", "la chambre"
+    # "la Chambre de commerce et d'industrie de Corse"
+    if e.end - e.start > 1 and norm_word(doc[e.start].text) in nouns:
+        return True
     # the noun names it: only adjectives in between, not "la campagne de X"
     before = doc[floor : e.start]
     for k in range(len(before) - 1, -1, -1):
@@ -219,7 +225,7 @@ def entity_described(noun: Token, ctx: ArticleContext) -> Ent | None:
     emploie huit salariés" after "la brasserie Ker Avel"; "cette branche a prêté
     allégeance" after "X, la branche de …"): the last one named before it with that noun,
     or a noun of the same class (``description_noun_classes``). None when none was."""
-    if not _definite_description(noun):
+    if not _definite_description(noun, ctx):
         return None
     word = norm_word(noun.lemma_ or noun.text)
     nouns = _noun_classes().get(word, frozenset()) | {word, norm_word(noun.text)}

@@ -239,7 +239,7 @@ def _subject_referent(subj: Token, ctx: ArticleContext) -> Ent | None:
     pour tous a organisé"), or the name its definite description takes up ("la brasserie
     emploie" after "la brasserie Ker Avel")."""
     found = person_referred(subj, ctx) or person_titled(subj, ctx) or relative_antecedent(subj, ctx)
-    if found is not None or subj.pos_ != "NOUN":
+    if found is not None or subj.pos_ not in ("NOUN", "PROPN"):
         return found
     named_after = _entity_at(ctx, subj.i + 1)
     if named_after is not None and named_after.label in _PARTICIPANT_LABELS:
@@ -355,8 +355,11 @@ def _add_segment_entities(
         item = next((it for it in list_items if it.start <= e.start < it.end), None)
         prep = item.prep if item else preceding_word(doc, e.start, mention.seg_start)
         root = doc[e.start : e.end].root
-        # a place is a participant only as the one acting, applying or playing against
-        if e.label not in _PARTICIPANT_LABELS and (
+        # a place is a participant only as the one acting, applying or playing against;
+        # any other name only as the event's agent ("organisées par Livre et lecture en
+        # Bretagne", a name the NER calls a work)
+        agent = e.label == "MISC" and prep in lex.organizer_preps
+        if e.label not in _PARTICIPANT_LABELS and not agent and (
             e.label != "LOC"
             or not (
                 root.dep_ == "nsubj"
@@ -379,7 +382,7 @@ def _add_segment_entities(
             mention.peripheral.add(key)
         add_participant(
             table,
-            Participant(name=e.canonical, label=e.label, role=role, entity_id=e.entity_id),
+            Participant(name=e.canonical, label="ORG" if agent else e.label, role=role, entity_id=e.entity_id),
         )
 
 
