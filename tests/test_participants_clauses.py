@@ -89,3 +89,13 @@ def test_participants_agent_the_ner_calls_a_work_takes_part(nlp_full: Language) 
             "Paroles et légendes en Bretagne.")
     event = _event(nlp_full, text, "2024-10")
     assert _has(event, "Paroles et légendes en Bretagne"), event.participants
+
+
+@pytest.mark.model
+def test_participants_participle_on_a_noun_tells_of_its_owner(nlp_full: Language) -> None:
+    # "annoncée" describes "la proposition": the one the proposition is of made it
+    text = ("Les salariés de la conserverie Gonidec ont manifesté mardi 4 juin 2024 à Concarneau. Les "
+            "syndicats de la conserverie Gonidec ont rejeté la proposition de la direction de la Cofica "
+            "annoncée en mai 2024.")
+    event = _event(nlp_full, text, "2024-05")
+    assert _has(event, "Cofica"), event.participants

@@ -34,7 +34,7 @@ from pipeline.events.anaphora import (
     person_titled,
     relative_antecedent,
 )
-from pipeline.events.clause import argument_words, fronted_subject, in_event_clause
+from pipeline.events.clause import argument_words, fronted_subject, in_event_clause, non_finite
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -85,6 +85,7 @@ def collect_participants(mention: Mention, ctx: ArticleContext, segment: Segment
     list_items = _list_items(mention, ctx.doc, ctx.lex, segment.appositives)
     _add_list_participants(table, mention, ctx, list_items, segment.ents)
     _add_subjects(table, mention, ctx)
+    _add_noun_owner(table, mention, ctx)
     _add_relative_objects(table, mention, ctx)
     _add_host_subject(table, mention, ctx)
     _add_segment_entities(table, mention, ctx, segment, list_items)
@@ -231,6 +232,28 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
             add_participant(
                 table, Participant(name=name, label="ORG", role=subject_role, entity_id=None)
             )
+
+
+def _add_noun_owner(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
+    """ "la recommandation de l'Autorité X émise début juin", "le rapport de la Cour des
+    comptes publié mardi": a participle trigger that describes a noun tells of the one
+    the noun's "de" complement names."""
+    trigger = ctx.doc[mention.trigger.i]
+    noun = trigger.head
+    if mention.nominal or trigger.dep_ != "acl" or noun.pos_ != "NOUN" or noun.i > trigger.i:
+        return
+    if "Part" not in morph(trigger, "VerbForm") or not non_finite(trigger):
+        return
+    for child in noun.children:
+        if child.dep_ != "nmod" or child.i > trigger.i:
+            continue
+        if not any(c.dep_ == "case" and norm_word(c.text) in DE_WORDS for c in child.children):
+            continue
+        owner = ctx.named_tokens.get(child.i)
+        if owner is not None and owner.label in _PARTICIPANT_LABELS:
+            role = as_role(ctx.lex.subject_roles.get(mention.type, "participant"))
+            add_participant(table, Participant(name=owner.canonical, label=owner.label, role=role,
+                                               entity_id=owner.entity_id))
 
 
 def _subject_referent(subj: Token, ctx: ArticleContext) -> Ent | None:
