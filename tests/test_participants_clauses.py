@@ -99,3 +99,16 @@ def test_participants_participle_on_a_noun_tells_of_its_owner(nlp_full: Language
             "annoncée en mai 2024.")
     event = _event(nlp_full, text, "2024-05")
     assert _has(event, "Cofica"), event.participants
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "date", "present"), [
+    # countries that act, coordinated: both sign
+    ("La Chine et la Russie ont signé le 3 juin 2024 un accord gazier à Pékin.",
+     "2024-06-03", ["Chine", "Russie"]),
+])
+def test_participants_coordinated_subjects_all_act(
+    nlp_full: Language, text: str, date: str, present: list[str]
+) -> None:
+    event = _event(nlp_full, text, date)
+    assert all(_has(event, name) for name in present), event.participants

@@ -186,7 +186,10 @@ def _add_list_participants(
 def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
     """The subjects of the mention's verbs, as entities or as names the NER missed."""
     doc, lex, ents = ctx.doc, ctx.lex, ctx.ents
-    subjects = {s.i for s in (subject_of(v) for v in mention.verbs) if s is not None}
+    active = [s for s in (subject_of(v) for v in mention.verbs) if s is not None]
+    # "la Chine et la Russie ont signé": every coordinated subject acts
+    active += [c for s in active for c in s.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    subjects = {s.i for s in active}
     # a passive's subject is the one the event happens to ("il a été gracié", "X avait
     # été écartée de la direction")
     subjects |= {c.i for v in mention.verbs for c in v.children if c.dep_ == "nsubj:pass"}
@@ -210,7 +213,9 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
             break
         hit = {i for i in subjects if e.start <= i < e.end}
         covered |= hit
-        if e.label in _PARTICIPANT_LABELS and hit:
+        # a place that acts is a participant, as in the segment ("la Corée du Nord a lancé")
+        acting_place = e.label == "LOC" and any(k in hit for k in (s.i for s in active))
+        if hit and (e.label in _PARTICIPANT_LABELS or acting_place):
             add_participant(
                 table,
                 Participant(
@@ -386,6 +391,7 @@ def _add_segment_entities(
             e.label != "LOC"
             or not (
                 root.dep_ == "nsubj"
+                or (root.dep_ == "conj" and root.head.dep_ == "nsubj")
                 or (prep in DE_WORDS and e.start - mention.trigger_end <= 2 and mention.nominal)
                 or _after_opponent_prep(doc, e.start, mention.seg_start)
             )
