@@ -112,3 +112,14 @@ def test_participants_coordinated_subjects_all_act(
 ) -> None:
     event = _event(nlp_full, text, date)
     assert all(_has(event, name) for name in present), event.participants
+
+
+@pytest.mark.model
+def test_participants_possessive_time_anchor_is_its_clause_subject_only(nlp_full: Language) -> None:
+    # "sa création" is the association's: neither the article's federation by default nor
+    # the other names of the clause it dates
+    text = ("La Fédération française de randonnée a dévoilé le 3 juin 2024 ses trophées. La Fédération "
+            "française de randonnée compte 200 000 licenciés. Depuis sa création en 1995, l’association "
+            "Brest Rando a vu plusieurs de ses bénévoles distingués par la fédération.")
+    event = _event(nlp_full, text, "1995")
+    assert [p.name for p in event.participants] == ["Brest Rando"]

@@ -15,6 +15,7 @@ from pipeline.events.anaphora import (
     person_referred,
     relative_antecedent,
 )
+from pipeline.events.clause import anchor_subject, is_time_anchor, names_phrase
 from pipeline.events.grammar import DEFINITES, DEMONSTRATIVES, POSSESSIVES
 from pipeline.events.mention import ArticleContext, Ent, Mention, add_participant, named
 from pipeline.events.roles import as_role, subject_of
@@ -128,8 +129,23 @@ def _refers_to_issuer(table: dict[str, Participant], mention: Mention, ctx: Arti
             dets & (DEFINITES | DEMONSTRATIVES)
         )
     if mention.nominal:
-        return _possessive(mention) and main_person(ctx.doc, ctx.ents, ctx.issuer) is None
+        return (
+            _possessive(mention)
+            and main_person(ctx.doc, ctx.ents, ctx.issuer) is None
+            and not _owner_named(mention, ctx)
+        )
     return False
+
+
+def _owner_named(mention: Mention, ctx: ArticleContext) -> bool:
+    """ "Depuis sa création en 1968, le LAAS a vu …": a possessive time anchor belongs to
+    the subject of the clause it dates; when that subject is a name, it is the owner."""
+    if not is_time_anchor(mention):
+        return False
+    owner = anchor_subject(mention)
+    return owner is not None and any(
+        t.i in ctx.named_tokens for t in (owner, *owner.children) if names_phrase(owner, t)
+    )
 
 
 def _possessive(mention: Mention) -> bool:

@@ -198,6 +198,12 @@ def in_event_clause(mention: Mention, root: Token) -> bool:
     if dates_another_clause(mention):
         # only the trigger's own phrase: "les attentats de janvier 2015 commis par X"
         return mention.trigger.is_ancestor(root)
+    if is_time_anchor(mention):
+        # "depuis sa création en 1968, le LAAS a vu ses chercheurs distingués par le CNRS":
+        # the possessive's owner is the clause's subject; the clause's other names are not
+        # the anchor's
+        owner = anchor_subject(mention)
+        return mention.trigger.is_ancestor(root) or (owner is not None and names_phrase(owner, root))
     home = home_predicate(mention)
     anchors = {mention.trigger.i, *(v.i for v in mention.verbs), *_modal_chain(home)}
     tok = root
@@ -235,6 +241,33 @@ def dates_another_clause(mention: Mention) -> bool:
     clause's subject ("depuis son lancement"): the clause's actors are not its own."""
     return is_time_anchor(mention) and not any(
         c.dep_ == "det" and norm_word(c.text) in POSSESSIVES for c in mention.trigger.children
+    )
+
+
+def anchor_subject(mention: Mention) -> Token | None:
+    """The subject of the clause a time-anchor trigger dates ("Depuis sa création en 1968,
+    le LAAS a vu …"): the subject of the predicate above it, else (the parse took the
+    anchor for the subject) the words right after the anchor's comma."""
+    trigger = mention.trigger
+    above = predicate_of(trigger)
+    subject = next((c for c in above.children if c.dep_.startswith("nsubj") and c.i != trigger.i), None)
+    if subject is not None:
+        return subject
+    doc = trigger.doc
+    comma = next((k for k in range(mention.trigger_end, min(len(doc), mention.trigger_end + 8)) if doc[k].text == ","), None)
+    k = len(doc) if comma is None else comma + 1
+    while k < len(doc) and doc[k].pos_ == "DET":
+        k += 1
+    return doc[k] if k < len(doc) else None
+
+
+def names_phrase(noun: Token, root: Token) -> bool:
+    """Is ``root`` the noun itself or the name that follows it without a preposition
+    ("l'association Brest Rando", "la marque Kanaval")?"""
+    return root.i == noun.i or (
+        root.head.i == noun.i
+        and root.dep_ in ("appos", "nmod", "flat:name")
+        and not any(c.dep_ == "case" for c in root.children)
     )
 
 
@@ -310,6 +343,7 @@ def non_finite(verb: Token) -> bool:
 
 __all__ = [
     "ArgumentWords",
+    "anchor_subject",
     "argument_words",
     "dates_another_clause",
     "fronted_subject",
@@ -317,6 +351,7 @@ __all__ = [
     "in_event_clause",
     "is_excluded",
     "is_time_anchor",
+    "names_phrase",
     "non_finite",
     "predicate_of",
     "written_sentence",
