@@ -123,3 +123,23 @@ def test_participants_possessive_time_anchor_is_its_clause_subject_only(nlp_full
             "Brest Rando a vu plusieurs de ses bénévoles distingués par la fédération.")
     event = _event(nlp_full, text, "1995")
     assert [p.name for p in event.participants] == ["Brest Rando"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "date", "present", "absent"), [
+    # "il" takes up the salon, the subject of the sentence before: its organisers
+    ("Le premier Salon de l’apprentissage se tiendra samedi 8 juin 2024 au parc des expositions de "
+     "Lorient. Organisé par la Chambre de métiers du Morbihan et Lorient Agglomération, il réunira 60 "
+     "entreprises qui proposent 300 contrats.",
+     "2024-06-08", ["Chambre de métiers du Morbihan", "Lorient Agglomération"], []),
+    # a description of another event is not a pronoun taking this one up
+    ("La deuxième Fête de la mer se tiendra samedi 8 juin 2024 sur le port de Lorient. Organisé par "
+     "la Chambre de métiers du Morbihan, le salon réunira 60 entreprises.",
+     "2024-06-08", [], ["Chambre de métiers du Morbihan"]),
+])
+def test_participants_next_sentence_participle_names_the_event_organisers(
+    nlp_full: Language, text: str, date: str, present: list[str], absent: list[str]
+) -> None:
+    event = _event(nlp_full, text, date)
+    assert all(_has(event, name) for name in present), event.participants
+    assert not any(_has(event, name) for name in absent), event.participants

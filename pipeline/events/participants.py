@@ -34,7 +34,13 @@ from pipeline.events.anaphora import (
     person_titled,
     relative_antecedent,
 )
-from pipeline.events.clause import argument_words, fronted_subject, in_event_clause, non_finite
+from pipeline.events.clause import (
+    argument_words,
+    fronted_subject,
+    in_event_clause,
+    non_finite,
+    written_sentence,
+)
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -88,6 +94,7 @@ def collect_participants(mention: Mention, ctx: ArticleContext, segment: Segment
     _add_noun_owner(table, mention, ctx)
     _add_relative_objects(table, mention, ctx)
     _add_host_subject(table, mention, ctx)
+    _add_next_description(table, mention, ctx)
     _add_segment_entities(table, mention, ctx, segment, list_items)
     add_possessor(table, mention, ctx)
     add_issuer(table, mention, ctx)
@@ -315,6 +322,33 @@ def _add_host_subject(table: dict[str, Participant], mention: Mention, ctx: Arti
     if found is not None and found.label in _PARTICIPANT_LABELS:
         add_participant(table, Participant(name=found.canonical, label=found.label, role="participant",
                                            entity_id=found.entity_id))
+
+
+def _add_next_description(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
+    """ "Le premier Forum X se tiendra jeudi. Organisé par A et B, il réunira …": when a
+    nominal event is the subject of its sentence and the next one opens with a participle
+    about a pronoun that takes it up (same gender), the participle's names are the event's."""
+    trigger, doc = mention.trigger, ctx.doc
+    if not mention.nominal or not trigger.dep_.startswith("nsubj"):
+        return
+    k = written_sentence(doc, trigger.i)[1]
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    if k >= len(doc):
+        return
+    participle = doc[k]
+    subject = fronted_subject(participle)
+    if subject is None or subject.pos_ != "PRON" or norm_word(subject.text) not in ("il", "elle", "ils", "elles"):
+        return
+    if morph(subject, "Gender") and morph(trigger, "Gender") and morph(subject, "Gender") != morph(trigger, "Gender"):
+        return
+    lo = bisect.bisect_left(ctx.ent_starts, participle.i)
+    for e in itertools.takewhile(lambda e: e.end <= subject.i, itertools.islice(ctx.ents, lo, None)):
+        if e.label not in _PARTICIPANT_LABELS or doc[e.start - 1].text == "(" or former_employer(ctx, e):
+            continue  # a bracketed restatement ("(Bundesagentur für Arbeit)") is no one else
+        by = any(norm_word(t.text) in ctx.lex.organizer_preps for t in doc[participle.i : e.start])
+        role = "organizer" if by else as_role(ctx.lex.default_roles.get(mention.type, "participant"))
+        add_participant(table, Participant(name=e.canonical, label=e.label, role=role, entity_id=e.entity_id))
 
 
 def _apposed_person(noun: Token, ctx: ArticleContext) -> Ent | None:
