@@ -143,3 +143,34 @@ def test_participants_next_sentence_participle_names_the_event_organisers(
     event = _event(nlp_full, text, date)
     assert all(_has(event, name) for name in present), event.participants
     assert not any(_has(event, name) for name in absent), event.participants
+
+
+@pytest.mark.parametrize(("rows", "verb", "subject"), [
+    # the parse calls the infinitive's object its subject: the controller's subject is it
+    ([("Il", 1, "nsubj", "PRON", ""), ("occupait", 1, "ROOT", "VERB", _FIN), ("ce", 3, "det", "DET", ""),
+      ("poste", 1, "obj", "NOUN", ""), ("pour", 5, "mark", "ADP", ""), ("remplacer", 1, "advcl", "VERB", "VerbForm=Inf"),
+      ("Manuel", 5, "nsubj", "PROPN", ""), ("Valls", 6, "flat:name", "PROPN", ""), (".", 1, "punct", "PUNCT", "")],
+     "remplacer", "Il"),
+])
+def test_participants_infinitive_subject_is_its_controller(
+    blank_fr: Language, rows: list[tuple[str, int, str, str, str]], verb: str, subject: str
+) -> None:
+    doc = _parsed(blank_fr, rows)
+    found = subject_of(next(t for t in doc if t.text == verb))
+    assert found is not None and found.text == subject
+
+
+def test_participants_ministry_in_a_title_is_not_the_main_actor(blank_fr: Language) -> None:
+    from pipeline.events.actors import main_actor
+    from pipeline.events.mention import Ent
+
+    blank_fr.add_pipe("sentencizer")
+    doc = blank_fr("Le ministre de l'Intérieur , Jean Morel , visite Brest . Le ministre de l'Intérieur , "
+                   "Jean Morel , salue les policiers .")
+    words = [t.text for t in doc]
+    starts = [i for i, w in enumerate(words) if w == "Intérieur"]
+    names = [i for i, w in enumerate(words) if w == "Jean"]
+    ents = sorted([*(Ent(i, i + 1, "ORG", "Intérieur", "Intérieur", None) for i in starts),
+                   *(Ent(i, i + 2, "PER", "Jean Morel", "Jean Morel", None) for i in names)],
+                  key=lambda e: e.start)
+    assert len(starts) == 2 and main_actor(doc, ents) is None

@@ -15,8 +15,8 @@ from pipeline.events.anaphora import (
     person_referred,
     relative_antecedent,
 )
-from pipeline.events.clause import anchor_subject, is_time_anchor, names_phrase
-from pipeline.events.grammar import DEFINITES, DEMONSTRATIVES, POSSESSIVES
+from pipeline.events.clause import anchor_subject, argument_words, is_time_anchor, names_phrase
+from pipeline.events.grammar import DE_WORDS, DEFINITES, DEMONSTRATIVES, POSSESSIVES
 from pipeline.events.mention import ArticleContext, Ent, Mention, add_participant, named
 from pipeline.events.roles import as_role, subject_of
 from pipeline.nlp.text import norm_word
@@ -51,6 +51,8 @@ def main_actor(doc: Doc, ents: Sequence[Ent]) -> Ent | None:
     organisations = {e.canonical for e in ents if e.label == "ORG"} | _lede_subjects(doc, ents)
     counts: Counter[str] = Counter()
     for k, e in enumerate(ents):
+        if _titles_person(doc, ents, k):
+            continue
         if e.canonical in organisations and e.label != "PER" and not _restated(doc, ents, k):
             counts[e.canonical] += 3 if e.start < first_sent_end else 1
     if not counts:
@@ -61,6 +63,22 @@ def main_actor(doc: Doc, ents: Sequence[Ent]) -> Ent | None:
     named_as = [e for e in ents if e.canonical == name and e.label != "PER"]
     # its mention labelled an organisation, else (a subject of the lede) its first
     return next((e for e in named_as if e.label == "ORG"), named_as[0])
+
+
+def _titles_person(doc: Doc, ents: Sequence[Ent], k: int) -> bool:
+    """Is entity ``k`` the complement of a person's title right before the person's name
+    ("le ministre de l'Intérieur, Bernard Cazeneuve")? It says who the person is: a
+    ministry named with each of its ministers is not what the article is about."""
+    e = ents[k]
+    if k + 1 >= len(ents) or ents[k + 1].label != "PER" or ents[k + 1].start > e.end + 1:
+        return False
+    j = e.start - 1
+    while j > 0 and (doc[j].pos_ == "DET" or norm_word(doc[j].text) in DEFINITES):
+        j -= 1
+    if j < 1 or norm_word(doc[j].text) not in DE_WORDS:
+        return False
+    title = doc[j - 1]
+    return norm_word(title.text) in argument_words().person_titles
 
 
 def _restated(doc: Doc, ents: Sequence[Ent], k: int) -> bool:

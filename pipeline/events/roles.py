@@ -78,7 +78,10 @@ def _parsed_subject(verb: Token) -> Token | None:
             return head
         return next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
     for _ in range(3):
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # an infinitive's subject is its controller's: a "subject" after it is the object
+        # the parse mislabelled ("pour remplacer Manuel Valls")
+        infinitive = "Inf" in morph(verb, "VerbForm")
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and not (infinitive and c.i > verb.i)), None)
         if subj is not None:
             return subj
         if verb.head.i == verb.i or not (
