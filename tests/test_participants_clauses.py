@@ -174,3 +174,13 @@ def test_participants_ministry_in_a_title_is_not_the_main_actor(blank_fr: Langua
                    *(Ent(i, i + 2, "PER", "Jean Morel", "Jean Morel", None) for i in names)],
                   key=lambda e: e.start)
     assert len(starts) == 2 and main_actor(doc, ents) is None
+
+
+@pytest.mark.model
+def test_participants_described_de_complement_names_the_event(nlp_full: Language) -> None:
+    # "de la chambre" takes up the chamber named before: its antenna, not the union's
+    text = ("Le syndicat CPME Bretagne a salué mardi 12 mars 2024 le budget de la Chambre de métiers du "
+            "Morbihan. Le syndicat CPME Bretagne réclamait ce budget depuis deux ans. Le budget prévoit "
+            "l’ouverture d’une antenne de la chambre à Pontivy au printemps 2025.")
+    event = _event(nlp_full, text, "2025-SP")
+    assert _has(event, "Chambre de métiers du Morbihan") and not _has(event, "CPME"), event.participants

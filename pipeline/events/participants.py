@@ -56,6 +56,7 @@ from pipeline.events.mention import (
     Mention,
     Segment,
     add_participant,
+    named,
 )
 from pipeline.events.roles import as_role, role_for, subject_of
 from pipeline.nlp.text import norm_word
@@ -96,6 +97,7 @@ def collect_participants(mention: Mention, ctx: ArticleContext, segment: Segment
     _add_host_subject(table, mention, ctx)
     _add_next_description(table, mention, ctx)
     _add_segment_entities(table, mention, ctx, segment, list_items)
+    _add_described_complement(table, mention, ctx)
     add_possessor(table, mention, ctx)
     add_issuer(table, mention, ctx)
     mention.participants = [p for p in expand_acronyms(table, mention, ctx) if any(c.isalpha() for c in p.name)]
@@ -266,6 +268,25 @@ def _add_noun_owner(table: dict[str, Participant], mention: Mention, ctx: Articl
             role = as_role(ctx.lex.subject_roles.get(mention.type, "participant"))
             add_participant(table, Participant(name=owner.canonical, label=owner.label, role=role,
                                                entity_id=owner.entity_id))
+
+
+def _add_described_complement(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
+    """ "l'ouverture d'une antenne de la chambre": a nominal event that names nobody takes
+    the organisation a definite description in its "de" complements stands for ("la
+    chambre" after "la Chambre de commerce et d'industrie de Corse")."""
+    if not mention.nominal or named(table.values()):
+        return
+    level = [mention.trigger]
+    for _ in range(2):
+        level = [c for t in level for c in t.children
+                 if c.dep_ == "nmod" and any(k.dep_ == "case" and norm_word(k.text) in DE_WORDS for k in c.children)]
+        for noun in level:
+            found = entity_described(noun, ctx)
+            if found is not None:
+                role = as_role(ctx.lex.subject_roles.get(mention.type, "participant"))
+                add_participant(table, Participant(name=found.canonical, label=found.label, role=role,
+                                                   entity_id=found.entity_id))
+                return
 
 
 def _subject_referent(subj: Token, ctx: ArticleContext) -> Ent | None:
