@@ -2,13 +2,18 @@
 
 A mention's participants come, in this order (the first role read for a name wins
 unless it was the vague "participant"): the items of an "avec A, B et C" list, the
-subject of its verb, active or passive (through control: "a reçu … avant d'être
-intronisé"; a pronoun, a relative pronoun, a title or a definite description is read
-back to its name by :mod:`~pipeline.events.anaphora`), a relative pronoun object's
-antecedent, the subject of the clause a nominal event is the occasion of ("lors des
-Rencontres X"), the other organisations and people of its own clause
-(:mod:`~pipeline.events.clause`; not a person's former employer), the article's person
-for a possessive event ("sa candidature"), and last the article's main actor (the
+subject of its verb, active or passive, every coordinated subject too (through control:
+"a reçu … avant d'être intronisé"; a fronted participle is about the subject after it,
+"Créée en 2012 par X, la brasserie …"; a pronoun, a relative pronoun, a title or a
+definite description is read back to its name by :mod:`~pipeline.events.anaphora`), the
+owner of the noun a participle trigger describes ("la recommandation de X émise …"), a
+relative pronoun object's antecedent, the subject of the clause a nominal event is the
+occasion of ("lors des Rencontres X"), the names of the next sentence's participle about a
+pronoun taking the event up ("Organisé par A, il réunira …"), the other organisations and
+people of its own clause (:mod:`~pipeline.events.clause`; not a person's former employer),
+for a nominal event naming nobody the organisation a description in its "de" complements
+stands for, the article's person for a possessive event ("sa candidature"), and last the
+article's main actor (the
 *issuer* of a press release) when the text points to it or names nobody
 (:mod:`~pipeline.events.actors`). An acronym the article defined takes its defined name.
 Roles and a verb's subject are read by :mod:`~pipeline.events.roles`.
