@@ -184,3 +184,17 @@ def test_participants_described_de_complement_names_the_event(nlp_full: Language
             "l’ouverture d’une antenne de la chambre à Pontivy au printemps 2025.")
     event = _event(nlp_full, text, "2025-SP")
     assert _has(event, "Chambre de métiers du Morbihan") and not _has(event, "CPME"), event.participants
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Le 14 mars 2025, le comédien Yann Kerbrat reprendra au théâtre de Quimper son seul-en-scène sur "
+     "Jean Moulin, né à Béziers en 1899.", "Yann Kerbrat", "Jean Moulin"),
+    ("Le 14 mars 2025, l’historienne Anne Le Floch donnera à la médiathèque de Brest une conférence sur "
+     "Victor Segalen.", "Anne Le Floch", "Victor Segalen"),
+])
+def test_participants_person_a_show_is_about_takes_no_part(
+    nlp_full: Language, text: str, present: str, absent: str
+) -> None:
+    event = _event(nlp_full, text, "2025-03-14")
+    assert _has(event, present) and not _has(event, absent), event.participants

@@ -46,6 +46,8 @@ class ArgumentWords:
     time_anchor_preps: frozenset[str]
     #: "élu avec 42 voix": an adjunct figure that is the event's result
     result_preps: frozenset[str]
+    #: "un seul-en-scène sur Gustave Eiffel": the person a work or a talk is about
+    topic_preps: frozenset[str]
     #: "présentera sa gamme au salon X", "lors des Rencontres": the clause's subject takes part
     occasion_preps: frozenset[str]
     #: "ancien ingénieur de X": a person's former post, whose organisation takes no part
@@ -64,6 +66,7 @@ def argument_words() -> ArgumentWords:
 
     return ArgumentWords(
         excluding_preps=words("excluding_preps"),
+        topic_preps=words("topic_preps"),
         spatial_nouns=words("spatial_nouns"),
         place_nouns=words("place_nouns"),
         compound_prep_heads=words("compound_prep_heads"),

@@ -442,6 +442,8 @@ def _add_segment_entities(
             continue
         item = next((it for it in list_items if it.start <= e.start < it.end), None)
         prep = item.prep if item else preceding_word(doc, e.start, mention.seg_start)
+        if e.label == "PER" and prep in argument_words().topic_preps:
+            continue  # what the show or the talk is about
         root = doc[e.start : e.end].root
         # a place is a participant only as the one acting, applying or playing against;
         # any other name only as the event's agent ("organisées par Livre et lecture en
