@@ -14,10 +14,11 @@ from test_event_arguments import _event, _has  # the event helpers, one home
 from pipeline.events.roles import subject_of
 
 
-def _parsed(blank: Language, rows: list[tuple[str, int, str, str, str]]) -> Doc:
-    """A Doc with the parse given by hand: (word, head, dep, pos, morph) rows."""
+def _parsed(blank: Language, rows: list[tuple[str, int, str, str, str]], ents: list[str] | None = None) -> Doc:
+    """A Doc with the parse given by hand: (word, head, dep, pos, morph) rows, and the
+    entities as IOB tags."""
     words, heads, deps, pos, morphs = (list(col) for col in zip(*rows, strict=True))
-    return Doc(blank.vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs,
+    return Doc(blank.vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs, ents=ents,
                spaces=[w not in (",", ".", "\n") for w in words])
 
 
@@ -198,3 +199,15 @@ def test_participants_person_a_show_is_about_takes_no_part(
 ) -> None:
     event = _event(nlp_full, text, "2025-03-14")
     assert _has(event, present) and not _has(event, absent), event.participants
+
+
+def test_participants_participle_after_a_person_is_about_that_person(blank_fr: Language) -> None:
+    # the parse hangs "arrivée" on the quoted verb: the name right before its comma decides
+    rows = [("Nous", 1, "nsubj", "PRON", ""), ("voulons", 1, "ROOT", "VERB", _FIN), (",", 1, "punct", "PUNCT", ""),
+            ("affirme", 1, "parataxis", "VERB", _FIN), ("sa", 5, "det", "DET", ""), ("directrice", 3, "obj", "NOUN", ""),
+            (",", 5, "punct", "PUNCT", ""), ("Anne", 5, "appos", "PROPN", ""), ("Kerlo", 7, "flat:name", "PROPN", ""),
+            (",", 10, "punct", "PUNCT", ""), ("arrivée", 1, "advcl", "VERB", _PART), ("en", 12, "case", "ADP", ""),
+            ("2020", 10, "obl:mod", "NUM", ""), (".", 1, "punct", "PUNCT", "")]
+    doc = _parsed(blank_fr, rows, ["O"] * 7 + ["B-PER", "I-PER"] + ["O"] * 5)
+    found = subject_of(doc[10])
+    assert found is not None and found.text == "Kerlo"

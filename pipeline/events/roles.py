@@ -63,8 +63,23 @@ def subject_of(verb: Token) -> Token | None:
     the parse hangs a fronted one elsewhere, about the subject of the clause after it
     (:func:`~pipeline.events.clause.fronted_subject`).
     """
+    named = _apposed_to_person(verb)
+    if named is not None:
+        return named
     found = _parsed_subject(verb)
     return found if found is not None else fronted_subject(verb)
+
+
+def _apposed_to_person(verb: Token) -> Token | None:
+    """ "sa directrice, Camille Royer, arrivée à la tête du lieu en 2020": a bare participle
+    right after a person's name and a comma is about that person, whatever head the parse
+    gave it."""
+    doc, k = verb.doc, verb.i
+    if k < 2 or doc[k - 1].text != "," or doc[k - 2].ent_type_ != "PER":
+        return None
+    if "Part" not in morph(verb, "VerbForm") or any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children):
+        return None
+    return doc[k - 2]
 
 
 def _parsed_subject(verb: Token) -> Token | None:
