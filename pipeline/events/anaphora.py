@@ -180,11 +180,13 @@ def _noun_classes() -> dict[str, frozenset[str]]:
     return out
 
 
-def _definite_description(noun: Token) -> bool:
-    """A common noun with "le/la/les" or "ce/cette" and no name of its own."""
+def _definite_description(noun: Token, ctx: ArticleContext) -> bool:
+    """A common noun with "le/la/les" or "ce/cette" and no name of its own; an
+    institution's capitalised noun outside any name counts ("la Région", "la Ville")."""
+    common = noun.pos_ == "NOUN" and noun.text[:1].islower()
+    institution = noun.pos_ in ("NOUN", "PROPN") and noun.text[:1].isupper() and noun.i not in ctx.named_tokens
     return (
-        noun.pos_ == "NOUN"
-        and noun.text[:1].islower()
+        (common or institution)
         and any(c.dep_ == "det" and norm_word(c.text) in DEFINITES | DEMONSTRATIVES for c in noun.children)
         and not any(c.dep_ in ("flat:name", "appos") and c.pos_ == "PROPN" for c in noun.children)
     )
@@ -201,6 +203,10 @@ def _named_with(doc: Doc, e: Ent, nouns: frozenset[str], limit: int) -> bool:
     def is_noun(t: Token) -> bool:
         return t.pos_ == "NOUN" and (norm_word(t.lemma_ or t.text) in nouns or norm_word(t.text) in nouns)
 
+    # the name opens with the noun: "la Ville" takes up "la Ville de Rennes", "la chambre"
+    # "la Chambre de commerce et d'industrie de Corse"
+    if e.end - e.start > 1 and norm_word(doc[e.start].text) in nouns:
+        return True
     # the noun names it: only adjectives in between, not "la campagne de X"
     before = doc[floor : e.start]
     for k in range(len(before) - 1, -1, -1):
@@ -219,7 +225,7 @@ def entity_described(noun: Token, ctx: ArticleContext) -> Ent | None:
     emploie huit salariés" after "la brasserie Ker Avel"; "cette branche a prêté
     allégeance" after "X, la branche de …"): the last one named before it with that noun,
     or a noun of the same class (``description_noun_classes``). None when none was."""
-    if not _definite_description(noun):
+    if not _definite_description(noun, ctx):
         return None
     word = norm_word(noun.lemma_ or noun.text)
     nouns = _noun_classes().get(word, frozenset()) | {word, norm_word(noun.text)}
@@ -286,8 +292,13 @@ def former_employer(ctx: ArticleContext, e: Ent) -> bool:
     if e.label != "ORG":
         return False
     doc = ctx.doc
-    noun = doc[e.start : e.end].root.head
-    if noun.pos_ != "NOUN" or not noun.text[:1].islower() or doc[e.start : e.end].root.dep_ != "nmod":
+    # the name's word the parse hangs on the describing noun: not always the span's root
+    # (a name it cut in two hangs its tail on the person: "de Thales | Alenia Space")
+    attached = next((t for t in doc[e.start : e.end] if t.dep_ == "nmod" and not e.start <= t.head.i < e.end), None)
+    if attached is None:
+        return False
+    noun = attached.head
+    if noun.pos_ != "NOUN" or not noun.text[:1].islower():
         return False
     former = argument_words().former_words
     if not (norm_word(noun.text).startswith("ex-") or any(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from pipeline.events.grammar import POSSESSIVES, morph
 from pipeline.events.mention import Mention
@@ -23,6 +23,7 @@ from pipeline.nlp.text import norm_word
 from pipeline.resources import entries_with_use, read_json
 
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
 #: how far up the parse a name or a controlled clause is followed
 _MAX_DEPTH = 12
 
@@ -45,6 +46,8 @@ class ArgumentWords:
     time_anchor_preps: frozenset[str]
     #: "élu avec 42 voix": an adjunct figure that is the event's result
     result_preps: frozenset[str]
+    #: "un seul-en-scène sur Gustave Eiffel": the person a work or a talk is about
+    topic_preps: frozenset[str]
     #: "présentera sa gamme au salon X", "lors des Rencontres": the clause's subject takes part
     occasion_preps: frozenset[str]
     #: "ancien ingénieur de X": a person's former post, whose organisation takes no part
@@ -63,6 +66,7 @@ def argument_words() -> ArgumentWords:
 
     return ArgumentWords(
         excluding_preps=words("excluding_preps"),
+        topic_preps=words("topic_preps"),
         spatial_nouns=words("spatial_nouns"),
         place_nouns=words("place_nouns"),
         compound_prep_heads=words("compound_prep_heads"),
@@ -197,6 +201,12 @@ def in_event_clause(mention: Mention, root: Token) -> bool:
     if dates_another_clause(mention):
         # only the trigger's own phrase: "les attentats de janvier 2015 commis par X"
         return mention.trigger.is_ancestor(root)
+    if is_time_anchor(mention):
+        # "depuis sa création en 1968, le LAAS a vu ses chercheurs distingués par le CNRS":
+        # the possessive's owner is the clause's subject; the clause's other names are not
+        # the anchor's
+        owner = anchor_subject(mention)
+        return mention.trigger.is_ancestor(root) or (owner is not None and names_phrase(owner, root))
     home = home_predicate(mention)
     anchors = {mention.trigger.i, *(v.i for v in mention.verbs), *_modal_chain(home)}
     tok = root
@@ -237,6 +247,33 @@ def dates_another_clause(mention: Mention) -> bool:
     )
 
 
+def anchor_subject(mention: Mention) -> Token | None:
+    """The subject of the clause a time-anchor trigger dates ("Depuis sa création en 1968,
+    le LAAS a vu …"): the subject of the predicate above it, else (the parse took the
+    anchor for the subject) the words right after the anchor's comma."""
+    trigger = mention.trigger
+    above = predicate_of(trigger)
+    subject = next((c for c in above.children if c.dep_.startswith("nsubj") and c.i != trigger.i), None)
+    if subject is not None:
+        return subject
+    doc = trigger.doc
+    comma = next((k for k in range(mention.trigger_end, min(len(doc), mention.trigger_end + 8)) if doc[k].text == ","), None)
+    k = len(doc) if comma is None else comma + 1
+    while k < len(doc) and doc[k].pos_ == "DET":
+        k += 1
+    return doc[k] if k < len(doc) else None
+
+
+def names_phrase(noun: Token, root: Token) -> bool:
+    """Is ``root`` the noun itself or the name that follows it without a preposition
+    ("l'association Brest Rando", "la marque Kanaval")?"""
+    return root.i == noun.i or (
+        root.head.i == noun.i
+        and root.dep_ in ("appos", "nmod", "flat:name")
+        and not any(c.dep_ == "case" for c in root.children)
+    )
+
+
 def _describes_trigger(clause: Token, trigger: Token) -> bool:
     """Is ``clause`` a fronted bare participle about the trigger ("Organisée par X avec
     le soutien de Y, la course a mobilisé …"): subjectless, under a verb whose subject is
@@ -258,6 +295,47 @@ def _first_subject_after(clause: Token) -> int | None:
     return next((t.i for t in clause.doc[after : sent.end] if t.dep_.startswith("nsubj")), None)
 
 
+def _finite(verb: Token) -> bool:
+    """A finite verb, or one with a finite auxiliary ("a signé", "est élu")."""
+    return "Fin" in morph(verb, "VerbForm") or any(
+        c.dep_.startswith("aux") and "Fin" in morph(c, "VerbForm") for c in verb.children
+    )
+
+
+def written_sentence(doc: Doc, i: int) -> tuple[int, int]:
+    """The written sentence around token ``i``: from the full stop or line break before
+    it to the next one. Not the parser's sentence, which may run on across a line break
+    ("… douze embauches.\nCréée en 2012 par X, la brasserie …")."""
+    start = i
+    while start > 0 and doc[start - 1].text not in _SENTENCE_ENDS and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end - 1].text not in _SENTENCE_ENDS and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    return start, end
+
+
+def fronted_subject(verb: Token) -> Token | None:
+    """The subject of the main clause a fronted bare participle is about ("Créée en 2012
+    par X, la brasserie travaille …", "Controversé …, puis gracié en 1953, il est élu"):
+    the participle opens its written sentence (no subject and no finite verb before it)
+    and the first subject of a finite verb after the comma that closes its phrase is the
+    one it tells of, whatever head the parse gave the participle. None otherwise."""
+    if "Part" not in morph(verb, "VerbForm") or not non_finite(verb) or _has_subject(verb):
+        return None
+    doc = verb.doc
+    start, end = written_sentence(doc, verb.i)
+    if any(t.dep_.startswith("nsubj") or (t.pos_ in _PREDICATE_POS and _finite(t)) for t in doc[start : verb.i]):
+        return None
+    comma = next((k for k in range(verb.i + 1, end) if doc[k].text == ","), None)
+    if comma is None:
+        return None
+    for tok in doc[comma + 1 : end]:
+        if tok.dep_ in ("nsubj", "nsubj:pass") and "Rel" not in morph(tok, "PronType"):
+            return tok if _finite(tok.head) and tok.head.i > tok.i else None
+    return None
+
+
 def non_finite(verb: Token) -> bool:
     """An infinitive, a participle or a gerund with no finite auxiliary ("avant d'être
     intronisé", "en essayant"): its subject is another verb's."""
@@ -268,12 +346,16 @@ def non_finite(verb: Token) -> bool:
 
 __all__ = [
     "ArgumentWords",
+    "anchor_subject",
     "argument_words",
     "dates_another_clause",
+    "fronted_subject",
     "home_predicate",
     "in_event_clause",
     "is_excluded",
     "is_time_anchor",
+    "names_phrase",
     "non_finite",
     "predicate_of",
+    "written_sentence",
 ]

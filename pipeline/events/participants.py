@@ -2,27 +2,33 @@
 
 A mention's participants come, in this order (the first role read for a name wins
 unless it was the vague "participant"): the items of an "avec A, B et C" list, the
-subject of its verb, active or passive (through control: "a reçu … avant d'être
-intronisé"; a pronoun, a relative pronoun, a title or a definite description is read
-back to its name by :mod:`~pipeline.events.anaphora`), a relative pronoun object's
-antecedent, the subject of the clause a nominal event is the occasion of ("lors des
-Rencontres X"), the other organisations and people of its own clause
-(:mod:`~pipeline.events.clause`; not a person's former employer), the article's person
-for a possessive event ("sa candidature"), and last the article's main actor (the
-*issuer* of a press release) when the text points to it or names nobody. An acronym the
-article defined takes its defined name.
+subject of its verb, active or passive, every coordinated subject too (through control:
+"a reçu … avant d'être intronisé"; a fronted participle is about the subject after it,
+"Créée en 2012 par X, la brasserie …"; a pronoun, a relative pronoun, a title or a
+definite description is read back to its name by :mod:`~pipeline.events.anaphora`), the
+owner of the noun a participle trigger describes ("la recommandation de X émise …"), a
+relative pronoun object's antecedent, the subject of the clause a nominal event is the
+occasion of ("lors des Rencontres X"), the names of the next sentence's participle about a
+pronoun taking the event up ("Organisé par A, il réunira …"), the other organisations and
+people of its own clause (:mod:`~pipeline.events.clause`; not a person's former employer),
+for a nominal event naming nobody the organisation a description in its "de" complements
+stands for, the article's person for a possessive event ("sa candidature"), and last the
+article's main actor (the
+*issuer* of a press release) when the text points to it or names nobody
+(:mod:`~pipeline.events.actors`). An acronym the article defined takes its defined name.
+Roles and a verb's subject are read by :mod:`~pipeline.events.roles`.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
-from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from pipeline.events.actors import add_issuer, add_possessor, doc_entities, main_actor
 from pipeline.events.anaphora import (
     entity_described,
     expand_acronyms,
@@ -33,12 +39,16 @@ from pipeline.events.anaphora import (
     person_titled,
     relative_antecedent,
 )
-from pipeline.events.clause import argument_words, in_event_clause, non_finite
+from pipeline.events.clause import (
+    argument_words,
+    fronted_subject,
+    in_event_clause,
+    non_finite,
+    written_sentence,
+)
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
-    DEMONSTRATIVES,
-    POSSESSIVES,
     inside,
     morph,
     preceding_word,
@@ -53,13 +63,12 @@ from pipeline.events.mention import (
     add_participant,
     named,
 )
+from pipeline.events.roles import as_role, role_for, subject_of
 from pipeline.nlp.text import norm_word
-from pipeline.records import Participant, Role
+from pipeline.records import Participant
 
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–"})
 _PARTICIPANT_LABELS = frozenset({"ORG", "PER"})
-#: a non-finite clause under these relations takes the subject of the verb above it
-_CONTROLLED_DEPS = frozenset({"advcl", "obl:mod", "obl", "acl"})
 
 
 class _ListItem(NamedTuple):
@@ -70,75 +79,6 @@ class _ListItem(NamedTuple):
     prep: str
     #: is the preposition governed by the trigger or its verb?
     governed: bool
-
-
-# --- the article's entities ----------------------------------------------------
-
-
-def doc_entities(doc: Doc) -> list[Ent]:
-    """The corrected entities when the entity component ran, else the model's."""
-    out: list[Ent] = []
-    mentions = doc._.entities if Doc.has_extension("entities") else ()
-    if mentions:
-        for m in mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            out.append(
-                Ent(span.start, span.end, m.label, m.text, m.canonical or m.text, m.entity_id)
-            )
-    else:
-        out = [Ent(e.start, e.end, e.label_, e.text, e.text, None) for e in doc.ents]
-    out.sort(key=lambda e: e.start)
-    return out
-
-
-def main_actor(doc: Doc, ents: Sequence[Ent]) -> Ent | None:
-    """The organisation the article is about: mentioned at least twice, counting a
-    mention in the opening sentence (the lede) three times, and every mention of a name
-    the model labels an organisation at least once."""
-    first_sent_end = next(iter(doc.sents)).end if len(doc) else 0
-    # the model labels one name differently from mention to mention ("le festival Rive
-    # Sonore" an EVENT in the lede, an ORG later): every mention of an organisation counts
-    organisations = {e.canonical for e in ents if e.label == "ORG"} | _lede_subjects(doc, ents)
-    counts: Counter[str] = Counter()
-    for k, e in enumerate(ents):
-        if e.canonical in organisations and e.label != "PER" and not _restated(doc, ents, k):
-            counts[e.canonical] += 3 if e.start < first_sent_end else 1
-    if not counts:
-        return None
-    name, count = counts.most_common(1)[0]
-    if count < 2:
-        return None
-    named_as = [e for e in ents if e.canonical == name and e.label != "PER"]
-    # its mention labelled an organisation, else (a subject of the lede) its first
-    return next((e for e in named_as if e.label == "ORG"), named_as[0])
-
-
-def _restated(doc: Doc, ents: Sequence[Ent], k: int) -> bool:
-    """Is entity ``k`` the bracketed acronym of the name right before it ("l'Agence
-    française de développement (AFD)")? One mention, not two: a funder named once with its
-    acronym is not what the article is about."""
-    e = ents[k]
-    return k > 0 and e.start >= 1 and doc[e.start - 1].text == "(" and ents[k - 1].end == e.start - 1
-
-
-def _lede_subjects(doc: Doc, ents: Sequence[Ent]) -> set[str]:
-    """Organisations and places that are the subject of a verb of the lede (up to its first
-    full stop or line break), whatever label the model gave them: "la marque Kanaval a
-    bouclé", "la Corée du Nord a lancé". A name in a complement ("le tribunal de Limoges
-    a validé") is not the subject; a named event ("le salon X a ouvert") is not an actor."""
-    end = next((t.i for t in doc if t.text == "." or "\n" in t.text_with_ws), len(doc))
-    out: set[str] = set()
-    for e in ents:
-        if e.start >= end or e.label not in ("ORG", "LOC"):
-            continue
-        tok = doc[e.start : e.end].root
-        if tok.dep_ in ("appos", "nmod") and not any(c.dep_ == "case" for c in tok.children):
-            tok = tok.head  # "la marque Kanaval": the name of the subject noun
-        if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.dep_ in ("ROOT", "conj"):
-            out.add(e.canonical)
-    return out
 
 
 # --- one mention's participants ----------------------------------------------------
@@ -157,11 +97,14 @@ def collect_participants(mention: Mention, ctx: ArticleContext, segment: Segment
     list_items = _list_items(mention, ctx.doc, ctx.lex, segment.appositives)
     _add_list_participants(table, mention, ctx, list_items, segment.ents)
     _add_subjects(table, mention, ctx)
+    _add_noun_owner(table, mention, ctx)
     _add_relative_objects(table, mention, ctx)
     _add_host_subject(table, mention, ctx)
+    _add_next_description(table, mention, ctx)
     _add_segment_entities(table, mention, ctx, segment, list_items)
-    _add_possessor(table, mention, ctx)
-    _add_issuer(table, mention, ctx)
+    _add_described_complement(table, mention, ctx)
+    add_possessor(table, mention, ctx)
+    add_issuer(table, mention, ctx)
     mention.participants = [p for p in expand_acronyms(table, mention, ctx) if any(c.isalpha() for c in p.name)]
 
 
@@ -250,14 +193,17 @@ def _add_list_participants(
             name, label = doc[s:e_].text.strip(), "GROUP"
         else:
             continue
-        role = _role_for(mention, s, doc[s:e_].root, prep, lex)
+        role = role_for(mention, s, doc[s:e_].root, prep, lex)
         add_participant(table, Participant(name=name, label=label, role=role, entity_id=None))
 
 
 def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
     """The subjects of the mention's verbs, as entities or as names the NER missed."""
     doc, lex, ents = ctx.doc, ctx.lex, ctx.ents
-    subjects = {s.i for s in (_subject_of(v) for v in mention.verbs) if s is not None}
+    active = [s for s in (subject_of(v) for v in mention.verbs) if s is not None]
+    # "la Chine et la Russie ont signé": every coordinated subject acts
+    active += [c for s in active for c in s.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    subjects = {s.i for s in active}
     # a passive's subject is the one the event happens to ("il a été gracié", "X avait
     # été écartée de la direction")
     subjects |= {c.i for v in mention.verbs for c in v.children if c.dep_ == "nsubj:pass"}
@@ -266,7 +212,7 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
                  if (c.dep_ in ("nsubj:pass", "obl:agent") or _passive_agent(v, c)) and is_title_noun(c)}
     near = bisect.bisect_left(ctx.ent_starts, mention.seg_start - 40)
     covered: set[int] = set()
-    subject_role = _as_role(lex.subject_roles.get(mention.type, "participant"))
+    subject_role = as_role(lex.subject_roles.get(mention.type, "participant"))
     for i in sorted(subjects):
         apposed = _apposed_person(doc[i], ctx) if doc[i].pos_ in ("NOUN", "PROPN") else None
         if apposed is not None:
@@ -281,7 +227,9 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
             break
         hit = {i for i in subjects if e.start <= i < e.end}
         covered |= hit
-        if e.label in _PARTICIPANT_LABELS and hit:
+        # a place that acts is a participant, as in the segment ("la Corée du Nord a lancé")
+        acting_place = e.label == "LOC" and any(k in hit for k in (s.i for s in active))
+        if hit and (e.label in _PARTICIPANT_LABELS or acting_place):
             add_participant(
                 table,
                 Participant(
@@ -305,13 +253,54 @@ def _add_subjects(table: dict[str, Participant], mention: Mention, ctx: ArticleC
             )
 
 
+def _add_noun_owner(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
+    """ "la recommandation de l'Autorité X émise début juin", "le rapport de la Cour des
+    comptes publié mardi": a participle trigger that describes a noun tells of the one
+    the noun's "de" complement names."""
+    trigger = ctx.doc[mention.trigger.i]
+    noun = trigger.head
+    if mention.nominal or trigger.dep_ != "acl" or noun.pos_ != "NOUN" or noun.i > trigger.i:
+        return
+    if "Part" not in morph(trigger, "VerbForm") or not non_finite(trigger):
+        return
+    for child in noun.children:
+        if child.dep_ != "nmod" or child.i > trigger.i:
+            continue
+        if not any(c.dep_ == "case" and norm_word(c.text) in DE_WORDS for c in child.children):
+            continue
+        owner = ctx.named_tokens.get(child.i)
+        if owner is not None and owner.label in _PARTICIPANT_LABELS:
+            role = as_role(ctx.lex.subject_roles.get(mention.type, "participant"))
+            add_participant(table, Participant(name=owner.canonical, label=owner.label, role=role,
+                                               entity_id=owner.entity_id))
+
+
+def _add_described_complement(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
+    """ "l'ouverture d'une antenne de la chambre": a nominal event that names nobody takes
+    the organisation a definite description in its "de" complements stands for ("la
+    chambre" after "la Chambre de commerce et d'industrie de Corse")."""
+    if not mention.nominal or named(table.values()):
+        return
+    level = [mention.trigger]
+    for _ in range(2):
+        level = [c for t in level for c in t.children
+                 if c.dep_ == "nmod" and any(k.dep_ == "case" and norm_word(k.text) in DE_WORDS for k in c.children)]
+        for noun in level:
+            found = entity_described(noun, ctx)
+            if found is not None:
+                role = as_role(ctx.lex.subject_roles.get(mention.type, "participant"))
+                add_participant(table, Participant(name=found.canonical, label=found.label, role=role,
+                                                   entity_id=found.entity_id))
+                return
+
+
 def _subject_referent(subj: Token, ctx: ArticleContext) -> Ent | None:
     """The name a subject that is not one stands for: a pronoun's person, a title's person,
     a relative pronoun's antecedent, the name right after its noun ("le collectif Sécurité
     pour tous a organisé"), or the name its definite description takes up ("la brasserie
     emploie" after "la brasserie Ker Avel")."""
     found = person_referred(subj, ctx) or person_titled(subj, ctx) or relative_antecedent(subj, ctx)
-    if found is not None or subj.pos_ != "NOUN":
+    if found is not None or subj.pos_ not in ("NOUN", "PROPN"):
         return found
     named_after = _entity_at(ctx, subj.i + 1)
     if named_after is not None and named_after.label in _PARTICIPANT_LABELS:
@@ -328,7 +317,7 @@ def _add_relative_objects(table: dict[str, Participant], mention: Mention, ctx: 
                 continue
             found = relative_antecedent(child, ctx)
             if found is not None:
-                role = _as_role(ctx.lex.default_roles.get(mention.type, "participant"))
+                role = as_role(ctx.lex.default_roles.get(mention.type, "participant"))
                 add_participant(table, Participant(name=found.canonical, label=found.label, role=role,
                                                    entity_id=found.entity_id))
 
@@ -347,7 +336,7 @@ def _add_host_subject(table: dict[str, Participant], mention: Mention, ctx: Arti
         host = host.head
     if not trigger.dep_.startswith("obl") or host.pos_ != "VERB" or not preps & argument_words().occasion_preps:
         return
-    subj = _subject_of(host)
+    subj = subject_of(host)
     if subj is None:
         return
     k = bisect.bisect_right(ctx.ent_starts, subj.i) - 1
@@ -359,6 +348,33 @@ def _add_host_subject(table: dict[str, Participant], mention: Mention, ctx: Arti
     if found is not None and found.label in _PARTICIPANT_LABELS:
         add_participant(table, Participant(name=found.canonical, label=found.label, role="participant",
                                            entity_id=found.entity_id))
+
+
+def _add_next_description(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
+    """ "Le premier Forum X se tiendra jeudi. Organisé par A et B, il réunira …": when a
+    nominal event is the subject of its sentence and the next one opens with a participle
+    about a pronoun that takes it up (same gender), the participle's names are the event's."""
+    trigger, doc = mention.trigger, ctx.doc
+    if not mention.nominal or not trigger.dep_.startswith("nsubj"):
+        return
+    k = written_sentence(doc, trigger.i)[1]
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    if k >= len(doc):
+        return
+    participle = doc[k]
+    subject = fronted_subject(participle)
+    if subject is None or subject.pos_ != "PRON" or norm_word(subject.text) not in ("il", "elle", "ils", "elles"):
+        return
+    if morph(subject, "Gender") and morph(trigger, "Gender") and morph(subject, "Gender") != morph(trigger, "Gender"):
+        return
+    lo = bisect.bisect_left(ctx.ent_starts, participle.i)
+    for e in itertools.takewhile(lambda e: e.end <= subject.i, itertools.islice(ctx.ents, lo, None)):
+        if e.label not in _PARTICIPANT_LABELS or doc[e.start - 1].text == "(" or former_employer(ctx, e):
+            continue  # a bracketed restatement ("(Bundesagentur für Arbeit)") is no one else
+        by = any(norm_word(t.text) in ctx.lex.organizer_preps for t in doc[participle.i : e.start])
+        role = "organizer" if by else as_role(ctx.lex.default_roles.get(mention.type, "participant"))
+        add_participant(table, Participant(name=e.canonical, label=e.label, role=role, entity_id=e.entity_id))
 
 
 def _apposed_person(noun: Token, ctx: ArticleContext) -> Ent | None:
@@ -426,12 +442,18 @@ def _add_segment_entities(
             continue
         item = next((it for it in list_items if it.start <= e.start < it.end), None)
         prep = item.prep if item else preceding_word(doc, e.start, mention.seg_start)
+        if e.label == "PER" and prep in argument_words().topic_preps:
+            continue  # what the show or the talk is about
         root = doc[e.start : e.end].root
-        # a place is a participant only as the one acting, applying or playing against
-        if e.label not in _PARTICIPANT_LABELS and (
+        # a place is a participant only as the one acting, applying or playing against;
+        # any other name only as the event's agent ("organisées par Livre et lecture en
+        # Bretagne", a name the NER calls a work)
+        agent = e.label == "MISC" and prep in lex.organizer_preps
+        if e.label not in _PARTICIPANT_LABELS and not agent and (
             e.label != "LOC"
             or not (
                 root.dep_ == "nsubj"
+                or (root.dep_ == "conj" and root.head.dep_ == "nsubj")
                 or (prep in DE_WORDS and e.start - mention.trigger_end <= 2 and mention.nominal)
                 or _after_opponent_prep(doc, e.start, mention.seg_start)
             )
@@ -439,16 +461,30 @@ def _add_segment_entities(
             continue
         # the parse decides only when it holds the name's first word too (a name across
         # a line break is two phrases to it)
-        if not in_event_clause(mention, root) and not in_event_clause(mention, doc[e.start]):
+        if not (
+            in_event_clause(mention, root)
+            or in_event_clause(mention, doc[e.start])
+            or _in_fronted_phrase(mention, e.start)
+        ):
             continue  # a name of another predicate of the sentence
-        role = _role_for(mention, e.start, root, prep, lex)
+        role = role_for(mention, e.start, root, prep, lex)
         key = norm_word(e.canonical)
         if key not in table and item is None and not _core_name(mention, root, e.start, prep):
             mention.peripheral.add(key)
         add_participant(
             table,
-            Participant(name=e.canonical, label=e.label, role=role, entity_id=e.entity_id),
+            Participant(name=e.canonical, label="ORG" if agent else e.label, role=role, entity_id=e.entity_id),
         )
+
+
+def _in_fronted_phrase(mention: Mention, start: int) -> bool:
+    """Is the name inside the phrase of a fronted participle trigger, before the subject
+    it is about ("Créée en 2012 par X dans …, la brasserie")? Its words are the event's
+    whatever head the parse gave them."""
+    if mention.nominal:
+        return False
+    subject = fronted_subject(mention.trigger)
+    return subject is not None and mention.trigger.i < start < subject.left_edge.i
 
 
 def _core_name(mention: Mention, root: Token, start: int, prep: str) -> bool:
@@ -470,131 +506,6 @@ def _after_opponent_prep(doc: Doc, start: int, floor: int) -> bool:
     if norm_word(doc[k].text) in words:
         return True
     return norm_word(doc[k].text) == "à" and k > floor and norm_word(doc[k - 1].text) in words
-
-
-def _add_issuer(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
-    """The article's main actor, when the mention points to it or names nobody."""
-    issuer = ctx.issuer
-    if issuer is None:
-        return
-    role = _as_role(ctx.lex.subject_roles.get(mention.type, "participant"))
-    participant = Participant(
-        name=issuer.canonical, label=issuer.label, role=role, entity_id=issuer.entity_id
-    )
-    if _refers_to_issuer(table, mention, ctx):
-        add_participant(table, participant)
-    elif not named(table.values()) and not mention.in_quote and mention.type in ctx.lex.issuer_default_types:
-        # a press release's event with nobody named is its issuer's own
-        add_participant(table, participant)
-        mention.implicit.add(norm_word(issuer.canonical))
-
-
-# --- roles and subjects -----------------------------------------------------------
-
-
-def _role_for(
-    mention: Mention, ent_start: int, ent_root: Token, prep: str, lex: EventLexicon
-) -> Role:
-    """The role of a participant, from its preposition and its place in the parse."""
-    verbs = mention.verbs
-    organised = any(norm_word(v.lemma_) == "organiser" for v in verbs)
-    if prep in lex.organizer_preps:
-        return "organizer"
-    if prep in lex.with_preps:
-        if organised:
-            return "organizer"
-        return _as_role(lex.with_roles.get(mention.type, "participant"))
-    subject = ent_root.dep_ in ("nsubj", "nsubj:pass") and ent_root.head in verbs
-    if subject and ent_root.dep_ == "nsubj":
-        return _as_role(lex.subject_roles.get(mention.type, "participant"))
-    if prep in DE_WORDS and mention.nominal and 0 < ent_start - mention.trigger_end <= 4:
-        return "subject"
-    if ent_root.dep_ == "obj" and ent_root.head in verbs:
-        return "subject"
-    return _as_role(lex.default_roles.get(mention.type, "participant"))
-
-
-def _as_role(value: str) -> Role:
-    """A role name from the lexicon as a :data:`~pipeline.records.Role` ("participant"
-    when the lexicon names an unknown role)."""
-    roles: dict[str, Role] = {
-        "organizer": "organizer",
-        "participant": "participant",
-        "subject": "subject",
-        "beneficiary": "beneficiary",
-        "partner": "partner",
-    }
-    return roles.get(value, "participant")
-
-
-def _subject_of(verb: Token) -> Token | None:
-    """The active subject of a verb, through "doit accueillir" / "a signé et lancé".
-
-    A bare participle ("Fondée en 1962, Technilame …") is about its head's subject.
-    """
-    bare_participle = "Part" in morph(verb, "VerbForm") and not any(
-        c.dep_.startswith("aux") for c in verb.children
-    )
-    if bare_participle and verb.dep_ in ("advcl", "acl") and verb.head is not verb:
-        head = verb.head
-        if head.pos_ in ("NOUN", "PROPN"):
-            return head
-        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-    for _ in range(3):
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            return subj
-        if verb.head.i == verb.i or not (
-            verb.dep_ in ("xcomp", "conj") or (verb.dep_ in _CONTROLLED_DEPS and non_finite(verb))
-        ):
-            return None
-        verb = verb.head
-    return None
-
-
-def _refers_to_issuer(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> bool:
-    """ "elle a levé", "la start-up présentera", "sa levée de fonds": the article's main
-    actor (a possessive points to the article's person instead when it is about one:
-    :func:`_add_possessor`)."""
-    lex = ctx.lex
-    for verb in mention.verbs:
-        subj = _subject_of(verb)
-        if subj is None:
-            continue
-        if subj.pos_ == "PRON" and norm_word(subj.text) in ("il", "elle", "ils", "elles"):
-            # also when it is a person: the company a manager joins takes part too, unless
-            # the clause names the organisation ("qu'elle avait rejointe", "elle a cofondé
-            # la start-up X")
-            return not (
-                any(p.label == "ORG" for p in table.values()) and person_referred(subj, ctx) is not None
-            )
-        if relative_antecedent(subj, ctx) is not None or entity_described(subj, ctx) is not None:
-            return False  # the name it stands for is read in the text (_add_subjects)
-        dets = {norm_word(c.text) for c in subj.children if c.dep_ == "det"}
-        return norm_word(subj.lemma_) in lex.generic_subject_nouns and bool(
-            dets & (DEFINITES | DEMONSTRATIVES)
-        )
-    if mention.nominal:
-        return _possessive(mention) and main_person(ctx.doc, ctx.ents, ctx.issuer) is None
-    return False
-
-
-def _possessive(mention: Mention) -> bool:
-    """ "son premier match", "sa candidature": a nominal trigger with a possessive."""
-    return mention.nominal and any(
-        c.dep_ == "det" and norm_word(c.text) in POSSESSIVES for c in mention.trigger.children
-    )
-
-
-def _add_possessor(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
-    """ "sa candidature" in an article about a person, with no one named: that person's."""
-    if named(table.values()) or not _possessive(mention):
-        return
-    person = main_person(ctx.doc, ctx.ents, ctx.issuer)
-    if person is not None:
-        role = _as_role(ctx.lex.subject_roles.get(mention.type, "participant"))
-        add_participant(table, Participant(name=person.canonical, label=person.label, role=role,
-                                           entity_id=person.entity_id))
 
 
 __all__ = ["collect_participants", "doc_entities", "main_actor", "main_person"]
