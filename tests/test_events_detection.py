@@ -248,3 +248,27 @@ def test_events_detection_announced_candidacy_is_the_announcement(
     nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
 ) -> None:
     assert _dated(nlp_md, text, dates, "2024-03-14") == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # the year after "contre N" is the baseline a figure is compared with, no event of its own
+        ("Les organisateurs du salon espèrent 9 000 visiteurs, contre 7 400 l'an dernier.",
+         [("l'an dernier", "2023")],
+         []),
+        # the same baseline on a dated event: the event keeps its own day
+        ("La braderie a attiré dimanche 18 000 chineurs, contre 15 000 en 2022.",
+         [("dimanche", "2024-09-01"), ("2022", "2022")],
+         [("other", "2024-09-01")]),
+        # a date after "contre" that is no figure's baseline still dates its event
+        ("Le club recevra Brest le 14 septembre, après sa défaite contre Lorient le 7 septembre.",
+         [("le 14 septembre", "2024-09-14"), ("le 7 septembre", "2024-09-07")],
+         [("other", "2024-09-07"), ("other", "2024-09-14")]),
+    ],
+)
+def test_events_detection_compared_figure_year_dates_nothing(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    assert _dated(nlp_md, text, dates, "2024-09-03") == expected

@@ -415,7 +415,7 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
             continue
         root = q_span.root
         noun = root.head if root.dep_ in ("nummod", "det") and root.head.pos_ == "NOUN" else root
-        if _compared(root) or _compared(noun):
+        if compared(root) or compared(noun):
             continue  # "contre 3 200 l'an dernier": the figure the event is compared with
         # "les 40 premiers patients": the number read alone, its noun after an adjective;
         # not the count of the event's agents ("créée par deux anciens ingénieurs")
@@ -467,8 +467,9 @@ def _vague(span: Span) -> bool:
     )
 
 
-def _compared(head: Token) -> bool:
-    """Is the phrase of ``head`` a figure the event is compared with ("contre 3 200 l'an dernier")?"""
+def compared(head: Token) -> bool:
+    """Is the phrase of ``head`` what an event's figure is compared with ("contre 3 200
+    l'an dernier")? Neither that figure nor that date is the event's."""
     return any(c.dep_ == "case" and norm_word(c.text) in _argument_list("comparison_figure_preps") for c in head.children)
 
 
@@ -491,4 +492,4 @@ def _governed_by(root: Token, governors: set[int]) -> bool:
     return False
 
 
-__all__ = ["collect_arguments"]
+__all__ = ["collect_arguments", "compared"]

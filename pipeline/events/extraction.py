@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from pipeline.events.anaphora import acronym_expansions
-from pipeline.events.arguments import collect_arguments
+from pipeline.events.arguments import collect_arguments, compared
 from pipeline.events.clauses import clause_mentions
 from pipeline.events.lexicon import EventLexicon, load_lexicon
 from pipeline.events.mention import ArticleContext, Mention, is_dateline, is_event_date
@@ -115,6 +115,13 @@ def _in_speech(mention: Mention, ctx: ArticleContext) -> bool:
     return any(s <= at < e and len(text[s:e].split()) >= _SPEECH_WORDS for s, e in ctx.quoted)
 
 
+def _baseline(doc: Doc, date: DateMention) -> bool:
+    """Is the date the baseline a figure is compared with ("9 000 visiteurs, contre 7 400
+    l'an dernier")? It dates no event: neither a clause of its own nor the event told."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and compared(span.root)
+
+
 def _read_article(doc: Doc, lex: EventLexicon) -> ArticleContext:
     """What the mentions of the article look up: entities, quotations, issuer, dates."""
     ents = doc_entities(doc)
@@ -124,7 +131,8 @@ def _read_article(doc: Doc, lex: EventLexicon) -> ArticleContext:
         for span in (doc.char_span(s, e, alignment_mode="expand") for s, e in quoted)
         if span is not None
     ]
-    dates = sorted((d for d in doc._.dates if is_event_date(d) and not is_dateline(doc, d)), key=lambda d: d.start)
+    dates = sorted((d for d in doc._.dates if is_event_date(d) and not is_dateline(doc, d)
+                    and not _baseline(doc, d)), key=lambda d: d.start)
     return ArticleContext(
         doc=doc,
         lex=lex,
