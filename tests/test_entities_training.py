@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.training import Example
 
-from pipeline.entities.training import TrainSettings, gold_doc, train_ner
+from pipeline.entities.training import TrainSettings, gold_doc, repeat_docs, train_ner
 
 TEXT = "Le festival Rives d'été , organisé par la mairie de Vesoul , s'ouvre le 3 juillet ."
 
@@ -54,3 +54,26 @@ def test_entities_training_update_learns_the_gold() -> None:
     assert losses[-1] < losses[0]
     doc = nlp("La société Trimex recrute à Gray .")
     assert [(e.text, e.label_) for e in doc.ents] == [("Trimex", "ORG"), ("Gray", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("times", "expected"),
+    [
+        # the shipped mix: WiNER once, then the press excerpts twice, in that order
+        ((1, 2), ["w1", "w2", "p1", "p2", "p1", "p2"]),
+        ((2, 1), ["w1", "w2", "w1", "w2", "p1", "p2"]),
+        ((1, 0), ["w1", "w2"]),
+    ],
+)
+def test_entities_training_repeat_docs_weighs_each_source(
+    blank_fr: Language, times: tuple[int, int], expected: list[str]
+) -> None:
+    winer = [blank_fr.make_doc("w1"), blank_fr.make_doc("w2")]
+    press = [blank_fr.make_doc("p1"), blank_fr.make_doc("p2")]
+    docs = repeat_docs([(winer, times[0]), (press, times[1])])
+    assert [d.text for d in docs] == expected
+
+
+def test_entities_training_repeat_docs_refuses_a_negative_weight(blank_fr: Language) -> None:
+    with pytest.raises(ValueError, match="-1 times"):
+        repeat_docs([([blank_fr.make_doc("w1")], -1)])

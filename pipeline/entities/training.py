@@ -88,6 +88,31 @@ def rehearsal_docs(nlp: Language, texts: Iterable[str]) -> list[Doc]:
     return out
 
 
+def repeat_docs(groups: Iterable[tuple[Sequence[Doc], int]]) -> list[Doc]:
+    """The docs of each group, each group ``times`` times in a row, group after group.
+
+    How a training mix weighs its sources (WiNER train, press excerpts, rehearsal):
+    ``[(winer, 1), (press, 2)]`` is ``winer + press + press``, the list the shipped NER
+    was trained on, so a mix that only adds weights keeps the order (and the seeded
+    shuffle) of the defaults.
+
+    Args:
+        groups: (docs, times), ``times`` >= 0 (0 leaves the group out).
+
+    Returns:
+        The docs, in that order.
+
+    Raises:
+        ValueError: a negative ``times``.
+    """
+    out: list[Doc] = []
+    for docs, times in groups:
+        if times < 0:
+            raise ValueError(f"a group of training docs repeated {times} times")
+        out.extend(list(docs) * times)
+    return out
+
+
 def train_ner(
     nlp: Language,
     gold: Sequence[Doc],
