@@ -29,6 +29,11 @@ def make_doc(nlp: Language, text: str, ents: Sequence[HandEnt]) -> Doc:
     return doc
 
 
+def fixed_spans(nlp: Language, text: str, ents: Sequence[HandEnt]) -> list[HandEnt]:
+    """The (surface, label) of the entities once the rules corrected the hand ones."""
+    return [(s.text, s.label_) for s in fix_entities(make_doc(nlp, text, ents)).spans]
+
+
 ADE_TEXT = (
     "L'Agence de développement économique (ADE) de Montpellier a ouvert un bureau à Sète. "
     "L'ADE a recruté douze conseillers depuis janvier."
@@ -112,8 +117,7 @@ def test_entities_acronyms_bare_mention_is_the_expansion(
 def test_entities_acronyms_bare_mention_left_alone(
     blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
 ) -> None:
-    spans = fix_entities(make_doc(blank_fr, text, ents)).spans
-    assert [(s.text, s.label_) for s in spans] == expected
+    assert fixed_spans(blank_fr, text, ents) == expected
 
 
 @pytest.mark.parametrize(
@@ -137,8 +141,7 @@ def test_entities_acronyms_bare_mention_left_alone(
 def test_entities_acronyms_body_noun_kept_or_common(
     blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
 ) -> None:
-    spans = fix_entities(make_doc(blank_fr, text, ents)).spans
-    assert [(s.text, s.label_) for s in spans] == expected
+    assert fixed_spans(blank_fr, text, ents) == expected
 
 
 @pytest.mark.parametrize(
@@ -174,8 +177,7 @@ def test_entities_acronyms_expansion_after_body_noun(
 def test_entities_acronyms_acronym_before_a_name_is_kept(
     blank_fr: Language, text: str, ents: list[HandEnt], expected: list[HandEnt]
 ) -> None:
-    spans = fix_entities(make_doc(blank_fr, text, ents)).spans
-    assert [(s.text, s.label_) for s in spans] == expected
+    assert fixed_spans(blank_fr, text, ents) == expected
 
 
 @pytest.mark.model
