@@ -6,7 +6,10 @@ prints one table, a column per gold set: dated events (type + date) P/R/F1, argu
 accuracy on them, and the older type+date+participant figures; then how strongly a date
 no event took signals a missed event (the issue's "measure that share"): the share of
 DATE/TIME mentions no predicted event has the value of, how many of those are the date of
-a missed gold event, and how many missed gold events such a date dates.
+a missed gold event, and how many missed gold events such a date dates; and, on the dev
+sets only, where the gold participants of matched dated events went (found; missed with
+no entity of that name; missed though an entity of that name is in the event's sentence,
+or only in another sentence).
 
 The press gold (``tests/gold/press/``: 40 team-written excerpts, split by ``sha1(id)``
 parity) is read as is. The held-out halves are only ever printed as totals: rules are
@@ -103,6 +106,46 @@ def _date_signal(nlp: Any, docs: list[dict[str, Any]]) -> tuple[int, int, int, i
     return dates, orphans, orphans_missed, missed, missed_orphan
 
 
+def _participant_misses(nlp: Any, docs: list[dict[str, Any]]) -> Counter[str]:
+    """Where the gold participants of matched dated events went (dev halves only).
+
+    A gold name the matched prediction lacks is *known* when the article has an entity of
+    that name, and then *same sentence* when one of its mentions shares a sentence with
+    the event's evidence: what blocks participants, the NER or the attachment.
+    """
+    from pipeline.evaluation.events import _common, _names, _run, _types, same_date, same_name
+    from pipeline.records import to_dict
+
+    kinds: Counter[str] = Counter()
+    for gold in docs:
+        doc = _run(nlp, gold["text"], gold.get("dct"))
+        pred = [to_dict(e) for e in doc._.events if e.date]
+        used: set[int] = set()
+        for g in sorted((g for g in gold["events"] if g.get("date")), key=lambda g: bool(g.get("optional"))):
+            cands = [i for i, p in enumerate(pred) if i not in used and p["type"] in _types(g) and same_date(g["date"], p["date"])]
+            if not cands:
+                continue
+            best = max(cands, key=lambda i: _common(_names(g), _names(pred[i])))
+            used.add(best)
+            if g.get("optional"):
+                continue
+            spans = [doc.char_span(e["start"], e["end"], alignment_mode="expand") for e in pred[best]["evidence"]]
+            sents = {span.sent.start for span in spans if span is not None}
+            for name in _names(g):
+                if any(same_name(name, x) for x in _names(pred[best])):
+                    kinds["found"] += 1
+                    continue
+                mentions = [m for m in doc._.entities if same_name(name, m.canonical or m.text) or same_name(name, m.text)]
+                where = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
+                if not mentions:
+                    kinds["missed, no entity of that name"] += 1
+                elif any(w is not None and w.sent.start in sents for w in where):
+                    kinds["missed, entity in the event's sentence"] += 1
+                else:
+                    kinds["missed, entity in another sentence"] += 1
+    return kinds
+
+
 def main() -> int:
     """Print the table; exit 1 when the gold cannot be built."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -145,6 +188,10 @@ def main() -> int:
     print(row("dates no event took (DATE/TIME)", [f"{o}/{d} ({o / max(d, 1):.0%})" for d, o, *_ in signals.values()]))
     print(row("  of them, dates of a missed event", [f"{om}/{o} ({om / max(o, 1):.0%})" for _, o, om, _, _ in signals.values()]))
     print(row("missed events dated by such a date", [f"{mo}/{m} ({mo / max(m, 1):.0%})" for *_, m, mo in signals.values()]))
+    for name in ("wikinews dev", "corpora/ (a+b)", "press dev"):
+        path = GOLD[name]
+        print(f"gold participants of matched dated events, {name}:",
+              dict(_participant_misses(nlp, _corpora_gold() if path is None else _load(path))))
     if args.errors:
         print("dev: why each required dated gold event was missed:", dict(_miss_kinds(nlp, _load(GOLD["wikinews dev"]))))
         for name, target in (("wikinews dev", WORK / "events-errors-dev.json"),
