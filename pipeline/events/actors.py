@@ -16,7 +16,13 @@ from pipeline.events.anaphora import (
     relative_antecedent,
 )
 from pipeline.events.clause import anchor_subject, argument_words, is_time_anchor, names_phrase
-from pipeline.events.grammar import DE_WORDS, DEFINITES, DEMONSTRATIVES, POSSESSIVES
+from pipeline.events.grammar import (
+    DE_WORDS,
+    DEFINITES,
+    DEMONSTRATIVES,
+    POSSESSIVES,
+    SUBJECT_PRONOUNS,
+)
 from pipeline.events.mention import ArticleContext, Ent, Mention, add_participant, named
 from pipeline.events.roles import as_role, subject_of
 from pipeline.nlp.text import norm_word
@@ -133,7 +139,7 @@ def _refers_to_issuer(table: dict[str, Participant], mention: Mention, ctx: Arti
         subj = subject_of(verb)
         if subj is None:
             continue
-        if subj.pos_ == "PRON" and norm_word(subj.text) in ("il", "elle", "ils", "elles"):
+        if subj.pos_ == "PRON" and norm_word(subj.text) in SUBJECT_PRONOUNS:
             # also when it is a person: the company a manager joins takes part too, unless
             # the clause names the organisation ("qu'elle avait rejointe", "elle a cofondé
             # la start-up X")

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from pipeline.events.clause import argument_words
-from pipeline.events.grammar import DEFINITES, DEMONSTRATIVES, morph
+from pipeline.events.grammar import DEFINITES, DEMONSTRATIVES, SINGULAR_PRONOUNS, morph
 from pipeline.events.mention import ArticleContext, Ent, Mention, add_participant
 from pipeline.nlp.text import norm_word
 from pipeline.records import Participant
@@ -83,7 +83,7 @@ def _fronted_bare_phrase(tok: Token) -> bool:
 
 
 def _subject_pronoun(tok: Token) -> bool:
-    return tok.pos_ == "PRON" and tok.dep_.startswith("nsubj") and norm_word(tok.text) in ("il", "elle")
+    return tok.pos_ == "PRON" and tok.dep_.startswith("nsubj") and norm_word(tok.text) in SINGULAR_PRONOUNS
 
 
 def person_referred(subj: Token, ctx: ArticleContext) -> Ent | None:
@@ -96,7 +96,7 @@ def person_referred(subj: Token, ctx: ArticleContext) -> Ent | None:
     (:func:`main_person`); else the last person named in the first window; none when there
     is none (the pronoun may be the article's organisation, or anyone).
     """
-    if subj.pos_ != "PRON" or norm_word(subj.text) not in ("il", "elle"):
+    if subj.pos_ != "PRON" or norm_word(subj.text) not in SINGULAR_PRONOUNS:
         return None
     doc = subj.doc
     end = subj.i

@@ -16,6 +16,9 @@ DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
 DEFINITES = frozenset({"le", "la", "l'", "les"})
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos"})
 DE_WORDS = frozenset({"de", "du", "des", "d'"})
+#: third-person subject pronouns that take up a name told before
+SINGULAR_PRONOUNS = frozenset({"il", "elle"})
+SUBJECT_PRONOUNS = SINGULAR_PRONOUNS | {"ils", "elles"}
 
 
 def morph(token: Token, feature: str) -> list[str]:
@@ -129,6 +132,8 @@ __all__ = [
     "DEMONSTRATIVES",
     "DE_WORDS",
     "POSSESSIVES",
+    "SINGULAR_PRONOUNS",
+    "SUBJECT_PRONOUNS",
     "agreeing_noun_before",
     "appositive_ranges",
     "inside",

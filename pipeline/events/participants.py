@@ -49,6 +49,8 @@ from pipeline.events.clause import (
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
+    SINGULAR_PRONOUNS,
+    SUBJECT_PRONOUNS,
     inside,
     morph,
     preceding_word,
@@ -343,7 +345,7 @@ def _add_host_subject(table: dict[str, Participant], mention: Mention, ctx: Arti
     found = ctx.ents[k] if k >= 0 and ctx.ents[k].start <= subj.i < ctx.ents[k].end else None
     if found is None:
         found = _subject_referent(subj, ctx)
-        if found is None and subj.pos_ == "PRON" and norm_word(subj.text) in ("il", "elle"):
+        if found is None and subj.pos_ == "PRON" and norm_word(subj.text) in SINGULAR_PRONOUNS:
             found = ctx.issuer  # "elle présentera … lors de …": the article's organisation
     if found is not None and found.label in _PARTICIPANT_LABELS:
         add_participant(table, Participant(name=found.canonical, label=found.label, role="participant",
@@ -364,7 +366,7 @@ def _add_next_description(table: dict[str, Participant], mention: Mention, ctx: 
         return
     participle = doc[k]
     subject = fronted_subject(participle)
-    if subject is None or subject.pos_ != "PRON" or norm_word(subject.text) not in ("il", "elle", "ils", "elles"):
+    if subject is None or subject.pos_ != "PRON" or norm_word(subject.text) not in SUBJECT_PRONOUNS:
         return
     if morph(subject, "Gender") and morph(trigger, "Gender") and morph(subject, "Gender") != morph(trigger, "Gender"):
         return
