@@ -63,7 +63,7 @@ def pair_acronyms(
         acr
         for exp, acr in pairs
         if not has_cap(doc[exp[0] : exp[1]])
-        and (not _is_body_noun(doc[exp[0]], rules) or _after_indefinite(doc, exp[0]))
+        and (not _is_body_noun(doc[exp[0]], rules) or _after_indefinite(doc, exp[0], rules))
     ]
     if common:
         # "PME (petites et moyennes entreprises)": the acronym of a common noun is no name;
@@ -174,12 +174,9 @@ def _bare_mentions(
     return out
 
 
-def _after_indefinite(doc: Doc, i: int) -> bool:
+def _after_indefinite(doc: Doc, i: int, rules: EntityRules) -> bool:
     """ "un comité social et économique (CSE)": a kind of body, not a body's name."""
-    return i > 0 and doc[i - 1].lower_ in _INDEFINITES
-
-
-_INDEFINITES = frozenset({"un", "une", "des"})
+    return i > 0 and doc[i - 1].lower_ in rules.acronym_kind_articles
 
 
 def _is_body_noun(tok: Token, rules: EntityRules) -> bool:
@@ -202,7 +199,7 @@ def _expansion_before(
         if e.end == paren and (
             _initials_match(acronym, [t.text for t in doc[e.start : e.end]], rules.acronym_stop_words)
             or _initials_match(
-                acronym, _without_place_tail(doc[e.start : e.end]), rules.acronym_stop_words
+                acronym, _without_place_tail(doc[e.start : e.end], rules), rules.acronym_stop_words
             )
         ):
             return (e.start, e.end)
@@ -249,7 +246,7 @@ def _lower_tail(doc: Doc, ent: Candidate, paren: int) -> bool:
     )
 
 
-def _without_place_tail(span: Span) -> list[str]:
+def _without_place_tail(span: Span, rules: EntityRules) -> list[str]:
     """Words of an expansion, without a final "de Bretagne" the acronym leaves out.
 
     "Direction régionale des affaires culturelles de Bretagne (Drac)", "chambre de
@@ -260,15 +257,11 @@ def _without_place_tail(span: Span) -> list[str]:
     k = len(words)
     while k > 1 and words[k - 1][:1].isupper():
         k -= 1
-    if k < len(words) and k > 1 and words[k - 1].lower() in _PLACE_ARTICLES:
+    if k < len(words) and k > 1 and words[k - 1].lower() in rules.acronym_place_articles:
         k -= 1
     if k < len(words) and k > 1 and words[k - 1].lower() in {"de", "du", "d'", "d’"}:
         return words[: k - 1]
     return words
-
-
-#: articles of a place name after "de" ("de l'Hérault", "de la Manche")
-_PLACE_ARTICLES = frozenset({"l'", "l’", "la", "le", "les"})
 
 
 def _pair_label(ents: list[Candidate], expansion: tuple[int, int], acronym: tuple[int, int]) -> str:

@@ -75,6 +75,8 @@ class EntityRules:
     legal_forms_after_cased: frozenset[str]
     event_heads_cased: frozenset[str]
     acronym_stop_words: frozenset[str]
+    acronym_kind_articles: frozenset[str]
+    acronym_place_articles: frozenset[str]
     institution_nouns: frozenset[str]
     loc_acronyms: frozenset[str]
     role_words: frozenset[str]
