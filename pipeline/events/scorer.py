@@ -19,7 +19,8 @@ the score is computed here in plain Python. ``mode`` says what decides an event'
 - ``scorer``: the candidates scored at least ``threshold`` (names no entity covers, which
   the rules read, a common-noun group or a name the NER missed, are kept);
 - ``hybrid``: the rules' set, plus candidates scored at least ``high``, minus the rules'
-  picks scored below ``low``.
+  picks scored below ``low``; when the rules name nobody, the best candidate too when it
+  scores at least ``empty`` (one actor the clause leaves unnamed: "Elle a lancé …").
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import Ent, add_participant
-from pipeline.events.roles import as_role
+from pipeline.events.roles import as_role, subject_of
 from pipeline.nlp.text import norm_word
 from pipeline.records import Event, Participant
 from pipeline.resources import read_json
@@ -71,6 +72,7 @@ class ScorerConfig:
     threshold: float
     high: float
     low: float
+    empty: float
 
     def score(self, features: Mapping[str, float]) -> float:
         """The probability that the pair takes part (logistic of the weighted features)."""
@@ -96,6 +98,7 @@ def scorer_from_dict(raw: Mapping[str, Any]) -> ScorerConfig:
         threshold=float(raw.get("threshold", 0.5)),
         high=float(raw.get("high", 1.0)),
         low=float(raw.get("low", 0.0)),
+        empty=float(raw.get("empty", 1.01)),
     )
 
 
@@ -189,9 +192,31 @@ def _coarse(dep: str) -> str:
     return base if base in ("nsubj", "obj", "obl", "nmod", "conj", "appos", "iobj") else "other"
 
 
-def _distance_features(art: _Article, event: Event, cand: Candidate, out: dict[str, float]) -> list[int]:
-    """Sentence distance to the nearest evidence span; returns the evidence sentences."""
-    ev_sents = sorted({art.sent_of(art.token_at(ev.start)) for ev in event.evidence})
+@dataclass(frozen=True, slots=True)
+class _EventView:
+    """What every pair of one event reads: its trigger, its sentences, its subject's kind."""
+
+    event: Event
+    trigger: Token | None
+    sents: Sequence[int]
+    #: the subject of the trigger's verb: "name", "pron" (il, elle, qui), "noun", "none"
+    subject: str
+
+
+def _event_view(art: _Article, event: Event) -> _EventView:
+    trigger = _trigger(art, event)
+    sents = sorted({art.sent_of(art.token_at(ev.start)) for ev in event.evidence})
+    verb = None
+    if trigger is not None:
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head if trigger.head.pos_ == "VERB" else None
+    subj = subject_of(verb) if verb is not None else None
+    kind = "none" if subj is None else "pron" if subj.pos_ == "PRON" else "name" if subj.pos_ == "PROPN" else "noun"
+    return _EventView(event=event, trigger=trigger, sents=sents, subject=kind)
+
+
+def _distance_features(art: _Article, event: Event, cand: Candidate, ev_sents: Sequence[int],
+                       out: dict[str, float]) -> None:
+    """Sentence distance to the nearest evidence span, and whether a mention is inside one."""
     best: int | None = None
     for m in cand.mentions:
         s = art.sent_of(m.start)
@@ -206,7 +231,6 @@ def _distance_features(art: _Article, event: Event, cand: Candidate, out: dict[s
                        else "far_before" if best < 0 else "far_after")] = 1.0
     if any(ev.start <= art.doc[m.start].idx < ev.end for m in cand.mentions for ev in event.evidence):
         out["in_evidence"] = 1.0
-    return ev_sents
 
 
 def _syntax_features(art: _Article, cand: Candidate, trigger: Token | None, ev_sents: Sequence[int],
@@ -224,6 +248,9 @@ def _syntax_features(art: _Article, cand: Candidate, trigger: Token | None, ev_s
             out["path<=2" if path <= 2 else "path<=4" if path <= _MAX_PATH else "path>4"] = 1.0
             if root.head.i == trigger.i or root.head.i == trigger.head.i:
                 out["head_is_trigger"] = 1.0
+            gap = abs(nearest.start - trigger.i)
+            out["tokens<=5" if gap <= 5 else "tokens<=15" if gap <= 15 else "tokens>15"] = 1.0
+            out["before_trigger" if nearest.start < trigger.i else "after_trigger"] = 1.0
     if any(_root(doc, m).dep_ in _SUBJECTS for m in in_sent):
         out["subj_sent"] = 1.0
     if ev_sents and ev_sents[0] > 0:
@@ -253,9 +280,25 @@ def _article_features(art: _Article, k: int, cand: Candidate, ev_sents: Sequence
     out["others_in_sent"] = min(len(others), 4) / 4
 
 
-def pair_features(art: _Article, event: Event, k: int) -> dict[str, float]:
+def _listed_with_pick(art: _Article, cand: Candidate, event: Event) -> bool:
+    """Is a mention of the candidate coordinated with a mention of one of the rules' picks
+    ("avec A, B et C": the rules read A and B, the list goes on)?"""
+    doc = art.doc
+    picked_roots = {_root(doc, m).i for other in art.candidates if picks(other, event.participants) is not None
+                    for m in other.mentions}
+    for m in cand.mentions:
+        root = _root(doc, m)
+        if root.dep_ == "conj" and (root.head.i in picked_roots or any(
+                c.dep_ == "conj" and c.i in picked_roots for c in root.head.children)):
+            return True
+        if any(c.dep_ == "conj" and c.i in picked_roots for c in root.children):
+            return True
+    return False
+
+
+def pair_features(art: _Article, view: _EventView, k: int) -> dict[str, float]:
     """The features of the pair (event, candidate ``k`` of the article)."""
-    cand = art.candidates[k]
+    cand, event = art.candidates[k], view.event
     out: dict[str, float] = {}
     picked = picks(cand, event.participants)
     named_rules = [p for p in event.participants if p.label != "GROUP"]
@@ -268,14 +311,20 @@ def pair_features(art: _Article, event: Event, k: int) -> dict[str, float]:
     taken_elsewhere = art.taken.get(k, 0) - (picked is not None)
     if taken_elsewhere:
         out["other_event"] = 1.0
+    if picked is None and _listed_with_pick(art, cand, event):
+        out["listed_with_pick"] = 1.0
     out["type=" + event.type] = 1.0
-    ev_sents = _distance_features(art, event, cand, out)
-    _syntax_features(art, cand, _trigger(art, event), ev_sents, out)
-    _article_features(art, k, cand, ev_sents, out)
-    # what counts as near depends on whether the rules read anyone in the clause
+    out["ev_subj=" + view.subject] = 1.0
+    _distance_features(art, event, cand, view.sents, out)
+    _syntax_features(art, cand, view.trigger, view.sents, out)
+    _article_features(art, k, cand, view.sents, out)
+    # what counts as near depends on whether the rules read anyone in the clause, and on
+    # whether the clause's subject is a pronoun that points back
     for key in ("dist=-1", "subj_prev", "issuer", "in_lede", "dist=0"):
         if key in out and "rule_empty" in out:
             out["rule_empty&" + key] = 1.0
+        if key in out and view.subject in ("pron", "none"):
+            out[f"ev_subj={view.subject}&{key}"] = 1.0
     return out
 
 
@@ -296,7 +345,8 @@ def iter_pair_features(
     if not len(doc) or not events:
         return [[] for _ in events]
     art = _article(doc, events, ents, issuer)
-    return [[(c, pair_features(art, event, k)) for k, c in enumerate(art.candidates)] for event in events]
+    views = [_event_view(art, event) for event in events]
+    return [[(c, pair_features(art, view, k)) for k, c in enumerate(art.candidates)] for view in views]
 
 
 # --- decision -----------------------------------------------------------------------
@@ -310,12 +360,15 @@ def decide(
         return event.participants
     table: dict[str, Participant] = {}
     claimed: set[int] = set()
+    best = max(scored, key=lambda pair: pair[1], default=None)
+    nobody = not any(p.label != "GROUP" for p in event.participants)
     for cand, p in scored:
         picked = picks(cand, event.participants)
         if picked is not None:
             claimed.add(id(picked))
         keep = p >= config.threshold if config.mode == "scorer" else (
-            p >= config.low if picked is not None else p >= config.high)
+            p >= config.low if picked is not None
+            else p >= config.high or (nobody and best is not None and cand is best[0] and p >= config.empty))
         if keep:
             role = picked.role if picked is not None else as_role(lex.default_roles.get(event.type, "participant"))
             add_participant(table, picked or Participant(name=cand.canonical, label=cand.label, role=role,
