@@ -181,7 +181,7 @@ def choose(table: Sequence[tuple[dict[str, Any], dict[str, int]]]) -> dict[str, 
     return best[0]
 
 
-def write(examples: Sequence[Example], cfg: dict[str, Any]) -> None:
+def write(examples: Sequence[Example], cfg: dict[str, Any], target: Path = TARGET) -> None:
     """Train on every dev example and write the JSON (sorted keys, rounded weights)."""
     weights, bias = _fit(examples)
     data = {
@@ -195,7 +195,7 @@ def write(examples: Sequence[Example], cfg: dict[str, Any]) -> None:
         "bias": round(bias, 6),
         "weights": {k: round(v, 6) for k, v in sorted(weights.items()) if round(v, 6) != 0.0},
     }
-    TARGET.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
+    target.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
 
 
 def main() -> int:
