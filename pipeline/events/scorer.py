@@ -92,7 +92,7 @@ def scorer_from_dict(raw: Mapping[str, Any]) -> ScorerConfig:
     if mode not in MODES:
         raise ValueError(f"participant scorer mode must be one of {MODES}, not {mode!r}")
     return ScorerConfig(
-        mode=mode,  # type: ignore[arg-type]  # checked against MODES just above
+        mode=mode,  # narrowed to a Mode by the check against MODES just above
         weights={str(k): float(v) for k, v in raw.get("weights", {}).items()},
         bias=float(raw.get("bias", 0.0)),
         threshold=float(raw.get("threshold", 0.5)),
