@@ -18,6 +18,7 @@ Usage::
     python bench/train_participants.py            # compare, print, write the JSON
     python bench/train_participants.py --mode rules   # write that mode whatever CV says
     python bench/train_participants.py --cached   # reuse bench/_work/participant-pairs.pkl
+    python bench/train_participants.py --off      # as shipped: weights and thresholds, mode rules
 """
 
 from __future__ import annotations
@@ -186,8 +187,10 @@ def write(examples: Sequence[Example], cfg: dict[str, Any], target: Path = TARGE
     weights, bias = _fit(examples)
     data = {
         "_about": "participant scorer: logistic regression over (event, entity) pairs, trained by "
-                  "bench/train_participants.py on the dev golds only; mode rules|scorer|hybrid",
+                  "bench/train_participants.py on the dev golds only; mode rules|scorer|hybrid "
+                  "(chosen_mode: what dev cross-validation chose, with its thresholds)",
         "mode": cfg["mode"],
+        "chosen_mode": cfg.get("chosen_mode", cfg["mode"]),
         "threshold": cfg.get("threshold", 0.5),
         "high": cfg.get("high", 1.0),
         "low": cfg.get("low", 0.0),
@@ -205,6 +208,8 @@ def main() -> int:
     parser.add_argument("--cached", action="store_true", help="reuse the examples of the last run")
     parser.add_argument("--c", type=float, default=C, help="inverse regularisation of the regression")
     parser.add_argument("--mode", choices=("rules", "scorer", "hybrid"), help="write this mode (best thresholds of it)")
+    parser.add_argument("--off", action="store_true",
+                        help="write the chosen thresholds with mode rules: the scorer trained but not used")
     args = parser.parse_args()
     C = args.c
     if args.cached and CACHE.exists():
@@ -229,6 +234,8 @@ def main() -> int:
     chosen = choose(table) if args.mode is None else max(
         (row for row in table if row[0]["mode"] == args.mode), key=lambda row: sum(row[1].values()))[0]
     print("chosen:", chosen)
+    if args.off:
+        chosen = {**chosen, "mode": "rules", "chosen_mode": chosen["mode"]}
     write(examples, chosen)
     print(f"written: {TARGET.relative_to(ROOT)}")
     return 0

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from pipeline.events.actors import doc_entities, main_actor
 from pipeline.events.extraction import find_events
 from pipeline.events.lexicon import load_lexicon
-from pipeline.events.scorer import ScorerConfig, rescore_participants
+from pipeline.events.scorer import ScorerConfig, load_scorer, rescore_participants
 from pipeline.nlp.extensions import register_extensions
 
 
@@ -35,7 +35,7 @@ class EventsComponent:
     """Stores :func:`find_events` in ``doc._.events`` (a tuple), each event's participants
     decided by :func:`~pipeline.events.scorer.rescore_participants` (the shipped
     ``participant_scorer.json`` unless ``participants`` is set: the training script sets
-    the rules alone)."""
+    the rules alone, ``bench/bench_events.py --participants`` any mode)."""
 
     def __init__(self, name: str = "fr_news_events", participants: ScorerConfig | None = None) -> None:
         self.name = name
@@ -44,10 +44,10 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         """Annotate ``doc`` in place and return it."""
         events = find_events(doc)
-        if events:
+        config = self.participants or load_scorer()
+        if events and config.mode != "rules":
             ents = doc_entities(doc)
-            events = rescore_participants(doc, events, ents, main_actor(doc, ents), load_lexicon(),
-                                          self.participants)
+            events = rescore_participants(doc, events, ents, main_actor(doc, ents), load_lexicon(), config)
         doc._.events = tuple(events)
         return doc
 
