@@ -20,6 +20,7 @@ Usage::
 
     python bench/bench_events.py            # ~1 min idle
     python bench/bench_events.py --errors   # and the dev errors, for reading
+    python bench/bench_events.py --participants hybrid   # the participant scorer's mode, not the shipped one
 """
 
 from __future__ import annotations
@@ -150,6 +151,8 @@ def main() -> int:
     """Print the table; exit 1 when the gold cannot be built."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="write the dev half's missed/spurious events")
+    parser.add_argument("--participants", choices=("shipped", "rules", "scorer", "hybrid"), default="shipped",
+                        help="who decides participant sets (pipeline/events/scorer.py); default: as shipped")
     args = parser.parse_args()
     built = subprocess.run([sys.executable, str(ROOT / "tests" / "gold" / "wikinews" / "build.py")], check=False)
     if built.returncode:
@@ -160,6 +163,12 @@ def main() -> int:
     from pipeline.settings import Settings
 
     nlp = build_nlp(Settings())
+    if args.participants != "shipped":
+        from dataclasses import replace
+
+        from pipeline.events.scorer import load_scorer
+
+        nlp.get_pipe("fr_news_events").participants = replace(load_scorer(), mode=args.participants)
     results: dict[str, EventScores] = {}
     for name, path in GOLD.items():
         docs = _corpora_gold() if path is None else _load(path)

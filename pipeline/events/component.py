@@ -9,7 +9,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.events.actors import doc_entities, main_actor
 from pipeline.events.extraction import find_events
+from pipeline.events.lexicon import load_lexicon
+from pipeline.events.scorer import ScorerConfig, load_scorer, rescore_participants
 from pipeline.nlp.extensions import register_extensions
 
 
@@ -29,14 +32,23 @@ def make_events_component(nlp: Language, name: str) -> EventsComponent:
 
 
 class EventsComponent:
-    """Stores :func:`find_events` in ``doc._.events`` (a tuple)."""
+    """Stores :func:`find_events` in ``doc._.events`` (a tuple), each event's participants
+    decided by :func:`~pipeline.events.scorer.rescore_participants` (the shipped
+    ``participant_scorer.json`` unless ``participants`` is set: the training script sets
+    the rules alone, ``bench/bench_events.py --participants`` any mode)."""
 
-    def __init__(self, name: str = "fr_news_events") -> None:
+    def __init__(self, name: str = "fr_news_events", participants: ScorerConfig | None = None) -> None:
         self.name = name
+        self.participants = participants
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate ``doc`` in place and return it."""
-        doc._.events = tuple(find_events(doc))
+        events = find_events(doc)
+        config = self.participants or load_scorer()
+        if events and config.mode != "rules":
+            ents = doc_entities(doc)
+            events = rescore_participants(doc, events, ents, main_actor(doc, ents), load_lexicon(), config)
+        doc._.events = tuple(events)
         return doc
 
 

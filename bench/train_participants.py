@@ -1,0 +1,245 @@
+"""Train the participant scorer on the dev golds, compare it with the rules, write its weights.
+
+A script, not a test (needs scikit-learn, the ``dev`` extra). It runs the pipeline with the
+rules alone over the three dev golds (Wikinews dev, press dev, ``corpora/`` a+b), matches
+the predicted dated events with the gold ones as ``pipeline eval`` does (type and date),
+and makes one example per (matched event, entity of the article): positive when one of the
+gold event's participants is a name of that entity. Held-out golds are never read.
+
+Then, by leave-one-article-out cross-validation on those dev examples, it compares
+``rules`` (today), ``scorer`` (the candidates above a threshold) and ``hybrid`` (the
+rules' set plus candidates above a high threshold, minus rule picks below a low one) on
+"participants (same set)" per dev set, picks the configuration and thresholds on that
+alone, trains on every dev example and writes ``pipeline/resources/participant_scorer.json``
+(sorted features, rounded weights: the same file on every run).
+
+Usage::
+
+    python bench/train_participants.py            # compare, print, write the JSON
+    python bench/train_participants.py --mode rules   # write that mode whatever CV says
+    python bench/train_participants.py --cached   # reuse bench/_work/participant-pairs.pkl
+    python bench/train_participants.py --off      # as shipped: weights and thresholds, mode rules
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORK = ROOT / "bench" / "_work"
+CACHE = WORK / "participant-pairs.pkl"
+TARGET = ROOT / "pipeline" / "resources" / "participant_scorer.json"
+DEV = {
+    "wikinews dev": [WORK / "wikinews-gold-dev.jsonl"],
+    "press dev": [ROOT / "tests" / "gold" / "press" / "dev.jsonl"],
+    "corpora/ (a+b)": [ROOT / "tests" / "gold" / f"corpora-gold-{p}.jsonl" for p in ("a", "b")],
+}
+HIGH = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
+LOW = (0.0, 0.05, 0.1, 0.2, 0.3)
+EMPTY = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01)
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+C = 1.0
+
+
+@dataclass
+class Example:
+    """A matched dated event of a dev article: the rules' event, its gold names, its pairs."""
+
+    gold_set: str
+    article: str
+    event: Any  # pipeline.records.Event
+    gold_names: list[str]
+    pairs: list[tuple[Any, dict[str, float], int]]  # (Candidate, features, label)
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _matched(gold: dict[str, Any], events: Sequence[Any]) -> list[tuple[dict[str, Any], int]]:
+    """(gold event, index of its predicted event): the matching of ``pipeline eval``."""
+    from pipeline.evaluation.events import _common, _names, _types, same_date
+    from pipeline.records import to_dict
+
+    pred = [to_dict(e) for e in events]
+    dated = [i for i, p in enumerate(pred) if p.get("date")]
+    used: set[int] = set()
+    out = []
+    for g in sorted((g for g in gold["events"] if g.get("date")), key=lambda g: bool(g.get("optional"))):
+        cands = [i for i in dated if i not in used and pred[i]["type"] in _types(g) and same_date(g["date"], pred[i]["date"])]
+        if not cands:
+            continue
+        best = max(cands, key=lambda i: _common(_names(g), _names(pred[i])))
+        used.add(best)
+        if not g.get("optional"):
+            out.append((g, best))
+    return out
+
+
+def collect() -> list[Example]:
+    """Run the rules over the dev golds and make the examples."""
+    from pipeline.evaluation.events import _run, same_name
+    from pipeline.events.actors import doc_entities, main_actor
+    from pipeline.events.scorer import iter_pair_features, scorer_from_dict
+    from pipeline.nlp import build_nlp
+    from pipeline.settings import Settings
+
+    nlp = build_nlp(Settings())
+    nlp.get_pipe("fr_news_events").participants = scorer_from_dict({"mode": "rules"})
+    examples: list[Example] = []
+    for set_name, paths in DEV.items():
+        for gold in (doc for path in paths for doc in _load(path)):
+            doc = _run(nlp, gold["text"], gold.get("dct"))
+            events = list(doc._.events)
+            ents = doc_entities(doc)
+            features = iter_pair_features(doc, events, ents, main_actor(doc, ents))
+            for g, k in _matched(gold, events):
+                names = [str(p["name"]) for p in g.get("participants", [])]
+                pairs = [(c, f, int(any(same_name(n, x) for n in names for x in (c.canonical, *c.names))))
+                         for c, f in features[k]]
+                examples.append(Example(set_name, str(gold.get("id")), events[k], names, pairs))
+    return examples
+
+
+def _fit(examples: Sequence[Example]) -> tuple[dict[str, float], float]:
+    """A logistic regression on the examples' pairs: (feature -> weight, bias)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [f for ex in examples for _, f, _ in ex.pairs]
+    labels = [y for ex in examples for _, _, y in ex.pairs]
+    vec = DictVectorizer(sort=True, sparse=False)
+    x = vec.fit_transform(rows)
+    if len(set(labels)) < 2:
+        return {}, (10.0 if labels and labels[0] else -10.0)
+    model = LogisticRegression(C=C, solver="liblinear", random_state=0, max_iter=1000)
+    model.fit(x, labels)
+    names = vec.get_feature_names_out()
+    return {str(n): float(w) for n, w in zip(names, model.coef_[0], strict=True)}, float(model.intercept_[0])
+
+
+def _correct(ex: Example, probs: Sequence[float], config: Any) -> bool:
+    """Is the decided set the gold's (same names, none extra), as ``pipeline eval`` says?"""
+    from pipeline.evaluation.events import _common
+    from pipeline.events.lexicon import load_lexicon
+    from pipeline.events.scorer import decide
+
+    chosen = decide(ex.event, [(c, p) for (c, _, _), p in zip(ex.pairs, probs, strict=True)], config, load_lexicon())
+    names = [p.name for p in chosen]
+    return _common(ex.gold_names, names) == len(ex.gold_names) and _common(names, ex.gold_names) == len(names)
+
+
+def cross_validate(examples: Sequence[Example]) -> list[list[float]]:
+    """Leave-one-article-out probabilities for every example's pairs."""
+    from pipeline.events.scorer import scorer_from_dict
+
+    articles = sorted({(ex.gold_set, ex.article) for ex in examples})
+    probs: list[list[float]] = [[] for _ in examples]
+    for art in articles:
+        train = [ex for ex in examples if (ex.gold_set, ex.article) != art]
+        weights, bias = _fit(train)
+        scorer = scorer_from_dict({"mode": "scorer", "weights": weights, "bias": bias})
+        for k, ex in enumerate(examples):
+            if (ex.gold_set, ex.article) == art:
+                probs[k] = [scorer.score(f) for _, f, _ in ex.pairs]
+    return probs
+
+
+def _configs() -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = [{"mode": "rules"}]
+    out += [{"mode": "scorer", "threshold": t} for t in THRESHOLDS]
+    out += [{"mode": "hybrid", "high": h, "low": lo, "empty": em} for h in HIGH for lo in LOW for em in EMPTY]
+    return out
+
+
+def compare(examples: Sequence[Example], probs: Sequence[Sequence[float]]) -> list[tuple[dict[str, Any], dict[str, int]]]:
+    """Correct sets per dev set for every configuration, on the cross-validated scores."""
+    from pipeline.events.scorer import scorer_from_dict
+
+    table = []
+    for cfg in _configs():
+        config = scorer_from_dict(cfg)
+        right: dict[str, int] = {name: 0 for name in DEV}
+        for ex, p in zip(examples, probs, strict=True):
+            right[ex.gold_set] += _correct(ex, p, config)
+        table.append((cfg, right))
+    return table
+
+
+def choose(table: Sequence[tuple[dict[str, Any], dict[str, int]]]) -> dict[str, Any]:
+    """The configuration with most correct sets over the dev sets, none of them below the rules."""
+    base = table[0][1]
+    fair = [(cfg, right) for cfg, right in table if all(right[n] >= base[n] for n in DEV)]
+    best = max(fair, key=lambda row: (sum(row[1].values()), row[0]["mode"] == "rules"))
+    return best[0]
+
+
+def write(examples: Sequence[Example], cfg: dict[str, Any], target: Path = TARGET) -> None:
+    """Train on every dev example and write the JSON (sorted keys, rounded weights)."""
+    weights, bias = _fit(examples)
+    data = {
+        "_about": "participant scorer: logistic regression over (event, entity) pairs, trained by "
+                  "bench/train_participants.py on the dev golds only; mode rules|scorer|hybrid "
+                  "(chosen_mode: what dev cross-validation chose, with its thresholds)",
+        "mode": cfg["mode"],
+        "chosen_mode": cfg.get("chosen_mode", cfg["mode"]),
+        "threshold": cfg.get("threshold", 0.5),
+        "high": cfg.get("high", 1.0),
+        "low": cfg.get("low", 0.0),
+        "empty": cfg.get("empty", 1.01),
+        "bias": round(bias, 6),
+        "weights": {k: round(v, 6) for k, v in sorted(weights.items()) if round(v, 6) != 0.0},
+    }
+    target.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
+
+
+def main() -> int:
+    """Collect, cross-validate, choose, write."""
+    global C
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cached", action="store_true", help="reuse the examples of the last run")
+    parser.add_argument("--c", type=float, default=C, help="inverse regularisation of the regression")
+    parser.add_argument("--mode", choices=("rules", "scorer", "hybrid"), help="write this mode (best thresholds of it)")
+    parser.add_argument("--off", action="store_true",
+                        help="write the chosen thresholds with mode rules: the scorer trained but not used")
+    args = parser.parse_args()
+    C = args.c
+    if args.cached and CACHE.exists():
+        examples = pickle.loads(CACHE.read_bytes())
+    else:
+        examples = collect()
+        CACHE.write_bytes(pickle.dumps(examples))
+    totals = {name: sum(1 for ex in examples if ex.gold_set == name) for name in DEV}
+    pos = sum(y for ex in examples for *_, y in ex.pairs)
+    reach = sum(1 for ex in examples for n in ex.gold_names
+                if any(y and __import__("pipeline.evaluation.events", fromlist=["same_name"]).same_name(n, c.canonical)
+                       for c, _, y in ex.pairs))
+    print(f"examples: {len(examples)} matched dated events {totals}, "
+          f"{sum(len(ex.pairs) for ex in examples)} pairs, {pos} positive; gold names {sum(len(ex.gold_names) for ex in examples)}, {reach} with a candidate")
+    table = compare(examples, cross_validate(examples))
+    hybrids = sorted((row for row in table if row[0]["mode"] == "hybrid"), key=lambda row: -sum(row[1].values()))
+    shown = [row for row in table if row[0]["mode"] != "hybrid"] + hybrids[:8] + [
+        row for row in table if row[0] == {"mode": "hybrid", "high": 1.01, "low": 0.0, "empty": 1.01}]
+    print("leave-one-article-out on the dev golds, participants (same set) of matched dated events:")
+    for cfg, right in shown:
+        print(f"{json.dumps(cfg):<46}" + "".join(f"{n}: {right[n] / max(totals[n], 1):.3f} ({right[n]}/{totals[n]})  " for n in DEV))
+    chosen = choose(table) if args.mode is None else max(
+        (row for row in table if row[0]["mode"] == args.mode), key=lambda row: sum(row[1].values()))[0]
+    print("chosen:", chosen)
+    if args.off:
+        chosen = {**chosen, "mode": "rules", "chosen_mode": chosen["mode"]}
+    write(examples, chosen)
+    print(f"written: {TARGET.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
