@@ -333,7 +333,7 @@ def _attach_support_verbs(
         if _complement_owner(tok, nominal) is not None:
             del nominal[idx]
             continue
-        support = _support_verb(tok, lex) or _support_past_date(tok, lex, dates)
+        support = _support_verb(tok, lex) or _support_past_date(tok, lex, dates) or _speech_support(tok, lex)
         if support is not None and support.i in verbal and _names_participants(mention, lex):
             # "les lauréats seront reçus le 28 mars": the verb's event, the noun its participants
             del nominal[idx]
@@ -425,6 +425,18 @@ def _fold_relative_verbs(nominal: dict[int, Mention], verbal: dict[int, Mention]
         if noun.support is None:
             noun.support = mention.trigger
         del verbal[idx]
+
+
+def _speech_support(tok: Token, lex: EventLexicon) -> Token | None:
+    """ "Dans son discours, elle a annoncé …", "il a prononcé une allocution": a speech is
+    told by the verb it frames, or by the verb of giving it it is the object of."""
+    if norm_word(tok.lemma_) not in lex.speech_nouns:
+        return None
+    head = tok.head
+    if head.pos_ == "VERB" and (tok.dep_.startswith("obl") or (
+            tok.dep_ == "obj" and norm_word(head.lemma_) in lex.speech_verbs)):
+        return head
+    return None
 
 
 def _support_past_date(tok: Token, lex: EventLexicon, dates: Sequence[DateMention]) -> Token | None:
