@@ -272,3 +272,25 @@ def test_events_detection_compared_figure_year_dates_nothing(
     nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
 ) -> None:
     assert _dated(nlp_md, text, dates, "2024-09-03") == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # unveiling the list of the laureates is the award, not an announcement
+        ("La Région Bretagne a dévoilé jeudi la liste des lauréats de son prix de l'innovation "
+         "agricole.",
+         [("jeudi", "2024-03-14")],
+         [("award", "2024-03-14")]),
+        # presenting the list of counted laureates of a call is the award, not the call's launch
+        ("Mardi, à Quimper, le préfet du Finistère a présenté la liste des 12 lauréats "
+         "finistériens de l'appel à projets « Territoires d'industrie ».",
+         [("Mardi", "2024-03-12")],
+         [("award", "2024-03-12")]),
+    ],
+)
+def test_events_detection_list_of_laureates_is_the_award(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    assert _dated(nlp_md, text, dates, "2024-03-15") == expected
