@@ -294,3 +294,22 @@ def test_events_detection_list_of_laureates_is_the_award(
     nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
 ) -> None:
     assert _dated(nlp_md, text, dates, "2024-03-15") == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # an expected outcome is no happening: its date makes no event of the clause
+        ("La décision du tribunal administratif de Rennes est attendue au second semestre 2024.",
+         [("second semestre 2024", "2024-H2")]),
+        ("La finalisation de l'opération est attendue en septembre, après l'avis du comité social.",
+         [("septembre", "2024-09")]),
+        ("Les organisateurs, la société Brest Expo, tablent sur 40 000 visiteurs cette année.",
+         [("cette année", "2024")]),
+    ],
+)
+def test_events_detection_expectation_dates_no_clause(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]]
+) -> None:
+    assert _dated(nlp_md, text, dates, "2024-03-15") == []
