@@ -313,3 +313,25 @@ def test_events_detection_expectation_dates_no_clause(
     nlp_md: Language, text: str, dates: list[tuple[str, str]]
 ) -> None:
     assert _dated(nlp_md, text, dates, "2024-03-15") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # the parser runs the new paragraph's fronted participle on into the sentence before
+        # and hangs it on a noun there: it is no support of that noun, but an event of its own
+        ("Le Havre, le 5 octobre 2023 – L'usine de méthanisation de Gonfreville a été inaugurée "
+         "lundi.\nLe financement atteint 12 millions d'euros, dont 3 millions apportés par la Région "
+         "Normandie.\nLancé en mars 2022, le chantier a été retardé par les intempéries.",
+         ("launch", "2022-03"), ("funding", "2022-03")),
+    ],
+)
+def test_events_detection_participle_opening_a_missed_sentence(
+    nlp_full: Language, text: str, expected: tuple[str, str], absent: tuple[str, str]
+) -> None:
+    from pipeline.evaluation.events import _run
+
+    found = [(e.type, e.date) for e in _run(nlp_full, text, None)._.events if e.date]
+    assert expected in found
+    assert absent not in found

@@ -484,7 +484,7 @@ def _support_verb(tok: Token, lex: EventLexicon) -> Token | None:
         if lemma in lex.support_verbs or lemma in lex.verbs:
             return head
     for child in tok.rights:
-        if child.dep_ == "acl" and child.pos_ == "VERB":
+        if child.dep_ == "acl" and child.pos_ == "VERB" and not _opens_missed_sentence(child):
             lemma = norm_word(child.lemma_)
             if lemma in lex.support_verbs or lemma in lex.verbs:
                 return child
@@ -496,6 +496,18 @@ def _in_acted_list(tok: Token, lex: EventLexicon) -> bool:
     head = tok.head
     return (tok.dep_ == "nmod" and norm_word(head.lemma_) in lex.container_nouns
             and head.dep_ in ("obj", "nsubj:pass") and head.head.pos_ == "VERB")
+
+
+def _opens_missed_sentence(tok: Token) -> bool:
+    """Does ``tok`` open a sentence the parser ran on into the one before ("… aux
+    particules fines. Créée en 2017 par …, la société compte": the participle hung on a
+    noun before the full stop)? A capitalised word right after a sentence's end."""
+    if tok.is_sent_start or not tok.text[:1].isupper():
+        return False
+    before = tok.i - 1
+    while before > tok.sent.start and tok.doc[before].is_space:
+        before -= 1
+    return before >= tok.sent.start and tok.doc[before].text.endswith((".", "!", "?"))
 
 
 def _drop_generic_verbs(
