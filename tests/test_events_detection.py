@@ -272,3 +272,66 @@ def test_events_detection_compared_figure_year_dates_nothing(
     nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
 ) -> None:
     assert _dated(nlp_md, text, dates, "2024-09-03") == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # unveiling the list of the laureates is the award, not an announcement
+        ("La Région Bretagne a dévoilé jeudi la liste des lauréats de son prix de l'innovation "
+         "agricole.",
+         [("jeudi", "2024-03-14")],
+         [("award", "2024-03-14")]),
+        # presenting the list of counted laureates of a call is the award, not the call's launch
+        ("Mardi, à Quimper, le préfet du Finistère a présenté la liste des 12 lauréats "
+         "finistériens de l'appel à projets « Territoires d'industrie ».",
+         [("Mardi", "2024-03-12")],
+         [("award", "2024-03-12")]),
+    ],
+)
+def test_events_detection_list_of_laureates_is_the_award(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    assert _dated(nlp_md, text, dates, "2024-03-15") == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # an expected outcome is no happening: its date makes no event of the clause
+        ("La décision du tribunal administratif de Rennes est attendue au second semestre 2024.",
+         [("second semestre 2024", "2024-H2")]),
+        ("La finalisation de l'opération est attendue en septembre, après l'avis du comité social.",
+         [("septembre", "2024-09")]),
+        ("Les organisateurs, la société Brest Expo, tablent sur 40 000 visiteurs cette année.",
+         [("cette année", "2024")]),
+    ],
+)
+def test_events_detection_expectation_dates_no_clause(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]]
+) -> None:
+    assert _dated(nlp_md, text, dates, "2024-03-15") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # the parser runs the new paragraph's fronted participle on into the sentence before
+        # and hangs it on a noun there: it is no support of that noun, but an event of its own
+        ("Le Havre, le 5 octobre 2023 – L'usine de méthanisation de Gonfreville a été inaugurée "
+         "lundi.\nLe financement atteint 12 millions d'euros, dont 3 millions apportés par la Région "
+         "Normandie.\nLancé en mars 2022, le chantier a été retardé par les intempéries.",
+         ("launch", "2022-03"), ("funding", "2022-03")),
+    ],
+)
+def test_events_detection_participle_opening_a_missed_sentence(
+    nlp_full: Language, text: str, expected: tuple[str, str], absent: tuple[str, str]
+) -> None:
+    from pipeline.evaluation.events import _run
+
+    found = [(e.type, e.date) for e in _run(nlp_full, text, None)._.events if e.date]
+    assert expected in found
+    assert absent not in found

@@ -14,11 +14,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.events.anaphora import acronym_expansions
 from pipeline.events.arguments import collect_arguments, compared
 from pipeline.events.clauses import clause_mentions
+from pipeline.events.grammar import morph
 from pipeline.events.lexicon import EventLexicon, load_lexicon
 from pipeline.events.mention import ArticleContext, Mention, is_dateline, is_event_date
 from pipeline.events.merging import build_events
@@ -83,7 +84,30 @@ def find_events(doc: Doc) -> list[Event]:
             mention.status = status(mention, doc, lex, published)
             mention.in_speech = _in_speech(mention, ctx)
             all_mentions.append(mention)
+    _date_speeches(all_mentions, lex)
     return build_events(doc, all_mentions)
+
+
+def _date_speeches(mentions: Sequence[Mention], lex: EventLexicon) -> None:
+    """A speech with no date of its own ("Dans son discours, il a annoncé …") was given at
+    the occasion the article told before it: the last dated event before it its speaker
+    takes part in, else the article's first dated event (its lead); in place."""
+    for k, mention in enumerate(mentions):
+        if (mention.date is not None or mention.support is None or mention.status == "planned"
+                or norm_word(mention.trigger.lemma_) not in lex.speech_nouns or _pluperfect(mention.support)):
+            continue
+        before = [m for m in mentions[:k] if m.date is not None and m.status != "planned" and not m.in_speech]
+        if not before:
+            continue
+        speaker = [set(name.split()) for name in mention.explicit_names()]
+        told = [m for m in before if any(a <= b or b <= a for a in speaker
+                                         for b in (set(n.split()) for n in m.explicit_names()))]
+        mention.date = (told[-1] if told else before[0]).date
+
+
+def _pluperfect(verb: Token) -> bool:
+    """ "Ses prédécesseurs avaient tenu un discours": a time before the story's, not its occasion."""
+    return any(c.dep_.startswith("aux") and "Imp" in morph(c, "Tense") for c in verb.children)
 
 
 def _stretch_by_duration(mention: Mention, ctx: ArticleContext, durations: Sequence[DateMention]) -> None:

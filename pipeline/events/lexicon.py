@@ -69,6 +69,11 @@ class EventLexicon:
     deal_types: frozenset[str]
     #: prepositions before a span of days that an event lasts ("pour onze jours")
     duration_preps: frozenset[str]
+    #: nouns of a speech ("dans son discours"), and the verbs they are the object of ("prononcer")
+    speech_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
+    #: nouns of a list ("la liste des lauréats"): a verb acting on one acts on its complement
+    container_nouns: frozenset[str]
     max_noun_len: int
     #: first words of the nominal triggers, to skip most tokens at once
     noun_heads: frozenset[str]
@@ -134,6 +139,9 @@ def load_lexicon() -> EventLexicon:
         deal_document_nouns=frozenset(norm_word(w) for w in raw["deal_documents"]["nouns"]),
         deal_types=frozenset(raw["deal_documents"]["types"]),
         duration_preps=frozenset(norm_word(w) for w in raw["duration_preps"]["words"]),
+        speech_nouns=frozenset(norm_word(w) for w in raw["speech_nouns"]["nouns"]),
+        speech_verbs=frozenset(norm_word(w) for w in raw["speech_nouns"]["verbs"]),
+        container_nouns=frozenset(norm_word(w) for w in raw["container_nouns"]["nouns"]),
         max_noun_len=max(len(k) for k in nouns),
         noun_heads=frozenset(k[0] for k in nouns),
     )

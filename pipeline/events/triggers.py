@@ -171,7 +171,10 @@ def _nominal_mention(
     counted ("une quarantaine de rendez-vous") or part of a name that is not an event."""
     tok = tokens[i]
     ent = named_tokens.get(tok.i)
-    counted = any(q.start <= tok.idx < q.end for q in quantities.items)
+    # people counted in a list a verb acts on are still who the event is about ("la liste
+    # des 37 lauréats")
+    counted = any(q.start <= tok.idx < q.end for q in quantities.items) and not (
+        norm_word(tok.lemma_) in lex.participant_nouns and _in_acted_list(tok, lex))
     # inside a name, only a named event counts ("le Salon du livre"), not an
     # organisation acting ("l'Atelier du Parc a présenté")
     named_ok = ent is None or (ent.label in ("MISC", "EVENT") and _named_event_is_the_event(tok, ent, lex))
@@ -240,7 +243,7 @@ def _verbal_mention(tok: Token, lex: EventLexicon) -> Mention | None:
         kind = lex.dated_only_verbs[lemma]
     by_object = lex.type_by_argument.get(lemma)
     if kind is not None and by_object:
-        kind = next((by_object[o] for o in _object_lemmas(tok) if o in by_object), kind)
+        kind = next((by_object[o] for o in _object_lemmas(tok, lex.container_nouns) if o in by_object), kind)
     reflexive = _is_reflexive(tok)
     if (
         kind is not None
@@ -273,12 +276,17 @@ def in_fixed_phrase(tokens: Span, i: int, lex: EventLexicon) -> bool:
     return False
 
 
-def _object_lemmas(verb: Token) -> list[str]:
+def _object_lemmas(verb: Token, containers: frozenset[str]) -> list[str]:
     """What the verb acts on: its objects, its passive subject, or the noun its participle
-    modifies ("les chiffres dévoilés mardi")."""
+    modifies ("les chiffres dévoilés mardi"); through a list, what it lists."""
     # the parser often labels a noun object "xcomp" ("a cédé le pouvoir")
-    found = [norm_word(c.lemma_) for c in verb.children
-             if c.dep_ in ("obj", "nsubj:pass") or (c.dep_ == "xcomp" and c.pos_ == "NOUN")]
+    objects = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") or (c.dep_ == "xcomp" and c.pos_ == "NOUN")]
+    found: list[str] = []
+    for obj in objects:
+        if norm_word(obj.lemma_) in containers:
+            # "a dévoilé la liste des lauréats": what the list names comes first
+            found.extend(norm_word(c.lemma_) for c in obj.children if c.dep_ == "nmod")
+        found.append(norm_word(obj.lemma_))
     clause = verb
     while clause.dep_ == "xcomp" and clause.head is not clause:
         clause = clause.head  # "qui devrait être dévoilée": the relative is the modal's
@@ -333,7 +341,7 @@ def _attach_support_verbs(
         if _complement_owner(tok, nominal) is not None:
             del nominal[idx]
             continue
-        support = _support_verb(tok, lex) or _support_past_date(tok, lex, dates)
+        support = _support_verb(tok, lex) or _support_past_date(tok, lex, dates) or _speech_support(tok, lex)
         if support is not None and support.i in verbal and _names_participants(mention, lex):
             # "les lauréats seront reçus le 28 mars": the verb's event, the noun its participants
             del nominal[idx]
@@ -427,6 +435,18 @@ def _fold_relative_verbs(nominal: dict[int, Mention], verbal: dict[int, Mention]
         del verbal[idx]
 
 
+def _speech_support(tok: Token, lex: EventLexicon) -> Token | None:
+    """ "Dans son discours, elle a annoncé …", "il a prononcé une allocution": a speech is
+    told by the verb it frames, or by the verb of giving it it is the object of."""
+    if norm_word(tok.lemma_) not in lex.speech_nouns:
+        return None
+    head = tok.head
+    if head.pos_ == "VERB" and (tok.dep_.startswith("obl") or (
+            tok.dep_ == "obj" and norm_word(head.lemma_) in lex.speech_verbs)):
+        return head
+    return None
+
+
 def _support_past_date(tok: Token, lex: EventLexicon, dates: Sequence[DateMention]) -> Token | None:
     """ "a validé mercredi la reprise": the object after a date between verb and object is
     often hung on the date by the parser; the verb the date modifies is its support."""
@@ -456,16 +476,38 @@ def _support_verb(tok: Token, lex: EventLexicon) -> Token | None:
     # a determined noun the parser coordinates with the verb itself is its second object
     object_of_verb = first.dep_ == "conj" and head.pos_ == "VERB" and head.i < first.i and any(
         c.pos_ == "DET" for c in first.lefts)
+    if _in_acted_list(first, lex):
+        # "ont présenté la liste des 37 lauréats": the verb acts on what the list names
+        first, head = head, head.head
     if (first.dep_ in ("obj", "nsubj", "nsubj:pass") or object_of_verb) and head.pos_ in ("VERB", "AUX"):
         lemma = norm_word(head.lemma_)
         if lemma in lex.support_verbs or lemma in lex.verbs:
             return head
     for child in tok.rights:
-        if child.dep_ == "acl" and child.pos_ == "VERB":
+        if child.dep_ == "acl" and child.pos_ == "VERB" and not _opens_missed_sentence(child):
             lemma = norm_word(child.lemma_)
             if lemma in lex.support_verbs or lemma in lex.verbs:
                 return child
     return None
+
+
+def _in_acted_list(tok: Token, lex: EventLexicon) -> bool:
+    """Is ``tok`` what a list some verb acts on names ("la liste des lauréats", object)?"""
+    head = tok.head
+    return (tok.dep_ == "nmod" and norm_word(head.lemma_) in lex.container_nouns
+            and head.dep_ in ("obj", "nsubj:pass") and head.head.pos_ == "VERB")
+
+
+def _opens_missed_sentence(tok: Token) -> bool:
+    """Does ``tok`` open a sentence the parser ran on into the one before ("… aux
+    particules fines. Créée en 2017 par …, la société compte": the participle hung on a
+    noun before the full stop)? A capitalised word right after a sentence's end."""
+    if tok.is_sent_start or not tok.text[:1].isupper():
+        return False
+    before = tok.i - 1
+    while before > tok.sent.start and tok.doc[before].is_space:
+        before -= 1
+    return before >= tok.sent.start and tok.doc[before].text.endswith((".", "!", "?"))
 
 
 def _drop_generic_verbs(
