@@ -91,6 +91,8 @@ ABLATION_COLUMNS: tuple[tuple[str, str, str, str], ...] = (
     ("MISC", "strict", "MISC", "f1"),
     ("P+O+L", "strict", OVERALL, "f1"),
 )
+#: what became of a gold ORG entity in ours (:func:`org_outcomes`)
+ORG_OUTCOMES = ("found", "as PER", "as LOC", "as MISC", "boundaries", "not found")
 #: (row name, scoring mode, label, what of the PRF)
 ROWS: tuple[tuple[str, str, str, str], ...] = (
     ("strict PER", "strict", "PER", "f1"),
@@ -113,6 +115,8 @@ class SetResult:
     n_entities: int
     t_model: float
     t_fix: float
+    #: what became of the gold ORG entities (:func:`org_outcomes`), counts only
+    org: dict[str, int]
 
 
 def bench(
@@ -132,13 +136,14 @@ def bench(
     ``cluster_vote``, ``corpus_vote``).
     """
     parsed = parse_set(nlp, gold, batch_size=batch_size, raw_nlp=raw_nlp)
-    ours, t_fix = score_ours(nlp, parsed, without=without)
+    ours, t_fix, org = score_ours(nlp, parsed, without=without)
     return SetResult(
         name,
         EntityScores(raw=parsed.raw, ours=ours, n_docs=len(gold)),
         sum(len(g.entities) for g in gold),
         parsed.t_model,
         t_fix,
+        org,
     )
 
 
@@ -169,9 +174,9 @@ def parse_set(
 
 def score_ours(
     nlp: Language, parsed: ParsedSet, *, without: frozenset[str] = frozenset()
-) -> tuple[SystemScores, float]:
+) -> tuple[SystemScores, float, dict[str, int]]:
     """Our component (its families in ``without`` left out) and the corpus vote over a
-    parsed set: the scores and the time they took."""
+    parsed set: the scores, the time they took and what became of the gold ORG."""
     fixer = nlp.get_pipe("fr_entity_fixes")
     if without - {CORPUS_VOTE}:
         fixer = EntityFixer("fr_entity_fixes", fixer.rules, without=without - {CORPUS_VOTE})
@@ -183,11 +188,30 @@ def score_ours(
         vote = CorpusVote().update(records)
         records = [vote.relabel_dict(r) for r in records]
     t_fix = time.perf_counter() - t0
-    ours = score_spans(
+    pairs = [
         (g.entities, _record_spans(r, event_label=g.event_label))
         for g, r in zip(parsed.gold, records, strict=True)
-    )
-    return ours, t_fix
+    ]
+    return score_spans(pairs), t_fix, org_outcomes(pairs)
+
+
+def org_outcomes(pairs: list[tuple[tuple[Span, ...], tuple[Span, ...]]]) -> dict[str, int]:
+    """Counts of what became of the gold ORG entities: found, found as another label (same
+    span), found with other boundaries (an overlapping entity), not found."""
+    out = dict.fromkeys(ORG_OUTCOMES, 0)
+    for gold, pred in pairs:
+        by_span = {(s, e): label for s, e, label in pred}
+        for start, end, label in gold:
+            if label != "ORG":
+                continue
+            found = by_span.get((start, end))
+            if found is not None:
+                out["found" if found == "ORG" else f"as {found}"] += 1
+            elif any(s < end and start < e for s, e, _ in pred):
+                out["boundaries"] += 1
+            else:
+                out["not found"] += 1
+    return out
 
 
 def _record_spans(record: dict[str, Any], *, event_label: str) -> tuple[Span, ...]:
@@ -226,6 +250,9 @@ def side_by_side(results: list[SetResult]) -> str:
         f"time per article over all sets: model {1000 * t_model / n:.1f} ms, fr_entity_fixes "
         f"{1000 * t_fix / n:.2f} ms ({100 * t_fix / max(t_model, 1e-9):.1f}% of the model)"
     )
+    lines.append(f"{'gold ORG, ours':<22}" + "".join(f"{k:>11}" for k in ORG_OUTCOMES))
+    for r in results:
+        lines.append(f"  {r.name:<20}" + "".join(f"{r.org[k]:>11}" for k in ORG_OUTCOMES))
     return "\n".join(lines)
 
 
@@ -237,8 +264,8 @@ def ablation(nlp: Language, name: str, gold: list[GoldDoc], *, batch_size: int) 
     positive cell is what the family costs on that label, a negative one what it brings.
     """
     parsed = parse_set(nlp, gold, batch_size=batch_size)
-    full, _ = score_ours(nlp, parsed)
-    bare, _ = score_ours(nlp, parsed, without=frozenset(ALL_FAMILIES))
+    full, _, _ = score_ours(nlp, parsed)
+    bare, _, _ = score_ours(nlp, parsed, without=frozenset(ALL_FAMILIES))
     width = 8
     lines = [
         f"{name} ({len(gold)} articles): strict F1 (ORG P/R), family off minus all on",
@@ -254,7 +281,7 @@ def ablation(nlp: Language, name: str, gold: list[GoldDoc], *, batch_size: int) 
             f"{row:<20}" + "".join(f"{cell(scores, *c[1:]):>{width}.3f}" for c in ABLATION_COLUMNS)
         )
     for family in ALL_FAMILIES:
-        off, _ = score_ours(nlp, parsed, without=frozenset({family}))
+        off, _, _ = score_ours(nlp, parsed, without=frozenset({family}))
         deltas = [cell(off, *c[1:]) - cell(full, *c[1:]) for c in ABLATION_COLUMNS]
         lines.append(
             f"{'- ' + family:<20}"
