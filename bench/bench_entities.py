@@ -8,6 +8,7 @@ Usage::
     python bench/bench_entities.py --ner original   # our rules after the model's own ner
     python bench/bench_entities.py --without junk [--without lists]  # ours, families left out
     python bench/bench_entities.py --ablation   # dev sets: each rule family off in turn
+    python bench/bench_entities.py --gold "WiNER held-out=tests/gold/winer_ner/split.json"
 
 The default sets, dev (rules were written against them) and held-out (only totals read):
 
@@ -291,9 +292,11 @@ def ablation(nlp: Language, name: str, gold: list[GoldDoc], *, batch_size: int) 
 
 
 def load_set(name: str, paths: list[Path]) -> list[GoldDoc]:
-    """The articles of a named set: a bench set's files, or the WiNER rehearsal part."""
-    if name == "WiNER rehearsal":
-        ids = set(json.loads(WINER_SPLIT.read_text(encoding="utf-8"))["rehearsal"])
+    """The articles of a named set: a bench set's files, or a part of WiNER dev's split
+    ("WiNER rehearsal", "WiNER held-out", "WiNER train": ``--gold "WiNER held-out=SPLIT"``)."""
+    part = name.removeprefix("WiNER ").replace("-", "")
+    if name.startswith("WiNER ") and part in ("train", "rehearsal", "heldout"):
+        ids = set(json.loads(WINER_SPLIT.read_text(encoding="utf-8"))[part])
         return [g for g in load_gold(DEFAULT_SETS["WiNER dev"][0]) if g.id in ids]
     return [g for path in paths for g in load_gold(path)]
 

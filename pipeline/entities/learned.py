@@ -124,7 +124,37 @@ def _cues(doc: Doc, ent: Candidate) -> list[str]:
     return out
 
 
-def _syntax(doc: Doc, ent: Candidate, roots: Mapping[int, int], labels: Sequence[str]) -> list[str]:
+#: the rules' word lists whose words are read as classes of cue words ("président" is a
+#: title, "chez" an organisation's preposition): a cue the training never saw still counts
+WORD_CLASSES: tuple[str, ...] = (
+    "titles",
+    "role_words",
+    "member_roles",
+    "person_led_nouns",
+    "org_cues",
+    "org_triggers",
+    "collectivity_heads",
+    "institution_nouns",
+    "unit_triggers",
+    "facility_nouns",
+    "misc_triggers",
+    "event_triggers",
+    "place_prepositions",
+    "org_prepositions",
+    "street_nouns",
+    "portfolio_holders",
+    "eponym_nouns",
+)
+
+
+def word_classes(word: str, rules: EntityRules) -> list[str]:
+    """The classes (:data:`WORD_CLASSES`) of a lower-case word."""
+    return [name for name in WORD_CLASSES if word in getattr(rules, name)]
+
+
+def _syntax(
+    doc: Doc, ent: Candidate, roots: Mapping[int, int], labels: Sequence[str], rules: EntityRules
+) -> list[str]:
     """The head of the mention, its prepositions, appositions and coordinated names."""
     if not doc.has_annotation("DEP"):
         return []
@@ -132,12 +162,15 @@ def _syntax(doc: Doc, ent: Candidate, roots: Mapping[int, int], labels: Sequence
     root = span.root
     out = [f"dep={root.dep_}"]
     if not ent.start <= root.head.i < ent.end:
-        out.append(f"head={root.dep_}:{root.head.lemma_.lower()}")
+        head = root.head.lemma_.lower()
+        out.append(f"head={root.dep_}:{head}")
+        out += [f"head_class={root.dep_}:{c}" for c in word_classes(head, rules)]
     for child in root.children:
         if child.i < ent.start and child.dep_ == "case":
             out.append(f"case={child.lemma_.lower()}")
         elif child.dep_ == "appos" and not ent.start <= child.i < ent.end:
             out.append(f"appos={child.lemma_.lower()}")
+            out += [f"appos_class={c}" for c in word_classes(child.lemma_.lower(), rules)]
     conj = [root.head] if root.dep_ == "conj" else []
     conj += [c for c in root.children if c.dep_ == "conj"]
     for tok in conj:
@@ -188,11 +221,24 @@ def mention_features(
         feats = [rule, f"ner={ner[k]}", f"{rule}&ner={ner[k]}"]
         if ent.certain:
             feats.append(f"{rule}&certain" + ("&not_person" if ent.not_person else ""))
-        feats += _cues(doc, ent)
-        feats += _syntax(doc, ent, roots, labels)
+        context = _cues(doc, ent) + _syntax(doc, ent, roots, labels, rules)
+        before = doc[ent.start - 1].lower_ if ent.start else ""
+        context += [f"l1_class={c}" for c in word_classes(before, rules)]
+        # the same cue reads differently after each label the rules gave ("de X" after PER)
+        feats += context + [f"{ent.label}|{f}" for f in context if not f.startswith("r1=")]
         feats += _shape(doc[ent.start : ent.end], ent, rules)
         out.append(feats)
     return out
+
+
+def _article_features(doc: Doc, ents: Sequence[Candidate]) -> tuple[frozenset[str], list[str]]:
+    """The words of the article's names of several words, and which labels dominate it."""
+    in_longer = frozenset(
+        t.lower_ for e in ents if e.end - e.start > 1 for t in doc[e.start : e.end] if t.is_alpha
+    )
+    counts = {label: sum(1 for e in ents if e.label == label) for label in sorted(NE_LABELS)}
+    total = max(1, sum(counts.values()))
+    return in_longer, [f"article_{label}={round(3 * n / total)}" for label, n in counts.items()]
 
 
 def cluster_features(
@@ -204,6 +250,7 @@ def cluster_features(
     features, the number of mentions, and which labels the rules gave it.
     """
     per_mention = mention_features(doc, ents, rules)
+    in_longer, article = _article_features(doc, ents)
     groups: dict[str, list[int]] = {}
     for k, ent in enumerate(ents):
         if decided(ent):
@@ -212,8 +259,14 @@ def cluster_features(
     for members in groups.values():
         feats = {f for k in members for f in per_mention[k]}
         feats.add(f"mentions={min(len(members), 3)}")
-        rule_labels = sorted({ents[k].label for k in members})
-        feats.add("rules=" + "+".join(rule_labels))
+        rules_seen = "+".join(sorted({ents[k].label for k in members}))
+        feats.add(f"rules={rules_seen}")
+        feats.update(article)
+        first = ents[members[0]]
+        if first.end - first.start == 1:
+            # one word: the surname of a person named in full, or a name of its own
+            alone = doc[first.start].lower_ not in in_longer
+            feats.add(f"{rules_seen}|one_word_{'alone' if alone else 'in_longer'}")
         out.append((members, sorted(feats)))
     return out
 
@@ -229,7 +282,8 @@ def choose(model: LabelModel, features: Sequence[str], current: str, certain: bo
     """The label of a name: the learned one where the policy lets it replace ``current``."""
     scores = model.scores(features)
     allowed = [c for c in CLASSES if model.drop or c != NONE]
-    best = max(allowed, key=lambda c: (scores.get(c, -inf), c))
+    # a tie keeps the rules' label
+    best = max(allowed, key=lambda c: (scores.get(c, -inf), c == current, c))
     if best == current:
         return current
     if model.policy == "uncertain" and certain:
