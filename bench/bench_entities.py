@@ -8,6 +8,7 @@ Usage::
     python bench/bench_entities.py --ner original   # our rules after the model's own ner
     python bench/bench_entities.py --without junk [--without lists]  # ours, families left out
     python bench/bench_entities.py --ablation   # dev sets: each rule family off in turn
+    python bench/bench_entities.py --learned    # ours with the learned label decider
     python bench/bench_entities.py --gold "WiNER held-out=tests/gold/winer_ner/split.json"
 
 The default sets, dev (rules were written against them) and held-out (only totals read):
@@ -180,7 +181,12 @@ def score_ours(
     parsed set: the scores, the time they took and what became of the gold ORG."""
     fixer = nlp.get_pipe("fr_entity_fixes")
     if without - {CORPUS_VOTE}:
-        fixer = EntityFixer("fr_entity_fixes", fixer.rules, without=without - {CORPUS_VOTE})
+        fixer = EntityFixer(
+            "fr_entity_fixes",
+            fixer.rules,
+            learned_labels=fixer.options["learned_labels"],
+            without=without - {CORPUS_VOTE},
+        )
     t0 = time.perf_counter()
     fixed = [fixer(d.copy()) for d in parsed.docs]
     # the run's second pass over the corpus entity table, the gold set as the corpus
@@ -332,6 +338,11 @@ def main() -> None:
         help="leave a rule family out of ours (repeatable)",
     )
     parser.add_argument(
+        "--learned",
+        action="store_true",
+        help="ours with the learned label decider (off in a run by default)",
+    )
+    parser.add_argument(
         "--ablation",
         action="store_true",
         help="dev sets only (" + ", ".join(ABLATION_SETS) + "): each rule family left out in turn",
@@ -351,9 +362,11 @@ def main() -> None:
         raw_nlp = spacy.load(args.model)
         if not use_news_ner(nlp, args.model):
             parser.error(f"no shipped news NER for {args.model}: use --ner original")
-    nlp.add_pipe("fr_entity_fixes", after="ner")
+    nlp.add_pipe("fr_entity_fixes", after="ner", config={"learned_labels": args.learned})
     ner = "the shipped news NER" if raw_nlp is not None else "its own ner"
     print(f"raw = {args.model} {nlp.meta.get('version')}; ours = the model with {ner} + fr_entity_fixes")
+    if args.learned:
+        print("ours with the learned label decider (pipeline.entities.learned)")
     if args.without:
         print(f"ours without: {', '.join(args.without)}")
     print("F1 raw -> ours ('!': ours lower); dev: WiNER, corpora, FTiB dev, press dev; held-out: FTiB, press")

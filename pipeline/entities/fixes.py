@@ -61,6 +61,7 @@ def fix_entities(
     fix_boundaries: bool = True,
     fix_labels: bool = True,
     link_acronyms: bool = True,
+    learned_labels: bool = False,
     without: frozenset[str] = frozenset(),
 ) -> FixedEntities:
     """Correct the entities of a doc that went through ``ner``.
@@ -78,6 +79,8 @@ def fix_entities(
         fix_labels: ORG for public bodies, legal forms, organisation appositions and
             ministers' portfolios ("ministre de l'Intérieur" -> "Intérieur").
         link_acronyms: find "Expansion (ACR)" and "ACR (Expansion)" pairs.
+        learned_labels: let the learned decider (:mod:`.learned`) relabel each name
+            after the rules (off by default: it did not win on held-out data, README).
         without: names of rule families (:data:`FAMILIES`) left out, to measure what
             each one brings.
 
@@ -92,6 +95,7 @@ def fix_entities(
     off |= {"boundaries", "cut_names", "place_complements", "enumerations"} if not fix_boundaries else set()
     off |= {*LABEL_STEPS, "kinds", "facilities", "lists", "repeats", "learned_labels"} if not fix_labels else set()
     off |= {"acronyms"} if not link_acronyms else set()
+    off |= {"learned_labels"} if not learned_labels else set()
     ents = [Candidate(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
     if "boundaries" not in off:
         ents = adjust_boundaries(doc, ents, rules)
