@@ -250,13 +250,26 @@ def _rows(articles: Sequence[Article]) -> list[tuple[list[str], str]]:
     return [(feats, t) for a in articles for (_, feats), t in zip(a.names, a.targets, strict=True)]
 
 
-def fit_articles(articles: Sequence[Article], c: float, other_weight: float) -> dict[str, Any]:
+def rule_feature(feature: str) -> bool:
+    """The feature says which label the rules gave ("rule=ORG", "ORG|l1=chez", "rules=LOC")."""
+    head = feature.split("|", 1)[0] if "|" in feature else ""
+    return feature.startswith(("rule=", "rules=")) or (bool(head) and head.replace("+", "").isupper())
+
+
+def fit_articles(
+    articles: Sequence[Article], c: float, other_weight: float, *, without_rules: bool = False
+) -> dict[str, Any]:
     """:func:`fit` on the articles' names; names outside WiNER weigh ``other_weight`` each
-    (WiNER has four names in five: the press-like sets would barely count)."""
+    (WiNER has four names in five: the press-like sets would barely count).
+    ``without_rules``: the rules' label is no feature (the model learns the cues the rules
+    read instead of copying the rules' decision)."""
     weights = [
         1.0 if a.set_name.startswith("WiNER") else other_weight for a in articles for _ in a.names
     ]
-    return fit(_rows(articles), c, sample_weight=weights)
+    rows = _rows(articles)
+    if without_rules:
+        rows = [([f for f in feats if not rule_feature(f)], t) for feats, t in rows]
+    return fit(rows, c, sample_weight=weights)
 
 
 def evaluate(
@@ -281,20 +294,30 @@ def table(title: str, scores: dict[str, SystemScores]) -> str:
 
 
 def cross_validate(
-    articles: Sequence[Article], c: float, other_weight: float, rules: EntityRules, folds: int = 5
+    articles: Sequence[Article],
+    c: float,
+    other_weight: float,
+    rules: EntityRules,
+    folds: int = 5,
+    *,
+    without_rules: bool = False,
 ) -> str:
     """5-fold CV grouped by article (folds by article order within each set), then leave-one-set-out."""
     per_set: dict[str, dict[str, SystemScores]] = {}
     for fold in range(folds):
         test = [a for k, a in enumerate(articles) if k % folds == fold]
-        weights = fit_articles([a for k, a in enumerate(articles) if k % folds != fold], c, other_weight)
+        weights = fit_articles(
+            [a for k, a in enumerate(articles) if k % folds != fold], c, other_weight, without_rules=without_rules
+        )
         for set_name in dict.fromkeys(a.set_name for a in test):
             evaluate(weights, [a for a in test if a.set_name == set_name], per_set.setdefault(set_name, {}), rules)
-    setting = f"C={c}, other sets x{other_weight}"
+    setting = f"C={c}, other sets x{other_weight}" + (", no rules' label" if without_rules else "")
     out = [table(f"{name}: {folds}-fold CV by article, {setting}", s) for name, s in per_set.items()]
     for held in ("FTiB dev", "press dev", "corpora gold"):
         scores: dict[str, SystemScores] = {}
-        weights = fit_articles([a for a in articles if a.set_name != held], c, other_weight)
+        weights = fit_articles(
+            [a for a in articles if a.set_name != held], c, other_weight, without_rules=without_rules
+        )
         evaluate(weights, [a for a in articles if a.set_name == held], scores, rules)
         out.append(table(f"{held}: trained on the other sets, {setting}", scores))
     return "\n\n".join(out)
@@ -347,6 +370,9 @@ def main() -> None:
     parser.add_argument("--margin", type=float, default=1.0)
     parser.add_argument("--drop", action="store_true", help="let the decider drop names")
     parser.add_argument(
+        "--without-rules", action="store_true", help="the rules' label is no feature of the model"
+    )
+    parser.add_argument(
         "--unfitted",
         action="store_true",
         help="leave out the sets the news NER was fitted to (WiNER train, press train)",
@@ -364,9 +390,10 @@ def main() -> None:
     cs = args.c or [1.0]
     if args.cv:
         for c in cs:
-            print(cross_validate(articles, c, args.other_weight, rules), end="\n\n", flush=True)
+            text = cross_validate(articles, c, args.other_weight, rules, without_rules=args.without_rules)
+            print(text, end="\n\n", flush=True)
         return
-    fitted = fit_articles(articles, cs[0], args.other_weight)
+    fitted = fit_articles(articles, cs[0], args.other_weight, without_rules=args.without_rules)
     text = write_weights(fitted, c=cs[0], other_weight=args.other_weight, policy=args.policy, margin=args.margin, drop=args.drop)
     if args.check:
         same = WEIGHTS.is_file() and WEIGHTS.read_text(encoding="utf-8") == text

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import Candidate
-from pipeline.entities.fixes import FAMILIES
+from pipeline.entities.fixes import FAMILIES, fix_entities
 from pipeline.entities.learned import (
     CLASSES,
     NONE,
@@ -131,11 +131,17 @@ def test_learned_decider_company_cue_gives_org(blank_fr: Language, text: str, na
         "Après quinze ans chez Quimvelt, l'ingénieure fonde sa propre entreprise.",
     ],
 )
-def test_learned_decider_packaged_weights_read_company_cues(nlp_md: Language, text: str) -> None:
-    doc, cands = _doc(nlp_md, text, [("Quimvelt", "LOC")])
-    model = replace(default_model(), policy="always", drop=False)
-    kept, _ = decide_labels(doc, cands, default_rules(), model)
-    assert kept[0].label == "ORG"
+def test_learned_decider_packaged_weights_keep_company_cues(nlp_md: Language, text: str) -> None:
+    """The model's LOC, the rules' ORG from the cue: the packaged weights score ORG first."""
+    doc = nlp_md(text)
+    start = text.index("Quimvelt")
+    doc.ents = [doc.char_span(start, start + len("Quimvelt"), label="LOC")]
+    fixed = fix_entities(doc, learned_labels=True)
+    assert [(s.text, s.label_) for s in fixed.spans] == [("Quimvelt", "ORG")]
+    cands = [Candidate(s.start, s.end, s.label_, certain=k in fixed.certain) for k, s in enumerate(fixed.spans)]
+    [(_, feats)] = cluster_features(doc, cands, default_rules())
+    scores = default_model().scores(feats)
+    assert max(scores, key=lambda c: scores[c]) == "ORG"
 
 
 @pytest.mark.parametrize(
