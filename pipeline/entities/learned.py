@@ -180,7 +180,7 @@ def _syntax(
     return out
 
 
-def _shape(span: Span, ent: Candidate, rules: EntityRules) -> list[str]:
+def _shape(span: Span, rules: EntityRules) -> list[str]:
     """Capitals, digits, hyphens, length, last letters, legal form, head noun, demonym."""
     words = [t.text for t in span if not t.is_space]
     text = span.text
@@ -226,7 +226,7 @@ def mention_features(
         context += [f"l1_class={c}" for c in word_classes(before, rules)]
         # the same cue reads differently after each label the rules gave ("de X" after PER)
         feats += context + [f"{ent.label}|{f}" for f in context if not f.startswith("r1=")]
-        feats += _shape(doc[ent.start : ent.end], ent, rules)
+        feats += _shape(doc[ent.start : ent.end], rules)
         out.append(feats)
     return out
 
