@@ -8,6 +8,8 @@ Usage::
     python bench/bench_entities.py --ner original   # our rules after the model's own ner
     python bench/bench_entities.py --without junk [--without lists]  # ours, families left out
     python bench/bench_entities.py --ablation   # dev sets: each rule family off in turn
+    python bench/bench_entities.py --learned    # ours with the learned label decider
+    python bench/bench_entities.py --gold "WiNER held-out=tests/gold/winer_ner/split.json"
 
 The default sets, dev (rules were written against them) and held-out (only totals read):
 
@@ -91,6 +93,8 @@ ABLATION_COLUMNS: tuple[tuple[str, str, str, str], ...] = (
     ("MISC", "strict", "MISC", "f1"),
     ("P+O+L", "strict", OVERALL, "f1"),
 )
+#: what became of a gold ORG entity in ours (:func:`org_outcomes`)
+ORG_OUTCOMES = ("found", "as PER", "as LOC", "as MISC", "boundaries", "not found")
 #: (row name, scoring mode, label, what of the PRF)
 ROWS: tuple[tuple[str, str, str, str], ...] = (
     ("strict PER", "strict", "PER", "f1"),
@@ -113,6 +117,8 @@ class SetResult:
     n_entities: int
     t_model: float
     t_fix: float
+    #: what became of the gold ORG entities (:func:`org_outcomes`), counts only
+    org: dict[str, int]
 
 
 def bench(
@@ -132,13 +138,14 @@ def bench(
     ``cluster_vote``, ``corpus_vote``).
     """
     parsed = parse_set(nlp, gold, batch_size=batch_size, raw_nlp=raw_nlp)
-    ours, t_fix = score_ours(nlp, parsed, without=without)
+    ours, t_fix, org = score_ours(nlp, parsed, without=without)
     return SetResult(
         name,
         EntityScores(raw=parsed.raw, ours=ours, n_docs=len(gold)),
         sum(len(g.entities) for g in gold),
         parsed.t_model,
         t_fix,
+        org,
     )
 
 
@@ -169,12 +176,17 @@ def parse_set(
 
 def score_ours(
     nlp: Language, parsed: ParsedSet, *, without: frozenset[str] = frozenset()
-) -> tuple[SystemScores, float]:
+) -> tuple[SystemScores, float, dict[str, int]]:
     """Our component (its families in ``without`` left out) and the corpus vote over a
-    parsed set: the scores and the time they took."""
+    parsed set: the scores, the time they took and what became of the gold ORG."""
     fixer = nlp.get_pipe("fr_entity_fixes")
     if without - {CORPUS_VOTE}:
-        fixer = EntityFixer("fr_entity_fixes", fixer.rules, without=without - {CORPUS_VOTE})
+        fixer = EntityFixer(
+            "fr_entity_fixes",
+            fixer.rules,
+            learned_labels=fixer.options["learned_labels"],
+            without=without - {CORPUS_VOTE},
+        )
     t0 = time.perf_counter()
     fixed = [fixer(d.copy()) for d in parsed.docs]
     # the run's second pass over the corpus entity table, the gold set as the corpus
@@ -183,11 +195,30 @@ def score_ours(
         vote = CorpusVote().update(records)
         records = [vote.relabel_dict(r) for r in records]
     t_fix = time.perf_counter() - t0
-    ours = score_spans(
+    pairs = [
         (g.entities, _record_spans(r, event_label=g.event_label))
         for g, r in zip(parsed.gold, records, strict=True)
-    )
-    return ours, t_fix
+    ]
+    return score_spans(pairs), t_fix, org_outcomes(pairs)
+
+
+def org_outcomes(pairs: list[tuple[tuple[Span, ...], tuple[Span, ...]]]) -> dict[str, int]:
+    """Counts of what became of the gold ORG entities: found, found as another label (same
+    span), found with other boundaries (an overlapping entity), not found."""
+    out = dict.fromkeys(ORG_OUTCOMES, 0)
+    for gold, pred in pairs:
+        by_span = {(s, e): label for s, e, label in pred}
+        for start, end, label in gold:
+            if label != "ORG":
+                continue
+            found = by_span.get((start, end))
+            if found is not None:
+                out["found" if found == "ORG" else f"as {found}"] += 1
+            elif any(s < end and start < e for s, e, _ in pred):
+                out["boundaries"] += 1
+            else:
+                out["not found"] += 1
+    return out
 
 
 def _record_spans(record: dict[str, Any], *, event_label: str) -> tuple[Span, ...]:
@@ -226,6 +257,9 @@ def side_by_side(results: list[SetResult]) -> str:
         f"time per article over all sets: model {1000 * t_model / n:.1f} ms, fr_entity_fixes "
         f"{1000 * t_fix / n:.2f} ms ({100 * t_fix / max(t_model, 1e-9):.1f}% of the model)"
     )
+    lines.append(f"{'gold ORG, ours':<22}" + "".join(f"{k:>11}" for k in ORG_OUTCOMES))
+    for r in results:
+        lines.append(f"  {r.name:<20}" + "".join(f"{r.org[k]:>11}" for k in ORG_OUTCOMES))
     return "\n".join(lines)
 
 
@@ -237,8 +271,8 @@ def ablation(nlp: Language, name: str, gold: list[GoldDoc], *, batch_size: int) 
     positive cell is what the family costs on that label, a negative one what it brings.
     """
     parsed = parse_set(nlp, gold, batch_size=batch_size)
-    full, _ = score_ours(nlp, parsed)
-    bare, _ = score_ours(nlp, parsed, without=frozenset(ALL_FAMILIES))
+    full, _, _ = score_ours(nlp, parsed)
+    bare, _, _ = score_ours(nlp, parsed, without=frozenset(ALL_FAMILIES))
     width = 8
     lines = [
         f"{name} ({len(gold)} articles): strict F1 (ORG P/R), family off minus all on",
@@ -254,7 +288,7 @@ def ablation(nlp: Language, name: str, gold: list[GoldDoc], *, batch_size: int) 
             f"{row:<20}" + "".join(f"{cell(scores, *c[1:]):>{width}.3f}" for c in ABLATION_COLUMNS)
         )
     for family in ALL_FAMILIES:
-        off, _ = score_ours(nlp, parsed, without=frozenset({family}))
+        off, _, _ = score_ours(nlp, parsed, without=frozenset({family}))
         deltas = [cell(off, *c[1:]) - cell(full, *c[1:]) for c in ABLATION_COLUMNS]
         lines.append(
             f"{'- ' + family:<20}"
@@ -264,9 +298,11 @@ def ablation(nlp: Language, name: str, gold: list[GoldDoc], *, batch_size: int) 
 
 
 def load_set(name: str, paths: list[Path]) -> list[GoldDoc]:
-    """The articles of a named set: a bench set's files, or the WiNER rehearsal part."""
-    if name == "WiNER rehearsal":
-        ids = set(json.loads(WINER_SPLIT.read_text(encoding="utf-8"))["rehearsal"])
+    """The articles of a named set: a bench set's files, or a part of WiNER dev's split
+    ("WiNER rehearsal", "WiNER held-out", "WiNER train": ``--gold "WiNER held-out=SPLIT"``)."""
+    part = name.removeprefix("WiNER ").replace("-", "")
+    if name.startswith("WiNER ") and part in ("train", "rehearsal", "heldout"):
+        ids = set(json.loads(WINER_SPLIT.read_text(encoding="utf-8"))[part])
         return [g for g in load_gold(DEFAULT_SETS["WiNER dev"][0]) if g.id in ids]
     return [g for path in paths for g in load_gold(path)]
 
@@ -302,6 +338,11 @@ def main() -> None:
         help="leave a rule family out of ours (repeatable)",
     )
     parser.add_argument(
+        "--learned",
+        action="store_true",
+        help="ours with the learned label decider (off in a run by default)",
+    )
+    parser.add_argument(
         "--ablation",
         action="store_true",
         help="dev sets only (" + ", ".join(ABLATION_SETS) + "): each rule family left out in turn",
@@ -321,9 +362,11 @@ def main() -> None:
         raw_nlp = spacy.load(args.model)
         if not use_news_ner(nlp, args.model):
             parser.error(f"no shipped news NER for {args.model}: use --ner original")
-    nlp.add_pipe("fr_entity_fixes", after="ner")
+    nlp.add_pipe("fr_entity_fixes", after="ner", config={"learned_labels": args.learned})
     ner = "the shipped news NER" if raw_nlp is not None else "its own ner"
     print(f"raw = {args.model} {nlp.meta.get('version')}; ours = the model with {ner} + fr_entity_fixes")
+    if args.learned:
+        print("ours with the learned label decider (pipeline.entities.learned)")
     if args.without:
         print(f"ours without: {', '.join(args.without)}")
     print("F1 raw -> ours ('!': ours lower); dev: WiNER, corpora, FTiB dev, press dev; held-out: FTiB, press")

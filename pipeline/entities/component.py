@@ -33,6 +33,7 @@ class EntityFixer:
         fix_boundaries: bool = True,
         fix_labels: bool = True,
         link_acronyms: bool = True,
+        learned_labels: bool = False,
         cluster: bool = True,
         without: frozenset[str] = frozenset(),
     ) -> None:
@@ -50,6 +51,7 @@ class EntityFixer:
             "fix_boundaries": fix_boundaries,
             "fix_labels": fix_labels,
             "link_acronyms": link_acronyms,
+            "learned_labels": learned_labels,
             "without": frozenset(without) - {CLUSTER_VOTE},
         }
         self.cluster = cluster and CLUSTER_VOTE not in without
@@ -72,6 +74,7 @@ class EntityFixer:
         "fix_boundaries": True,
         "fix_labels": True,
         "link_acronyms": True,
+        "learned_labels": False,
         "cluster": True,
         "without": [],
     },
@@ -84,6 +87,7 @@ def make_entity_fixes(
     fix_boundaries: bool = True,
     fix_labels: bool = True,
     link_acronyms: bool = True,
+    learned_labels: bool = False,
     cluster: bool = True,
     without: list[str] | None = None,
 ) -> EntityFixer:
@@ -97,6 +101,8 @@ def make_entity_fixes(
         fix_boundaries: trim determiners and titles, extend generic heads.
         fix_labels: relabel public bodies, legal forms, appositions (ORG) and events.
         link_acronyms: join acronyms and expansions into one entity.
+        learned_labels: relabel each name with the learned decider after the rules
+            (``pipeline.entities.learned``; off by default, see the README).
         cluster: cluster mentions within the article (``entity_id``, ``canonical``).
         without: rule families left out (``fixes.FAMILIES``, ``"cluster_vote"``): to
             measure what each one brings (``bench/bench_entities.py --ablation``).
@@ -116,6 +122,7 @@ def make_entity_fixes(
         fix_boundaries=fix_boundaries,
         fix_labels=fix_labels,
         link_acronyms=link_acronyms,
+        learned_labels=learned_labels,
         cluster=cluster,
         without=frozenset(without or ()),
     )

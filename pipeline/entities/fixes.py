@@ -16,6 +16,7 @@ from pipeline.entities.facilities import add_facility_names
 from pipeline.entities.junk import drop_junk
 from pipeline.entities.kinds import mark_kinds
 from pipeline.entities.labels import LABEL_STEPS, relabel
+from pipeline.entities.learned import decide_labels
 from pipeline.entities.repeats import add_org_repeats
 from pipeline.entities.rules import EntityRules, default_rules
 from pipeline.entities.spans import join_cut_names, join_enumerated_complements
@@ -36,6 +37,7 @@ FAMILIES: tuple[str, ...] = (
     "lists",
     "repeats",
     "acronyms",
+    "learned_labels",
 )
 
 
@@ -59,6 +61,7 @@ def fix_entities(
     fix_boundaries: bool = True,
     fix_labels: bool = True,
     link_acronyms: bool = True,
+    learned_labels: bool = False,
     without: frozenset[str] = frozenset(),
 ) -> FixedEntities:
     """Correct the entities of a doc that went through ``ner``.
@@ -76,6 +79,8 @@ def fix_entities(
         fix_labels: ORG for public bodies, legal forms, organisation appositions and
             ministers' portfolios ("ministre de l'Intérieur" -> "Intérieur").
         link_acronyms: find "Expansion (ACR)" and "ACR (Expansion)" pairs.
+        learned_labels: let the learned decider (:mod:`.learned`) relabel each name
+            after the rules (off by default: it did not win on held-out data, README).
         without: names of rule families (:data:`FAMILIES`) left out, to measure what
             each one brings.
 
@@ -88,8 +93,9 @@ def fix_entities(
     off = set(without)
     off |= {"junk"} if not remove_junk else set()
     off |= {"boundaries", "cut_names", "place_complements", "enumerations"} if not fix_boundaries else set()
-    off |= {*LABEL_STEPS, "kinds", "facilities", "lists", "repeats"} if not fix_labels else set()
+    off |= {*LABEL_STEPS, "kinds", "facilities", "lists", "repeats", "learned_labels"} if not fix_labels else set()
     off |= {"acronyms"} if not link_acronyms else set()
+    off |= {"learned_labels"} if not learned_labels else set()
     ents = [Candidate(e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
     if "boundaries" not in off:
         ents = adjust_boundaries(doc, ents, rules)
@@ -105,6 +111,10 @@ def fix_entities(
     links: list[tuple[int, int]] = []
     if "acronyms" not in off:
         ents, links = pair_acronyms(doc, ents, rules)
+    if "learned_labels" not in off:
+        ents, kept = decide_labels(doc, ents, rules)
+        new_index = {old: new for new, old in enumerate(kept)}
+        links = [(new_index[a], new_index[b]) for a, b in links if a in new_index and b in new_index]
     spans = [Span(doc, e.start, e.end, label=e.label, span_id=e.ent_id) for e in ents]
     certain = {k for k, e in enumerate(ents) if e.certain or e.ent_id}
     not_person = {k for k, e in enumerate(ents) if e.certain and e.not_person}
