@@ -53,3 +53,29 @@ def test_event_arguments_quantities_tied_by_the_parse(
     nlp_full: Language, text: str, date: str, values: list[float]
 ) -> None:
     assert [q.value for q in _event(nlp_full, text, date).quantities] == values
+
+
+@pytest.mark.parametrize(("text", "date", "values"), [
+    # a sentence that tells no event counts the gathering told just before: a passive
+    # subject of "attendre", "tabler sur"
+    ("La 12e foire de Lannion ouvre ses portes ce jeudi 6 juin au parc des expositions. "
+     "Quelque 300 exposants sont attendus et les organisateurs tablent sur 40 000 visiteurs.",
+     "2024-06-06", [300, 40_000]),
+    # a pronoun subject, and a figure in a relative clause on the counted object
+    ("Le premier salon de l'apprentissage se tiendra le 20 juin à Saint-Brieuc. Organisé par la "
+     "chambre des métiers, il réunira 70 entreprises, qui proposent 400 contrats.",
+     "2024-06-20", [70, 400]),
+    # the gathering named again by its noun, across a sentence about its funding; the figure
+    # of another year ("en 2022") is not the gathering's
+    ("Du 15 juin au 30 septembre, le musée de Pont-Aven consacre une exposition à Paul Sérusier. "
+     "Elle a été financée par la Région Bretagne. Le musée, qui a accueilli 60 000 visiteurs en "
+     "2022, espère 30 000 entrées pour cette seule exposition.",
+     "2024-06-15/2024-09-30", [30_000]),
+    # a count after an event that is not a gathering stays out
+    ("La société Kerlann a racheté le 3 juin la conserverie Ty Mad. Elle attend 200 nouveaux "
+     "clients cette année.", "2024-06-03", []),
+])
+def test_event_arguments_quantities_told_in_the_next_sentence(
+    nlp_full: Language, text: str, date: str, values: list[float]
+) -> None:
+    assert sorted(q.value for q in _event(nlp_full, text, date).quantities) == values

@@ -411,7 +411,7 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
         )
     for q in quantities:
         q_span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if q_span is None or _vague(q_span):
+        if q_span is None or vague(q_span):
             continue
         root = q_span.root
         noun = root.head if root.dep_ in ("nummod", "det") and root.head.pos_ == "NOUN" else root
@@ -458,7 +458,7 @@ def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], 
     return money or result or counts or (_governed_by(root, governors) and adjunct)
 
 
-def _vague(span: Span) -> bool:
+def vague(span: Span) -> bool:
     """ "des milliers de personnes", "plusieurs centaines d'invités": an order of size, no count."""
     return (
         len(span) > 1
@@ -492,4 +492,4 @@ def _governed_by(root: Token, governors: set[int]) -> bool:
     return False
 
 
-__all__ = ["collect_arguments", "compared"]
+__all__ = ["collect_arguments", "compared", "vague"]

@@ -1,0 +1,151 @@
+"""Figures of an event told after it, in a sentence of their own.
+
+A gathering is often told in one sentence and counted in the next: "La 12e foire de Rouen
+ouvre ses portes jeudi. Quelque 400 exposants sont attendus et les organisateurs tablent
+sur 90 000 visiteurs." The second sentence names no event; its verb of attendance
+("attendre", "réunir", "accueillir", "tabler sur": ``attendance_figures`` in
+``event_arguments_fr.json``) counts who or what comes to the gathering told just before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.events.arguments import compared, vague
+from pipeline.events.mention import Mention, compatible_dates, event_value, is_event_date
+from pipeline.nlp.text import norm_word
+from pipeline.quantities import find_quantities
+from pipeline.records import DateMention, Quantity
+from pipeline.resources import read_json
+
+#: how many sentences back a follow-up sentence may look for its gathering
+_LOOK_BACK = 2
+#: how a figure's phrase hangs on the verb of attendance: its object, the passive subject
+#: ("400 exposants sont attendus"), "tabler sur", a bare number the parser leaves loose
+_FIGURE_DEPS = frozenset({"obj", "obl:arg", "nsubj:pass", "dep"})
+
+
+@functools.cache
+def _attendance() -> tuple[frozenset[str], frozenset[str]]:
+    """The verbs of attendance and the event types they count, read once per process."""
+    table = read_json("event_arguments_fr.json")["attendance_figures"]
+    return frozenset(norm_word(w) for w in table["verbs"]), frozenset(table["types"])
+
+
+def follow_up_figures(
+    doc: Doc, groups: Sequence[Sequence[Mention]], dates: Sequence[str | None]
+) -> list[list[Quantity]]:
+    """The attendance figures each event gets from the sentences told after it.
+
+    A sentence gives its figures to a gathering when it tells no other event: either it
+    tells only that one ("en espère 25 000 pour cette seule exposition"), or it tells none
+    and the gathering is the last event of the one or two sentences before it.
+
+    Args:
+        doc: the article.
+        groups: the mentions of each event, in the order of the events.
+        dates: each event's date value (``None`` when undated).
+
+    Returns:
+        For each group, the figures found for it after its mentions (often none).
+    """
+    verbs, types = _attendance()
+    found: list[list[Quantity]] = [[] for _ in groups]
+    sents = list(doc.sents)
+    starts = [s.start for s in sents]
+    told: dict[int, dict[int, int]] = {}  # sentence -> group -> its last trigger there
+    for gi, group in enumerate(groups):
+        for m in group:
+            if m.type == "other" and not m.nominal and norm_word(m.trigger.lemma_) in verbs:
+                continue  # a clause the count itself made an event: no event of its own
+            at = told.setdefault(bisect.bisect_right(starts, m.trigger.i) - 1, {})
+            at[gi] = max(at.get(gi, -1), m.trigger.i)
+    event_dates = [d for d in doc._.dates if is_event_date(d)]
+    for si, sent in enumerate(sents):
+        if not any(norm_word(t.lemma_) in verbs for t in sent):
+            continue
+        target = _gathering(si, sent, told, groups)
+        if target is None or groups[target][0].type not in types:
+            continue
+        date_heads = _date_heads(doc, sent, event_dates, dates[target])
+        for q in find_quantities(sent):
+            if _attendance_figure(doc, q, verbs, date_heads):
+                found[target].append(q)
+    return found
+
+
+def _gathering(
+    si: int, sent: Span, told: dict[int, dict[int, int]], groups: Sequence[Sequence[Mention]]
+) -> int | None:
+    """The event sentence ``si`` may count: the only one it tells; else the one told
+    before by an event noun the sentence names again ("en espère 25 000 pour cette seule
+    exposition"); else the last one told in the nearest of the sentences before it."""
+    here = told.get(si, {})
+    if len(here) == 1:
+        return next(iter(here))
+    if here:
+        return None
+    nouns = {norm_word(t.lemma_) for t in sent if t.pos_ == "NOUN"}
+    named_again = [
+        gi for gi, group in enumerate(groups)
+        if any(m.nominal and m.trigger.i < sent.start and norm_word(m.trigger.lemma_) in nouns for m in group)
+    ]
+    if named_again:
+        return max(named_again, key=lambda gi: max(m.trigger.i for m in groups[gi] if m.trigger.i < sent.start))
+    for back in range(si - 1, max(si - 1 - _LOOK_BACK, -1), -1):
+        if told.get(back):
+            return max(told[back], key=lambda gi: told[back][gi])
+    return None
+
+
+def _date_heads(doc: Doc, sent: Span, dates: Sequence[DateMention], gathering: str | None) -> set[int]:
+    """Tokens a calendar date of the sentence hangs on ("accueilli 52 000 visiteurs en
+    2017"): a figure of theirs is dated by its own time, not the gathering's, unless that
+    time holds the gathering's ("cette année")."""
+    heads: set[int] = set()
+    for d in dates:
+        if sent.start_char <= d.start < sent.end_char and not compatible_dates(event_value(d), gathering):
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is not None:
+                heads.add(span.root.head.i)
+    return heads
+
+
+def _attendance_figure(doc: Doc, q: Quantity, verbs: frozenset[str], date_heads: set[int]) -> bool:
+    """Does the figure count who comes: the object (or passive subject) of a verb of
+    attendance, or a figure in a relative clause on that object ("il réunira 90
+    employeurs, qui proposent 1 200 postes")? Not a figure compared with, nor a dated one."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or vague(span):
+        return False
+    root = _phrase_head(span)
+    noun = root.head if root.dep_ in ("nummod", "det") and root.head.pos_ == "NOUN" else root
+    if compared(root) or compared(noun) or noun.i in date_heads:
+        return False
+    phrase = noun
+    if noun.dep_ in _FIGURE_DEPS and noun.head.dep_ == "acl:relcl":
+        phrase = noun.head.head  # the counted noun the relative clause is about
+    return _counted_by_attendance(phrase, verbs, date_heads)
+
+
+def _phrase_head(span: Span) -> Token:
+    """The head of a figure's phrase: its noun, not the adverb of an approximation the
+    parser may hang beside it ("près de 200 objets": "près" and "objets" both on the verb)."""
+    outer = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+    return next((t for t in outer if t.pos_ in ("NOUN", "PROPN", "NUM")), span.root)
+
+
+def _counted_by_attendance(phrase: Token, verbs: frozenset[str], date_heads: set[int]) -> bool:
+    """Is ``phrase`` what a main verb of attendance counts, in a clause with no date of its own?"""
+    verb = phrase.head
+    if phrase.dep_ not in _FIGURE_DEPS or verb.i == phrase.i or verb.i in date_heads:
+        return False
+    # a relative clause describes its noun's own past ("le musée, qui a accueilli …")
+    return norm_word(verb.lemma_) in verbs and verb.dep_ != "acl:relcl"
+
+
+__all__ = ["follow_up_figures"]
