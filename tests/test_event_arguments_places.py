@@ -71,3 +71,21 @@ def test_event_arguments_place_of_the_event_noun_in_the_trigger_complement(nlp_f
     # the defeat is told by "défaite"; the election it was at holds the place
     text = "Après sa défaite à l'élection cantonale de Quimper en mars 2015, l'élu a quitté le parti."
     assert _event(nlp_full, text, "2015-03").location == "Quimper"
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    # the many the event reaches, counted after "chez" or "à": where they are is where it happens
+    ("Un essai du capteur doit débuter au printemps 2024 chez une trentaine de maraîchers du "
+     "Finistère et du Morbihan.", "2024-SP", "Finistère"),
+    ("Les premières bornes seront livrées en mars 2024 à une quinzaine de communes de la Sarthe.",
+     "2024-03", "Sarthe"),
+    # a place in a non-finite clause whose auxiliary is a participle ("ayant") is another act's
+    ("N'ayant pas réussi à partir en Turquie, il a été interpellé le 4 mars 2024.", "2024-03-04", None),
+    # "à base de": a bare noun after "à" is a preposition, not a place
+    ("Six jeunes pousses figurent parmi les lauréats du concours, dévoilé mardi 5 mars 2024 par la "
+     "Région : Kerdoux, marque de savons à base de lait d'ânesse, et Breizh Optics.", "2024-03-05", None),
+])
+def test_event_arguments_place_of_the_many_it_reaches_and_idioms(
+    nlp_full: Language, text: str, date: str, place: str | None
+) -> None:
+    assert _event(nlp_full, text, date).location == place

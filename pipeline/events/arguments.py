@@ -226,6 +226,7 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
                 return
     mention.location = (
         _place_phrase(doc, lex, mention, appositives) or _governed_place(mention, ctx) or _venue_place(mention, ctx)
+        or _reached_place(mention, ctx)
     )
 
 
@@ -258,9 +259,10 @@ def _in_description(mention: Mention, root: Token) -> bool:
 
 
 def _non_finite(verb: Token) -> bool:
-    """An infinitive, or a participle with no auxiliary of its own ("ayant réussi", "liée")."""
+    """An infinitive, or a participle with no finite auxiliary ("liée", "ayant réussi")."""
     form = morph(verb, "VerbForm")
-    return "Inf" in form or ("Part" in form and not any(c.dep_.startswith("aux") for c in verb.children))
+    # "ayant réussi", "étant arrivé": the auxiliary is a participle too
+    return "Inf" in form or ("Part" in form and all("Part" in morph(c, "VerbForm") for c in verb.children if c.dep_.startswith("aux")))
 
 
 def _governed_place(mention: Mention, ctx: ArticleContext) -> str | None:
@@ -314,6 +316,32 @@ def _venue_place(mention: Mention, ctx: ArticleContext) -> str | None:
     return None
 
 
+def _reached_place(mention: Mention, ctx: ArticleContext) -> str | None:
+    """The place of the many the event reaches, a count after "chez/auprès de/à" on its
+    own predicate ("débutera chez une vingtaine de producteurs du Vaucluse", "livrés à 40
+    exploitations de la Drôme"): the event happens where they are."""
+    doc = ctx.doc
+    anchors = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    approximate = numbers_lexicon().approximate_nouns
+    sent = mention.trigger.sent
+    lo = bisect.bisect_left(ctx.ent_starts, sent.start)
+    for e in itertools.islice(ctx.ents, lo, None):
+        if e.start >= sent.end:
+            break
+        root = doc[e.start : e.end].root
+        noun = root.head
+        if e.label != "LOC" or root.dep_ != "nmod" or preceding_word(doc, e.start, sent.start) not in DE_WORDS:
+            continue
+        # "une vingtaine de producteurs": the count heads the phrase; "40 exploitations": the noun
+        counted = noun.head if noun.dep_ == "nmod" and norm_word(noun.head.lemma_) in approximate else noun
+        if counted is noun and not any(c.dep_ == "nummod" for c in noun.children):
+            continue
+        preps = {norm_word(c.text) for c in counted.children if c.dep_ == "case"}
+        if counted.head.i in anchors and preps & _argument_list("reach_preps"):
+            return e.text
+    return None
+
+
 def _word_before(doc: Doc, start: int, floor: int) -> int:
     """Index of the word before a phrase, skipping determiners (``floor - 1`` if none)."""
     k = start - 1
@@ -363,6 +391,8 @@ def _place_phrase(
         j = k + 1
         while j < seg_end and doc[j].pos_ == "DET":
             j += 1
+        if norm_word(doc[k].text) == "à" and j == k + 1:
+            continue  # "à base de", "à bord de": a bare noun after "à" makes a preposition, no place
         if (
             j < seg_end
             and norm_word(doc[j].lemma_ or doc[j].text) in place_nouns
