@@ -121,6 +121,8 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
                 target = max(pool, key=lambda g: g.mentions[-1].seg_start)
         if target is None:
             target = _deal_told_before(mention, groups)
+        if target is None and mention.date is None:
+            target = _told_again(mention, groups, mentions)
         if target is None:
             groups.append(_Group([mention]))
         else:
@@ -194,6 +196,25 @@ def _deal_told_before(mention: Mention, groups: Sequence[_Group]) -> _Group | No
     if near and last.date is None and last.type in lex.deal_types:
         return last
     return None
+
+
+def _told_again(mention: Mention, groups: Sequence[_Group], mentions: Sequence[Mention]) -> _Group | None:
+    """ "C'est au port que la convention a été paraphée mercredi. X et Y ont signé un accord
+    de 48 millions d'euros …": an undated mention of the type of the dated event told in the
+    sentence just before tells it again with its details, unless it names other actors or
+    its own sentence dates another event."""
+    if mention.type == "other" or not groups:
+        return None
+    last = max(groups, key=lambda g: g.mentions[-1].trigger.i)
+    before = last.mentions[-1].trigger.sent
+    sent = mention.trigger.sent
+    if last.type != mention.type or last.date is None or before == sent or before.end < sent.start - 1:
+        return None
+    if any(m.date is not None and m.trigger.sent == sent for m in mentions):
+        return None  # its sentence dates an event of its own: the mention may be that one's
+    names_m = mention.explicit_names()
+    names_g = set().union(*(m.explicit_names() for m in last.mentions))
+    return last if not names_g or names_m & names_g else None
 
 
 def _keep(group: _Group) -> bool:
