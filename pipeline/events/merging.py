@@ -210,6 +210,8 @@ def _told_again(mention: Mention, groups: Sequence[_Group], mentions: Sequence[M
     sent = mention.trigger.sent
     if last.type != mention.type or last.date is None or before == sent or before.end < sent.start - 1:
         return None
+    if mention.in_speech or all(m.in_speech for m in last.mentions):
+        return None  # someone's words tell no event the text vouches for
     if any(m.date is not None and m.trigger.sent == sent for m in mentions):
         return None  # its sentence dates an event of its own: the mention may be that one's
     names_m = mention.explicit_names()
