@@ -18,7 +18,14 @@ from spacy.tokens import Doc
 
 from pipeline.events.followups import follow_up_figures
 from pipeline.events.lexicon import load_lexicon
-from pipeline.events.mention import Mention, add_participant, compatible_dates, date_value, event_value, named
+from pipeline.events.mention import (
+    Mention,
+    add_participant,
+    compatible_dates,
+    date_value,
+    event_value,
+    named,
+)
 from pipeline.nlp.text import norm_word
 from pipeline.records import DateMention, Event, EventStatus, Evidence, Participant, Quantity
 from pipeline.resources import read_json
