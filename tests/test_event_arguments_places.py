@@ -89,3 +89,20 @@ def test_event_arguments_place_of_the_many_it_reaches_and_idioms(
     nlp_full: Language, text: str, date: str, place: str | None
 ) -> None:
     assert _event(nlp_full, text, date).location == place
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    # the definite noun takes up the dairy told before with its place
+    ("Le Crédit Mutuel a accordé un prêt de 5 millions d’euros à la coopérative Even pour moderniser la "
+     "laiterie de Ploudaniel. La laiterie, reprise en 2015 par la coopérative, emploie 120 salariés.",
+     "2015", "Ploudaniel"),
+    ("La biscuiterie Ty Gwechall, qui emploie 40 salariés dans son usine de Quimperlé, a été rachetée "
+     "lundi par le groupe Even. La Région avait soutenu l'agrandissement de l'usine en 2019.",
+     "2019", "Quimperlé"),
+    # nothing told before: no place
+    ("La laiterie, reprise en 2015 par la coopérative, emploie 120 salariés.", "2015", None),
+])
+def test_event_arguments_place_of_a_definite_noun_told_before_with_its_place(
+    nlp_full: Language, text: str, date: str, place: str | None
+) -> None:
+    assert _event(nlp_full, text, date).location == place

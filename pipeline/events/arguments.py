@@ -226,7 +226,7 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
                 return
     mention.location = (
         _place_phrase(doc, lex, mention, appositives) or _governed_place(mention, ctx) or _venue_place(mention, ctx)
-        or _reached_place(mention, ctx)
+        or _reached_place(mention, ctx) or _taken_up_place(mention, ctx)
     )
 
 
@@ -339,6 +339,30 @@ def _reached_place(mention: Mention, ctx: ArticleContext) -> str | None:
         preps = {norm_word(c.text) for c in counted.children if c.dep_ == "case"}
         if counted.head.i in anchors and preps & _argument_list("reach_preps"):
             return e.text
+    return None
+
+
+def _taken_up_place(mention: Mention, ctx: ArticleContext) -> str | None:
+    """The place of a definite noun of the event that takes up a noun told before with its
+    place ("moderniser l'abattoir de Bourgueil. … L'abattoir, repris en 2012 …", "son usine
+    d'Avrillé … l'extension de l'usine"): the event is where that thing is."""
+    doc = ctx.doc
+    own = [mention.trigger, *mention.verbs]
+    core = [c for v in own for c in v.children if c.dep_ in ("nsubj", "nsubj:pass", "obj")]
+    if mention.trigger.dep_ in ("acl", "acl:relcl"):
+        core.append(mention.trigger.head)  # "l'abattoir, repris en 2012": the noun it is about
+    core += [c for n in core for c in n.children if c.dep_ == "nmod"]
+    for noun in core:
+        if noun.pos_ != "NOUN" or not any(norm_word(c.text) in DEFINITES for c in noun.children if c.dep_ == "det"):
+            continue
+        lemma = norm_word(noun.lemma_)
+        for earlier in reversed(doc[: noun.sent.start]):
+            if earlier.pos_ != "NOUN" or norm_word(earlier.lemma_) != lemma:
+                continue
+            for c in earlier.children:
+                ent = ctx.named_tokens.get(c.i)
+                if c.dep_ == "nmod" and ent is not None and ent.label == "LOC" and preceding_word(doc, ent.start, earlier.i) in DE_WORDS:
+                    return ent.text
     return None
 
 
