@@ -106,3 +106,10 @@ def test_event_arguments_place_of_a_definite_noun_told_before_with_its_place(
     nlp_full: Language, text: str, date: str, place: str | None
 ) -> None:
     assert _event(nlp_full, text, date).location == place
+
+
+def test_event_arguments_place_not_taken_up_from_an_actor(nlp_full: Language) -> None:
+    # "l'équipe de France": whose team it is, not where the match is played
+    text = ("Le sélectionneur de l'équipe de France a retenu 23 joueurs. L'équipe s'est imposée samedi "
+            "8 juin 2024 face au Japon.")
+    assert _event(nlp_full, text, "2024-06-08").location is None

@@ -343,12 +343,15 @@ def _reached_place(mention: Mention, ctx: ArticleContext) -> str | None:
 
 
 def _taken_up_place(mention: Mention, ctx: ArticleContext) -> str | None:
-    """The place of a definite noun of the event that takes up a noun told before with its
+    """The place of a definite noun the event acts on that takes up a noun told before with its
     place ("moderniser l'abattoir de Bourgueil. … L'abattoir, repris en 2012 …", "son usine
     d'Avrillé … l'extension de l'usine"): the event is where that thing is."""
     doc = ctx.doc
     own = [mention.trigger, *mention.verbs]
-    core = [c for v in own for c in v.children if c.dep_ in ("nsubj", "nsubj:pass", "obj")]
+    # what the event acts on, not its actor: "de France" in "l'équipe de France" is whose
+    # it is, not where it is (a "subject" the parser finds after the verb is its object)
+    core = [c for v in own for c in v.children
+            if c.dep_ in ("nsubj:pass", "obj") or (c.dep_ == "nsubj" and c.i > v.i)]
     if mention.trigger.dep_ in ("acl", "acl:relcl"):
         core.append(mention.trigger.head)  # "l'abattoir, repris en 2012": the noun it is about
     core += [c for n in core for c in n.children if c.dep_ == "nmod"]
