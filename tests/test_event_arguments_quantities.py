@@ -71,6 +71,11 @@ def test_event_arguments_quantities_tied_by_the_parse(
      "Elle a été financée par la Région Bretagne. Le musée, qui a accueilli 60 000 visiteurs en "
      "2022, espère 30 000 entrées pour cette seule exposition.",
      "2024-06-15/2024-09-30", [30_000]),
+    # what the vote told before gave: "y a obtenu 24 sièges"; never a sum
+    ("Les élections à la chambre de commerce se sont tenues le 9 novembre 2024. La liste « Entreprendre "
+     "en Bretagne » y a obtenu 24 sièges.", "2024-11-09", [24]),
+    ("Le conseil a élu mardi 4 juin 2024 son nouveau président. La liste sortante a obtenu 12 millions "
+     "d'euros de la Région.", "2024-06-04", []),
     # a count after an event that is not a gathering stays out
     ("La société Kerlann a racheté le 3 juin la conserverie Ty Mad. Elle attend 200 nouveaux "
      "clients cette année.", "2024-06-03", []),

@@ -38,7 +38,7 @@ _MAX_NAME_TOKENS = 8
 #: types whose event starts a state that holds since then: "depuis 2014" dates them
 #: ("occupe ce poste depuis 2014", "testée depuis octobre 2016")
 _STARTING_TYPES = frozenset({"appointment", "recruitment", "election", "launch"})
-_MONEY_UNITS = ("EUR", "USD", "GBP", "CHF", "FRF")
+MONEY_UNITS = ("EUR", "USD", "GBP", "CHF", "FRF")
 
 
 def collect_arguments(
@@ -509,7 +509,7 @@ def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], 
         return False
     # a sum of the event's own clause, not of another predicate of the segment ("qui
     # réalise 310 millions d'euros de chiffre d'affaires")
-    money = q.unit in _MONEY_UNITS and in_event_clause(mention, root)
+    money = q.unit in MONEY_UNITS and in_event_clause(mention, root)
     # "élu avec 42 voix sur 55": the result the event had, an adjunct of its verb
     adjunct = root.dep_ not in ("obl:mod", "advcl", "advmod")
     return money or result or counts or (_governed_by(root, governors) and adjunct)
@@ -549,4 +549,4 @@ def _governed_by(root: Token, governors: set[int]) -> bool:
     return False
 
 
-__all__ = ["collect_arguments", "compared", "vague"]
+__all__ = ["MONEY_UNITS", "collect_arguments", "compared", "vague"]

@@ -3,8 +3,9 @@
 A gathering is often told in one sentence and counted in the next: "La 12e foire de Rouen
 ouvre ses portes jeudi. Quelque 400 exposants sont attendus et les organisateurs tablent
 sur 90 000 visiteurs." The second sentence names no event; its verb of attendance
-("attendre", "réunir", "accueillir", "tabler sur": ``attendance_figures`` in
-``event_arguments_fr.json``) counts who or what comes to the gathering told just before.
+("attendre", "réunir", "accueillir", "tabler sur") counts who or what comes to the
+gathering told just before; so does a verb of result ("a recueilli 31 voix") for the vote
+told before. The kinds are data: ``follow_up_figures`` in ``event_arguments_fr.json``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.arguments import compared, vague
+from pipeline.events.arguments import MONEY_UNITS, compared, vague
 from pipeline.events.mention import Mention, compatible_dates, event_value, is_event_date
 from pipeline.nlp.text import norm_word
 from pipeline.quantities import find_quantities
@@ -30,16 +31,19 @@ _FIGURE_DEPS = frozenset({"obj", "obl:arg", "nsubj:pass", "dep"})
 
 
 @functools.cache
-def _attendance() -> tuple[frozenset[str], frozenset[str]]:
-    """The verbs of attendance and the event types they count, read once per process."""
-    table = read_json("event_arguments_fr.json")["attendance_figures"]
-    return frozenset(norm_word(w) for w in table["verbs"]), frozenset(table["types"])
+def _kinds() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """Each kind of figure told after its event: its verbs and the event types it counts,
+    read once per process."""
+    return tuple(
+        (frozenset(norm_word(w) for w in k["verbs"]), frozenset(k["types"]))
+        for k in read_json("event_arguments_fr.json")["follow_up_figures"]["kinds"]
+    )
 
 
 def follow_up_figures(
     doc: Doc, groups: Sequence[Sequence[Mention]], dates: Sequence[str | None]
 ) -> list[list[Quantity]]:
-    """The attendance figures each event gets from the sentences told after it.
+    """The figures each event gets from the sentences told after it.
 
     A sentence gives its figures to a gathering when it tells no other event: either it
     tells only that one ("en espère 25 000 pour cette seule exposition"), or it tells none
@@ -53,23 +57,27 @@ def follow_up_figures(
     Returns:
         For each group, the figures found for it after its mentions (often none).
     """
-    verbs, types = _attendance()
+    kinds = _kinds()
+    all_verbs = frozenset().union(*(verbs for verbs, _ in kinds))
     found: list[list[Quantity]] = [[] for _ in groups]
     sents = list(doc.sents)
     starts = [s.start for s in sents]
     told: dict[int, dict[int, int]] = {}  # sentence -> group -> its last trigger there
     for gi, group in enumerate(groups):
         for m in group:
-            if m.type == "other" and not m.nominal and norm_word(m.trigger.lemma_) in verbs:
+            if m.type == "other" and not m.nominal and norm_word(m.trigger.lemma_) in all_verbs:
                 continue  # a clause the count itself made an event: no event of its own
             at = told.setdefault(bisect.bisect_right(starts, m.trigger.i) - 1, {})
             at[gi] = max(at.get(gi, -1), m.trigger.i)
     event_dates = [d for d in doc._.dates if is_event_date(d)]
     for si, sent in enumerate(sents):
-        if not any(norm_word(t.lemma_) in verbs for t in sent):
+        if not any(norm_word(t.lemma_) in all_verbs for t in sent):
             continue
         target = _gathering(si, sent, told, groups)
-        if target is None or groups[target][0].type not in types:
+        if target is None:
+            continue
+        verbs = frozenset().union(*(v for v, types in kinds if groups[target][0].type in types))
+        if not verbs:
             continue
         date_heads = _date_heads(doc, sent, event_dates, dates[target])
         for q in find_quantities(sent):
@@ -116,9 +124,11 @@ def _date_heads(doc: Doc, sent: Span, dates: Sequence[DateMention], gathering: s
 
 
 def _attendance_figure(doc: Doc, q: Quantity, verbs: frozenset[str], date_heads: set[int]) -> bool:
-    """Does the figure count who comes: the object (or passive subject) of a verb of
-    attendance, or a figure in a relative clause on that object ("il réunira 90
+    """Does the figure count who comes or what a vote gave: the object (or passive
+    subject) of a verb of its kind, or a figure in a relative clause on that object ("il réunira 90
     employeurs, qui proposent 1 200 postes")? Not a figure compared with, nor a dated one."""
+    if q.unit in MONEY_UNITS:
+        return False  # who comes and what a vote gives are counts, never sums
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or vague(span):
         return False
