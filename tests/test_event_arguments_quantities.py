@@ -74,6 +74,10 @@ def test_event_arguments_quantities_tied_by_the_parse(
     # what the vote told before gave: "y a obtenu 24 sièges"; never a sum
     ("Les élections à la chambre de commerce se sont tenues le 9 novembre 2024. La liste « Entreprendre "
      "en Bretagne » y a obtenu 24 sièges.", "2024-11-09", [24]),
+    # the verb says which event of the sentence before it counts: the vote, not the assembly
+    ("Jean-Yves Le Goff a été élu jeudi 21 novembre 2024 président de la chambre d’agriculture du "
+     "Finistère, au terme de l’assemblée générale qui s’est tenue à Quimper. Le maraîcher, qui dirige "
+     "une exploitation à Plougastel, a recueilli 28 voix sur 40, face à Anne Kerboul.", "2024-11-21", [28]),
     ("Le conseil a élu mardi 4 juin 2024 son nouveau président. La liste sortante a obtenu 12 millions "
      "d'euros de la Région.", "2024-06-04", []),
     # a count after an event that is not a gathering stays out

@@ -23,7 +23,7 @@ from pipeline.quantities import find_quantities
 from pipeline.records import DateMention, Quantity
 from pipeline.resources import read_json
 
-#: how many sentences back a follow-up sentence may look for its gathering
+#: how many written sentences back a follow-up sentence may look for its gathering
 _LOOK_BACK = 2
 #: how a figure's phrase hangs on the verb of attendance: its object, the passive subject
 #: ("400 exposants sont attendus"), "tabler sur", a bare number the parser leaves loose
@@ -71,13 +71,19 @@ def follow_up_figures(
             at[gi] = max(at.get(gi, -1), m.trigger.i)
     event_dates = [d for d in doc._.dates if is_event_date(d)]
     for si, sent in enumerate(sents):
-        if not any(norm_word(t.lemma_) in all_verbs for t in sent):
+        lemmas = {norm_word(t.lemma_) for t in sent}
+        if not lemmas & all_verbs:
             continue
-        target = _gathering(si, sent, told, groups)
+        # the sentence's verb says which of the events it may count it counts ("a recueilli
+        # 31 voix": the vote, not the assembly told after it in the sentence before)
+        target: int | None = None
+        verbs: frozenset[str] = frozenset()
+        for gi in _gatherings(si, sents, told, groups):
+            verbs = frozenset().union(*(v for v, types in kinds if groups[gi][0].type in types)) & lemmas
+            if verbs:
+                target = gi
+                break
         if target is None:
-            continue
-        verbs = frozenset().union(*(v for v, types in kinds if groups[target][0].type in types))
-        if not verbs:
             continue
         date_heads = _date_heads(doc, sent, event_dates, dates[target])
         for q in find_quantities(sent):
@@ -86,28 +92,42 @@ def follow_up_figures(
     return found
 
 
-def _gathering(
-    si: int, sent: Span, told: dict[int, dict[int, int]], groups: Sequence[Sequence[Mention]]
-) -> int | None:
-    """The event sentence ``si`` may count: the only one it tells; else the one told
-    before by an event noun the sentence names again ("en espère 25 000 pour cette seule
-    exposition"); else the last one told in the nearest of the sentences before it."""
+def _gatherings(
+    si: int, sents: Sequence[Span], told: dict[int, dict[int, int]], groups: Sequence[Sequence[Mention]]
+) -> list[int]:
+    """The events sentence ``si`` may count, best first: the only one it tells; else those
+    told before by an event noun the sentence names again ("en espère 25 000 pour cette
+    seule exposition"); else those of the nearest of the sentences before it that tells
+    any, the last told first."""
+    sent = sents[si]
     here = told.get(si, {})
     if len(here) == 1:
-        return next(iter(here))
+        return list(here)
     if here:
-        return None
+        return []
     nouns = {norm_word(t.lemma_) for t in sent if t.pos_ == "NOUN"}
-    named_again = [
-        gi for gi, group in enumerate(groups)
+    named_again = {
+        gi: max(m.trigger.i for m in group if m.trigger.i < sent.start)
+        for gi, group in enumerate(groups)
         if any(m.nominal and m.trigger.i < sent.start and norm_word(m.trigger.lemma_) in nouns for m in group)
-    ]
+    }
     if named_again:
-        return max(named_again, key=lambda gi: max(m.trigger.i for m in groups[gi] if m.trigger.i < sent.start))
-    for back in range(si - 1, max(si - 1 - _LOOK_BACK, -1), -1):
+        return sorted(named_again, key=lambda gi: -named_again[gi])
+    # the parser may cut a written sentence into pieces ("Paul-Antoine", a name's hyphen):
+    # count the written sentences, those that end with a full stop
+    crossed = 0
+    for back in range(si - 1, -1, -1):
         if told.get(back):
-            return max(told[back], key=lambda gi: told[back][gi])
-    return None
+            return sorted(told[back], key=lambda gi: -told[back][gi])
+        crossed += _ends_a_sentence(sents[back])
+        if crossed >= _LOOK_BACK:
+            break
+    return []
+
+
+def _ends_a_sentence(sent: Span) -> bool:
+    """Does the parsed sentence end a written one (a full stop, a question or exclamation)?"""
+    return sent.text.rstrip(" \n»\"").endswith((".", "!", "?"))
 
 
 def _date_heads(doc: Doc, sent: Span, dates: Sequence[DateMention], gathering: str | None) -> set[int]:
