@@ -71,3 +71,45 @@ def test_event_arguments_place_of_the_event_noun_in_the_trigger_complement(nlp_f
     # the defeat is told by "défaite"; the election it was at holds the place
     text = "Après sa défaite à l'élection cantonale de Quimper en mars 2015, l'élu a quitté le parti."
     assert _event(nlp_full, text, "2015-03").location == "Quimper"
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    # the many the event reaches, counted after "chez" or "à": where they are is where it happens
+    ("Un essai du capteur doit débuter au printemps 2024 chez une trentaine de maraîchers du "
+     "Finistère et du Morbihan.", "2024-SP", "Finistère"),
+    ("Les premières bornes seront livrées en mars 2024 à une quinzaine de communes de la Sarthe.",
+     "2024-03", "Sarthe"),
+    # a place in a non-finite clause whose auxiliary is a participle ("ayant") is another act's
+    ("N'ayant pas réussi à partir en Turquie, il a été interpellé le 4 mars 2024.", "2024-03-04", None),
+    # "à base de": a bare noun after "à" is a preposition, not a place
+    ("Six jeunes pousses figurent parmi les lauréats du concours, dévoilé mardi 5 mars 2024 par la "
+     "Région : Kerdoux, marque de savons à base de lait d'ânesse, et Breizh Optics.", "2024-03-05", None),
+])
+def test_event_arguments_place_of_the_many_it_reaches_and_idioms(
+    nlp_full: Language, text: str, date: str, place: str | None
+) -> None:
+    assert _event(nlp_full, text, date).location == place
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    # the definite noun takes up the dairy told before with its place
+    ("Le Crédit Mutuel a accordé un prêt de 5 millions d’euros à la coopérative Even pour moderniser la "
+     "laiterie de Ploudaniel. La laiterie, reprise en 2015 par la coopérative, emploie 120 salariés.",
+     "2015", "Ploudaniel"),
+    ("La biscuiterie Ty Gwechall, qui emploie 40 salariés dans son usine de Quimperlé, a été rachetée "
+     "lundi par le groupe Even. La Région avait soutenu l'agrandissement de l'usine en 2019.",
+     "2019", "Quimperlé"),
+    # nothing told before: no place
+    ("La laiterie, reprise en 2015 par la coopérative, emploie 120 salariés.", "2015", None),
+])
+def test_event_arguments_place_of_a_definite_noun_told_before_with_its_place(
+    nlp_full: Language, text: str, date: str, place: str | None
+) -> None:
+    assert _event(nlp_full, text, date).location == place
+
+
+def test_event_arguments_place_not_taken_up_from_an_actor(nlp_full: Language) -> None:
+    # "l'équipe de France": whose team it is, not where the match is played
+    text = ("Le sélectionneur de l'équipe de France a retenu 23 joueurs. L'équipe s'est imposée samedi "
+            "8 juin 2024 face au Japon.")
+    assert _event(nlp_full, text, "2024-06-08").location is None

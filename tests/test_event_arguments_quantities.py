@@ -53,3 +53,38 @@ def test_event_arguments_quantities_tied_by_the_parse(
     nlp_full: Language, text: str, date: str, values: list[float]
 ) -> None:
     assert [q.value for q in _event(nlp_full, text, date).quantities] == values
+
+
+@pytest.mark.parametrize(("text", "date", "values"), [
+    # a sentence that tells no event counts the gathering told just before: a passive
+    # subject of "attendre", "tabler sur"
+    ("La 12e foire de Lannion ouvre ses portes ce jeudi 6 juin au parc des expositions. "
+     "Quelque 300 exposants sont attendus et les organisateurs tablent sur 40 000 visiteurs.",
+     "2024-06-06", [300, 40_000]),
+    # a pronoun subject, and a figure in a relative clause on the counted object
+    ("Le premier salon de l'apprentissage se tiendra le 20 juin à Saint-Brieuc. Organisé par la "
+     "chambre des métiers, il réunira 70 entreprises, qui proposent 400 contrats.",
+     "2024-06-20", [70, 400]),
+    # the gathering named again by its noun, across a sentence about its funding; the figure
+    # of another year ("en 2022") is not the gathering's
+    ("Du 15 juin au 30 septembre, le musée de Pont-Aven consacre une exposition à Paul Sérusier. "
+     "Elle a été financée par la Région Bretagne. Le musée, qui a accueilli 60 000 visiteurs en "
+     "2022, espère 30 000 entrées pour cette seule exposition.",
+     "2024-06-15/2024-09-30", [30_000]),
+    # what the vote told before gave: "y a obtenu 24 sièges"; never a sum
+    ("Les élections à la chambre de commerce se sont tenues le 9 novembre 2024. La liste « Entreprendre "
+     "en Bretagne » y a obtenu 24 sièges.", "2024-11-09", [24]),
+    # the verb says which event of the sentence before it counts: the vote, not the assembly
+    ("Jean-Yves Le Goff a été élu jeudi 21 novembre 2024 président de la chambre d’agriculture du "
+     "Finistère, au terme de l’assemblée générale qui s’est tenue à Quimper. Le maraîcher, qui dirige "
+     "une exploitation à Plougastel, a recueilli 28 voix sur 40, face à Anne Kerboul.", "2024-11-21", [28]),
+    ("Le conseil a élu mardi 4 juin 2024 son nouveau président. La liste sortante a obtenu 12 millions "
+     "d'euros de la Région.", "2024-06-04", []),
+    # a count after an event that is not a gathering stays out
+    ("La société Kerlann a racheté le 3 juin la conserverie Ty Mad. Elle attend 200 nouveaux "
+     "clients cette année.", "2024-06-03", []),
+])
+def test_event_arguments_quantities_told_in_the_next_sentence(
+    nlp_full: Language, text: str, date: str, values: list[float]
+) -> None:
+    assert sorted(q.value for q in _event(nlp_full, text, date).quantities) == values

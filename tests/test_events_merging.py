@@ -47,3 +47,23 @@ def test_events_merging_ceremony_takes_up_the_inauguration_not_the_last_event(nl
     assert {e.date: [q.value for q in e.quantities] for e in events if e.date in ("2024-10-07", "2023-03-12")} == {
         "2024-10-07": [100], "2023-03-12": []
     }
+
+
+@pytest.mark.parametrize(("text", "amounts", "partnerships"), [
+    # the lede dates the signing, the next sentence tells it again with its actors and amount
+    ("La convention a été paraphée ce mardi matin à la gare de Rennes. La SNCF Bretagne et la société "
+     "Breizh Rail ont signé un accord de 12 millions d'euros pour moderniser les quais.", [12_000_000], 1),
+    # someone's words tell no event the text vouches for
+    ("La convention a été paraphée ce mardi matin à la gare de Rennes. « Nous avons signé un accord de "
+     "12 millions d'euros pour moderniser les quais de la gare », a déclaré le président de la SNCF "
+     "Bretagne, Yann Le Goff.", [], 1),
+    # a next sentence that dates an event of its own keeps its mention apart
+    ("La convention a été paraphée ce mardi matin à Rennes. La société Breizh Rail signera un autre "
+     "accord avec la Région le 3 juillet.", [], 2),
+])
+def test_events_merging_undated_mention_after_the_dated_one_tells_it_again(
+    nlp_full: Language, text: str, amounts: list[float], partnerships: int
+) -> None:
+    events = [e for e in _read(nlp_full, text, "2024-06-12")._.events if e.type == "partnership"]
+    assert len(events) == partnerships
+    assert [q.value for q in events[0].quantities] == amounts

@@ -38,7 +38,7 @@ _MAX_NAME_TOKENS = 8
 #: types whose event starts a state that holds since then: "depuis 2014" dates them
 #: ("occupe ce poste depuis 2014", "testée depuis octobre 2016")
 _STARTING_TYPES = frozenset({"appointment", "recruitment", "election", "launch"})
-_MONEY_UNITS = ("EUR", "USD", "GBP", "CHF", "FRF")
+MONEY_UNITS = ("EUR", "USD", "GBP", "CHF", "FRF")
 
 
 def collect_arguments(
@@ -226,6 +226,7 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
                 return
     mention.location = (
         _place_phrase(doc, lex, mention, appositives) or _governed_place(mention, ctx) or _venue_place(mention, ctx)
+        or _reached_place(mention, ctx) or _taken_up_place(mention, ctx)
     )
 
 
@@ -258,9 +259,10 @@ def _in_description(mention: Mention, root: Token) -> bool:
 
 
 def _non_finite(verb: Token) -> bool:
-    """An infinitive, or a participle with no auxiliary of its own ("ayant réussi", "liée")."""
+    """An infinitive, or a participle with no finite auxiliary ("liée", "ayant réussi")."""
     form = morph(verb, "VerbForm")
-    return "Inf" in form or ("Part" in form and not any(c.dep_.startswith("aux") for c in verb.children))
+    # "ayant réussi", "étant arrivé": the auxiliary is a participle too
+    return "Inf" in form or ("Part" in form and all("Part" in morph(c, "VerbForm") for c in verb.children if c.dep_.startswith("aux")))
 
 
 def _governed_place(mention: Mention, ctx: ArticleContext) -> str | None:
@@ -314,6 +316,59 @@ def _venue_place(mention: Mention, ctx: ArticleContext) -> str | None:
     return None
 
 
+def _reached_place(mention: Mention, ctx: ArticleContext) -> str | None:
+    """The place of the many the event reaches, a count after "chez/auprès de/à" on its
+    own predicate ("débutera chez une vingtaine de producteurs du Vaucluse", "livrés à 40
+    exploitations de la Drôme"): the event happens where they are."""
+    doc = ctx.doc
+    anchors = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    approximate = numbers_lexicon().approximate_nouns
+    sent = mention.trigger.sent
+    lo = bisect.bisect_left(ctx.ent_starts, sent.start)
+    for e in itertools.islice(ctx.ents, lo, None):
+        if e.start >= sent.end:
+            break
+        root = doc[e.start : e.end].root
+        noun = root.head
+        if e.label != "LOC" or root.dep_ != "nmod" or preceding_word(doc, e.start, sent.start) not in DE_WORDS:
+            continue
+        # "une vingtaine de producteurs": the count heads the phrase; "40 exploitations": the noun
+        counted = noun.head if noun.dep_ == "nmod" and norm_word(noun.head.lemma_) in approximate else noun
+        if counted is noun and not any(c.dep_ == "nummod" for c in noun.children):
+            continue
+        preps = {norm_word(c.text) for c in counted.children if c.dep_ == "case"}
+        if counted.head.i in anchors and preps & _argument_list("reach_preps"):
+            return e.text
+    return None
+
+
+def _taken_up_place(mention: Mention, ctx: ArticleContext) -> str | None:
+    """The place of a definite noun the event acts on that takes up a noun told before with its
+    place ("moderniser l'abattoir de Bourgueil. … L'abattoir, repris en 2012 …", "son usine
+    d'Avrillé … l'extension de l'usine"): the event is where that thing is."""
+    doc = ctx.doc
+    own = [mention.trigger, *mention.verbs]
+    # what the event acts on, not its actor: "de France" in "l'équipe de France" is whose
+    # it is, not where it is (a "subject" the parser finds after the verb is its object)
+    core = [c for v in own for c in v.children
+            if c.dep_ in ("nsubj:pass", "obj") or (c.dep_ == "nsubj" and c.i > v.i)]
+    if mention.trigger.dep_ in ("acl", "acl:relcl"):
+        core.append(mention.trigger.head)  # "l'abattoir, repris en 2012": the noun it is about
+    core += [c for n in core for c in n.children if c.dep_ == "nmod"]
+    for noun in core:
+        if noun.pos_ != "NOUN" or not any(norm_word(c.text) in DEFINITES for c in noun.children if c.dep_ == "det"):
+            continue
+        lemma = norm_word(noun.lemma_)
+        for earlier in reversed(doc[: noun.sent.start]):
+            if earlier.pos_ != "NOUN" or norm_word(earlier.lemma_) != lemma:
+                continue
+            for c in earlier.children:
+                ent = ctx.named_tokens.get(c.i)
+                if c.dep_ == "nmod" and ent is not None and ent.label == "LOC" and preceding_word(doc, ent.start, earlier.i) in DE_WORDS:
+                    return ent.text
+    return None
+
+
 def _word_before(doc: Doc, start: int, floor: int) -> int:
     """Index of the word before a phrase, skipping determiners (``floor - 1`` if none)."""
     k = start - 1
@@ -363,6 +418,8 @@ def _place_phrase(
         j = k + 1
         while j < seg_end and doc[j].pos_ == "DET":
             j += 1
+        if norm_word(doc[k].text) == "à" and j == k + 1:
+            continue  # "à base de", "à bord de": a bare noun after "à" makes a preposition, no place
         if (
             j < seg_end
             and norm_word(doc[j].lemma_ or doc[j].text) in place_nouns
@@ -411,7 +468,7 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
         )
     for q in quantities:
         q_span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if q_span is None or _vague(q_span):
+        if q_span is None or vague(q_span):
             continue
         root = q_span.root
         noun = root.head if root.dep_ in ("nummod", "det") and root.head.pos_ == "NOUN" else root
@@ -452,13 +509,13 @@ def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], 
         return False
     # a sum of the event's own clause, not of another predicate of the segment ("qui
     # réalise 310 millions d'euros de chiffre d'affaires")
-    money = q.unit in _MONEY_UNITS and in_event_clause(mention, root)
+    money = q.unit in MONEY_UNITS and in_event_clause(mention, root)
     # "élu avec 42 voix sur 55": the result the event had, an adjunct of its verb
     adjunct = root.dep_ not in ("obl:mod", "advcl", "advmod")
     return money or result or counts or (_governed_by(root, governors) and adjunct)
 
 
-def _vague(span: Span) -> bool:
+def vague(span: Span) -> bool:
     """ "des milliers de personnes", "plusieurs centaines d'invités": an order of size, no count."""
     return (
         len(span) > 1
@@ -492,4 +549,4 @@ def _governed_by(root: Token, governors: set[int]) -> bool:
     return False
 
 
-__all__ = ["collect_arguments", "compared"]
+__all__ = ["MONEY_UNITS", "collect_arguments", "compared", "vague"]

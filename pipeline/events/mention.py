@@ -212,6 +212,20 @@ def _page_update_line(text: str, head: str, date: DateMention) -> bool:
     return phrase.endswith(dates_lexicon().dateline_markers)
 
 
+def compatible_dates(a: str | None, b: str | None) -> bool:
+    """One date may be the other told less precisely ("2014-12" and "2014-12-11"), or a
+    day inside the other's range ("2022-04-09" in "2022-04-08/2022-04-10")."""
+    if a is None or b is None:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if "/" in x and "/" not in y:
+            lo, hi = x.split("/", 1)
+            if lo[: len(y)] <= y <= hi[: len(y)] or (y >= lo and y[: len(hi)] <= hi):
+                return True
+    a0, b0 = a.split("/")[0], b.split("/")[0]
+    return a0.startswith(b0) or b0.startswith(a0)
+
+
 def date_value(date: DateMention) -> str:
     """The start of the date, used to merge and order ("2017-01-31/2017-02-02" -> "2017-01-31")."""
     return event_value(date).split("/")[0]
@@ -223,6 +237,7 @@ __all__ = [
     "Mention",
     "Segment",
     "add_participant",
+    "compatible_dates",
     "date_value",
     "event_value",
     "is_dateline",

@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from pipeline.events.followups import follow_up_figures
 from pipeline.events.lexicon import load_lexicon
-from pipeline.events.mention import Mention, add_participant, date_value, event_value, named
+from pipeline.events.mention import (
+    Mention,
+    add_participant,
+    compatible_dates,
+    date_value,
+    event_value,
+    named,
+)
 from pipeline.nlp.text import norm_word
 from pipeline.records import DateMention, Event, EventStatus, Evidence, Participant, Quantity
 from pipeline.resources import read_json
@@ -36,21 +45,10 @@ def build_events(doc: Doc, mentions: Sequence[Mention]) -> list[Event]:
         One event per kept group, in order of first mention.
     """
     groups = [g for g in _merge(mentions) if _keep(g)]
-    return [_build_event(doc, g) for g in groups]
-
-
-def _compatible_dates(a: str | None, b: str | None) -> bool:
-    """One date may be the other told less precisely ("2014-12" and "2014-12-11"), or a
-    day inside the other's range ("2022-04-09" in "2022-04-08/2022-04-10")."""
-    if a is None or b is None:
-        return False
-    for x, y in ((a, b), (b, a)):
-        if "/" in x and "/" not in y:
-            lo, hi = x.split("/", 1)
-            if lo[: len(y)] <= y <= hi[: len(y)] or (y >= lo and y[: len(hi)] <= hi):
-                return True
-    a0, b0 = a.split("/")[0], b.split("/")[0]
-    return a0.startswith(b0) or b0.startswith(a0)
+    told_after = follow_up_figures(
+        doc, [g.mentions for g in groups], [None if g.date is None else event_value(g.date) for g in groups]
+    )
+    return [_build_event(doc, g, extra) for g, extra in zip(groups, told_after, strict=True)]
 
 
 @dataclass(slots=True)
@@ -71,7 +69,7 @@ class _Group:
         # an event told by its span and by a day inside it ("le vote s'est déroulé du 15
         # au 31 janvier", "résultats proclamés jeudi") spans the range
         ranges = [d for d in dated if "/" in event_value(d)]
-        if ranges and all(_compatible_dates(event_value(ranges[0]), event_value(d)) for d in dated):
+        if ranges and all(compatible_dates(event_value(ranges[0]), event_value(d)) for d in dated):
             return ranges[0]
         # else the most precise date wins ("11 décembre 2014" over "décembre 2014")
         return max(dated, key=lambda d: len(date_value(d)), default=None)
@@ -103,7 +101,7 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
                 if g.type != mention.type or gdate is None or not _same_kind(g, mention):
                     continue
                 gvalue = date_value(gdate)
-                if not _compatible_dates(event_value(gdate), full):
+                if not compatible_dates(event_value(gdate), full):
                     continue
                 names_m = mention.explicit_names()
                 names_g = set().union(*(m.explicit_names() for m in g.mentions))
@@ -130,6 +128,8 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
                 target = max(pool, key=lambda g: g.mentions[-1].seg_start)
         if target is None:
             target = _deal_told_before(mention, groups)
+        if target is None and mention.date is None:
+            target = _told_again(mention, groups, mentions)
         if target is None:
             groups.append(_Group([mention]))
         else:
@@ -205,6 +205,27 @@ def _deal_told_before(mention: Mention, groups: Sequence[_Group]) -> _Group | No
     return None
 
 
+def _told_again(mention: Mention, groups: Sequence[_Group], mentions: Sequence[Mention]) -> _Group | None:
+    """ "C'est au port que la convention a été paraphée mercredi. X et Y ont signé un accord
+    de 48 millions d'euros …": an undated mention of the type of the dated event told in the
+    sentence just before tells it again with its details, unless it names other actors or
+    its own sentence dates another event."""
+    if mention.type == "other" or not groups:
+        return None
+    last = max(groups, key=lambda g: g.mentions[-1].trigger.i)
+    before = last.mentions[-1].trigger.sent
+    sent = mention.trigger.sent
+    if last.type != mention.type or last.date is None or before == sent or before.end < sent.start - 1:
+        return None
+    if mention.in_speech or all(m.in_speech for m in last.mentions):
+        return None  # someone's words tell no event the text vouches for
+    if any(m.date is not None and m.trigger.sent == sent for m in mentions):
+        return None  # its sentence dates an event of its own: the mention may be that one's
+    names_m = mention.explicit_names()
+    names_g = set().union(*(m.explicit_names() for m in last.mentions))
+    return last if not names_g or names_m & names_g else None
+
+
 def _keep(group: _Group) -> bool:
     """Undated, unnamed, weakly worded mentions are too often not events at all."""
     if all(m.in_speech for m in group.mentions):
@@ -256,14 +277,14 @@ def _confidence(group: _Group) -> float:
     return round(min(max(score, 0.05), 0.95), 2)
 
 
-def _build_event(doc: Doc, group: _Group) -> Event:
-    """The event record of a group: its mentions' arguments pooled, every evidence span."""
+def _build_event(doc: Doc, group: _Group, told_after: Sequence[Quantity] = ()) -> Event:
+    """The event record of a group: its mentions' arguments pooled (and the figures told
+    after it, :mod:`~pipeline.events.followups`), every evidence span."""
     first = group.mentions[0]
     date = group.date
     quantities: dict[tuple[int, int], Quantity] = {}
-    for m in group.mentions:
-        for q in m.quantities:
-            quantities.setdefault((q.start, q.end), q)
+    for q in itertools.chain((q for m in group.mentions for q in m.quantities), told_after):
+        quantities.setdefault((q.start, q.end), q)
     dated = [
         m for m in group.mentions if m.date is not None and date is not None and m.date == date
     ]

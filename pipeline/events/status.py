@@ -6,6 +6,8 @@ verb says nothing of time, the mention's date is compared with the publication d
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -13,9 +15,12 @@ from spacy.tokens import Doc, Token
 from pipeline.events.clause import non_finite
 from pipeline.events.grammar import morph, relative_antecedent
 from pipeline.events.lexicon import EventLexicon
-from pipeline.events.mention import Mention, date_value
+from pipeline.events.mention import Mention, date_value, is_dateline
 from pipeline.nlp.text import doc_words, norm_word
 from pipeline.records import EventStatus
+from pipeline.resources import read_json
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _has_words(doc: Doc, start: int, end: int, phrases: Iterable[tuple[str, ...]]) -> bool:
@@ -80,6 +85,45 @@ def status(mention: Mention, doc: Doc, lex: EventLexicon, published: str | None)
     """
     if not published and Doc.has_extension("published_inferred"):
         published = doc._.published_inferred
+    if not published:
+        published = _dateline_day(doc)
+    told = _told_status(mention, doc, lex, published)
+    # "la session a été fixée au 13 décembre", "a reporté au 15 novembre l'inauguration": a
+    # past verb about an event noun dated after the article is a decision about it, the
+    # event is still to come; the event's own verb ("a conclu un partenariat") tells it done
+    decided = mention.support is None or norm_word(mention.support.lemma_) in _scheduling_verbs()
+    if (
+        told == "past" and mention.nominal and decided and mention.date is not None
+        and published and _after(date_value(mention.date), published)
+    ):
+        return "planned"
+    return told
+
+
+@functools.cache
+def _scheduling_verbs() -> frozenset[str]:
+    """Verbs that set an event's time, not do it (``scheduling_verbs``), read once per process."""
+    return frozenset(norm_word(w) for w in read_json("event_arguments_fr.json")["scheduling_verbs"]["words"])
+
+
+def _dateline_day(doc: Doc) -> str | None:
+    """The day of the article's dateline ("Perpignan, le 7 octobre 2015 –"), which stands
+    for the publication date of a text that came without one."""
+    if not Doc.has_extension("dates"):
+        return None
+    for date in doc._.dates:
+        if _DAY.fullmatch(date.value) and is_dateline(doc, date):
+            return str(date.value)
+    return None
+
+
+def _after(value: str, published: str) -> bool:
+    """Is the date wholly after the publication day, at the precision both share?"""
+    return value[: len(published)] > published[: len(value)]
+
+
+def _told_status(mention: Mention, doc: Doc, lex: EventLexicon, published: str | None) -> EventStatus:
+    """The status the mention's verbs and cue words tell, else its date against ``published``."""
     verbs = _governing_verbs(mention)
     for verb in verbs:
         if _reported_past(verb):

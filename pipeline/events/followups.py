@@ -1,0 +1,181 @@
+"""Figures of an event told after it, in a sentence of their own.
+
+A gathering is often told in one sentence and counted in the next: "La 12e foire de Rouen
+ouvre ses portes jeudi. Quelque 400 exposants sont attendus et les organisateurs tablent
+sur 90 000 visiteurs." The second sentence names no event; its verb of attendance
+("attendre", "réunir", "accueillir", "tabler sur") counts who or what comes to the
+gathering told just before; so does a verb of result ("a recueilli 31 voix") for the vote
+told before. The kinds are data: ``follow_up_figures`` in ``event_arguments_fr.json``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.events.arguments import MONEY_UNITS, compared, vague
+from pipeline.events.mention import Mention, compatible_dates, event_value, is_event_date
+from pipeline.nlp.text import norm_word
+from pipeline.quantities import find_quantities
+from pipeline.records import DateMention, Quantity
+from pipeline.resources import read_json
+
+#: how many written sentences back a follow-up sentence may look for its gathering
+_LOOK_BACK = 2
+#: how a figure's phrase hangs on the verb of attendance: its object, the passive subject
+#: ("400 exposants sont attendus"), "tabler sur", a bare number the parser leaves loose
+_FIGURE_DEPS = frozenset({"obj", "obl:arg", "nsubj:pass", "dep"})
+
+
+@functools.cache
+def _kinds() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """Each kind of figure told after its event: its verbs and the event types it counts,
+    read once per process."""
+    return tuple(
+        (frozenset(norm_word(w) for w in k["verbs"]), frozenset(k["types"]))
+        for k in read_json("event_arguments_fr.json")["follow_up_figures"]["kinds"]
+    )
+
+
+def follow_up_figures(
+    doc: Doc, groups: Sequence[Sequence[Mention]], dates: Sequence[str | None]
+) -> list[list[Quantity]]:
+    """The figures each event gets from the sentences told after it.
+
+    A sentence gives its figures to a gathering when it tells no other event: either it
+    tells only that one ("en espère 25 000 pour cette seule exposition"), or it tells none
+    and the gathering is the last event of the one or two sentences before it.
+
+    Args:
+        doc: the article.
+        groups: the mentions of each event, in the order of the events.
+        dates: each event's date value (``None`` when undated).
+
+    Returns:
+        For each group, the figures found for it after its mentions (often none).
+    """
+    kinds = _kinds()
+    all_verbs = frozenset().union(*(verbs for verbs, _ in kinds))
+    found: list[list[Quantity]] = [[] for _ in groups]
+    sents = list(doc.sents)
+    starts = [s.start for s in sents]
+    told: dict[int, dict[int, int]] = {}  # sentence -> group -> its last trigger there
+    for gi, group in enumerate(groups):
+        for m in group:
+            if m.type == "other" and not m.nominal and norm_word(m.trigger.lemma_) in all_verbs:
+                continue  # a clause the count itself made an event: no event of its own
+            at = told.setdefault(bisect.bisect_right(starts, m.trigger.i) - 1, {})
+            at[gi] = max(at.get(gi, -1), m.trigger.i)
+    event_dates = [d for d in doc._.dates if is_event_date(d)]
+    for si, sent in enumerate(sents):
+        lemmas = {norm_word(t.lemma_) for t in sent}
+        if not lemmas & all_verbs:
+            continue
+        # the sentence's verb says which of the events it may count it counts ("a recueilli
+        # 31 voix": the vote, not the assembly told after it in the sentence before)
+        target: int | None = None
+        verbs: frozenset[str] = frozenset()
+        for gi in _gatherings(si, sents, told, groups):
+            verbs = frozenset().union(*(v for v, types in kinds if groups[gi][0].type in types)) & lemmas
+            if verbs:
+                target = gi
+                break
+        if target is None:
+            continue
+        date_heads = _date_heads(doc, sent, event_dates, dates[target])
+        for q in find_quantities(sent):
+            if _attendance_figure(doc, q, verbs, date_heads):
+                found[target].append(q)
+    return found
+
+
+def _gatherings(
+    si: int, sents: Sequence[Span], told: dict[int, dict[int, int]], groups: Sequence[Sequence[Mention]]
+) -> list[int]:
+    """The events sentence ``si`` may count, best first: the only one it tells; else those
+    told before by an event noun the sentence names again ("en espère 25 000 pour cette
+    seule exposition"); else those of the nearest of the sentences before it that tells
+    any, the last told first."""
+    sent = sents[si]
+    here = told.get(si, {})
+    if len(here) == 1:
+        return list(here)
+    if here:
+        return []
+    nouns = {norm_word(t.lemma_) for t in sent if t.pos_ == "NOUN"}
+    named_again = {
+        gi: max(m.trigger.i for m in group if m.trigger.i < sent.start)
+        for gi, group in enumerate(groups)
+        if any(m.nominal and m.trigger.i < sent.start and norm_word(m.trigger.lemma_) in nouns for m in group)
+    }
+    if named_again:
+        return sorted(named_again, key=lambda gi: -named_again[gi])
+    # the parser may cut a written sentence into pieces ("Paul-Antoine", a name's hyphen):
+    # count the written sentences, those that end with a full stop
+    crossed = 0
+    for back in range(si - 1, -1, -1):
+        if told.get(back):
+            return sorted(told[back], key=lambda gi: -told[back][gi])
+        crossed += _ends_a_sentence(sents[back])
+        if crossed >= _LOOK_BACK:
+            break
+    return []
+
+
+def _ends_a_sentence(sent: Span) -> bool:
+    """Does the parsed sentence end a written one (a full stop, a question or exclamation)?"""
+    return sent.text.rstrip(" \n»\"").endswith((".", "!", "?"))
+
+
+def _date_heads(doc: Doc, sent: Span, dates: Sequence[DateMention], gathering: str | None) -> set[int]:
+    """Tokens a calendar date of the sentence hangs on ("accueilli 52 000 visiteurs en
+    2017"): a figure of theirs is dated by its own time, not the gathering's, unless that
+    time holds the gathering's ("cette année")."""
+    heads: set[int] = set()
+    for d in dates:
+        if sent.start_char <= d.start < sent.end_char and not compatible_dates(event_value(d), gathering):
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is not None:
+                heads.add(span.root.head.i)
+    return heads
+
+
+def _attendance_figure(doc: Doc, q: Quantity, verbs: frozenset[str], date_heads: set[int]) -> bool:
+    """Does the figure count who comes or what a vote gave: the object (or passive
+    subject) of a verb of its kind, or a figure in a relative clause on that object ("il réunira 90
+    employeurs, qui proposent 1 200 postes")? Not a figure compared with, nor a dated one."""
+    if q.unit in MONEY_UNITS:
+        return False  # who comes and what a vote gives are counts, never sums
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or vague(span):
+        return False
+    root = _phrase_head(span)
+    noun = root.head if root.dep_ in ("nummod", "det") and root.head.pos_ == "NOUN" else root
+    if compared(root) or compared(noun) or noun.i in date_heads:
+        return False
+    phrase = noun
+    if noun.dep_ in _FIGURE_DEPS and noun.head.dep_ == "acl:relcl":
+        phrase = noun.head.head  # the counted noun the relative clause is about
+    return _counted_by_attendance(phrase, verbs, date_heads)
+
+
+def _phrase_head(span: Span) -> Token:
+    """The head of a figure's phrase: its noun, not the adverb of an approximation the
+    parser may hang beside it ("près de 200 objets": "près" and "objets" both on the verb)."""
+    outer = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+    return next((t for t in outer if t.pos_ in ("NOUN", "PROPN", "NUM")), span.root)
+
+
+def _counted_by_attendance(phrase: Token, verbs: frozenset[str], date_heads: set[int]) -> bool:
+    """Is ``phrase`` what a main verb of attendance counts, in a clause with no date of its own?"""
+    verb = phrase.head
+    if phrase.dep_ not in _FIGURE_DEPS or verb.i == phrase.i or verb.i in date_heads:
+        return False
+    # a relative clause describes its noun's own past ("le musée, qui a accueilli …")
+    return norm_word(verb.lemma_) in verbs and verb.dep_ != "acl:relcl"
+
+
+__all__ = ["follow_up_figures"]
