@@ -34,7 +34,7 @@ from typing import Any, Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.arguments import MONEY_UNITS, compared
+from pipeline.events.arguments import MONEY_UNITS, compared, vague
 from pipeline.events.mention import compatible_dates, event_value, is_event_date
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.people import iter_quoted_spans
@@ -101,8 +101,9 @@ def _unit_kinds() -> dict[str, str]:
     return kinds
 
 
-def unit_kind(q: Quantity) -> str:
-    """The kind of what the figure counts: money, percent, one of the data's kinds, other, bare."""
+def unit_kind(q: Quantity, head: Token | None = None) -> str:
+    """The kind of what the figure counts: money, percent, one of the data's kinds, other,
+    bare; ``head``, the counted noun when the parse has it, is looked up by its lemma too."""
     if q.unit in MONEY_UNITS:
         return "money"
     if not q.unit:
@@ -110,12 +111,12 @@ def unit_kind(q: Quantity) -> str:
     unit = norm_word(q.unit)
     if unit in ("%", "pour cent", "pourcent", "pour-cent") or "%" in q.text:
         return "percent"
-    head = unit.split()[0] if unit.split() else unit
+    word = unit.split()[0] if unit.split() else unit
     kinds = _unit_kinds()
-    for form in (head, head[:-1] if head.endswith(("s", "x")) else head):
-        if form in kinds:
-            return kinds[form]
-    return "other"
+    forms = [word, word[:-1] if word.endswith(("s", "x")) else word]
+    if head is not None:
+        forms.append(norm_word(head.lemma_))
+    return next((kinds[f] for f in forms if f in kinds), "other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,9 +192,22 @@ def _figure_head(span: Span) -> Token:
     return root
 
 
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause that holds ``tok`` (itself when a verb), None when none."""
+    for t in (tok, *tok.ancestors):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
 def _coarse(dep: str) -> str:
     base = dep.split(":")[0]
     return base if base in ("nsubj", "obj", "obl", "nmod", "conj", "appos", "root", "ROOT") else "other"
+
+
+def unit_kind_of(features: Mapping[str, float]) -> str:
+    """The unit kind a pair's features already hold ("unit=people" -> "people")."""
+    return next((k[5:] for k in features if k.startswith("unit=")), "bare")
 
 
 def _distance(si: int, ev_sents: Sequence[int]) -> int:
@@ -212,11 +226,16 @@ def _syntax_features(art: _Article, span: Span, trigger: Token | None, out: dict
         out["in_relative"] = 1.0
     if compared(span.root) or compared(head):
         out["compared"] = 1.0
+    if vague(span):
+        out["vague"] = 1.0  # "des milliers de personnes": an order of size, no count
     before = [norm_word(t.text) for t in art.doc[max(span.start - 3, span.sent.start) : span.start]]
     if _MARKERS & set(before):
         out["marker"] = 1.0
     if trigger is None or trigger.sent.start != span.sent.start:
         return
+    if _clause_verb(head) is not None and _clause_verb(head) == _clause_verb(trigger):
+        out["trigger_clause"] = 1.0
+        out["trigger_clause|unit=" + unit_kind_of(out)] = 1.0
     path = _path(head, trigger)
     out["path=" + (str(path) if path <= 2 else "far")] = 1.0
     if head.head.i == trigger.i or (trigger.head.i == head.head.i and trigger.pos_ != "VERB"):
@@ -244,21 +263,23 @@ def _context_features(art: _Article, k: int, event: Event, si: int, q: Quantity,
 def pair_features(art: _Article, k: int, event: Event, trigger: Token | None,
                   ev_sents: Sequence[int], si: int, q: Quantity) -> dict[str, float]:
     """The features of one (event, figure) pair."""
-    out: dict[str, float] = {"bias_pair": 1.0}
+    out: dict[str, float] = {}
     if any(r.start == q.start and r.end == q.end for r in event.quantities):
         out["rules"] = 1.0
     d = _distance(si, ev_sents)
     out["dist=" + ("0" if d == 0 else f"{d:+d}")] = 1.0
     if any(ev.start <= q.start < ev.end for ev in event.evidence):
         out["in_evidence"] = 1.0
-    kind = unit_kind(q)
+    span = art.doc.char_span(q.start, q.end, alignment_mode="expand")
+    kind = unit_kind(q, _figure_head(span) if span is not None else None)
     out["unit=" + kind] = 1.0
     out[f"type={event.type}|unit={kind}"] = 1.0
     out["type=" + event.type] = 1.0
     if q.approximate:
         out["approximate"] = 1.0
+    if event.quantities:
+        out["event_has_figures"] = 1.0
     out["figures_in_sent=" + str(min(len(art.figures[si]), 3))] = 1.0
-    span = art.doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is not None:
         _syntax_features(art, span, trigger, out)
     _context_features(art, k, event, si, q, out)
