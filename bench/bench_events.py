@@ -21,6 +21,7 @@ Usage::
     python bench/bench_events.py            # ~1 min idle
     python bench/bench_events.py --errors   # and the dev errors, for reading
     python bench/bench_events.py --participants hybrid   # the participant scorer's mode, not the shipped one
+    python bench/bench_events.py --figures off   # the rules' figures alone (on: the figure scorer's chosen mode)
 """
 
 from __future__ import annotations
@@ -153,6 +154,8 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true", help="write the dev half's missed/spurious events")
     parser.add_argument("--participants", choices=("shipped", "rules", "scorer", "hybrid"), default="shipped",
                         help="who decides participant sets (pipeline/events/scorer.py); default: as shipped")
+    parser.add_argument("--figures", choices=("shipped", "on", "off"), default="shipped",
+                        help="who decides figures (pipeline/events/figure_scorer.py): its chosen mode, the rules")
     args = parser.parse_args()
     built = subprocess.run([sys.executable, str(ROOT / "tests" / "gold" / "wikinews" / "build.py")], check=False)
     if built.returncode:
@@ -169,6 +172,13 @@ def main() -> int:
         from pipeline.events.scorer import load_scorer
 
         nlp.get_pipe("fr_news_events").participants = replace(load_scorer(), mode=args.participants)
+    if args.figures != "shipped":
+        from pipeline.events.figure_scorer import figure_config
+        from pipeline.resources import read_json
+
+        raw = read_json("figure_scorer.json")
+        mode = raw.get("chosen_mode", raw["mode"]) if args.figures == "on" else "rules"
+        nlp.get_pipe("fr_news_events").figures = figure_config({**raw, "mode": mode})
     results: dict[str, EventScores] = {}
     for name, path in GOLD.items():
         docs = _corpora_gold() if path is None else _load(path)

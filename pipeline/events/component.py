@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from pipeline.events.actors import doc_entities, main_actor
 from pipeline.events.extraction import find_events
+from pipeline.events.figure_scorer import FigureConfig, load_figure_scorer, rescore_figures
 from pipeline.events.lexicon import load_lexicon
 from pipeline.events.scorer import ScorerConfig, load_scorer, rescore_participants
 from pipeline.nlp.extensions import register_extensions
@@ -37,9 +38,12 @@ class EventsComponent:
     ``participant_scorer.json`` unless ``participants`` is set: the training script sets
     the rules alone, ``bench/bench_events.py --participants`` any mode)."""
 
-    def __init__(self, name: str = "fr_news_events", participants: ScorerConfig | None = None) -> None:
+    def __init__(self, name: str = "fr_news_events", participants: ScorerConfig | None = None,
+                 figures: FigureConfig | None = None) -> None:
         self.name = name
         self.participants = participants
+        #: who decides each event's figures (:mod:`~pipeline.events.figure_scorer`); None: as shipped
+        self.figures = figures
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate ``doc`` in place and return it."""
@@ -48,6 +52,7 @@ class EventsComponent:
         if events and config.mode != "rules":
             ents = doc_entities(doc)
             events = rescore_participants(doc, events, ents, main_actor(doc, ents), load_lexicon(), config)
+        events = rescore_figures(doc, events, self.figures or load_figure_scorer())
         doc._.events = tuple(events)
         return doc
 
