@@ -20,7 +20,11 @@ the score is computed here in plain Python. ``mode`` says what decides an event'
   the rules read, a common-noun group or a name the NER missed, are kept);
 - ``hybrid``: the rules' set, plus candidates scored at least ``high``, minus the rules'
   picks scored below ``low``; when the rules name nobody, the best candidate too when it
-  scores at least ``empty`` (one actor the clause leaves unnamed: "Elle a lancé …").
+  scores at least ``empty`` (one actor the clause leaves unnamed: "Elle a lancé …");
+  with ``empty_scope`` ``elsewhere``, that guess is made only when the trigger's clause
+  has no subject, and only from candidates named in another sentence than the event's
+  (a name of the event's own sentence the rules did not read is no actor of it: none
+  rather than a guess).
 """
 
 from __future__ import annotations
@@ -44,6 +48,8 @@ from pipeline.resources import read_json
 
 Mode = Literal["rules", "scorer", "hybrid"]
 MODES: tuple[Mode, ...] = ("rules", "scorer", "hybrid")
+EmptyScope = Literal["any", "elsewhere"]
+EMPTY_SCOPES: tuple[EmptyScope, ...] = ("any", "elsewhere")
 #: labels of the entities that can take part (a country or a city acts: "la Chine a signé")
 CANDIDATE_LABELS = frozenset({"ORG", "PER", "LOC"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
@@ -73,6 +79,8 @@ class ScorerConfig:
     high: float
     low: float
     empty: float
+    #: which candidates the one-name guess for an event with nobody may take
+    empty_scope: EmptyScope = "any"
 
     def score(self, features: Mapping[str, float]) -> float:
         """The probability that the pair takes part (logistic of the weighted features)."""
@@ -91,6 +99,9 @@ def scorer_from_dict(raw: Mapping[str, Any]) -> ScorerConfig:
     mode = str(raw.get("mode", "rules"))
     if mode not in MODES:
         raise ValueError(f"participant scorer mode must be one of {MODES}, not {mode!r}")
+    scope = str(raw.get("empty_scope", "any"))
+    if scope not in EMPTY_SCOPES:
+        raise ValueError(f"participant scorer empty_scope must be one of {EMPTY_SCOPES}, not {scope!r}")
     return ScorerConfig(
         mode=mode,  # narrowed to a Mode by the check against MODES just above
         weights={str(k): float(v) for k, v in raw.get("weights", {}).items()},
@@ -99,6 +110,7 @@ def scorer_from_dict(raw: Mapping[str, Any]) -> ScorerConfig:
         high=float(raw.get("high", 1.0)),
         low=float(raw.get("low", 0.0)),
         empty=float(raw.get("empty", 1.01)),
+        empty_scope=scope,  # narrowed by the check against EMPTY_SCOPES just above
     )
 
 
@@ -352,15 +364,23 @@ def iter_pair_features(
 # --- decision -----------------------------------------------------------------------
 
 
+def guessable(features: Mapping[str, float], config: ScorerConfig) -> bool:
+    """May the one-name guess for an event with nobody take this candidate (``empty_scope``)?"""
+    return config.empty_scope == "any" or ("ev_subj=none" in features and "dist=0" not in features)
+
+
 def decide(
-    event: Event, scored: Sequence[tuple[Candidate, float]], config: ScorerConfig, lex: EventLexicon
+    event: Event, scored: Sequence[tuple[Candidate, float]], config: ScorerConfig, lex: EventLexicon,
+    may_guess: Sequence[bool] | None = None,
 ) -> tuple[Participant, ...]:
-    """The event's participants under ``config.mode``, from the rules' set and the scores."""
+    """The event's participants under ``config.mode``, from the rules' set and the scores
+    (``may_guess``: per candidate, whether the guess for an event with nobody may take it)."""
     if config.mode == "rules":
         return event.participants
     table: dict[str, Participant] = {}
     claimed: set[int] = set()
-    best = max(scored, key=lambda pair: pair[1], default=None)
+    allowed = may_guess if may_guess is not None else [True] * len(scored)
+    best = max((pair for pair, ok in zip(scored, allowed, strict=True) if ok), key=lambda pair: pair[1], default=None)
     nobody = not any(p.label != "GROUP" for p in event.participants)
     for cand, p in scored:
         picked = picks(cand, event.participants)
@@ -409,7 +429,8 @@ def rescore_participants(
     out = []
     for event, pairs in zip(events, features, strict=True):
         scored = [(cand, config.score(f)) for cand, f in pairs]
-        out.append(replace(event, participants=decide(event, scored, config, lex)))
+        may_guess = [guessable(f, config) for _, f in pairs]
+        out.append(replace(event, participants=decide(event, scored, config, lex, may_guess)))
     return out
 
 
@@ -418,8 +439,10 @@ __all__ = [
     "MODES",
     "Candidate",
     "ScorerConfig",
+    "EMPTY_SCOPES",
     "candidates",
     "decide",
+    "guessable",
     "iter_pair_features",
     "load_scorer",
     "pair_features",
