@@ -25,6 +25,7 @@ from pipeline.events.lexicon import load_lexicon
 from pipeline.events.scorer import (
     MODES,
     Candidate,
+    guessable,
     iter_pair_features,
     load_scorer,
     rescore_participants,
@@ -80,8 +81,9 @@ def test_participants_scorer_adds_the_previous_sentence_subject(
     rules = find_events(doc)
     assert not any(p.name == name for e in rules if e.date == date for p in e.participants)
     ents = doc_entities(doc)
-    # the trained weights with the decision dev cross-validation chose (shipped off: mode rules)
-    hybrid = replace(load_scorer(), mode="hybrid")
+    # the trained weights with the decision dev cross-validation chose (shipped off: mode rules),
+    # the one-name guess free to take any candidate
+    hybrid = replace(load_scorer(), mode="hybrid", empty_scope="any")
     rescored = rescore_participants(doc, rules, ents, main_actor(doc, ents), load_lexicon(), hybrid)
     event = next(e for e in rescored if e.date == date)
     assert [p.name for p in event.participants] == [name]
@@ -89,6 +91,35 @@ def test_participants_scorer_adds_the_previous_sentence_subject(
     kept = rescore_participants(doc, rules, ents, main_actor(doc, ents), load_lexicon(),
                                 scorer_from_dict({"mode": "rules"}))
     assert kept == rules
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "date"), [
+    # the clause has a subject of its own ("une manifestation"): no guess from the sentence before
+    # (with empty_scope "any" the same weights name Vélo Cité, the test above)
+    ("L'association Vélo Cité a appelé ses adhérents à se mobiliser. Le 14 septembre 2024, une "
+     "manifestation a rassemblé 2 000 cyclistes devant la préfecture.", "2024-09-14"),
+])
+def test_participants_scorer_guess_elsewhere_gives_no_actor(nlp_full: Language, text: str, date: str) -> None:
+    doc = _read(nlp_full, text, "2024-06-20")
+    rules = find_events(doc)
+    ents = doc_entities(doc)
+    guarded = replace(load_scorer(), mode="hybrid", empty_scope="elsewhere", high=1.01)
+    rescored = rescore_participants(doc, rules, ents, main_actor(doc, ents), load_lexicon(), guarded)
+    event = next(e for e in rescored if e.date == date)
+    assert [p.name for p in event.participants if p.label != "GROUP"] == []
+
+
+@pytest.mark.parametrize(("scope", "features", "expected"), [
+    ("any", {"dist=0": 1.0, "ev_subj=noun": 1.0}, True),
+    ("elsewhere", {"dist=-1": 1.0, "ev_subj=none": 1.0}, True),
+    ("elsewhere", {"dist=0": 1.0, "ev_subj=none": 1.0}, False),
+    ("elsewhere", {"dist=-1": 1.0, "ev_subj=pron": 1.0}, False),
+])
+def test_participants_scorer_guessable_follows_the_scope(scope: str, features: dict[str, float],
+                                                         expected: bool) -> None:
+    config = scorer_from_dict({"mode": "hybrid", "empty": 0.3, "empty_scope": scope})
+    assert guessable(features, config) is expected
 
 
 def test_participants_scorer_json_weights_load() -> None:
@@ -110,9 +141,10 @@ def test_participants_scorer_score_is_the_logistic(raw: dict[str, Any], features
     assert scorer_from_dict(raw).score(features) == pytest.approx(expected, abs=1e-3)
 
 
-def test_participants_scorer_rejects_an_unknown_mode() -> None:
-    with pytest.raises(ValueError, match="mode"):
-        scorer_from_dict({"mode": "vote"})
+@pytest.mark.parametrize(("raw", "match"), [({"mode": "vote"}, "mode"), ({"empty_scope": "everywhere"}, "empty_scope")])
+def test_participants_scorer_rejects_an_unknown_mode(raw: dict[str, Any], match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        scorer_from_dict(raw)
 
 
 def _training_module() -> ModuleType:
