@@ -436,10 +436,10 @@ def rescore_participants(
 
 __all__ = [
     "CANDIDATE_LABELS",
+    "EMPTY_SCOPES",
     "MODES",
     "Candidate",
     "ScorerConfig",
-    "EMPTY_SCOPES",
     "candidates",
     "decide",
     "guessable",
