@@ -61,11 +61,15 @@ def mark_kinds(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Cand
             continue
         if label is None:
             continue
-        j, quoted = _name_start(doc, i + 1)
+        j, quoted = _name_start(doc, _past_adjectives(doc, i + 1))
         ent = by_start.get(j)
         if ent is not None:
             if not ent.protected and _takes_kind(doc, ent, label):
                 ent.label, ent.certain = label, True
+            elif not ent.protected and ent.label == label:
+                # the model's guess now rests on the noun: the article's bare mentions
+                # ("le satellite Gaia" then "Gaia a observé") do not outvote it
+                ent.certain = True
         elif quoted:
             title = _quoted_title(doc, j, ents)
             if title is not None:
@@ -190,6 +194,20 @@ def _name_start(doc: Doc, j: int) -> tuple[int, bool]:
             j += 1
         return j, True
     return j, False
+
+
+def _past_adjectives(doc: Doc, j: int) -> int:
+    """The token after the lower-case adjectives at ``j`` ("le télescope spatial Kepler",
+    "le programme humanitaire « X »"): the name of a kind noun may follow its epithets.
+    Without POS tags (a blank pipeline) nothing is skipped."""
+    k = j
+    while k < len(doc) and k - j < _MAX_EPITHETS and doc[k].is_lower and doc[k].pos_ == "ADJ":
+        k += 1
+    return k
+
+
+#: at most this many adjectives between a kind noun and its name
+_MAX_EPITHETS = 2
 
 
 def _takes_kind(doc: Doc, ent: Candidate, label: str) -> bool:
