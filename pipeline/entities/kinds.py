@@ -10,9 +10,9 @@ names. The nouns are data (``misc_triggers`` with their label, ``org_triggers``,
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from pipeline.entities.candidates import Candidate, is_cap, name_key, sentence_start
+from pipeline.entities.candidates import ACRONYM_RE, Candidate, is_cap, name_key, sentence_start
 from pipeline.entities.rules import EntityRules
 from pipeline.nlp.text import doc_words
 
@@ -70,10 +70,10 @@ def mark_kinds(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Cand
                 # the model's guess now rests on the noun: the article's bare mentions
                 # ("le satellite Gaia" then "Gaia a observé") do not outvote it
                 ent.certain = True
-        elif quoted:
-            title = _quoted_title(doc, j, ents)
-            if title is not None:
-                added.append(Candidate(j, title, label, certain=True))
+        else:
+            end = _quoted_title(doc, j, ents) if quoted else _bare_name(doc, j, ents)
+            if end is not None:
+                added.append(Candidate(j, end, label, certain=True))
     if added:
         kept = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in added)]
         ents = sorted([*kept, *added], key=lambda e: e.start)
@@ -194,6 +194,35 @@ def _name_start(doc: Doc, j: int) -> tuple[int, bool]:
             j += 1
         return j, True
     return j, False
+
+
+def _bare_name(doc: Doc, j: int, ents: list[Candidate]) -> int | None:
+    """End of a name the model missed right after a kind noun ("le char AMX 10", "le
+    télescope spatial Kepler"): proper nouns or acronyms, then a model number, no entity
+    there. None when the word at ``j`` is no proper noun (without POS tags: never)."""
+    if j >= len(doc) or not is_cap(doc[j]) or doc[j].is_punct or doc[j].like_num:
+        return None
+    if not (doc[j].pos_ == "PROPN" or ACRONYM_RE.match(doc[j].text)):
+        return None
+    end = j + 1
+    while end < len(doc) and end - j < _MAX_BARE and _continues_name(doc[end]):
+        end += 1
+    if any(e.start < end and j < e.end for e in ents):
+        return None
+    return end
+
+
+def _continues_name(tok: Token) -> bool:
+    """A capitalised proper noun or a short number glued to a model's name ("AMX 10")."""
+    if tok.is_digit:
+        return len(tok.text) <= _MAX_MODEL_DIGITS and bool(tok.nbor(-1).whitespace_)
+    return is_cap(tok) and not tok.is_punct and tok.pos_ == "PROPN"
+
+
+#: a bare name after a kind noun is at most this many tokens
+_MAX_BARE = 4
+#: "AMX 10", "Airbus A320": a model number, not a year or a quantity
+_MAX_MODEL_DIGITS = 3
 
 
 def _past_adjectives(doc: Doc, j: int) -> int:
