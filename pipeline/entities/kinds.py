@@ -71,7 +71,9 @@ def mark_kinds(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Cand
                 # ("le satellite Gaia" then "Gaia a observé") do not outvote it
                 ent.certain = True
         else:
-            end = _quoted_title(doc, j, ents) if quoted else _bare_name(doc, j, ents)
+            # a kind noun vouches for a title in lower case ("le programme « pétrole
+            # contre nourriture »"); a title alone must look like one
+            end = _quoted_title(doc, j, ents, lower=True) if quoted else _bare_name(doc, j, ents)
             if end is not None:
                 added.append(Candidate(j, end, label, certain=True))
     if added:
@@ -249,9 +251,10 @@ def _takes_kind(doc: Doc, ent: Candidate, label: str) -> bool:
     return ent.end - ent.start == 1 and len(parts) == 1
 
 
-def _quoted_title(doc: Doc, j: int, ents: list[Candidate]) -> int | None:
-    """End of a capitalised title in quotes starting at ``j`` (the closing quote excluded)."""
-    if j >= len(doc) or not is_cap(doc[j]) or doc[j].is_punct:
+def _quoted_title(doc: Doc, j: int, ents: list[Candidate], *, lower: bool = False) -> int | None:
+    """End of a capitalised title in quotes starting at ``j`` (the closing quote excluded);
+    ``lower``: a title in lower case too."""
+    if j >= len(doc) or not (is_cap(doc[j]) or (lower and doc[j].is_alpha)) or doc[j].is_punct:
         return None
     end = next(
         (k for k in range(j + 1, min(len(doc), j + _MAX_TITLE + 1)) if doc[k].text in _CLOSE_QUOTES),
