@@ -96,6 +96,12 @@ def test_entities_misc_kind_noun_names_product(
             [("Lumières du port", "LOC")],
             [("Lumières du port", "MISC")],
         ),
+        # a title holding a place is the work's name, not the place's
+        (
+            "Son roman « Retour vers Brest » paraîtra en mai.",
+            [("Brest", "LOC")],
+            [("Retour vers Brest", "MISC")],
+        ),
         # without a kind noun, a phrase in quotes is a quotation, no name
         pytest.param(
             "Le maire a parlé d'un « vrai soulagement » pour les riverains.",
