@@ -83,8 +83,9 @@ def test_entities_spans_enumerated_complements_join_the_name(
             "La course a été remportée par la Norvégienne Ingrid Solberg devant sa rivale.",
             [("Ingrid Solberg", "PER")],
         ),
-        # a quoted title holding a place is not that place's name
-        ("Son roman « Retour vers Brest » paraîtra en mai.", [("Brest", "LOC")]),
+        # a quoted title holding a place is not that place's name (after a kind noun,
+        # "son roman « ... »", the whole title is a MISC name: test_entities_misc)
+        ("Son texte « Retour vers Brest » paraîtra en mai.", [("Brest", "LOC")]),
         # two bodies in an enumeration: an acronym is a body of its own
         (
             "Le laboratoire dépend de l'université de Lille et du CNRS depuis 2015.",

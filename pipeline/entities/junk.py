@@ -138,7 +138,7 @@ def _is_junk(
     words = [t for t in span if not t.is_punct and not t.is_space]
     if len(text) < 2 or not words:
         return True
-    if not has_cap(span) and not _is_institution(span, rules):
+    if not has_cap(span) and not _is_institution(span, rules) and not _quoted_kind(doc, ent):
         return True
     if low in rules.junk_words or (low in rules.common_words and not ent.certain):
         return True  # "Relance" alone; "ministre de l'Économie" made "Économie" certain
@@ -249,6 +249,15 @@ def _is_headline_noun(doc: Doc, span: Span, rules: EntityRules) -> bool:
         and first.text not in rules.event_heads_cased
         and all(not is_cap(t) for t in span[1:])
     )
+
+
+def _quoted_kind(doc: Doc, ent: Candidate) -> bool:
+    """A title in quotes whose kind a noun gave ("le programme « pétrole contre
+    nourriture »"): a name in lower case."""
+    before = ent.start - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    return ent.certain and before >= 0 and doc[before].text in {"«", '"', "“"}
 
 
 def _lone_before_colon(doc: Doc, span: Span) -> bool:

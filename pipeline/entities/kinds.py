@@ -10,9 +10,9 @@ names. The nouns are data (``misc_triggers`` with their label, ``org_triggers``,
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from pipeline.entities.candidates import Candidate, is_cap, name_key, sentence_start
+from pipeline.entities.candidates import ACRONYM_RE, Candidate, is_cap, name_key, sentence_start
 from pipeline.entities.rules import EntityRules
 from pipeline.nlp.text import doc_words
 
@@ -61,15 +61,21 @@ def mark_kinds(doc: Doc, ents: list[Candidate], rules: EntityRules) -> list[Cand
             continue
         if label is None:
             continue
-        j, quoted = _name_start(doc, i + 1)
+        j, quoted = _name_start(doc, _past_adjectives(doc, i + 1))
         ent = by_start.get(j)
         if ent is not None:
             if not ent.protected and _takes_kind(doc, ent, label):
                 ent.label, ent.certain = label, True
-        elif quoted:
-            title = _quoted_title(doc, j, ents)
-            if title is not None:
-                added.append(Candidate(j, title, label, certain=True))
+            elif not ent.protected and ent.label == label:
+                # the model's guess now rests on the noun: the article's bare mentions
+                # ("le satellite Gaia" then "Gaia a observé") do not outvote it
+                ent.certain = True
+        else:
+            # a kind noun vouches for a title in lower case ("le programme « pétrole
+            # contre nourriture »"); a title alone must look like one
+            end = _quoted_title(doc, j, ents, lower=True) if quoted else _bare_name(doc, j, ents)
+            if end is not None:
+                added.append(Candidate(j, end, label, certain=True))
     if added:
         kept = [e for e in ents if not any(e.start < a.end and a.start < e.end for a in added)]
         ents = sorted([*kept, *added], key=lambda e: e.start)
@@ -192,6 +198,49 @@ def _name_start(doc: Doc, j: int) -> tuple[int, bool]:
     return j, False
 
 
+def _bare_name(doc: Doc, j: int, ents: list[Candidate]) -> int | None:
+    """End of a name the model missed right after a kind noun ("le char AMX 10", "le
+    télescope spatial Kepler"): proper nouns or acronyms, then a model number, no entity
+    there. None when the word at ``j`` is no proper noun (without POS tags: never)."""
+    if j >= len(doc) or not is_cap(doc[j]) or doc[j].is_punct or doc[j].like_num:
+        return None
+    if not (doc[j].pos_ == "PROPN" or ACRONYM_RE.match(doc[j].text)):
+        return None
+    end = j + 1
+    while end < len(doc) and end - j < _MAX_BARE and _continues_name(doc[end]):
+        end += 1
+    if any(e.start < end and j < e.end for e in ents):
+        return None
+    return end
+
+
+def _continues_name(tok: Token) -> bool:
+    """A capitalised proper noun or a short number glued to a model's name ("AMX 10")."""
+    if tok.is_digit:
+        return len(tok.text) <= _MAX_MODEL_DIGITS and bool(tok.nbor(-1).whitespace_)
+    return is_cap(tok) and not tok.is_punct and tok.pos_ == "PROPN"
+
+
+#: a bare name after a kind noun is at most this many tokens
+_MAX_BARE = 4
+#: "AMX 10", "Airbus A320": a model number, not a year or a quantity
+_MAX_MODEL_DIGITS = 3
+
+
+def _past_adjectives(doc: Doc, j: int) -> int:
+    """The token after the lower-case adjectives at ``j`` ("le télescope spatial Kepler",
+    "le programme humanitaire « X »"): the name of a kind noun may follow its epithets.
+    Without POS tags (a blank pipeline) nothing is skipped."""
+    k = j
+    while k < len(doc) and k - j < _MAX_EPITHETS and doc[k].is_lower and doc[k].pos_ == "ADJ":
+        k += 1
+    return k
+
+
+#: at most this many adjectives between a kind noun and its name
+_MAX_EPITHETS = 2
+
+
 def _takes_kind(doc: Doc, ent: Candidate, label: str) -> bool:
     """A name takes the kind of its noun unless it is already that, or a person's name."""
     if ent.label in {label, "EVENT"}:
@@ -202,9 +251,10 @@ def _takes_kind(doc: Doc, ent: Candidate, label: str) -> bool:
     return ent.end - ent.start == 1 and len(parts) == 1
 
 
-def _quoted_title(doc: Doc, j: int, ents: list[Candidate]) -> int | None:
-    """End of a capitalised title in quotes starting at ``j`` (the closing quote excluded)."""
-    if j >= len(doc) or not is_cap(doc[j]) or doc[j].is_punct:
+def _quoted_title(doc: Doc, j: int, ents: list[Candidate], *, lower: bool = False) -> int | None:
+    """End of a capitalised title in quotes starting at ``j`` (the closing quote excluded);
+    ``lower``: a title in lower case too."""
+    if j >= len(doc) or not (is_cap(doc[j]) or (lower and doc[j].is_alpha)) or doc[j].is_punct:
         return None
     end = next(
         (k for k in range(j + 1, min(len(doc), j + _MAX_TITLE + 1)) if doc[k].text in _CLOSE_QUOTES),
