@@ -32,16 +32,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-WORK = ROOT / "bench" / "_work"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the shared part beside this script
+from pair_training import DEV, ROOT, WORK, cross_validate, dev_golds, fit, matched
+
 CACHE = WORK / "figure-pairs.pkl"
 TARGET = ROOT / "pipeline" / "resources" / "figure_scorer.json"
-DEV = {
-    "wikinews dev": [WORK / "wikinews-gold-dev.jsonl"],
-    "press dev": [ROOT / "tests" / "gold" / "press" / "dev.jsonl"],
-    "corpora/ (a+b)": [ROOT / "tests" / "gold" / f"corpora-gold-{p}.jsonl" for p in ("a", "b")],
-}
 HIGH = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 LOW = (0.0, 0.05, 0.1, 0.2, 0.3)
 C = 1.0
@@ -58,30 +53,6 @@ class Example:
     pairs: list[tuple[Any, dict[str, float], int]]  # (Quantity, features, label)
 
 
-def _load(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-
-
-def _matched(gold: dict[str, Any], events: Sequence[Any]) -> list[tuple[dict[str, Any], int]]:
-    """(gold event, index of its predicted event): the matching of ``pipeline eval``."""
-    from pipeline.evaluation.events import _common, _names, _types, same_date
-    from pipeline.records import to_dict
-
-    pred = [to_dict(e) for e in events]
-    dated = [i for i, p in enumerate(pred) if p.get("date")]
-    used: set[int] = set()
-    out = []
-    for g in sorted((g for g in gold["events"] if g.get("date")), key=lambda g: bool(g.get("optional"))):
-        cands = [i for i in dated if i not in used and pred[i]["type"] in _types(g) and same_date(g["date"], pred[i]["date"])]
-        if not cands:
-            continue
-        best = max(cands, key=lambda i: _common(_names(g), _names(pred[i])))
-        used.add(best)
-        if not g.get("optional"):
-            out.append((g, best))
-    return out
-
-
 def collect() -> list[Example]:
     """Run the rules over the dev golds and make the examples."""
     from pipeline.evaluation.events import _quantity_values, _run
@@ -92,33 +63,15 @@ def collect() -> list[Example]:
     nlp = build_nlp(Settings())
     nlp.get_pipe("fr_news_events").figures = figure_config({"mode": "rules"})
     examples: list[Example] = []
-    for set_name, paths in DEV.items():
-        for gold in (doc for path in paths for doc in _load(path)):
-            doc = _run(nlp, gold["text"], gold.get("dct"))
-            events = list(doc._.events)
-            features = iter_pair_features(doc, events)
-            for g, k in _matched(gold, events):
-                values = _quantity_values(g)
-                pairs = [(q, f, int(float(q.value) in values)) for q, f in features[k]]
-                examples.append(Example(set_name, str(gold.get("id")), events[k], values, pairs))
+    for set_name, gold in dev_golds():
+        doc = _run(nlp, gold["text"], gold.get("dct"))
+        events = list(doc._.events)
+        features = iter_pair_features(doc, events)
+        for g, k in matched(gold, events):
+            values = _quantity_values(g)
+            pairs = [(q, f, int(float(q.value) in values)) for q, f in features[k]]
+            examples.append(Example(set_name, str(gold.get("id")), events[k], values, pairs))
     return examples
-
-
-def _fit(examples: Sequence[Example]) -> tuple[dict[str, float], float]:
-    """A logistic regression on the examples' pairs: (feature -> weight, bias)."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    rows = [f for ex in examples for _, f, _ in ex.pairs]
-    labels = [y for ex in examples for _, _, y in ex.pairs]
-    if len(set(labels)) < 2:
-        return {}, (10.0 if labels and labels[0] else -10.0)
-    vec = DictVectorizer(sort=True, sparse=False)
-    x = vec.fit_transform(rows)
-    model = LogisticRegression(C=C, solver="liblinear", random_state=0, max_iter=1000)
-    model.fit(x, labels)
-    names = vec.get_feature_names_out()
-    return {str(n): float(w) for n, w in zip(names, model.coef_[0], strict=True)}, float(model.intercept_[0])
 
 
 def _correct(ex: Example, probs: Sequence[float], config: Any) -> bool:
@@ -129,19 +82,10 @@ def _correct(ex: Example, probs: Sequence[float], config: Any) -> bool:
     return {float(q.value) for q in chosen} == ex.gold_values
 
 
-def cross_validate(examples: Sequence[Example]) -> list[list[float]]:
-    """Leave-one-article-out probabilities for every example's pairs."""
+def _scorer(weights: dict[str, float], bias: float) -> Any:
     from pipeline.events.figure_scorer import figure_config
 
-    articles = sorted({(ex.gold_set, ex.article) for ex in examples})
-    probs: list[list[float]] = [[] for _ in examples]
-    for art in articles:
-        weights, bias = _fit([ex for ex in examples if (ex.gold_set, ex.article) != art])
-        scorer = figure_config({"mode": "hybrid", "weights": weights, "bias": bias})
-        for k, ex in enumerate(examples):
-            if (ex.gold_set, ex.article) == art:
-                probs[k] = [scorer.score(f) for _, f, _ in ex.pairs]
-    return probs
+    return figure_config({"mode": "hybrid", "weights": weights, "bias": bias})
 
 
 def _configs() -> list[dict[str, Any]]:
@@ -174,7 +118,7 @@ def choose(table: Sequence[tuple[dict[str, Any], dict[str, int]]]) -> dict[str, 
 
 def write(examples: Sequence[Example], cfg: dict[str, Any], target: Path = TARGET) -> None:
     """Train on every dev example and write the JSON (sorted keys, rounded weights)."""
-    weights, bias = _fit(examples)
+    weights, bias = fit(examples, C)
     data = {
         "_about": "figure scorer: logistic regression over (event, figure) pairs, trained by "
                   "bench/train_figures.py on the dev golds only; mode rules|hybrid "
@@ -218,7 +162,7 @@ def main() -> int:
     else:
         examples = collect()
         CACHE.write_bytes(pickle.dumps(examples))
-    table = compare(examples, cross_validate(examples))
+    table = compare(examples, cross_validate(examples, C, _scorer))
     _report(examples, table)
     chosen = choose(table)
     print("chosen:", chosen)
