@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -36,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.events.arguments import MONEY_UNITS, compared, vague
 from pipeline.events.mention import compatible_dates, event_value, is_event_date
+from pipeline.events.scorer import logistic
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.people import iter_quoted_spans
 from pipeline.quantities import find_quantities
@@ -63,8 +63,7 @@ class FigureConfig:
 
     def score(self, features: Mapping[str, float]) -> float:
         """The probability that the figure is the event's (logistic of the weighted features)."""
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return logistic(self.bias, self.weights, features)
 
 
 @functools.cache

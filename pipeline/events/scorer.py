@@ -84,8 +84,14 @@ class ScorerConfig:
 
     def score(self, features: Mapping[str, float]) -> float:
         """The probability that the pair takes part (logistic of the weighted features)."""
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return logistic(self.bias, self.weights, features)
+
+
+def logistic(bias: float, weights: Mapping[str, float], features: Mapping[str, float]) -> float:
+    """The logistic of ``bias`` plus the weighted features (unknown features weigh nothing):
+    the score of every pair scorer trained by the ``bench/train_*.py`` scripts."""
+    z = bias + sum(weights.get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
 @functools.cache
@@ -445,6 +451,7 @@ __all__ = [
     "guessable",
     "iter_pair_features",
     "load_scorer",
+    "logistic",
     "pair_features",
     "picks",
     "rescore_participants",
