@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.events.arguments import MONEY_UNITS, compared, vague
 from pipeline.events.mention import compatible_dates, event_value, is_event_date
-from pipeline.events.scorer import logistic
+from pipeline.events.scorer import dependency_path, logistic, token_index, trigger_token
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.people import iter_quoted_spans
 from pipeline.quantities import find_quantities
@@ -48,7 +48,6 @@ MODES: tuple[Mode, ...] = ("rules", "hybrid")
 WINDOW = 2
 #: words just before a figure that make it a comparison or a restatement, not a count of its own
 _MARKERS = frozenset({"contre", "soit", "dont"})
-_MAX_PATH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +138,7 @@ class _Article:
 
     def token_at(self, char: int) -> int:
         """The token that holds character ``char``."""
-        return max(bisect.bisect_right(self.token_starts, char) - 1, 0)
+        return token_index(self.token_starts, char)
 
 
 def _article(doc: Doc, events: Sequence[Event]) -> _Article:
@@ -148,7 +147,7 @@ def _article(doc: Doc, events: Sequence[Event]) -> _Article:
     sent_starts = [s.start for s in sents]
 
     def sent_of(char: int) -> int:
-        return bisect.bisect_right(sent_starts, max(bisect.bisect_right(token_starts, char) - 1, 0)) - 1
+        return bisect.bisect_right(sent_starts, token_index(token_starts, char)) - 1
 
     told: dict[int, list[tuple[int, str]]] = {}
     taken: dict[tuple[int, int], set[int]] = {}
@@ -162,25 +161,6 @@ def _article(doc: Doc, events: Sequence[Event]) -> _Article:
         figures=[find_quantities(s) for s in sents], quoted=list(iter_quoted_spans(doc_text(doc))),
         told=told, taken={key: frozenset(v) for key, v in taken.items()},
     )
-
-
-def _trigger(art: _Article, event: Event) -> Token | None:
-    """The trigger token: the first token of the evidence spans written as the trigger."""
-    for ev in event.evidence:
-        for i in range(art.token_at(ev.start), art.token_at(max(ev.end - 1, ev.start)) + 1):
-            if art.doc[i].text == event.trigger:
-                return art.doc[i]
-    return None
-
-
-def _path(a: Token, b: Token) -> int:
-    """Number of dependency arcs between two tokens of one sentence (capped)."""
-    up_a = [a, *a.ancestors]
-    index_b = {t.i: k for k, t in enumerate([b, *b.ancestors])}
-    for k, t in enumerate(up_a):
-        if t.i in index_b:
-            return min(k + index_b[t.i], _MAX_PATH + 1)
-    return _MAX_PATH + 1
 
 
 def _figure_head(span: Span) -> Token:
@@ -235,7 +215,7 @@ def _syntax_features(art: _Article, span: Span, trigger: Token | None, out: dict
     if _clause_verb(head) is not None and _clause_verb(head) == _clause_verb(trigger):
         out["trigger_clause"] = 1.0
         out["trigger_clause|unit=" + unit_kind_of(out)] = 1.0
-    path = _path(head, trigger)
+    path = dependency_path(head, trigger)
     out["path=" + (str(path) if path <= 2 else "far")] = 1.0
     if head.head.i == trigger.i or (trigger.head.i == head.head.i and trigger.pos_ != "VERB"):
         out["on_trigger"] = 1.0
@@ -303,7 +283,7 @@ def iter_pair_features(doc: Doc, events: Sequence[Event]) -> list[list[tuple[Qua
     out: list[list[tuple[Quantity, dict[str, float]]]] = []
     for k, event in enumerate(events):
         ev_sents = sorted({art.sent_of(ev.start) for ev in event.evidence})
-        trigger = _trigger(art, event)
+        trigger = trigger_token(art.doc, art.token_starts, event)
         seen: set[tuple[int, int]] = set()
         pairs: list[tuple[Quantity, dict[str, float]]] = []
         window = sorted({s for e in ev_sents for s in range(e - WINDOW, e + WINDOW + 1) if 0 <= s < len(art.sents)})

@@ -165,7 +165,7 @@ class _Article:
 
     def token_at(self, char: int) -> int:
         """The token that holds character ``char``."""
-        return max(bisect.bisect_right(self.token_starts, char) - 1, 0)
+        return token_index(self.token_starts, char)
 
 
 def _article(doc: Doc, events: Sequence[Event], ents: Sequence[Ent], issuer: Ent | None) -> _Article:
@@ -180,20 +180,24 @@ def _article(doc: Doc, events: Sequence[Event], ents: Sequence[Ent], issuer: Ent
                     token_starts=[t.idx for t in doc], candidates=cands, issuer=issuer, taken=taken)
 
 
-def _trigger(art: _Article, event: Event) -> Token | None:
+def token_index(token_starts: Sequence[int], char: int) -> int:
+    """The index of the token that holds character ``char`` (``token_starts``: each token's offset)."""
+    return max(bisect.bisect_right(token_starts, char) - 1, 0)
+
+
+def trigger_token(doc: Doc, token_starts: Sequence[int], event: Event) -> Token | None:
     """The trigger token: the first token of the evidence spans written as the trigger."""
     for ev in event.evidence:
-        for i in range(art.token_at(ev.start), art.token_at(max(ev.end - 1, ev.start)) + 1):
-            if art.doc[i].text == event.trigger:
-                return art.doc[i]
+        for i in range(token_index(token_starts, ev.start), token_index(token_starts, max(ev.end - 1, ev.start)) + 1):
+            if doc[i].text == event.trigger:
+                return doc[i]
     return None
 
 
-def _path(a: Token, b: Token) -> int:
-    """Number of dependency arcs between two tokens of one sentence (capped)."""
+def dependency_path(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of one sentence, capped at ``_MAX_PATH + 1``."""
     up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    index_b = {t.i: k for k, t in enumerate(up_b)}
+    index_b = {t.i: k for k, t in enumerate([b, *b.ancestors])}
     for k, t in enumerate(up_a):
         if t.i in index_b:
             return min(k + index_b[t.i], _MAX_PATH + 1)
@@ -222,7 +226,7 @@ class _EventView:
 
 
 def _event_view(art: _Article, event: Event) -> _EventView:
-    trigger = _trigger(art, event)
+    trigger = trigger_token(art.doc, art.token_starts, event)
     sents = sorted({art.sent_of(art.token_at(ev.start)) for ev in event.evidence})
     verb = None
     if trigger is not None:
@@ -259,10 +263,10 @@ def _syntax_features(art: _Article, cand: Candidate, trigger: Token | None, ev_s
     if trigger is not None:
         same = [m for m in in_sent if art.sent_of(m.start) == art.sent_of(trigger.i)]
         if same:
-            nearest = min(same, key=lambda m: _path(_root(doc, m), trigger))
+            nearest = min(same, key=lambda m: dependency_path(_root(doc, m), trigger))
             root = _root(doc, nearest)
             out["dep=" + _coarse(root.dep_)] = 1.0
-            path = _path(root, trigger)
+            path = dependency_path(root, trigger)
             out["path<=2" if path <= 2 else "path<=4" if path <= _MAX_PATH else "path>4"] = 1.0
             if root.head.i == trigger.i or root.head.i == trigger.head.i:
                 out["head_is_trigger"] = 1.0
@@ -448,6 +452,7 @@ __all__ = [
     "ScorerConfig",
     "candidates",
     "decide",
+    "dependency_path",
     "guessable",
     "iter_pair_features",
     "load_scorer",
@@ -456,4 +461,6 @@ __all__ = [
     "picks",
     "rescore_participants",
     "scorer_from_dict",
+    "token_index",
+    "trigger_token",
 ]
