@@ -134,25 +134,26 @@ class _Article:
 
     def sent_of(self, char: int) -> int:
         """The index of the sentence that holds character ``char``."""
-        return bisect.bisect_right(self.sent_starts, self.token_at(char)) - 1
+        return _sentence_at(self.sent_starts, self.token_starts, char)
 
     def token_at(self, char: int) -> int:
         """The token that holds character ``char``."""
         return token_index(self.token_starts, char)
 
 
+def _sentence_at(sent_starts: Sequence[int], token_starts: Sequence[int], char: int) -> int:
+    """The index of the sentence that holds character ``char``."""
+    return bisect.bisect_right(sent_starts, token_index(token_starts, char)) - 1
+
+
 def _article(doc: Doc, events: Sequence[Event]) -> _Article:
     sents = list(doc.sents)
     token_starts = [t.idx for t in doc]
     sent_starts = [s.start for s in sents]
-
-    def sent_of(char: int) -> int:
-        return bisect.bisect_right(sent_starts, token_index(token_starts, char)) - 1
-
     told: dict[int, list[tuple[int, str]]] = {}
     taken: dict[tuple[int, int], set[int]] = {}
     for k, event in enumerate(events):
-        for si in sorted({sent_of(ev.start) for ev in event.evidence}):
+        for si in sorted({_sentence_at(sent_starts, token_starts, ev.start) for ev in event.evidence}):
             told.setdefault(si, []).append((k, event.type))
         for q in event.quantities:
             taken.setdefault((q.start, q.end), set()).add(k)
