@@ -129,3 +129,19 @@ def test_event_arguments_place_of_the_host_subject(
     nlp_full: Language, text: str, date: str, place: str | None
 ) -> None:
     assert _event(nlp_full, text, date).location == place
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    # the object a craft reaches is where the docking happens
+    ("Le cargo Dragon atteindra la station spatiale internationale le mardi 4 juin 2024.",
+     "2024-06-04", "station spatiale internationale"),
+    # the "de" place of the noun a relative clause of joining is about
+    ("Marc Le Goff dirige depuis 2019 la laiterie de Landerneau, qu'il avait rejointe en 2008 "
+     "comme technicien.", "2008", "Landerneau"),
+    # a firm joined is who, not where
+    ("Claire Morvan a rejoint le groupe Legris en 2015 comme directrice financière.", "2015", None),
+])
+def test_event_arguments_place_of_the_destination_object(
+    nlp_full: Language, text: str, date: str, place: str | None
+) -> None:
+    assert _event(nlp_full, text, date).location == place
