@@ -113,3 +113,35 @@ def test_event_arguments_place_not_taken_up_from_an_actor(nlp_full: Language) ->
     text = ("Le sélectionneur de l'équipe de France a retenu 23 joueurs. L'équipe s'est imposée samedi "
             "8 juin 2024 face au Japon.")
     assert _event(nlp_full, text, "2024-06-08").location is None
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    # a venue that gives the show: the show is there
+    ("Du 2 février au 30 juin 2024, le musée des Beaux-Arts de Quimper consacre une exposition "
+     "aux peintres de Pont-Aven.", "2024-02-02/2024-06-30", "musée des Beaux-Arts de Quimper"),
+    # a town among those that organise the race
+    ("La fédération et la ville de Saint-Malo se proposent d'organiser la course en mai 2025.",
+     "2025-05", "Saint-Malo"),
+    # a club is no place: its training has none
+    ("Le club organise le 21 décembre 2024 un entraînement ouvert au public.", "2024-12-21", None),
+])
+def test_event_arguments_place_of_the_host_subject(
+    nlp_full: Language, text: str, date: str, place: str | None
+) -> None:
+    assert _event(nlp_full, text, date).location == place
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    # the object a craft reaches is where the docking happens
+    ("Le cargo Dragon atteindra la station spatiale internationale le mardi 4 juin 2024.",
+     "2024-06-04", "station spatiale internationale"),
+    # the "de" place of the noun a relative clause of joining is about
+    ("Marc Le Goff dirige depuis 2019 la laiterie de Landerneau, qu'il avait rejointe en 2008 "
+     "comme technicien.", "2008", "Landerneau"),
+    # a firm joined is who, not where
+    ("Claire Morvan a rejoint le groupe Legris en 2015 comme directrice financière.", "2015", None),
+])
+def test_event_arguments_place_of_the_destination_object(
+    nlp_full: Language, text: str, date: str, place: str | None
+) -> None:
+    assert _event(nlp_full, text, date).location == place

@@ -1,0 +1,109 @@
+"""Places an event takes from the nouns its verb governs: its host and its destination.
+
+The host: "Le Musée maritime de La Rochelle leur consacre une exposition", "la ville de Nice se
+propose d'organiser ces épreuves": when the subject of a verb of hosting (organiser,
+accueillir, consacrer: the lexicon's ``host_verbs``) is a place, the event happens
+there. A place is a LOC name, a venue's name (its first word a place noun), or the
+"de" place of the subject's noun ("la ville de Nice").
+
+The destination: the object of a verb of reaching (atteindre, rejoindre: the lexicon's
+``destination_verbs``) is where the event ends, when it is a place noun ("Cygnus
+atteindra la station spatiale internationale") or has a "de" place ("la coopérative de
+Thuir, qu'elle avait rejointe en 2004"); a name joined (a club, a firm) is who, not where.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Token
+
+from pipeline.events.clause import argument_words, home_predicate
+from pipeline.events.grammar import DE_WORDS, morph, preceding_word
+from pipeline.events.mention import ArticleContext, Mention
+from pipeline.events.roles import subject_of
+from pipeline.nlp.text import norm_word
+from pipeline.resources import read_json
+
+
+@functools.cache
+def _verbs(key: str) -> frozenset[str]:
+    """A verb list of ``event_arguments_fr.json`` (``host_verbs``, ``destination_verbs``)."""
+    return frozenset(norm_word(w) for w in read_json("event_arguments_fr.json")[key]["words"])
+
+
+def host_place(mention: Mention, ctx: ArticleContext) -> str | None:
+    """The place of the subject of the mention's verb of hosting, if that subject is a place."""
+    verb = home_predicate(mention)
+    if norm_word(verb.lemma_) not in _verbs("host_verbs"):
+        return None
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    for noun in (subject, *(c for c in subject.children if c.dep_ == "conj")):
+        place = _place_of(noun, ctx)
+        if place is not None:
+            return place
+    return None
+
+
+def destination_place(mention: Mention, ctx: ArticleContext) -> str | None:
+    """The place the mention's verb of reaching goes to: its object's place noun phrase or
+    "de" place; through a relative pronoun, the noun the clause is about."""
+    if mention.nominal or norm_word(mention.trigger.lemma_) not in _verbs("destination_verbs"):
+        return None
+    verb = mention.trigger
+    obj = next((c for c in verb.children if c.dep_ == "obj"), None)
+    if obj is not None and obj.pos_ == "PRON" and "Rel" in morph(obj, "PronType"):
+        obj = _antecedent(obj)  # "la coopérative de Thuir, qu'elle avait rejointe"
+    if obj is None or obj.pos_ != "NOUN":
+        return None
+    for c in obj.children:
+        sub = ctx.named_tokens.get(c.i)
+        if c.dep_ == "nmod" and sub is not None and sub.label == "LOC" and preceding_word(ctx.doc, sub.start, obj.i) in DE_WORDS:
+            return sub.text
+    if obj.i in ctx.named_tokens or norm_word(obj.lemma_) not in ctx.lex.place_nouns | argument_words().place_nouns:
+        return None
+    end = obj.i + 1
+    while end < obj.sent.end and ctx.doc[end].dep_ == "amod" and ctx.doc[end].head.i == obj.i:
+        end += 1
+    return ctx.doc[obj.i : end].text
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the noun its clause is about, else (the
+    parser often hangs the clause elsewhere) the noun just before it, through its "de"
+    complement ("la laiterie de Landerneau, qu'il avait rejointe")."""
+    clause = pronoun.head
+    if clause.dep_ == "acl:relcl":
+        return clause.head
+    k = pronoun.i - 1
+    while k >= pronoun.sent.start and pronoun.doc[k].is_punct:
+        k -= 1
+    if k < pronoun.sent.start:
+        return None
+    tok = pronoun.doc[k]
+    while tok.pos_ != "NOUN" and tok.dep_ in ("nmod", "flat:name") and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
+
+
+def _place_of(noun: Token, ctx: ArticleContext) -> str | None:
+    """The place a subject names: itself (a LOC, a venue's name) or its "de" place."""
+    ent = ctx.named_tokens.get(noun.i)
+    place_nouns = ctx.lex.place_nouns | argument_words().place_nouns
+    if ent is not None:
+        first = ctx.doc[ent.start]
+        if ent.label == "LOC" or (ent.label in ("ORG", "MISC") and norm_word(first.lemma_ or first.text) in place_nouns):
+            return ent.text
+        return None
+    if noun.pos_ != "NOUN":
+        return None
+    for c in noun.children:
+        sub = ctx.named_tokens.get(c.i)
+        if c.dep_ == "nmod" and sub is not None and sub.label == "LOC" and preceding_word(ctx.doc, sub.start, noun.i) in DE_WORDS:
+            return sub.text
+    return None
+
+
+__all__ = ["destination_place", "host_place"]
