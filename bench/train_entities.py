@@ -77,6 +77,14 @@ def gold_docs(nlp: Language, rows: list[dict[str, object]]) -> list[Doc]:
     ]
 
 
+def _extra(nlp: Language, spec: str, parser: argparse.ArgumentParser) -> tuple[list[Doc], int]:
+    """The docs of an ``--extra GOLD.jsonl:N`` and how many times to add them."""
+    path, _, times = spec.rpartition(":")
+    if not path or not times.isdigit() or not Path(path).is_file():
+        parser.error(f"--extra {spec}: expected an existing GOLD.jsonl and :N")
+    return gold_docs(nlp, read_jsonl(Path(path))), int(times)
+
+
 def main() -> None:
     """Parse arguments, build the examples, train, write the ner component."""
     parser = argparse.ArgumentParser(
@@ -103,6 +111,13 @@ def main() -> None:
         default=1,
         help="times each rehearsal article is added (1: once, as for the shipped NER)",
     )
+    parser.add_argument(
+        "--extra",
+        action="append",
+        default=[],
+        metavar="GOLD.jsonl:N",
+        help="another gold of articles (id, text, entities) added N times (repeatable)",
+    )
     parser.add_argument("--seed", type=int, default=TrainSettings().seed)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "_work" / "ner-trained")
     args = parser.parse_args()
@@ -115,7 +130,8 @@ def main() -> None:
     winer = gold_docs(nlp, parts["train"])
     press = gold_docs(nlp, read_jsonl(PRESS_TRAIN)) if args.press_repeat > 0 else []
     # the defaults (x1, x2, x1) give the example list, and so the weights, of the shipped NER
-    gold = repeat_docs([(winer, args.winer_repeat), (press, args.press_repeat)])
+    extras = [_extra(nlp, spec, parser) for spec in args.extra]
+    gold = repeat_docs([(winer, args.winer_repeat), (press, args.press_repeat), *extras])
     rehearsal = repeat_docs(
         []
         if args.no_rehearsal
