@@ -496,8 +496,7 @@ def _add_guests(table: dict[str, Participant], mention: Mention, ctx: ArticleCon
     """ "inaugurée en présence de la préfète, Alice Ravaud", "ont signé …, en présence de
     Régis Aubanel, président de …": the people an event is held before take part in it, as
     a core name (a later mention that takes the event up brings them too). The organisation
-    in a guest's title only describes the guest; a name the NER missed counts when every
-    word of it is capitalised ("en présence de Maïwenn Le Du, vice-présidente …")."""
+    in a guest's title only describes the guest."""
     doc = ctx.doc
     for k in range(mention.seg_start, mention.seg_end):
         if norm_word(doc[k].text) not in DE_WORDS or not any(
@@ -505,19 +504,12 @@ def _add_guests(table: dict[str, Participant], mention: Mention, ctx: ArticleCon
         ):
             continue
         for s, e_ in _with_list(doc, k, mention.seg_end):
-            s, e_ = strip_det(doc, s, e_)
-            if s >= e_ or any(q[0] <= doc[s].idx < q[1] for q in ctx.quoted):
-                continue
             person = next((e for e in segment.ents if s <= e.start < e_ and e.label == "PER"), None)
-            if person is not None:
-                mention.peripheral.discard(norm_word(person.canonical))
-                add_participant(table, Participant(name=person.canonical, label="PER", role="participant",
-                                                   entity_id=person.entity_id))
-            elif e_ - s > 1 and not any(e.start < e_ and s < e.end for e in segment.ents) and all(
-                t.text[:1].isupper() and t.pos_ in ("PROPN", "X", "NOUN", "DET") for t in doc[s:e_]
-            ):
-                add_participant(table, Participant(name=doc[s:e_].text, label="PER", role="participant",
-                                                   entity_id=None))
+            if person is None or any(q[0] <= doc[person.start].idx < q[1] for q in ctx.quoted):
+                continue
+            mention.peripheral.discard(norm_word(person.canonical))
+            add_participant(table, Participant(name=person.canonical, label="PER", role="participant",
+                                               entity_id=person.entity_id))
 
 
 def _in_fronted_phrase(mention: Mention, start: int) -> bool:
