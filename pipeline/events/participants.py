@@ -22,6 +22,7 @@ Roles and a verb's subject are read by :mod:`~pipeline.events.roles`.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -35,6 +36,7 @@ from pipeline.events.anaphora import (
     former_employer,
     is_title_noun,
     main_person,
+    person_at,
     person_referred,
     person_titled,
     relative_antecedent,
@@ -68,9 +70,12 @@ from pipeline.events.mention import (
 from pipeline.events.roles import as_role, role_for, subject_of
 from pipeline.nlp.text import norm_word
 from pipeline.records import Participant
+from pipeline.resources import read_json
 
 _CLAUSE_BREAK = frozenset({";", ":", "(", ")", "—", "–"})
 _PARTICIPANT_LABELS = frozenset({"ORG", "PER"})
+#: how many nouns of a title may stand between an organisation and the person it employs
+_TITLE_DEPTH = 4
 
 
 class _ListItem(NamedTuple):
@@ -104,6 +109,7 @@ def collect_participants(mention: Mention, ctx: ArticleContext, segment: Segment
     _add_host_subject(table, mention, ctx)
     _add_next_description(table, mention, ctx)
     _add_segment_entities(table, mention, ctx, segment, list_items)
+    _add_guests(table, mention, ctx, segment)
     _add_described_complement(table, mention, ctx)
     add_possessor(table, mention, ctx)
     add_issuer(table, mention, ctx)
@@ -471,12 +477,39 @@ def _add_segment_entities(
             continue  # a name of another predicate of the sentence
         role = role_for(mention, e.start, root, prep, lex)
         key = norm_word(e.canonical)
-        if key not in table and item is None and not _core_name(mention, root, e.start, prep):
+        if key not in table and item is None and not _core_name(mention, root, e.start, prep, ctx):
             mention.peripheral.add(key)
         add_participant(
             table,
             Participant(name=e.canonical, label="ORG" if agent else e.label, role=role, entity_id=e.entity_id),
         )
+
+
+@functools.cache
+def _guest_phrases() -> tuple[tuple[str, ...], ...]:
+    """The phrases that open a list of guests before a "de" word (``guest_phrases``)."""
+    words = read_json("event_arguments_fr.json")["guest_phrases"]["words"]
+    return tuple(tuple(norm_word(w) for w in phrase.split()) for phrase in words)
+
+
+def _add_guests(table: dict[str, Participant], mention: Mention, ctx: ArticleContext, segment: Segment) -> None:
+    """ "inaugurée en présence de la préfète, Alice Ravaud", "ont signé …, en présence de
+    Régis Aubanel, président de …": the people an event is held before take part in it, as
+    a core name (a later mention that takes the event up brings them too). The organisation
+    in a guest's title only describes the guest."""
+    doc = ctx.doc
+    for k in range(mention.seg_start, mention.seg_end):
+        if norm_word(doc[k].text) not in DE_WORDS or not any(
+            k >= len(p) and tuple(norm_word(t.text) for t in doc[k - len(p) : k]) == p for p in _guest_phrases()
+        ):
+            continue
+        for s, e_ in _with_list(doc, k, mention.seg_end):
+            person = next((e for e in segment.ents if s <= e.start < e_ and e.label == "PER"), None)
+            if person is None or any(q[0] <= doc[person.start].idx < q[1] for q in ctx.quoted):
+                continue
+            mention.peripheral.discard(norm_word(person.canonical))
+            add_participant(table, Participant(name=person.canonical, label="PER", role="participant",
+                                               entity_id=person.entity_id))
 
 
 def _in_fronted_phrase(mention: Mention, start: int) -> bool:
@@ -489,12 +522,24 @@ def _in_fronted_phrase(mention: Mention, start: int) -> bool:
     return subject is not None and mention.trigger.i < start < subject.left_edge.i
 
 
-def _core_name(mention: Mention, root: Token, start: int, prep: str) -> bool:
-    """Is the name the subject or object of the mention's verb, or the nominal trigger's
-    "de" complement ("la visite du pape")? Other names of the clause are side names."""
+def _core_name(mention: Mention, root: Token, start: int, prep: str, ctx: ArticleContext) -> bool:
+    """Is the name the subject or object of the mention's verb, the nominal trigger's
+    "de" complement ("la visite du pape"), or the organisation in the title of a person who
+    is its subject ("X, directrice de la compagnie Y, a signé": Y signs through X)? Other
+    names of the clause are side names."""
     if root.dep_ in ("nsubj", "nsubj:pass", "obj") and root.head in mention.verbs:
         return True
-    return prep in DE_WORDS and mention.nominal and 0 < start - mention.trigger_end <= 4
+    if prep in DE_WORDS and mention.nominal and 0 < start - mention.trigger_end <= 4:
+        return True
+    tok = root
+    for _ in range(_TITLE_DEPTH):
+        if tok.dep_ not in ("nmod", "appos") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if person_at(ctx, tok.i):
+            subject = tok.head if tok.dep_ == "conj" else tok
+            return subject.dep_ in ("nsubj", "nsubj:pass") and subject.head in mention.verbs
+    return False
 
 
 def _after_opponent_prep(doc: Doc, start: int, floor: int) -> bool:
