@@ -486,7 +486,7 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
 def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], *, inside: bool) -> bool:
     """Is the figure whose phrase is headed by ``root`` the mention's own?"""
     words = argument_words()
-    preps = figure_preps(root, q)
+    preps = {norm_word(c.text) for c in root.children if c.dep_ == "case"}
     # "a été élu samedi, avec 42 voix": the parse joins the figure to the verb across
     # the comma that ends the segment; "auprès de", "en présence de": the head word of a
     # compound preposition the parser splits
@@ -513,15 +513,6 @@ def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], 
     # "élu avec 42 voix sur 55": the result the event had, an adjunct of its verb
     adjunct = root.dep_ not in ("obl:mod", "advcl", "advmod")
     return money or result or counts or (_governed_by(root, governors) and adjunct)
-
-
-def figure_preps(root: Token, q: Quantity) -> set[str]:
-    """The prepositions of a figure's phrase: those of its head, and those the parser
-    hangs on its number when it reads the number as a noun ("avec 51,3 % des suffrages":
-    "avec" on "51,3", not on "%")."""
-    span = root.doc.char_span(q.start, q.end, alignment_mode="expand")
-    heads = [root, *(t for t in span if t.i != root.i)] if span is not None else [root]
-    return {norm_word(c.text) for t in heads for c in t.children if c.dep_ == "case"}
 
 
 def vague(span: Span) -> bool:

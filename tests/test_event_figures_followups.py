@@ -1,0 +1,59 @@
+"""Tests for the figures told after an event (pipeline.events.followups): what the site
+or the works an event opens cost, and sentences the parser joins.
+
+Sentences written by the team in the style of regional press, not copied.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from test_event_arguments import _event  # the event helpers, one home
+
+
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "date", "values"), [
+    # the sentence after an inauguration gives what the site cost: the main verb's object
+    ("La commune de Plérin a inauguré samedi 14 septembre 2024 sa nouvelle salle de sports. "
+     "L'investissement atteint 4,2 millions d'euros.", "2024-09-14", [4_200_000]),
+    # a relative clause on the noun the sentence opens with; the size is not a sum
+    ("La fromagerie Le Gall inaugurera le 5 octobre 2024 sa nouvelle cave d'affinage, à Landerneau. "
+     "Le bâtiment de 1 800 m², qui a coûté 2,3 millions d'euros, permettra de doubler la production.",
+     "2024-10-05", [2_300_000]),
+    # the parts of the sum after "dont" are not the sum
+    ("Le groupe Armor Pharma a inauguré lundi 7 octobre 2024 sa nouvelle usine de Vannes. "
+     "L'investissement atteint 15 millions d'euros, dont 3 millions apportés par la Région.",
+     "2024-10-07", [15_000_000]),
+    # a count after an inauguration is no sum of its cost
+    ("La médiathèque de Lamballe a été inaugurée samedi 12 octobre 2024. Le chantier a coûté "
+     "cher et a atteint 18 mois.", "2024-10-12", []),
+    # the cost of something else, in a relative clause inside the sentence, stays out
+    ("La commune de Plérin a inauguré samedi 14 septembre 2024 sa nouvelle salle de sports. "
+     "Elle remplace le gymnase, qui avait coûté 900 000 euros en 1985.", "2024-09-14", []),
+])
+def test_event_figures_cost_told_in_the_next_sentence(
+    nlp_full: Language, text: str, date: str, values: list[float]
+) -> None:
+    assert sorted(q.value for q in _event(nlp_full, text, date).quantities) == values
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parser joined two written sentences, across a line break or not
+    ("Les 40 salariés sont conservés.\nPlacée en redressement en mai, la société a été reprise.",
+     ["Les 40 salariés sont conservés.", "Placée en redressement en mai, la société a été reprise."]),
+    ("Le site a coûté 2 millions d'euros. Il ouvrira en juin.",
+     ["Le site a coûté 2 millions d'euros.", "Il ouvrira en juin."]),
+    # a full stop a small letter follows ends no sentence
+    ("La société emploie 40 salariés. et 3 apprentis.", ["La société emploie 40 salariés. et 3 apprentis."]),
+])
+def test_event_figures_written_sentences_split_joined_ones(
+    blank_fr: Language, text: str, expected: list[str]
+) -> None:
+    from pipeline.events.followups import _written_sentences
+
+    doc = blank_fr(text)
+    for tok in doc:
+        tok.is_sent_start = tok.i == 0  # one parsed sentence, as the parser gives it
+    assert [s.text.strip() for s in _written_sentences(doc)] == expected
