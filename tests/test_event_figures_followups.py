@@ -11,8 +11,6 @@ from spacy.language import Language
 from test_event_arguments import _event  # the event helpers, one home
 
 
-
-
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "date", "values"), [
     # the sentence after an inauguration gives what the site cost: the main verb's object

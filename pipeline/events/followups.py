@@ -242,7 +242,7 @@ def _opens_sentence(noun: Token) -> bool:
     k = noun.i - 1
     while k >= 0 and (doc[k].pos_ in ("DET", "ADJ") or doc[k].is_space):
         k -= 1
-    return k < 0 or doc[k].text in (".", "!", "?") or doc[k].is_sent_end
+    return k < 0 or doc[k].text in (".", "!", "?") or bool(doc[k].is_sent_end)
 
 
 __all__ = ["follow_up_figures"]
