@@ -486,7 +486,7 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
 def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], *, inside: bool) -> bool:
     """Is the figure whose phrase is headed by ``root`` the mention's own?"""
     words = argument_words()
-    preps = {norm_word(c.text) for c in root.children if c.dep_ == "case"}
+    preps = figure_preps(root, q)
     # "a été élu samedi, avec 42 voix": the parse joins the figure to the verb across
     # the comma that ends the segment; "auprès de", "en présence de": the head word of a
     # compound preposition the parser splits
@@ -502,6 +502,9 @@ def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], 
     # "les 80 lauréats du concours", "les deux postes mis en service": the figure counts
     # the noun the event is the complement or the participle of
     counts = mention.trigger.head.i == root.i and mention.trigger.dep_ in ("nmod", "acl", "acl:relcl")
+    # "a obtenu 60 % des suffrages lors du scrutin": the clause that frames a nominal
+    # event counts it with a verb of its kind
+    counts = counts or _framed_count(mention, root)
     if not (inside or result or counts):
         return False
     # "depuis son lancement": the figures of the clause it dates are not the event's
@@ -513,6 +516,35 @@ def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], 
     # "élu avec 42 voix sur 55": the result the event had, an adjunct of its verb
     adjunct = root.dep_ not in ("obl:mod", "advcl", "advmod")
     return money or result or counts or (_governed_by(root, governors) and adjunct)
+
+
+def figure_preps(root: Token, q: Quantity) -> set[str]:
+    """The prepositions of a figure's phrase: those of its head, and those the parser
+    hangs on its number when it reads the number as a noun ("avec 51,3 % des suffrages":
+    "avec" on "51,3", not on "%")."""
+    span = root.doc.char_span(q.start, q.end, alignment_mode="expand")
+    heads = [root, *(t for t in span if t.i != root.i)] if span is not None else [root]
+    return {norm_word(c.text) for t in heads for c in t.children if c.dep_ == "case"}
+
+
+def _framed_count(mention: Mention, root: Token) -> bool:
+    """Is the figure the object of the verb whose clause frames the nominal event, a verb
+    that counts events of its type ("a obtenu 60 % des suffrages lors du scrutin", "a
+    réuni 300 exposants lors du salon")? The verbs are the follow-up figures' own."""
+    if not mention.nominal or mention.support is not None or root.dep_ not in ("obj", "obl:arg", "nsubj:pass"):
+        return False
+    home = home_predicate(mention)
+    return root.head.i == home.i and norm_word(home.lemma_) in counting_verbs(mention.type)
+
+
+@functools.cache
+def counting_verbs(event_type: str) -> frozenset[str]:
+    """The verbs that count events of ``event_type`` (who comes, what a vote gave): the
+    count kinds of ``follow_up_figures`` in ``event_arguments_fr.json``."""
+    kinds = read_json("event_arguments_fr.json")["follow_up_figures"]["kinds"]
+    return frozenset(
+        norm_word(w) for k in kinds if event_type in k["types"] and not k.get("sums") for w in k["verbs"]
+    )
 
 
 def vague(span: Span) -> bool:

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.arguments import MONEY_UNITS, compared, vague
+from pipeline.events.arguments import MONEY_UNITS, compared, figure_preps, vague
+from pipeline.events.clause import predicate_of
 from pipeline.events.mention import Mention, compatible_dates, event_value, is_event_date
 from pipeline.nlp.text import norm_word
 from pipeline.quantities import find_quantities
@@ -46,6 +47,9 @@ class _Kind:
     types: frozenset[str]
     #: sums of money ("a coûté 3,1 millions d'euros") rather than counts
     sums: bool
+    #: a figure after these, an adjunct of one of the verbs, counts too ("arrive deuxième
+    #: avec 15 % des voix", and with the verb elided, "et X troisième avec 14 %")
+    adjunct_preps: frozenset[str]
 
     def counts(self, group: Sequence[Mention]) -> bool:
         """Does this kind count the event of ``group``?"""
@@ -60,6 +64,7 @@ def _kinds() -> tuple[_Kind, ...]:
             verbs=frozenset(norm_word(w) for w in k["verbs"]),
             types=frozenset(k["types"]),
             sums=bool(k.get("sums", False)),
+            adjunct_preps=frozenset(norm_word(w) for w in k.get("adjunct_preps", ())),
         )
         for k in read_json("event_arguments_fr.json")["follow_up_figures"]["kinds"]
     )
@@ -179,13 +184,17 @@ def _ends_a_sentence(sent: Span) -> bool:
 def _date_heads(doc: Doc, sent: Span, dates: Sequence[DateMention], gathering: str | None) -> set[int]:
     """Tokens a calendar date of the sentence hangs on ("accueilli 52 000 visiteurs en
     2017"): a figure of theirs is dated by its own time, not the gathering's, unless that
-    time holds the gathering's ("cette année")."""
+    time holds the gathering's ("cette année"); through "lors du trimestre", the verb
+    above the word it hangs on."""
     heads: set[int] = set()
     for d in dates:
         if sent.start_char <= d.start < sent.end_char and not compatible_dates(event_value(d), gathering):
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is not None:
-                heads.add(span.root.head.i)
+                head = span.root.head
+                heads.add(head.i)
+                if head.pos_ in ("ADV", "ADP"):
+                    heads.add(predicate_of(head).i)
     return heads
 
 
@@ -206,9 +215,37 @@ def _attendance_figure(doc: Doc, q: Quantity, kind: _Kind, date_heads: set[int])
     phrase = noun
     if noun.dep_ in _FIGURE_DEPS and noun.head.dep_ == "acl:relcl":
         phrase = noun.head.head  # the counted noun the relative clause is about
-    return _counted_by_attendance(phrase, kind.verbs, date_heads) or (
-        kind.sums and _counted_by_attendance(noun, kind.verbs, date_heads, relative=True)
+    return (
+        _counted_by_attendance(phrase, kind.verbs, date_heads)
+        or (kind.sums and _counted_by_attendance(noun, kind.verbs, date_heads, relative=True))
+        or (bool(figure_preps(root, q) & kind.adjunct_preps) and _adjunct_of(root, kind.verbs, date_heads))
     )
+
+
+def _adjunct_of(root: Token, verbs: frozenset[str], date_heads: set[int]) -> bool:
+    """Does the adjunct headed by ``root`` hang on a main verb of ``verbs``, directly or
+    through the noun of a coordination that elides it ("X arrive deuxième avec 15 %, et Y
+    troisième avec 14 %")?"""
+    head = root.head
+    if head.pos_ != "VERB" and head.dep_ == "conj":
+        head = head.head
+    return (
+        head.i != root.i and not _dated_clause(head, date_heads) and head.dep_ != "acl:relcl"
+        and norm_word(head.lemma_) in verbs
+    )
+
+
+def _dated_clause(verb: Token, date_heads: set[int]) -> bool:
+    """Does a date of its own govern the verb's clause, or the clause it depends on ("ont
+    évolué lors du troisième trimestre 2016, s'établissant à 9,6 %")?"""
+    tok = verb
+    for _ in range(4):
+        if tok.i in date_heads:
+            return True
+        if tok.dep_ not in ("advcl", "xcomp", "conj", "acl") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _phrase_head(span: Span) -> Token:
@@ -225,7 +262,7 @@ def _counted_by_attendance(phrase: Token, verbs: frozenset[str], date_heads: set
     ("Le site de 2 400 m², qui a coûté 3,1 millions d'euros, …"): the sentence is about it.
     """
     verb = phrase.head
-    if phrase.dep_ not in _FIGURE_DEPS or verb.i == phrase.i or verb.i in date_heads:
+    if phrase.dep_ not in _FIGURE_DEPS or verb.i == phrase.i or _dated_clause(verb, date_heads):
         return False
     if norm_word(verb.lemma_) not in verbs:
         return False
