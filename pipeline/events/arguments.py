@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.events.clause import argument_words, home_predicate, in_event_clause, is_time_anchor
+from pipeline.events.figures import figure_preps, framed_count
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -504,7 +505,7 @@ def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], 
     counts = mention.trigger.head.i == root.i and mention.trigger.dep_ in ("nmod", "acl", "acl:relcl")
     # "a obtenu 60 % des suffrages lors du scrutin": the clause that frames a nominal
     # event counts it with a verb of its kind
-    counts = counts or _framed_count(mention, root)
+    counts = counts or framed_count(mention, root)
     if not (inside or result or counts):
         return False
     # "depuis son lancement": the figures of the clause it dates are not the event's
@@ -516,35 +517,6 @@ def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], 
     # "élu avec 42 voix sur 55": the result the event had, an adjunct of its verb
     adjunct = root.dep_ not in ("obl:mod", "advcl", "advmod")
     return money or result or counts or (_governed_by(root, governors) and adjunct)
-
-
-def figure_preps(root: Token, q: Quantity) -> set[str]:
-    """The prepositions of a figure's phrase: those of its head, and those the parser
-    hangs on its number when it reads the number as a noun ("avec 51,3 % des suffrages":
-    "avec" on "51,3", not on "%")."""
-    span = root.doc.char_span(q.start, q.end, alignment_mode="expand")
-    heads = [root, *(t for t in span if t.i != root.i)] if span is not None else [root]
-    return {norm_word(c.text) for t in heads for c in t.children if c.dep_ == "case"}
-
-
-def _framed_count(mention: Mention, root: Token) -> bool:
-    """Is the figure the object of the verb whose clause frames the nominal event, a verb
-    that counts events of its type ("a obtenu 60 % des suffrages lors du scrutin", "a
-    réuni 300 exposants lors du salon")? The verbs are the follow-up figures' own."""
-    if not mention.nominal or mention.support is not None or root.dep_ not in ("obj", "obl:arg", "nsubj:pass"):
-        return False
-    home = home_predicate(mention)
-    return root.head.i == home.i and norm_word(home.lemma_) in counting_verbs(mention.type)
-
-
-@functools.cache
-def counting_verbs(event_type: str) -> frozenset[str]:
-    """The verbs that count events of ``event_type`` (who comes, what a vote gave): the
-    count kinds of ``follow_up_figures`` in ``event_arguments_fr.json``."""
-    kinds = read_json("event_arguments_fr.json")["follow_up_figures"]["kinds"]
-    return frozenset(
-        norm_word(w) for k in kinds if event_type in k["types"] and not k.get("sums") for w in k["verbs"]
-    )
 
 
 def vague(span: Span) -> bool:

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.arguments import MONEY_UNITS, compared, figure_preps, vague
+from pipeline.events.arguments import MONEY_UNITS, compared, vague
 from pipeline.events.clause import predicate_of
+from pipeline.events.figures import figure_preps
 from pipeline.events.mention import Mention, compatible_dates, event_value, is_event_date
 from pipeline.nlp.text import norm_word
 from pipeline.quantities import find_quantities
