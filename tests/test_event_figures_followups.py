@@ -55,3 +55,27 @@ def test_event_figures_written_sentences_split_joined_ones(
     for tok in doc:
         tok.is_sent_start = tok.i == 0  # one parsed sentence, as the parser gives it
     assert [s.text.strip() for s in _written_sentences(doc)] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "date", "values"), [
+    # the clause that frames the vote counts it with a verb of result
+    ("La maire sortante a obtenu 58 % des suffrages lors du scrutin du 15 mars 2020.", "2020-03-15", [58]),
+    # "avec" the parser hangs on a decimal number, not on "%"
+    ("Sa liste était arrivée en tête du second tour des élections municipales, dimanche 28 juin 2020, "
+     "avec 53,7 % des suffrages.", "2020-06-28", [53.7]),
+    # the sentence after the vote: its results as adjuncts, the verb elided in the second
+    ("Les élections à la chambre d'agriculture du Morbihan se sont tenues le 31 janvier 2025. "
+     "La liste de la FDSEA arrive en tête avec 52 % des voix, et la Coordination rurale deuxième avec 31 %.",
+     "2025-01-31", [31, 52]),
+    # and its turnout
+    ("Les élections à la chambre des métiers se sont tenues le 14 octobre 2024. "
+     "La participation s'établit à 38 %.", "2024-10-14", [38]),
+    # a figure whose clause hangs on a clause with a date of its own is not the vote's
+    ("Les élections municipales se sont tenues le 15 mars 2020. Le chômage a reculé lors du "
+     "deuxième trimestre 2019 s'établissant à 8,1 %.", "2020-03-15", []),
+])
+def test_event_figures_vote_results_told_by_its_clause_or_the_next_sentence(
+    nlp_full: Language, text: str, date: str, values: list[float]
+) -> None:
+    assert sorted(q.value for q in _event(nlp_full, text, date).quantities) == values

@@ -228,7 +228,10 @@ def _adjunct_of(root: Token, verbs: frozenset[str], date_heads: set[int]) -> boo
     through the noun of a coordination that elides it ("X arrive deuxième avec 15 %, et Y
     troisième avec 14 %")?"""
     head = root.head
-    if head.pos_ != "VERB" and head.dep_ == "conj":
+    # the elided verb's place: the ordinal or the noun of the coordinated phrase
+    for _ in range(3):
+        if head.pos_ == "VERB" or head.dep_ not in ("conj", "amod", "nmod", "obl:arg", "obl:mod"):
+            break
         head = head.head
     return (
         head.i != root.i and not _dated_clause(head, date_heads) and head.dep_ != "acl:relcl"
