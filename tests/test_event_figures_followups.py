@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 from test_event_arguments import _event  # the event helpers, one home
+
+from pipeline.events.mention import Mention
+from pipeline.records import Quantity
 
 
 @pytest.mark.model
@@ -59,11 +63,6 @@ def test_event_figures_written_sentences_split_joined_ones(
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "date", "values"), [
-    # the clause that frames the vote counts it with a verb of result
-    ("La maire sortante a obtenu 58 % des suffrages lors du scrutin du 15 mars 2020.", "2020-03-15", [58]),
-    # "avec" the parser hangs on a decimal number, not on "%"
-    ("Sa liste était arrivée en tête du second tour des élections municipales, dimanche 28 juin 2020, "
-     "avec 53,7 % des suffrages.", "2020-06-28", [53.7]),
     # the sentence after the vote: its results as adjuncts, the verb elided in the second
     ("Les élections à la chambre d'agriculture du Morbihan se sont tenues le 31 janvier 2025. "
      "La liste de la FDSEA arrive en tête avec 52 % des voix, et la Coordination rurale deuxième avec 31 %.",
@@ -79,3 +78,50 @@ def test_event_figures_vote_results_told_by_its_clause_or_the_next_sentence(
     nlp_full: Language, text: str, date: str, values: list[float]
 ) -> None:
     assert sorted(q.value for q in _event(nlp_full, text, date).quantities) == values
+
+
+def _parsed(blank_fr: Language, rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    """A doc with the parse given row by row: (word, head index, dep, pos, lemma)."""
+    words = [r[0] for r in rows]
+    return Doc(blank_fr.vocab, words=words, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+               pos=[r[3] for r in rows], lemmas=[r[4] for r in rows])
+
+
+# "Sa liste était arrivée en tête avec 51,3 % des suffrages", as the parser reads it: "avec"
+# on the decimal number it takes for a noun, "%" on the verb
+_AHEAD = [("liste", 1, "nsubj", "NOUN", "liste"), ("arrivée", 1, "ROOT", "VERB", "arriver"),
+          ("en", 3, "case", "ADP", "en"), ("tête", 1, "obl:mod", "NOUN", "tête"),
+          ("avec", 5, "case", "ADP", "avec"), ("51,3", 6, "nummod", "NOUN", "51,3"),
+          ("%", 1, "obl:mod", "NOUN", "%"), ("des", 8, "case", "ADP", "de"),
+          ("suffrages", 6, "nmod", "NOUN", "suffrage")]
+# "le président a obtenu 60 % des suffrages lors du scrutin", "lors" hung on the figure
+_FRAMED = [("président", 1, "nsubj", "NOUN", "président"), ("obtenu", 1, "ROOT", "VERB", "obtenir"),
+           ("60", 3, "nummod", "NUM", "60"), ("%", 1, "obj", "NOUN", "%"),
+           ("des", 5, "case", "ADP", "de"), ("suffrages", 3, "nmod", "NOUN", "suffrage"),
+           ("lors", 3, "advmod", "ADV", "lors"), ("du", 8, "case", "ADP", "de"),
+           ("scrutin", 6, "obl:arg", "NOUN", "scrutin")]
+
+
+def test_event_figures_preps_read_on_the_number(blank_fr: Language) -> None:
+    from pipeline.events.figures import figure_preps
+
+    doc = _parsed(blank_fr, _AHEAD)
+    figure = Quantity(value=51.3, approximate=False, unit="%", text="51,3 %", start=doc[5].idx, end=doc[6].idx + 1)
+    assert "avec" in figure_preps(doc[6], figure)
+
+
+@pytest.mark.parametrize(("event_type", "root", "expected"), [
+    ("election", 3, True),
+    # "obtenir" counts no partnership
+    ("partnership", 3, False),
+    # a noun of the figure's phrase, not its head
+    ("election", 5, False),
+])
+def test_event_figures_framed_count_is_the_framing_verbs_object(
+    blank_fr: Language, event_type: str, root: int, expected: bool
+) -> None:
+    from pipeline.events.figures import framed_count
+
+    doc = _parsed(blank_fr, _FRAMED)
+    mention = Mention(trigger=doc[8], trigger_end=9, type=event_type, nominal=True)
+    assert framed_count(mention, doc[root]) is expected
