@@ -1,5 +1,6 @@
-"""Tests for the figures told after an event (pipeline.events.followups): what the site
-or the works an event opens cost, and sentences the parser joins.
+"""Tests for an event's figures told by the clause that frames it or by the sentence after
+it (pipeline.events.followups, pipeline.events.figures): what the site an event opens
+cost, a vote's results and turnout, and sentences the parser joins.
 
 Sentences written by the team in the style of regional press, not copied.
 """
