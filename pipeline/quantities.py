@@ -52,6 +52,8 @@ class NumberLexicon:
     percent: frozenset[str]
     #: "la 45 e édition": a number followed by these is a rank
     ordinal_suffixes: frozenset[str]
+    #: word before a range ("" for none) -> the words that join its two bounds
+    range_links: dict[str, frozenset[str]]
 
 
 @functools.cache
@@ -81,9 +83,11 @@ def load_lexicon() -> NumberLexicon:
         },
         percent=frozenset(raw["percent"]),
         ordinal_suffixes=frozenset(raw["ordinal_suffixes"]),
+        range_links={
+            norm_word(opener): frozenset(norm_word(w) for w in links)
+            for opener, links in raw["range_links"]["links"].items()
+        },
     )
-
-
 
 
 def _split_words(text: str) -> list[str]:
@@ -242,6 +246,11 @@ def _quantity_at(
     if count is None:
         return None
     value, approximate, j = count
+    range_end = _range_end(tokens, start, j, value, blocked, lex)
+    if range_end is not None:
+        # "de 1 200 à 1 500 ouvriers", "entre 50 000 et 100 000 personnes": one figure, its
+        # low bound, an approximation; the scale and the unit after the high bound are its own
+        j, approximate = range_end, True
     if j < len(tokens) and norm_word(tokens[j].text) in lex.ordinal_suffixes and tokens[j - 1].whitespace_:
         return None  # "la 45 e édition": a rank written apart, not a count
     # scale: "80 millions", "2,5 milliards", "trois mille"
@@ -269,6 +278,33 @@ def _quantity_at(
         end=end_char,
     )
     return quantity, j
+
+
+def _range_end(
+    tokens: Sequence[Token],
+    start: int,
+    j: int,
+    low: float,
+    blocked: Sequence[tuple[int, int]],
+    lex: NumberLexicon,
+) -> int | None:
+    """Index after the high bound when the count read before ``tokens[j]`` opens a range
+    ("50 000 à 100 000", "entre 50 et 60"), else None.
+
+    The high bound must be larger than the low one: "3 à 1" is a score, not a range.
+    """
+    if j + 1 >= len(tokens):
+        return None
+    link = norm_word(tokens[j].text)
+    opener = norm_word(tokens[start - 1].text) if start > 0 else ""
+    if link not in lex.range_links.get(opener, lex.range_links.get("", frozenset())):
+        return None
+    if _is_blocked(tokens[j + 1], blocked):
+        return None
+    high = _read_number(tokens, j + 1, lex)
+    if high is None or high[0] <= low:
+        return None
+    return high[1]
 
 
 def _ends_a_name(tokens: Sequence[Token], i: int) -> bool:
@@ -302,7 +338,7 @@ def _read_count(
             return float(lex.approximate_nouns[noun]), True, i + 2
     if low in lex.approximate_nouns and approximate:
         return float(lex.approximate_nouns[low]), approximate, i + 1
-    if _is_blocked(tok, blocked) or tok.is_punct:
+    if _is_blocked(tok, blocked) or tok.is_punct or _group_tail(tokens, i):
         return None
     # "un"/"une" alone is an article, not a count
     if low in ("un", "une") and not (
@@ -314,6 +350,17 @@ def _read_count(
         return None
     value, j = number
     return value, approximate, j
+
+
+def _group_tail(tokens: Sequence[Token], i: int) -> bool:
+    """Is ``tokens[i]`` the thousands group of a number begun before it ("000" in "50 000",
+    whose "50" a name took)? Such a group never starts a count."""
+    return (
+        i > 0
+        and bool(_GROUP.match(tokens[i].text))
+        and bool(tokens[i - 1].whitespace_)
+        and bool(_DIGITS.match(tokens[i - 1].text))
+    )
 
 
 def _read_number(tokens: Sequence[Token], i: int, lex: NumberLexicon) -> tuple[float, int] | None:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.events.clause import argument_words, home_predicate, in_event_clause, is_time_anchor
+from pipeline.events.figures import figure_preps, framed_count
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -488,7 +489,7 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
 def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], *, inside: bool) -> bool:
     """Is the figure whose phrase is headed by ``root`` the mention's own?"""
     words = argument_words()
-    preps = {norm_word(c.text) for c in root.children if c.dep_ == "case"}
+    preps = figure_preps(root, q)
     # "a été élu samedi, avec 42 voix": the parse joins the figure to the verb across
     # the comma that ends the segment; "auprès de", "en présence de": the head word of a
     # compound preposition the parser splits
@@ -504,6 +505,9 @@ def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], 
     # "les 80 lauréats du concours", "les deux postes mis en service": the figure counts
     # the noun the event is the complement or the participle of
     counts = mention.trigger.head.i == root.i and mention.trigger.dep_ in ("nmod", "acl", "acl:relcl")
+    # "a obtenu 60 % des suffrages lors du scrutin": the clause that frames a nominal
+    # event counts it with a verb of its kind
+    counts = counts or framed_count(mention, root)
     if not (inside or result or counts):
         return False
     # "depuis son lancement": the figures of the clause it dates are not the event's

@@ -5,7 +5,12 @@ ouvre ses portes jeudi. Quelque 400 exposants sont attendus et les organisateurs
 sur 90 000 visiteurs." The second sentence names no event; its verb of attendance
 ("attendre", "réunir", "accueillir", "tabler sur") counts who or what comes to the
 gathering told just before; so does a verb of result ("a recueilli 31 voix") for the vote
-told before. The kinds are data: ``follow_up_figures`` in ``event_arguments_fr.json``.
+told before, and a verb of cost ("L'investissement atteint 38 millions d'euros", "Le
+site, qui a coûté 3,1 millions d'euros, …") for the site an inauguration opens. The kinds
+are data: ``follow_up_figures`` in ``event_arguments_fr.json``.
+
+Sentences are the written ones: the parser often joins two of them, and the event of one
+must not stop the other from counting the event before it.
 """
 
 from __future__ import annotations
@@ -13,10 +18,13 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.events.arguments import MONEY_UNITS, compared, vague
+from pipeline.events.clause import predicate_of
+from pipeline.events.figures import figure_preps
 from pipeline.events.mention import Mention, compatible_dates, event_value, is_event_date
 from pipeline.nlp.text import norm_word
 from pipeline.quantities import find_quantities
@@ -30,12 +38,35 @@ _LOOK_BACK = 2
 _FIGURE_DEPS = frozenset({"obj", "obl:arg", "nsubj:pass", "dep"})
 
 
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    """One kind of figure told after its event (``follow_up_figures`` in the resources)."""
+
+    #: the verbs that count it: their object, passive subject or "sur" argument
+    verbs: frozenset[str]
+    #: the event types it counts
+    types: frozenset[str]
+    #: sums of money ("a coûté 3,1 millions d'euros") rather than counts
+    sums: bool
+    #: a figure after these, an adjunct of one of the verbs, counts too ("arrive deuxième
+    #: avec 15 % des voix", and with the verb elided, "et X troisième avec 14 %")
+    adjunct_preps: frozenset[str]
+
+    def counts(self, group: Sequence[Mention]) -> bool:
+        """Does this kind count the event of ``group``?"""
+        return group[0].type in self.types
+
+
 @functools.cache
-def _kinds() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
-    """Each kind of figure told after its event: its verbs and the event types it counts,
-    read once per process."""
+def _kinds() -> tuple[_Kind, ...]:
+    """Each kind of figure told after its event, read once per process."""
     return tuple(
-        (frozenset(norm_word(w) for w in k["verbs"]), frozenset(k["types"]))
+        _Kind(
+            verbs=frozenset(norm_word(w) for w in k["verbs"]),
+            types=frozenset(k["types"]),
+            sums=bool(k.get("sums", False)),
+            adjunct_preps=frozenset(norm_word(w) for w in k.get("adjunct_preps", ())),
+        )
         for k in read_json("event_arguments_fr.json")["follow_up_figures"]["kinds"]
     )
 
@@ -45,9 +76,10 @@ def follow_up_figures(
 ) -> list[list[Quantity]]:
     """The figures each event gets from the sentences told after it.
 
-    A sentence gives its figures to a gathering when it tells no other event: either it
+    A sentence gives its figures to an event when it tells no other event: either it
     tells only that one ("en espère 25 000 pour cette seule exposition"), or it tells none
-    and the gathering is the last event of the one or two sentences before it.
+    and the event is the last of the one or two sentences before it that the sentence's
+    verb counts (who comes to a gathering, what a vote gave, what a site cost).
 
     Args:
         doc: the article.
@@ -58,9 +90,9 @@ def follow_up_figures(
         For each group, the figures found for it after its mentions (often none).
     """
     kinds = _kinds()
-    all_verbs = frozenset().union(*(verbs for verbs, _ in kinds))
+    all_verbs = frozenset().union(*(k.verbs for k in kinds))
     found: list[list[Quantity]] = [[] for _ in groups]
-    sents = list(doc.sents)
+    sents = _written_sentences(doc)
     starts = [s.start for s in sents]
     told: dict[int, dict[int, int]] = {}  # sentence -> group -> its last trigger there
     for gi, group in enumerate(groups):
@@ -77,17 +109,17 @@ def follow_up_figures(
         # the sentence's verb says which of the events it may count it counts ("a recueilli
         # 31 voix": the vote, not the assembly told after it in the sentence before)
         target: int | None = None
-        verbs: frozenset[str] = frozenset()
+        told_kinds: list[_Kind] = []
         for gi in _gatherings(si, sents, told, groups):
-            verbs = frozenset().union(*(v for v, types in kinds if groups[gi][0].type in types)) & lemmas
-            if verbs:
+            told_kinds = [k for k in kinds if k.verbs & lemmas and k.counts(groups[gi])]
+            if told_kinds:
                 target = gi
                 break
         if target is None:
             continue
         date_heads = _date_heads(doc, sent, event_dates, dates[target])
         for q in find_quantities(sent):
-            if _attendance_figure(doc, q, verbs, date_heads):
+            if any(_attendance_figure(doc, q, k, date_heads) for k in told_kinds):
                 found[target].append(q)
     return found
 
@@ -125,6 +157,26 @@ def _gatherings(
     return []
 
 
+def _written_sentences(doc: Doc) -> list[Span]:
+    """The article's sentences as written: the parser's, cut again after a full stop that
+    a capital follows (it often joins two written sentences, "… sont conservés. Placé en
+    redressement …"), so that a sentence's event is not taken for its neighbour's."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for k in range(sent.start, sent.end - 1):
+            if doc[k].text not in (".", "!", "?"):
+                continue
+            nxt = k + 1
+            while nxt < sent.end - 1 and doc[nxt].is_space:
+                nxt += 1
+            if doc[nxt].text[:1].isupper():
+                out.append(doc[start : k + 1])
+                start = k + 1
+        out.append(doc[start : sent.end])
+    return out
+
+
 def _ends_a_sentence(sent: Span) -> bool:
     """Does the parsed sentence end a written one (a full stop, a question or exclamation)?"""
     return sent.text.rstrip(" \n»\"").endswith((".", "!", "?"))
@@ -133,22 +185,27 @@ def _ends_a_sentence(sent: Span) -> bool:
 def _date_heads(doc: Doc, sent: Span, dates: Sequence[DateMention], gathering: str | None) -> set[int]:
     """Tokens a calendar date of the sentence hangs on ("accueilli 52 000 visiteurs en
     2017"): a figure of theirs is dated by its own time, not the gathering's, unless that
-    time holds the gathering's ("cette année")."""
+    time holds the gathering's ("cette année"); through "lors du trimestre", the verb
+    above the word it hangs on."""
     heads: set[int] = set()
     for d in dates:
         if sent.start_char <= d.start < sent.end_char and not compatible_dates(event_value(d), gathering):
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is not None:
-                heads.add(span.root.head.i)
+                head = span.root.head
+                heads.add(head.i)
+                if head.pos_ in ("ADV", "ADP"):
+                    heads.add(predicate_of(head).i)
     return heads
 
 
-def _attendance_figure(doc: Doc, q: Quantity, verbs: frozenset[str], date_heads: set[int]) -> bool:
-    """Does the figure count who comes or what a vote gave: the object (or passive
-    subject) of a verb of its kind, or a figure in a relative clause on that object ("il réunira 90
-    employeurs, qui proposent 1 200 postes")? Not a figure compared with, nor a dated one."""
-    if q.unit in MONEY_UNITS:
-        return False  # who comes and what a vote gives are counts, never sums
+def _attendance_figure(doc: Doc, q: Quantity, kind: _Kind, date_heads: set[int]) -> bool:
+    """Does the figure count what ``kind`` counts: the object (or passive subject) of one
+    of its verbs, or a figure in a relative clause on that object ("il réunira 90
+    employeurs, qui proposent 1 200 postes")? Not a figure compared with, nor a dated one;
+    a sum for a kind of sums, a count for the others."""
+    if (q.unit in MONEY_UNITS) != kind.sums:
+        return False  # who comes and what a vote gives are counts; what a site cost is a sum
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or vague(span):
         return False
@@ -159,7 +216,40 @@ def _attendance_figure(doc: Doc, q: Quantity, verbs: frozenset[str], date_heads:
     phrase = noun
     if noun.dep_ in _FIGURE_DEPS and noun.head.dep_ == "acl:relcl":
         phrase = noun.head.head  # the counted noun the relative clause is about
-    return _counted_by_attendance(phrase, verbs, date_heads)
+    return (
+        _counted_by_attendance(phrase, kind.verbs, date_heads)
+        or (kind.sums and _counted_by_attendance(noun, kind.verbs, date_heads, relative=True))
+        or (bool(figure_preps(root, q) & kind.adjunct_preps) and _adjunct_of(root, kind.verbs, date_heads))
+    )
+
+
+def _adjunct_of(root: Token, verbs: frozenset[str], date_heads: set[int]) -> bool:
+    """Does the adjunct headed by ``root`` hang on a main verb of ``verbs``, directly or
+    through the noun of a coordination that elides it ("X arrive deuxième avec 15 %, et Y
+    troisième avec 14 %")?"""
+    head = root.head
+    # the elided verb's place: the ordinal or the noun of the coordinated phrase
+    for _ in range(3):
+        if head.pos_ == "VERB" or head.dep_ not in ("conj", "amod", "nmod", "obl:arg", "obl:mod"):
+            break
+        head = head.head
+    return (
+        head.i != root.i and not _dated_clause(head, date_heads) and head.dep_ != "acl:relcl"
+        and norm_word(head.lemma_) in verbs
+    )
+
+
+def _dated_clause(verb: Token, date_heads: set[int]) -> bool:
+    """Does a date of its own govern the verb's clause, or the clause it depends on ("ont
+    évolué lors du troisième trimestre 2016, s'établissant à 9,6 %")?"""
+    tok = verb
+    for _ in range(4):
+        if tok.i in date_heads:
+            return True
+        if tok.dep_ not in ("advcl", "xcomp", "conj", "acl") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _phrase_head(span: Span) -> Token:
@@ -169,13 +259,31 @@ def _phrase_head(span: Span) -> Token:
     return next((t for t in outer if t.pos_ in ("NOUN", "PROPN", "NUM")), span.root)
 
 
-def _counted_by_attendance(phrase: Token, verbs: frozenset[str], date_heads: set[int]) -> bool:
-    """Is ``phrase`` what a main verb of attendance counts, in a clause with no date of its own?"""
+def _counted_by_attendance(phrase: Token, verbs: frozenset[str], date_heads: set[int], *, relative: bool = False) -> bool:
+    """Is ``phrase`` what a main verb of attendance counts, in a clause with no date of its own?
+
+    With ``relative``, the verb may be a relative clause on the noun the sentence opens with
+    ("Le site de 2 400 m², qui a coûté 3,1 millions d'euros, …"): the sentence is about it.
+    """
     verb = phrase.head
-    if phrase.dep_ not in _FIGURE_DEPS or verb.i == phrase.i or verb.i in date_heads:
+    if phrase.dep_ not in _FIGURE_DEPS or verb.i == phrase.i or _dated_clause(verb, date_heads):
+        return False
+    if norm_word(verb.lemma_) not in verbs:
         return False
     # a relative clause describes its noun's own past ("le musée, qui a accueilli …")
-    return norm_word(verb.lemma_) in verbs and verb.dep_ != "acl:relcl"
+    if verb.dep_ != "acl:relcl":
+        return True
+    return relative and _opens_sentence(verb.head)
+
+
+def _opens_sentence(noun: Token) -> bool:
+    """Is ``noun`` the head of the noun phrase a sentence opens with ("Le site de 2 400 m²,
+    qui …"), whatever the parse made of it?"""
+    doc = noun.doc
+    k = noun.i - 1
+    while k >= 0 and (doc[k].pos_ in ("DET", "ADJ") or doc[k].is_space):
+        k -= 1
+    return k < 0 or doc[k].text in (".", "!", "?") or bool(doc[k].is_sent_end)
 
 
 __all__ = ["follow_up_figures"]
