@@ -17,7 +17,7 @@ ALL_STAGES: tuple[str, ...] = ("entities", "dates", "events", "people")
 
 #: environment variable naming the NER to use (:mod:`pipeline.nlp.newsner`), and its values
 NER_ENV = "PIPELINE_NER"
-NER_CHOICES = ("news", "original")
+NER_CHOICES = ("news", "press", "original")
 
 
 def ner_choice() -> str:
