@@ -6,7 +6,7 @@ organisation, a later "Terres d'Argoat" the model did not tag is the same body.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.entities.candidates import Candidate, is_cap
 
@@ -14,8 +14,9 @@ from pipeline.entities.candidates import Candidate, is_cap
 def add_org_repeats(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
     """Tag the untagged repeats of the article's organisation names as ORG.
 
-    A repeat is the whole name of an ORG entity of two words or more (a one-word name
-    is too often a common capitalised word: "Orange", "Ville"), not followed by a
+    A repeat is the whole name of an ORG entity of two words or more, or of one coined
+    word ("la start-up Vélocia" ... "Vélocia recrute": a one-word name that is a French
+    word is too often a common capitalised word, "Orange", "Ville"), not followed by a
     capitalised word (it would be part of a longer name), overlapping no entity. The
     bare head noun ("la Ville" after "Ville de Tulle") is left alone: the golds do not
     agree on it.
@@ -30,7 +31,7 @@ def add_org_repeats(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
     names = {
         tuple(t.text for t in doc[e.start : e.end])
         for e in ents
-        if e.label == "ORG" and e.end - e.start >= 2
+        if e.label == "ORG" and (e.end - e.start >= 2 or _coined(doc[e.start]))
     }
     if not names:
         return ents
@@ -59,3 +60,10 @@ def _repeat_length(doc: Doc, i: int, names: list[tuple[str, ...]], covered: set[
         ):
             return len(name)
     return 0
+
+
+def _coined(tok: Token) -> bool:
+    """A one-word name that is no French word: "Lumeo", not "Orange" or "Ville" (its
+    lower-case form has no vector in the model; without vectors nothing is coined)."""
+    vocab = tok.doc.vocab
+    return vocab.vectors.shape[0] > 0 and tok.is_alpha and not tok.is_upper and vocab[tok.lower_].is_oov
