@@ -72,6 +72,19 @@ def test_entities_repeat_needs_whole_name_or_determined_head(
             [("Vélocia", "ORG")],
             [("Vélocia", "ORG"), ("Vélocia", "ORG")],
         ),
+        # an acronym is no French word either
+        (
+            "Les douze pays de la CEMAC ont signé l'accord. Le sommet de la CEMAC aura lieu à Douala.",
+            [("CEMAC", "ORG"), ("Douala", "LOC")],
+            [("CEMAC", "ORG"), ("CEMAC", "ORG"), ("Douala", "LOC")],
+        ),
+        # glued to a hyphen, the acronym is a piece of another name
+        pytest.param(
+            "La CFDT a signé l'accord, mais la CFDT-Cadres s'y oppose.",
+            [("CFDT", "ORG")],
+            [("CFDT", "ORG")],
+            marks=pytest.mark.negative,
+        ),
         # a French word stays a word: "Orange" the colour is no repeat of the company
         pytest.param(
             "Le groupe Orange a choisi un logo. Orange vif ou bleu, le débat dure.",

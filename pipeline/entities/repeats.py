@@ -15,8 +15,9 @@ def add_org_repeats(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
     """Tag the untagged repeats of the article's organisation names as ORG.
 
     A repeat is the whole name of an ORG entity of two words or more, or of one coined
-    word ("la start-up Vélocia" ... "Vélocia recrute": a one-word name that is a French
-    word is too often a common capitalised word, "Orange", "Ville"), not followed by a
+    word, an acronym or no French word ("la start-up Vélocia" ... "Vélocia recrute": a
+    one-word name that is a French word is too often a common capitalised word,
+    "Orange", "Ville"), not glued to a hyphen, not followed by a
     capitalised word (it would be part of a longer name), overlapping no entity. The
     bare head noun ("la Ville" after "Ville de Tulle") is left alone: the golds do not
     agree on it.
@@ -57,13 +58,26 @@ def _repeat_length(doc: Doc, i: int, names: list[tuple[str, ...]], covered: set[
             and tuple(t.text for t in doc[i:end]) == name
             and not covered.intersection(range(i, end))
             and (end == len(doc) or not is_cap(doc[end]))
+            # "CGT" in "CGT-Energie": a piece of a hyphenated name
+            and not _glued_to_hyphen(doc, i, end)
         ):
             return len(name)
     return 0
 
 
+def _glued_to_hyphen(doc: Doc, start: int, end: int) -> bool:
+    """A hyphen right before or after the tokens, without a space."""
+    before = start > 0 and doc[start - 1].text in _HYPHENS and not doc[start - 1].whitespace_
+    after = end < len(doc) and doc[end].text in _HYPHENS and not doc[end - 1].whitespace_
+    return before or after
+
+
+_HYPHENS = frozenset({"-", "–"})
+
+
 def _coined(tok: Token) -> bool:
-    """A one-word name that is no French word: "Lumeo", not "Orange" or "Ville" (its
-    lower-case form has no vector in the model; without vectors nothing is coined)."""
+    """A one-word name that is no French word: an acronym ("COMESA") or a word whose
+    lower-case form has no vector in the model ("Lumeo", not "Orange" or "Ville");
+    without vectors nothing is coined."""
     vocab = tok.doc.vocab
-    return vocab.vectors.shape[0] > 0 and tok.is_alpha and not tok.is_upper and vocab[tok.lower_].is_oov
+    return vocab.vectors.shape[0] > 0 and tok.is_alpha and (tok.is_upper or vocab[tok.lower_].is_oov)
