@@ -36,12 +36,16 @@ def add_org_repeats(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
     }
     if not names:
         return ents
-    longest_first = sorted(names, key=len, reverse=True)
+    # the names by their first word, longest first: a token is compared with those only
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        by_first.setdefault(name[0], []).append(name)
     covered = {i for e in ents for i in range(e.start, e.end)}
     added: list[Candidate] = []
     i = 0
     while i < len(doc):
-        n = _repeat_length(doc, i, longest_first, covered) if is_cap(doc[i]) else 0
+        candidates = by_first.get(doc[i].text)
+        n = _repeat_length(doc, i, candidates, covered) if candidates and is_cap(doc[i]) else 0
         if n:
             added.append(Candidate(i, i + n, "ORG"))
             covered.update(range(i, i + n))
@@ -80,4 +84,4 @@ def _coined(tok: Token) -> bool:
     lower-case form has no vector in the model ("Lumeo", not "Orange" or "Ville");
     without vectors nothing is coined."""
     vocab = tok.doc.vocab
-    return vocab.vectors.shape[0] > 0 and tok.is_alpha and (tok.is_upper or vocab[tok.lower_].is_oov)
+    return vocab.vectors.shape[0] > 0 and tok.is_alpha and (tok.is_upper or not vocab.has_vector(tok.lower_))
