@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from test_entities import HandEnt, fixed  # the hand-entity doc helper, one home
+from test_entities import HandEnt, fixed, make_doc  # the hand-entity doc helpers, one home
+
+from pipeline.entities.fixes import fix_entities
 
 
 @pytest.mark.parametrize(
@@ -59,3 +61,43 @@ def test_entities_repeat_needs_whole_name_or_determined_head(
     blank_fr: Language, text: str, ents: list[HandEnt]
 ) -> None:
     assert fixed(blank_fr, text, ents) == [(t, lab) for t, lab in ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a coined one-word company name, repeated untagged at the start of a sentence
+        (
+            "La start-up Vélocia a levé deux millions d'euros. Vélocia recrute vingt techniciens.",
+            [("Vélocia", "ORG")],
+            [("Vélocia", "ORG"), ("Vélocia", "ORG")],
+        ),
+        # an acronym is no French word either
+        (
+            "Les douze pays de la CEMAC ont signé l'accord. Le sommet de la CEMAC aura lieu à Douala.",
+            [("CEMAC", "ORG"), ("Douala", "LOC")],
+            [("CEMAC", "ORG"), ("CEMAC", "ORG"), ("Douala", "LOC")],
+        ),
+        # glued to a hyphen, the acronym is a piece of another name
+        pytest.param(
+            "La CFDT a signé l'accord, mais la CFDT-Cadres s'y oppose.",
+            [("CFDT", "ORG")],
+            [("CFDT", "ORG")],
+            marks=pytest.mark.negative,
+        ),
+        # a French word stays a word: "Orange" the colour is no repeat of the company
+        pytest.param(
+            "Le groupe Orange a choisi un logo. Orange vif ou bleu, le débat dure.",
+            [("Orange", "ORG")],
+            [("Orange", "ORG")],
+            marks=pytest.mark.negative,
+        ),
+    ],
+)
+def test_entities_repeat_of_coined_one_word_org(
+    nlp_md: Language, text: str, ents: list[HandEnt], expected: list[tuple[str, str]]
+) -> None:
+    with nlp_md.select_pipes(disable=["ner"]):
+        doc = nlp_md(text)
+    doc.ents = list(make_doc(nlp_md, text, ents).ents)
+    assert [(s.text, s.label_) for s in fix_entities(doc).spans] == expected

@@ -66,6 +66,18 @@ def test_entities_spans_cut_name_is_joined(
             [("ministère de l'Industrie", "ORG"), ("Énergie", "LOC")],
             [("ministère de l'Industrie, de l'Énergie et du Numérique", "ORG")],
         ),
+        # the model tagged the rest of the enumeration as one name of its own
+        (
+            "Le plan est soutenu par le ministère de la Mer, de la Pêche et de l'Aquaculture.",
+            [("ministère de la Mer", "ORG"), ("Pêche et de l'Aquaculture", "ORG")],
+            [("ministère de la Mer, de la Pêche et de l'Aquaculture", "ORG")],
+        ),
+        # the last complement takes the place of the whole body; a compound complement
+        (
+            "Le Musée du Vin-Doux et de la Vigne de Banyuls rouvre ses portes samedi.",
+            [("Musée du Vin-Doux", "ORG"), ("Vigne de Banyuls", "ORG")],
+            [("Musée du Vin-Doux et de la Vigne de Banyuls", "ORG")],
+        ),
     ],
 )
 def test_entities_spans_enumerated_complements_join_the_name(
@@ -95,6 +107,11 @@ def test_entities_spans_enumerated_complements_join_the_name(
         (
             "Avec le soutien du conseil départemental de l'Ain et de Bourg Habitat Services.",
             [("conseil départemental de l'Ain", "ORG"), ("Bourg Habitat Services", "ORG")],
+        ),
+        # a second body with its place after "et de": its head noun names it
+        (
+            "La fête est organisée par le Musée de la Mine et de la Ville de Carmaux.",
+            [("Musée de la Mine", "ORG"), ("Ville de Carmaux", "ORG")],
         ),
         # a day number: the time word is part of a dated name
         ("Le Collectif du 5 juin a manifesté.", [("Collectif du 5 juin", "ORG")]),

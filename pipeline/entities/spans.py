@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.entities.candidates import ACRONYM_RE, Candidate, is_cap, line_start
+from pipeline.entities.candidates import ACRONYM_RE, Candidate, in_compound, is_cap, line_start
 from pipeline.entities.rules import EntityRules
 
 #: a roman numeral after a name: "Alpin Impact II", "Fonds III" (not "I", a pronoun in English)
@@ -212,19 +212,20 @@ def join_enumerated_complements(
     for ent in ents:
         if ent.protected or ent.label != "ORG" or not _ends_with_complement(doc, ent, rules):
             continue
-        end, pieces, closed = ent.end, [], False
+        end, pieces, closed, reach = ent.end, [], False, ent.end
         while not closed:
             nxt = _next_complement(doc, end, rules)
             if nxt is None:
                 break
             first, end, closed = nxt
             other = starts.get(first)
-            if other is not None and (
-                other.label == "PER" or other.certain or other.end - other.start > 1
-            ):
+            if other is not None and (other.label == "PER" or other.certain):
                 break
+            # the model may tag the rest of the enumeration as one name ("Agroalimentaire
+            # et de la Forêt"): it joins only if the enumeration covers it whole
+            reach = max(reach, other.end if other is not None else end)
             pieces.append(first)
-        if closed and ent.start not in drop:
+        if closed and reach <= end and ent.start not in drop:
             # an enumeration that never reaches its "et" is no part of the name
             drop.update(p for p in pieces if p in starts)
             ent.end = end
@@ -236,7 +237,11 @@ def _ends_with_complement(doc: Doc, ent: Candidate, rules: EntityRules) -> bool:
     words = doc[ent.start : ent.end]
     k = len(words) - 1
     while k > 0 and words[k].lower_ not in rules.complement_prepositions:
-        if not (is_cap(words[k]) or words[k].lower_ in rules.function_words):
+        if not (
+            is_cap(words[k])
+            or words[k].lower_ in rules.function_words
+            or in_compound(doc, ent.start + k)  # "des Terre-Neuvas"
+        ):
             return False
         k -= 1
     return k > 0 and is_cap(words[-1])
@@ -261,10 +266,27 @@ def _next_complement(doc: Doc, end: int, rules: EntityRules) -> tuple[int, int, 
     # a hyphenated name is one word: "de Bourgogne-Franche-Comté"
     while i + 2 < n and not doc[i].whitespace_ and doc[i + 1].text in {"-", "–"}:
         i += 2
-    if i + 1 < n and (doc[i + 1].lower_ in rules.complement_prepositions or is_cap(doc[i + 1])):
+    if closed and _place_of_name(doc, i + 1, rules):
+        # "Musée des Terre-Neuvas et de la Pêche de Fécamp": the last complement takes
+        # the place of the whole body (a body of its own has its head noun, above)
+        i += 2
+        while i + 1 < n and is_cap(doc[i + 1]) and not line_start(doc, i + 1):
+            i += 1
+    elif i + 1 < n and (doc[i + 1].lower_ in rules.complement_prepositions or is_cap(doc[i + 1])):
         # "et de la Ville d'Ajaccio", "et de Clermont Auvergne Métropole": a name of its own
         return None
     return first, i + 1, closed
+
+
+def _place_of_name(doc: Doc, i: int, rules: EntityRules) -> bool:
+    """ "de Fécamp" at ``i``: a preposition and one capitalised word ending the name."""
+    return (
+        i + 1 < len(doc)
+        and doc[i].lower_ in {"de", "d'", "d’"}
+        and is_cap(doc[i + 1])
+        and not line_start(doc, i + 1)
+        and not _names_a_body(doc, i + 1, rules)
+    )
 
 
 def _names_a_body(doc: Doc, i: int, rules: EntityRules) -> bool:
