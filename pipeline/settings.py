@@ -76,6 +76,7 @@ class Settings:
             out[f.name] = str(value) if isinstance(value, Path) else value
         out["stages"] = list(self.stages)
         out["include"], out["exclude"] = list(self.include), list(self.exclude)
+        out["ner"] = ner_choice()  # PIPELINE_NER: which NER wrote the entities
         return out
 
     def fingerprint(self) -> str:

@@ -120,3 +120,12 @@ def test_newsner_press_weights_load_and_differ_from_the_news_ones(
     press_ents = {(e.text, e.label_) for e in press(both).ents}
     assert press_ents != {(e.text, e.label_) for e in news(both).ents}
     assert {label for _, label in press_ents} <= {"PER", "ORG", "LOC", "MISC"}
+
+
+@pytest.mark.parametrize("choice", ["news", "press", "original"])
+def test_newsner_choice_is_written_in_the_run_manifest_settings(
+    monkeypatch: pytest.MonkeyPatch, choice: str
+) -> None:
+    """run.json's ``settings`` (``Settings.to_dict``) says which NER wrote the entities."""
+    monkeypatch.setenv(NER_ENV, choice)
+    assert Settings().to_dict()["ner"] == choice
