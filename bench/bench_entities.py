@@ -6,6 +6,7 @@ Usage::
     python bench/bench_entities.py --detail   # and each set's full P/R/F1 table
     python bench/bench_entities.py --gold NAME=FILE.jsonl [--gold ...] [--limit N]
     python bench/bench_entities.py --ner original   # our rules after the model's own ner
+    python bench/bench_entities.py --ner press      # our rules after the press NER (PIPELINE_NER=press)
     python bench/bench_entities.py --without junk [--without lists]  # ours, families left out
     python bench/bench_entities.py --ablation   # dev sets: each rule family off in turn
     python bench/bench_entities.py --learned    # ours with the learned label decider
@@ -326,9 +327,10 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument(
         "--ner",
-        choices=("news", "original"),
+        choices=("news", "press", "original"),
         default="news",
-        help="ours runs after the shipped news NER (what a run uses; default) or the model's own",
+        help="ours runs after the shipped news NER (what a run uses; default), the press NER "
+        "(PIPELINE_NER=press) or the model's own",
     )
     parser.add_argument(
         "--without",
@@ -358,12 +360,12 @@ def main() -> None:
     sets = sets or DEFAULT_SETS
     nlp = spacy.load(args.model)
     raw_nlp = None
-    if args.ner == "news":
+    if args.ner != "original":
         raw_nlp = spacy.load(args.model)
-        if not use_news_ner(nlp, args.model):
+        if not use_news_ner(nlp, args.model, args.ner):
             parser.error(f"no shipped news NER for {args.model}: use --ner original")
     nlp.add_pipe("fr_entity_fixes", after="ner", config={"learned_labels": args.learned})
-    ner = "the shipped news NER" if raw_nlp is not None else "its own ner"
+    ner = f"the shipped {args.ner} NER" if raw_nlp is not None else "its own ner"
     print(f"raw = {args.model} {nlp.meta.get('version')}; ours = the model with {ner} + fr_entity_fixes")
     if args.learned:
         print("ours with the learned label decider (pipeline.entities.learned)")

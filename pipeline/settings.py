@@ -17,7 +17,7 @@ ALL_STAGES: tuple[str, ...] = ("entities", "dates", "events", "people")
 
 #: environment variable naming the NER to use (:mod:`pipeline.nlp.newsner`), and its values
 NER_ENV = "PIPELINE_NER"
-NER_CHOICES = ("news", "original")
+NER_CHOICES = ("news", "press", "original")
 
 
 def ner_choice() -> str:
@@ -76,6 +76,7 @@ class Settings:
             out[f.name] = str(value) if isinstance(value, Path) else value
         out["stages"] = list(self.stages)
         out["include"], out["exclude"] = list(self.include), list(self.exclude)
+        out["ner"] = ner_choice()  # PIPELINE_NER: which NER wrote the entities
         return out
 
     def fingerprint(self) -> str:

@@ -21,7 +21,15 @@ SENTENCE = (
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(None, "news"), ("", "news"), ("news", "news"), ("original", "original"), (" Original ", "original")],
+    [
+        (None, "news"),
+        ("", "news"),
+        ("news", "news"),
+        ("press", "press"),
+        (" PRESS", "press"),
+        ("original", "original"),
+        (" Original ", "original"),
+    ],
 )
 def test_newsner_choice_reads_the_environment(
     monkeypatch: pytest.MonkeyPatch, value: str | None, expected: str
@@ -44,6 +52,7 @@ def test_newsner_choice_refuses_an_unknown_value(monkeypatch: pytest.MonkeyPatch
     ("model", "env", "with_ner"),
     [
         ("fr_core_news_sm", "news", True),  # the weights fit fr_core_news_md only
+        ("fr_core_news_sm", "press", True),
         ("fr_core_news_md", "original", True),  # asked for the model's own ner
         ("fr_core_news_md", "news", False),  # nothing to replace
     ],
@@ -84,7 +93,39 @@ def test_newsner_load_model_follows_the_environment(
 
 def test_newsner_choice_is_part_of_the_settings_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
     """Switching the NER re-extracts stored articles: the run cache's fingerprint holds it."""
-    monkeypatch.setenv(NER_ENV, "news")
-    news = Settings().fingerprint()
-    monkeypatch.setenv(NER_ENV, "original")
-    assert Settings().fingerprint() != news
+    prints = set()
+    for choice in ("news", "press", "original"):
+        monkeypatch.setenv(NER_ENV, choice)
+        prints.add(Settings().fingerprint())
+    assert len(prints) == 3
+
+
+#: written for this test: a cooperative named after its valley, a brewery named like a
+#: person, a fund in a list of investors (names the news NER reads as places or people)
+PRESS_SENTENCE = (
+    "Après Valmorel Agri et la brasserie Margaux, la start-up a convaincu Sillon Invest, "
+    "Breizh Amorçage et Quintal Partenaires de rejoindre son tour de table."
+)
+
+
+@pytest.mark.model
+def test_newsner_press_weights_load_and_differ_from_the_news_ones(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(NER_ENV, raising=False)
+    news, press = spacy.load("fr_core_news_md"), spacy.load("fr_core_news_md")
+    assert use_news_ner(news, "fr_core_news_md") is True
+    assert use_news_ner(press, "fr_core_news_md", "press") is True
+    both = SENTENCE + " " + PRESS_SENTENCE
+    press_ents = {(e.text, e.label_) for e in press(both).ents}
+    assert press_ents != {(e.text, e.label_) for e in news(both).ents}
+    assert {label for _, label in press_ents} <= {"PER", "ORG", "LOC", "MISC"}
+
+
+@pytest.mark.parametrize("choice", ["news", "press", "original"])
+def test_newsner_choice_is_written_in_the_run_manifest_settings(
+    monkeypatch: pytest.MonkeyPatch, choice: str
+) -> None:
+    """run.json's ``settings`` (``Settings.to_dict``) says which NER wrote the entities."""
+    monkeypatch.setenv(NER_ENV, choice)
+    assert Settings().to_dict()["ner"] == choice

