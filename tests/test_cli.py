@@ -125,6 +125,38 @@ def test_cli_run_jsonl_keeps_ids_text_and_offsets(tmp_path: Path) -> None:
             assert record["text"][entity["start"] : entity["end"]] == entity["text"]
 
 
+@pytest.mark.model
+def test_cli_run_ner_option_chooses_the_ner_and_reextracts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--ner press` then `--ner news` on one output folder: each run names its NER in
+    run.json, the switch re-extracts the stored article, and the two NERs differ on a
+    sentence of unknown business names (written for this test)."""
+    from pipeline.settings import NER_ENV
+
+    monkeypatch.setenv(NER_ENV, "news")  # the option sets it: restored after the test
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "tour-de-table.txt").write_text(
+        "Le groupe Beauvallet et Maison Ferrand ouvriront en mars une usine à Cognac avec le "
+        "soutien de Bpifrance. Les lauréats sont Lisière, Trame Verte, Oxalis et la coopérative "
+        "Terres d'Anjou.",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    seen = {}
+    for ner in ("press", "news"):
+        result = runner.invoke(app, ["run", str(corpus), "--out", str(out), "--ner", ner])
+        assert result.exit_code == 0, result.output
+        run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+        assert run["settings"]["ner"] == ner
+        assert run["counts"]["processed"] == 1 and run["counts"]["reused"] == 0
+        seen[ner] = {(e["text"], e["label"]) for e in _documents(out)[0]["entities"]}
+    assert seen["press"] != seen["news"]
+    orgs = {ner: sum(label == "ORG" for _, label in ents) for ner, ents in seen.items()}
+    assert orgs["press"] > orgs["news"]  # what the press NER is for: unknown business names
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -139,6 +171,8 @@ def test_cli_run_jsonl_keeps_ids_text_and_offsets(tmp_path: Path) -> None:
         (["run", ".", "--stages", "dates,foo"], "error: Invalid value for '--stages': unknown stage(s) foo; "
          "choose from entities, dates, events, people (see: pipeline run --help)\n"),
         (["run", ".", "--zzz"], "error: No such option: --zzz (see: pipeline run --help)\n"),
+        (["run", ".", "--ner", "bogus"], "error: Invalid value for '--ner': 'bogus' is not one of "
+         "'news', 'press', 'original'. (see: pipeline run --help)\n"),
         (["run"], "error: Missing argument 'CORPUS'. (see: pipeline run --help)\n"),
         (["extract"], "error: Missing argument 'FILE'. (see: pipeline extract --help)\n"),
         (["extract", "-", "--gazetteer", "/nonexistent.jsonl"], "error: Invalid value for '--gazetteer': file "

@@ -16,6 +16,7 @@ from pipeline.cli.common import (
     DEFAULT_STAGES,
     GazetteerOpt,
     ModelOpt,
+    NerOpt,
     StagesOpt,
     VerboseOpt,
     command,
@@ -25,6 +26,7 @@ from pipeline.cli.common import (
     out_console,
     parse_stages,
     setup_logging,
+    use_ner,
 )
 from pipeline.errors import PipelineError
 from pipeline.settings import Settings
@@ -57,6 +59,7 @@ def extract_cmd(
     model: ModelOpt = DEFAULT_MODEL,
     stages: StagesOpt = DEFAULT_STAGES,
     gazetteer: GazetteerOpt = None,
+    ner: NerOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Print the record of one article as JSON (one line per article for several).
@@ -73,6 +76,7 @@ def extract_cmd(
     each); 2: usage error.
     """
     setup_logging(verbose)
+    use_ner(ner)
     from pipeline.api import extract_path, extract_stdin
 
     kind = None if input_format is InputFormat.auto else input_format.value

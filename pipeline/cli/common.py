@@ -7,6 +7,7 @@ Expected errors become one line on stderr and an exit code (0 ok, 1 some inputs 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -17,7 +18,7 @@ import typer
 from rich.console import Console
 from typer.core import TyperCommand, TyperGroup
 
-from pipeline.settings import ALL_STAGES
+from pipeline.settings import ALL_STAGES, NER_ENV
 
 Command = TypeVar("Command", bound=Callable[..., Any])
 
@@ -151,6 +152,21 @@ class EngineName(StrEnum):
     dask = "dask"
 
 
+class NerName(StrEnum):
+    """Which NER writes the entities (``PIPELINE_NER``, :mod:`pipeline.nlp.newsner`)."""
+
+    news = "news"
+    press = "press"
+    original = "original"
+
+
+def use_ner(ner: NerName | None) -> None:
+    """Make ``--ner`` the run's ``PIPELINE_NER``: the model loaders, the settings'
+    fingerprint and the worker processes (which inherit the environment) all read it."""
+    if ner is not None:
+        os.environ[NER_ENV] = ner.value
+
+
 class NonFrench(StrEnum):
     """What becomes of an article that is not in French."""
 
@@ -169,4 +185,8 @@ StagesOpt = Annotated[str, typer.Option(
 GazetteerOpt = Annotated[Path | None, typer.Option(
     metavar="FILE", exists=True, dir_okay=False, readable=True,
     help='JSONL of {"name", "label", "aliases"} objects matched ahead of the model.')]
+NerOpt = Annotated[NerName | None, typer.Option(
+    "--ner", show_default=False,
+    help="news: the news NER (default); press: the press NER, for press releases and business "
+    "news; original: the model's own. Default: PIPELINE_NER, else news.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details (INFO lines) on stderr.")]

@@ -24,6 +24,7 @@ from pipeline.cli.common import (
     EngineName,
     GazetteerOpt,
     ModelOpt,
+    NerOpt,
     NonFrench,
     StagesOpt,
     TableFormat,
@@ -35,6 +36,7 @@ from pipeline.cli.common import (
     out_console,
     parse_stages,
     setup_logging,
+    use_ner,
 )
 from pipeline.errors import PipelineError
 from pipeline.settings import Settings
@@ -51,6 +53,7 @@ def run_cmd(
     model: ModelOpt = DEFAULT_MODEL,
     stages: StagesOpt = DEFAULT_STAGES,
     gazetteer: GazetteerOpt = None,
+    ner: NerOpt = None,
     include: Annotated[list[str] | None, typer.Option("--include", metavar="GLOB", help="Read only the files matching GLOB (a path under CORPUS, or a file name); repeatable.")] = None,
     exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB", help="Leave out the files matching GLOB (repeatable); they are listed in run.json.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Process every article again, even the unchanged ones.")] = False,
@@ -75,6 +78,7 @@ def run_cmd(
     run.json. Exit code 0: all processed; 1: some inputs failed; 2: usage or output error.
     """
     setup_logging(verbose)
+    use_ner(ner)
     if scheduler is not None and engine is not EngineName.dask:
         raise fail("--scheduler needs --engine dask")
     from pipeline.api import run

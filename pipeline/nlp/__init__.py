@@ -349,12 +349,15 @@ def stream_records(articles: Iterable[Article], settings: Settings) -> Iterator[
 # --- worker processes ----------------------------------------------------------------
 
 _NLP_LOCK = threading.Lock()
-#: one pipeline per process, for the settings that shape it
-_NLP_CACHE: dict[Settings, tuple[Language, threading.Lock]] = {}
+#: one pipeline per process, for the settings that shape it and the NER (``PIPELINE_NER``)
+_NLP_CACHE: dict[tuple[Settings, str], tuple[Language, threading.Lock]] = {}
 
 
-def _nlp_key(settings: Settings) -> Settings:
-    return dataclasses.replace(settings, workers=1, batch_size=1, force=False, engine="local", scheduler=None)
+def _nlp_key(settings: Settings) -> tuple[Settings, str]:
+    """The settings that shape the pipeline, and the NER choice: switching ``PIPELINE_NER``
+    in a long-lived process (a notebook, ``pipeline run --ner``) loads the other NER."""
+    shaped = dataclasses.replace(settings, workers=1, batch_size=1, force=False, engine="local", scheduler=None)
+    return shaped, ner_choice()
 
 
 def worker_nlp(settings: Settings) -> Language:
@@ -377,7 +380,7 @@ def worker_nlp_and_lock(settings: Settings) -> tuple[Language, threading.Lock]:
         if key not in _NLP_CACHE:
             started = time.perf_counter()
             _NLP_CACHE.clear()
-            _NLP_CACHE[key] = (build_nlp(key), threading.Lock())
+            _NLP_CACHE[key] = (build_nlp(key[0]), threading.Lock())
             logger.info("loaded %s in %.1f s", settings.model, time.perf_counter() - started)
         return _NLP_CACHE[key]
 
