@@ -62,7 +62,7 @@ from pipeline.evaluation.entities import (
     spans_of,
 )
 from pipeline.evaluation.metrics import PRF
-from pipeline.nlp.newsner import use_news_ner
+from pipeline.nlp.newsner import NER_CHOICES, use_news_ner
 from pipeline.records import to_dict
 
 REPO = Path(__file__).resolve().parents[1]
@@ -327,7 +327,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument(
         "--ner",
-        choices=("news", "press", "original"),
+        choices=NER_CHOICES,
         default="news",
         help="ours runs after the shipped news NER (what a run uses; default), the press NER "
         "(PIPELINE_NER=press) or the model's own",

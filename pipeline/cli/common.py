@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from typer.core import TyperCommand, TyperGroup
 
-from pipeline.settings import ALL_STAGES, NER_ENV
+from pipeline.settings import ALL_STAGES, NER_CHOICES, NER_ENV
 
 Command = TypeVar("Command", bound=Callable[..., Any])
 
@@ -152,12 +152,8 @@ class EngineName(StrEnum):
     dask = "dask"
 
 
-class NerName(StrEnum):
-    """Which NER writes the entities (``PIPELINE_NER``, :mod:`pipeline.nlp.newsner`)."""
-
-    news = "news"
-    press = "press"
-    original = "original"
+#: which NER writes the entities (``PIPELINE_NER``, :mod:`pipeline.nlp.newsner`): its choices
+NerName = StrEnum("NerName", {choice: choice for choice in NER_CHOICES})  # type: ignore[misc]
 
 
 def use_ner(ner: NerName | None) -> None:

@@ -8,13 +8,18 @@ a press sentence is reliable.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.events.clause import argument_words, home_predicate, in_event_clause, is_time_anchor
+from pipeline.events.clause import (
+    argument_list,
+    argument_words,
+    home_predicate,
+    in_event_clause,
+    is_time_anchor,
+)
 from pipeline.events.figures import figure_preps, framed_count
 from pipeline.events.grammar import (
     DE_WORDS,
@@ -33,7 +38,6 @@ from pipeline.events.places import destination_place, host_place
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.quantities import load_lexicon as numbers_lexicon
 from pipeline.records import DateMention, Quantity
-from pipeline.resources import read_json
 
 _ANAPHORIC_ADJ = frozenset({"premier", "première", "même", "dernier", "dernière"})
 _MAX_NAME_TOKENS = 8
@@ -309,7 +313,7 @@ def _venue_place(mention: Mention, ctx: ArticleContext) -> str | None:
         if e.label != "LOC" and not (e.label in ("ORG", "MISC") and norm_word(first.lemma_ or first.text) in place_nouns):
             continue
         verb = doc[e.start : e.end].root.head
-        if verb.dep_ not in ("acl", "acl:relcl") or norm_word(verb.lemma_) not in _argument_list("venue_verbs"):
+        if verb.dep_ not in ("acl", "acl:relcl") or norm_word(verb.lemma_) not in argument_list("venue_verbs"):
             continue
         # the gathering's noun is a complement of the event's predicate, directly ("devant
         # 300 invités réunis à …") or through "au terme de", "lors de"
@@ -340,7 +344,7 @@ def _reached_place(mention: Mention, ctx: ArticleContext) -> str | None:
         if counted is noun and not any(c.dep_ == "nummod" for c in noun.children):
             continue
         preps = {norm_word(c.text) for c in counted.children if c.dep_ == "case"}
-        if counted.head.i in anchors and preps & _argument_list("reach_preps"):
+        if counted.head.i in anchors and preps & argument_list("reach_preps"):
             return e.text
     return None
 
@@ -525,7 +529,7 @@ def vague(span: Span) -> bool:
     """ "des milliers de personnes", "plusieurs centaines d'invités": an order of size, no count."""
     return (
         len(span) > 1
-        and norm_word(span[0].text) in _argument_list("vague_magnitude_determiners")
+        and norm_word(span[0].text) in argument_list("vague_magnitude_determiners")
         and norm_word(span[1].text) in numbers_lexicon().approximate_nouns
     )
 
@@ -533,13 +537,7 @@ def vague(span: Span) -> bool:
 def compared(head: Token) -> bool:
     """Is the phrase of ``head`` what an event's figure is compared with ("contre 3 200
     l'an dernier")? Neither that figure nor that date is the event's."""
-    return any(c.dep_ == "case" and norm_word(c.text) in _argument_list("comparison_figure_preps") for c in head.children)
-
-
-@functools.cache
-def _argument_list(key: str) -> frozenset[str]:
-    """A word list of ``event_arguments_fr.json`` that only this module reads, once per process."""
-    return frozenset(norm_word(w) for w in read_json("event_arguments_fr.json")[key]["words"])
+    return any(c.dep_ == "case" and norm_word(c.text) in argument_list("comparison_figure_preps") for c in head.children)
 
 
 def _governed_by(root: Token, governors: set[int]) -> bool:

@@ -57,6 +57,13 @@ class ArgumentWords:
 
 
 @functools.cache
+def argument_list(key: str) -> frozenset[str]:
+    """One word list of ``event_arguments_fr.json`` (``{"words": [...]}``), normalised,
+    read once per process: for the lists a single module reads."""
+    return frozenset(norm_word(w) for w in read_json("event_arguments_fr.json")[key]["words"])
+
+
+@functools.cache
 def argument_words() -> ArgumentWords:
     """Read the argument word lists once per process."""
     raw = read_json("event_arguments_fr.json")

@@ -1,5 +1,5 @@
-"""Which figures of a sentence are an event's: the phrase a figure sits in, and the verbs
-that count an event of a given type.
+"""Which figures of a sentence are an event's: the phrase a figure sits in, the kinds of
+figure told after an event, and the verbs that count an event of a given type.
 
 Shared by the figures read in the event's own sentence (:mod:`~pipeline.events.arguments`)
 and those told after it (:mod:`~pipeline.events.followups`). The counting verbs are data:
@@ -9,6 +9,8 @@ the count kinds of ``follow_up_figures`` in ``event_arguments_fr.json``.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -38,14 +40,44 @@ def framed_count(mention: Mention, root: Token) -> bool:
     return root.head.i == home.i and norm_word(home.lemma_) in counting_verbs(mention.type)
 
 
+@dataclass(frozen=True, slots=True)
+class FigureKind:
+    """One kind of figure told after its event (``follow_up_figures`` in the resources)."""
+
+    #: the verbs that count it: their object, passive subject or "sur" argument
+    verbs: frozenset[str]
+    #: the event types it counts
+    types: frozenset[str]
+    #: sums of money ("a coûté 3,1 millions d'euros") rather than counts
+    sums: bool
+    #: a figure after these, an adjunct of one of the verbs, counts too ("arrive deuxième
+    #: avec 15 % des voix", and with the verb elided, "et X troisième avec 14 %")
+    adjunct_preps: frozenset[str]
+
+    def counts(self, group: Sequence[Mention]) -> bool:
+        """Does this kind count the event of ``group``?"""
+        return group[0].type in self.types
+
+
 @functools.cache
-def counting_verbs(event_type: str) -> frozenset[str]:
-    """The verbs that count events of ``event_type`` (who comes, what a vote gave): the
-    count kinds of ``follow_up_figures`` in ``event_arguments_fr.json``."""
-    kinds = read_json("event_arguments_fr.json")["follow_up_figures"]["kinds"]
-    return frozenset(
-        norm_word(w) for k in kinds if event_type in k["types"] and not k.get("sums") for w in k["verbs"]
+def figure_kinds() -> tuple[FigureKind, ...]:
+    """Each kind of figure told after its event, read once per process."""
+    return tuple(
+        FigureKind(
+            verbs=frozenset(norm_word(w) for w in k["verbs"]),
+            types=frozenset(k["types"]),
+            sums=bool(k.get("sums", False)),
+            adjunct_preps=frozenset(norm_word(w) for w in k.get("adjunct_preps", ())),
+        )
+        for k in read_json("event_arguments_fr.json")["follow_up_figures"]["kinds"]
     )
 
 
-__all__ = ["counting_verbs", "figure_preps", "framed_count"]
+@functools.cache
+def counting_verbs(event_type: str) -> frozenset[str]:
+    """The verbs that count events of ``event_type`` (who comes, what a vote gave): the
+    count kinds (not the sums) of :func:`figure_kinds`."""
+    return frozenset().union(*(k.verbs for k in figure_kinds() if event_type in k.types and not k.sums))
+
+
+__all__ = ["FigureKind", "counting_verbs", "figure_kinds", "figure_preps", "framed_count"]

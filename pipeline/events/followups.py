@@ -16,59 +16,23 @@ must not stop the other from counting the event before it.
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.events.arguments import MONEY_UNITS, compared, vague
 from pipeline.events.clause import predicate_of
-from pipeline.events.figures import figure_preps
+from pipeline.events.figures import FigureKind, figure_kinds, figure_preps
 from pipeline.events.mention import Mention, compatible_dates, event_value, is_event_date
 from pipeline.nlp.text import norm_word
 from pipeline.quantities import find_quantities
 from pipeline.records import DateMention, Quantity
-from pipeline.resources import read_json
 
 #: how many written sentences back a follow-up sentence may look for its gathering
 _LOOK_BACK = 2
 #: how a figure's phrase hangs on the verb of attendance: its object, the passive subject
 #: ("400 exposants sont attendus"), "tabler sur", a bare number the parser leaves loose
 _FIGURE_DEPS = frozenset({"obj", "obl:arg", "nsubj:pass", "dep"})
-
-
-@dataclass(frozen=True, slots=True)
-class _Kind:
-    """One kind of figure told after its event (``follow_up_figures`` in the resources)."""
-
-    #: the verbs that count it: their object, passive subject or "sur" argument
-    verbs: frozenset[str]
-    #: the event types it counts
-    types: frozenset[str]
-    #: sums of money ("a coûté 3,1 millions d'euros") rather than counts
-    sums: bool
-    #: a figure after these, an adjunct of one of the verbs, counts too ("arrive deuxième
-    #: avec 15 % des voix", and with the verb elided, "et X troisième avec 14 %")
-    adjunct_preps: frozenset[str]
-
-    def counts(self, group: Sequence[Mention]) -> bool:
-        """Does this kind count the event of ``group``?"""
-        return group[0].type in self.types
-
-
-@functools.cache
-def _kinds() -> tuple[_Kind, ...]:
-    """Each kind of figure told after its event, read once per process."""
-    return tuple(
-        _Kind(
-            verbs=frozenset(norm_word(w) for w in k["verbs"]),
-            types=frozenset(k["types"]),
-            sums=bool(k.get("sums", False)),
-            adjunct_preps=frozenset(norm_word(w) for w in k.get("adjunct_preps", ())),
-        )
-        for k in read_json("event_arguments_fr.json")["follow_up_figures"]["kinds"]
-    )
 
 
 def follow_up_figures(
@@ -89,7 +53,7 @@ def follow_up_figures(
     Returns:
         For each group, the figures found for it after its mentions (often none).
     """
-    kinds = _kinds()
+    kinds = figure_kinds()
     all_verbs = frozenset().union(*(k.verbs for k in kinds))
     found: list[list[Quantity]] = [[] for _ in groups]
     sents = _written_sentences(doc)
@@ -109,7 +73,7 @@ def follow_up_figures(
         # the sentence's verb says which of the events it may count it counts ("a recueilli
         # 31 voix": the vote, not the assembly told after it in the sentence before)
         target: int | None = None
-        told_kinds: list[_Kind] = []
+        told_kinds: list[FigureKind] = []
         for gi in _gatherings(si, sents, told, groups):
             told_kinds = [k for k in kinds if k.verbs & lemmas and k.counts(groups[gi])]
             if told_kinds:
@@ -199,7 +163,7 @@ def _date_heads(doc: Doc, sent: Span, dates: Sequence[DateMention], gathering: s
     return heads
 
 
-def _attendance_figure(doc: Doc, q: Quantity, kind: _Kind, date_heads: set[int]) -> bool:
+def _attendance_figure(doc: Doc, q: Quantity, kind: FigureKind, date_heads: set[int]) -> bool:
     """Does the figure count what ``kind`` counts: the object (or passive subject) of one
     of its verbs, or a figure in a relative clause on that object ("il réunira 90
     employeurs, qui proposent 1 200 postes")? Not a figure compared with, nor a dated one;

@@ -14,28 +14,19 @@ Thuir, qu'elle avait rejointe en 2004"); a name joined (a club, a firm) is who, 
 
 from __future__ import annotations
 
-import functools
-
 from spacy.tokens import Token
 
-from pipeline.events.clause import argument_words, home_predicate
+from pipeline.events.clause import argument_list, argument_words, home_predicate
 from pipeline.events.grammar import DE_WORDS, morph, preceding_word
 from pipeline.events.mention import ArticleContext, Mention
 from pipeline.events.roles import subject_of
 from pipeline.nlp.text import norm_word
-from pipeline.resources import read_json
-
-
-@functools.cache
-def _verbs(key: str) -> frozenset[str]:
-    """A verb list of ``event_arguments_fr.json`` (``host_verbs``, ``destination_verbs``)."""
-    return frozenset(norm_word(w) for w in read_json("event_arguments_fr.json")[key]["words"])
 
 
 def host_place(mention: Mention, ctx: ArticleContext) -> str | None:
     """The place of the subject of the mention's verb of hosting, if that subject is a place."""
     verb = home_predicate(mention)
-    if norm_word(verb.lemma_) not in _verbs("host_verbs"):
+    if norm_word(verb.lemma_) not in argument_list("host_verbs"):
         return None
     subject = subject_of(verb)
     if subject is None:
@@ -50,7 +41,7 @@ def host_place(mention: Mention, ctx: ArticleContext) -> str | None:
 def destination_place(mention: Mention, ctx: ArticleContext) -> str | None:
     """The place the mention's verb of reaching goes to: its object's place noun phrase or
     "de" place; through a relative pronoun, the noun the clause is about."""
-    if mention.nominal or norm_word(mention.trigger.lemma_) not in _verbs("destination_verbs"):
+    if mention.nominal or norm_word(mention.trigger.lemma_) not in argument_list("destination_verbs"):
         return None
     verb = mention.trigger
     obj = next((c for c in verb.children if c.dep_ == "obj"), None)
@@ -58,11 +49,10 @@ def destination_place(mention: Mention, ctx: ArticleContext) -> str | None:
         obj = _antecedent(obj)  # "la coopérative de Thuir, qu'elle avait rejointe"
     if obj is None or obj.pos_ != "NOUN":
         return None
-    for c in obj.children:
-        sub = ctx.named_tokens.get(c.i)
-        if c.dep_ == "nmod" and sub is not None and sub.label == "LOC" and preceding_word(ctx.doc, sub.start, obj.i) in DE_WORDS:
-            return sub.text
-    if obj.i in ctx.named_tokens or norm_word(obj.lemma_) not in ctx.lex.place_nouns | argument_words().place_nouns:
+    place = _de_place(obj, ctx)
+    if place is not None:
+        return place
+    if obj.i in ctx.named_tokens or norm_word(obj.lemma_) not in _place_nouns(ctx):
         return None
     end = obj.i + 1
     while end < obj.sent.end and ctx.doc[end].dep_ == "amod" and ctx.doc[end].head.i == obj.i:
@@ -91,19 +81,26 @@ def _antecedent(pronoun: Token) -> Token | None:
 def _place_of(noun: Token, ctx: ArticleContext) -> str | None:
     """The place a subject names: itself (a LOC, a venue's name) or its "de" place."""
     ent = ctx.named_tokens.get(noun.i)
-    place_nouns = ctx.lex.place_nouns | argument_words().place_nouns
     if ent is not None:
         first = ctx.doc[ent.start]
-        if ent.label == "LOC" or (ent.label in ("ORG", "MISC") and norm_word(first.lemma_ or first.text) in place_nouns):
+        if ent.label == "LOC" or (ent.label in ("ORG", "MISC") and norm_word(first.lemma_ or first.text) in _place_nouns(ctx)):
             return ent.text
         return None
-    if noun.pos_ != "NOUN":
-        return None
+    return _de_place(noun, ctx) if noun.pos_ == "NOUN" else None
+
+
+def _de_place(noun: Token, ctx: ArticleContext) -> str | None:
+    """The LOC name of the noun's "de" complement ("la ville de Nice"), if it has one."""
     for c in noun.children:
         sub = ctx.named_tokens.get(c.i)
         if c.dep_ == "nmod" and sub is not None and sub.label == "LOC" and preceding_word(ctx.doc, sub.start, noun.i) in DE_WORDS:
             return sub.text
     return None
+
+
+def _place_nouns(ctx: ArticleContext) -> frozenset[str]:
+    """The nouns that name a place: the event lexicon's and the argument lists'."""
+    return ctx.lex.place_nouns | argument_words().place_nouns
 
 
 __all__ = ["destination_place", "host_place"]

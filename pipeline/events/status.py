@@ -6,19 +6,17 @@ verb says nothing of time, the mention's date is compared with the publication d
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from pipeline.events.clause import non_finite
+from pipeline.events.clause import argument_list, non_finite
 from pipeline.events.grammar import morph, relative_antecedent
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import Mention, date_value, is_dateline
 from pipeline.nlp.text import doc_words, norm_word
 from pipeline.records import EventStatus
-from pipeline.resources import read_json
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -91,19 +89,13 @@ def status(mention: Mention, doc: Doc, lex: EventLexicon, published: str | None)
     # "la session a été fixée au 13 décembre", "a reporté au 15 novembre l'inauguration": a
     # past verb about an event noun dated after the article is a decision about it, the
     # event is still to come; the event's own verb ("a conclu un partenariat") tells it done
-    decided = mention.support is None or norm_word(mention.support.lemma_) in _scheduling_verbs()
+    decided = mention.support is None or norm_word(mention.support.lemma_) in argument_list("scheduling_verbs")
     if (
         told == "past" and mention.nominal and decided and mention.date is not None
         and published and _after(date_value(mention.date), published)
     ):
         return "planned"
     return told
-
-
-@functools.cache
-def _scheduling_verbs() -> frozenset[str]:
-    """Verbs that set an event's time, not do it (``scheduling_verbs``), read once per process."""
-    return frozenset(norm_word(w) for w in read_json("event_arguments_fr.json")["scheduling_verbs"]["words"])
 
 
 def _dateline_day(doc: Doc) -> str | None:
