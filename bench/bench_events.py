@@ -22,6 +22,7 @@ Usage::
     python bench/bench_events.py --errors   # and the dev errors, for reading
     python bench/bench_events.py --participants hybrid   # the participant scorer's mode, not the shipped one
     python bench/bench_events.py --figures off   # the rules' figures alone (on: the figure scorer's chosen mode)
+    python bench/bench_events.py --by-round   # each Wikinews half also as rounds 1-3 and round 4 of the gold
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ GOLD = {
     "press dev": ROOT / "tests" / "gold" / "press" / "dev.jsonl",
     "press held-out": ROOT / "tests" / "gold" / "press" / "heldout.jsonl",
 }
+SPLIT = ROOT / "tests" / "gold" / "wikinews" / "split.json"
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -156,6 +158,8 @@ def main() -> int:
                         help="who decides participant sets (pipeline/events/scorer.py); default: as shipped")
     parser.add_argument("--figures", choices=("shipped", "on", "off"), default="shipped",
                         help="who decides figures (pipeline/events/figure_scorer.py): its chosen mode, the rules")
+    parser.add_argument("--by-round", action="store_true",
+                        help="add columns: each Wikinews half split into rounds 1-3 and round 4 (split.json's round4)")
     args = parser.parse_args()
     built = subprocess.run([sys.executable, str(ROOT / "tests" / "gold" / "wikinews" / "build.py")], check=False)
     if built.returncode:
@@ -183,6 +187,12 @@ def main() -> int:
     for name, path in GOLD.items():
         docs = _corpora_gold() if path is None else _load(path)
         results[name] = evaluate_events(docs, nlp)
+    if args.by_round:
+        round4 = set(json.loads(SPLIT.read_text("utf-8")).get("round4", []))
+        for half in ("wikinews dev", "wikinews held-out"):
+            docs = _load(GOLD[half])  # type: ignore[arg-type]
+            results[f"{half} r1-3"] = evaluate_events([d for d in docs if d["id"] not in round4], nlp)
+            results[f"{half} r4"] = evaluate_events([d for d in docs if d["id"] in round4], nlp)
 
     def row(label: str, values: list[str]) -> str:
         return f"{label:<40}" + "".join(f"{v:>22}" for v in values)
@@ -203,6 +213,8 @@ def main() -> int:
     for label, attr in (("  location", "location"), ("  participants (same set)", "participants"),
                         ("  status", "status"), ("  quantities", "quantities")):
         print(row(label, [f"{getattr(s, attr).value:.3f}" for s in results.values()]))
+    if args.by_round:
+        return 0
     signals = {name: _date_signal(nlp, _corpora_gold() if path is None else _load(path)) for name, path in GOLD.items()}
     print(row("dates no event took (DATE/TIME)", [f"{o}/{d} ({o / max(d, 1):.0%})" for d, o, *_ in signals.values()]))
     print(row("  of them, dates of a missed event", [f"{om}/{o} ({om / max(o, 1):.0%})" for _, o, om, _, _ in signals.values()]))

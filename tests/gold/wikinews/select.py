@@ -1,10 +1,11 @@
-"""Print the articles a selection round of the Wikinews event gold takes (round 4 rule).
+"""Print the articles the selection rounds 4 and 5 of the Wikinews event gold take.
 
-Round 4 (fixed before any annotation or output): among the articles of
-``winer-fr-dev.jsonl`` with 600-2,600 characters that no earlier round took, in sha256(id)
-order, the first 24 whose lowercased text contains at least one of round 2's event stems and
-at least one month or weekday name (substrings); dev or held-out by the parity of
-sha256(id + 'split') as in every round (even: dev). Usage: ``python tests/gold/wikinews/select.py``.
+One rule, fixed before any annotation or output: among the articles of ``winer-fr-dev.jsonl``
+with 600-2,600 characters that rounds 1-3 did not take, in sha256(id) order, those whose
+lowercased text contains at least one of round 2's event stems and at least one month or
+weekday name (substrings); round 4 takes the first 24, round 5 the next 36; dev or held-out
+by the parity of sha256(id + 'split') as in every round (even: dev).
+Usage: ``python tests/gold/wikinews/select.py`` (prints id, part, round).
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ TIME_WORDS = [
     "samedi",
     "dimanche",
 ]
-ROUND4_SIZE = 24
+ROUNDS = {"round4": 24, "round5": 36}
 
 
 def digest(text: str) -> int:
@@ -89,9 +90,14 @@ def select(already: set[str], size: int) -> list[tuple[str, str]]:
 def main() -> None:
     split = json.loads((HERE / "split.json").read_text(encoding="utf-8"))
     before = set(split["dev"]) | set(split["heldout"])
-    before -= set(split.get("round4", []))  # the round's own articles, once written down
-    for doc_id, part in select(before, ROUND4_SIZE):
-        print(doc_id, part)
+    for name in ROUNDS:
+        before -= set(split.get(name, []))  # the rounds' own articles, once written down
+    taken = select(before, sum(ROUNDS.values()))
+    start = 0
+    for name, size in ROUNDS.items():
+        for doc_id, part in taken[start : start + size]:
+            print(doc_id, part, name)
+        start += size
 
 
 if __name__ == "__main__":
