@@ -22,7 +22,7 @@ Usage::
     python bench/bench_events.py --errors   # and the dev errors, for reading
     python bench/bench_events.py --participants hybrid   # the participant scorer's mode, not the shipped one
     python bench/bench_events.py --figures off   # the rules' figures alone (on: the figure scorer's chosen mode)
-    python bench/bench_events.py --by-round   # each Wikinews half also as rounds 1-3 and round 4 of the gold
+    python bench/bench_events.py --by-round   # each Wikinews half also as rounds 1-3 and rounds 4-5 of the gold
 """
 
 from __future__ import annotations
@@ -159,7 +159,7 @@ def main() -> int:
     parser.add_argument("--figures", choices=("shipped", "on", "off"), default="shipped",
                         help="who decides figures (pipeline/events/figure_scorer.py): its chosen mode, the rules")
     parser.add_argument("--by-round", action="store_true",
-                        help="add columns: each Wikinews half split into rounds 1-3 and round 4 (split.json's round4)")
+                        help="add columns: each Wikinews half split into rounds 1-3 and rounds 4-5 (split.json's round4, round5)")
     args = parser.parse_args()
     built = subprocess.run([sys.executable, str(ROOT / "tests" / "gold" / "wikinews" / "build.py")], check=False)
     if built.returncode:
@@ -188,11 +188,12 @@ def main() -> int:
         docs = _corpora_gold() if path is None else _load(path)
         results[name] = evaluate_events(docs, nlp)
     if args.by_round:
-        round4 = set(json.loads(SPLIT.read_text("utf-8")).get("round4", []))
+        split = json.loads(SPLIT.read_text("utf-8"))
+        late = set(split.get("round4", [])) | set(split.get("round5", []))
         for half in ("wikinews dev", "wikinews held-out"):
             docs = _load(GOLD[half])  # type: ignore[arg-type]
-            results[f"{half} r1-3"] = evaluate_events([d for d in docs if d["id"] not in round4], nlp)
-            results[f"{half} r4"] = evaluate_events([d for d in docs if d["id"] in round4], nlp)
+            results[f"{half} r1-3"] = evaluate_events([d for d in docs if d["id"] not in late], nlp)
+            results[f"{half} r4-5"] = evaluate_events([d for d in docs if d["id"] in late], nlp)
 
     def row(label: str, values: list[str]) -> str:
         return f"{label:<40}" + "".join(f"{v:>22}" for v in values)
