@@ -435,11 +435,13 @@ class Resolver:
 
 
 def _sets_the_scene(text: str, cand: Candidate) -> bool:
-    """ "En 1998, il ...": a year that opens its sentence, or is set off by a comma before
-    the clause it frames, sets the story in that year; a year closing a clause is a fact
-    told in passing."""
+    """ "En 1998, il ...": a year that opens its sentence, or is set off by commas ("Puis,
+    en 2011, elle ..."), sets the story in that year; a year closing a clause ("née en
+    1965", "qui avait appelé à la violence en 2014,") is a fact told in passing."""
     en = text.rfind(" ", 0, cand.start - 1) + 1
-    return sentence_start(text, en) or text[cand.end : cand.end + 2].lstrip().startswith(",")
+    if sentence_start(text, en):
+        return True
+    return text[:en].rstrip().endswith(",") and text[cand.end : cand.end + 2].lstrip().startswith(",")
 
 
 def _calendar_value(day: dt.date, month_level: bool) -> str:
