@@ -103,7 +103,7 @@ def test_dates_press_narrative_year_carries_only_into_past_clauses(
 @pytest.mark.parametrize(
     ("text", "published", "surface", "value"),
     [
-        # a year closing a clause is a fact told in passing: the next day takes the news's year
+        # a year in brackets or in a clause on a noun is told in passing: later days keep the news's year
         ("Le porte-parole du mouvement, qui avait appelé à la violence en 2014, a été tué. "
          "Ses obsèques ont eu lieu le 29 août.", dt.date(2016, 8, 31), "le 29 août", "2016-08-29"),
         ("La nouvelle conservatrice, Anne Morel (née en 1971) et nommée en septembre, présentera "

@@ -21,7 +21,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from pipeline.dates.candidate import Candidate
-from pipeline.dates.context import before_word, sentence_start
+from pipeline.dates.context import before_word
 from pipeline.dates.metadata import Precision, Reference
 from pipeline.dates.tense import Tense
 from pipeline.dates.words import valid_date
@@ -139,8 +139,8 @@ class Resolver:
             if res.granularity == "year" and cand.year is not None and not cand.suffix and cand.mod is None:
                 if before_word(self.text, cand.start) not in ("en", "courant"):
                     continue  # "de 1968 à 1971", "l'Euro 2016": not where the story is
-                if not _sets_the_scene(self.text, cand):
-                    continue  # "(née en 1965)", "appelé aux massacres en 2014": a fact of the past, told in passing
+                if self.tense.in_passing(cand.start, cand.end):
+                    continue  # "(née en 1965)", "qui avait appelé à la violence en 2014": a fact told in passing
                 # "En 1998, ...": a story set in a year gives it to "en mars", "le 3 mai"
                 self.narrative = (dt.date(cand.year, 7, 1), cand.end, 2)
                 continue
@@ -432,16 +432,6 @@ class Resolver:
             return None
         resolved_anchor: Anchor = "published" if anchor == "published" else "narrative"
         return Resolved(c, _with_time(c, _fmt_day(day)), c.granularity, resolved_anchor, day)
-
-
-def _sets_the_scene(text: str, cand: Candidate) -> bool:
-    """ "En 1998, il ...": a year that opens its sentence, or is set off by commas ("Puis,
-    en 2011, elle ..."), sets the story in that year; a year closing a clause ("née en
-    1965", "qui avait appelé à la violence en 2014,") is a fact told in passing."""
-    en = text.rfind(" ", 0, cand.start - 1) + 1
-    if sentence_start(text, en):
-        return True
-    return text[:en].rstrip().endswith(",") and text[cand.end : cand.end + 2].lstrip().startswith(",")
 
 
 def _calendar_value(day: dt.date, month_level: bool) -> str:
