@@ -101,6 +101,22 @@ def test_dates_press_narrative_year_carries_only_into_past_clauses(
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "surface", "value"),
+    [
+        # a year in brackets or in a clause on a noun is told in passing: later days keep the news's year
+        ("Le porte-parole du mouvement, qui avait appelé à la violence en 2014, a été tué. "
+         "Ses obsèques ont eu lieu le 29 août.", dt.date(2016, 8, 31), "le 29 août", "2016-08-29"),
+        ("La nouvelle conservatrice, Anne Morel (née en 1971) et nommée en septembre, présentera "
+         "sa première exposition.", dt.date(2016, 10, 21), "septembre", "2016-09"),
+    ],
+)
+def test_dates_press_year_told_in_passing_sets_no_story_year(
+    nlp_md: Language, text: str, published: dt.date, surface: str, value: str
+) -> None:
+    assert (surface, value) in _values(nlp_md, text, published)
+
+
+@pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
         ("Les fabricants y montrent leurs skis de l'hiver prochain.", dt.date(2022, 5, 13), ("l'hiver prochain", "2022-WI")),

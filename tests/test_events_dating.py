@@ -65,3 +65,48 @@ def test_events_dating_speech_keeps_its_own_date(
         assert expected in found
     # never the date of the event told before
     assert [kind for kind, _ in found].count("announcement") == (expected is not None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected", "not_expected"),
+    [
+        # of two dates in one segment, the one the parse hangs on the trigger is its own
+        ("Côté français, c'est Claire Dumas (née en 1968) et nommée en septembre, qui a "
+         "conduit la délégation à Bamako.",
+         [("1968", "1968"), ("septembre", "2016-09")],
+         ("appointment", "2016-09"), ("appointment", "1968")),
+        ("Le fondateur de la coopérative, né en 1954 à Quimper, a été nommé en mars "
+         "président du conseil de surveillance.",
+         [("1954", "1954"), ("mars", "2016-03")],
+         ("appointment", "2016-03"), ("appointment", "1954")),
+    ],
+)
+def test_events_dating_segment_date_the_parse_hangs_on_the_trigger(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: tuple[str, str],
+    not_expected: tuple[str, str],
+) -> None:
+    found = _dated(nlp_md, text, dates, "2016-10-21")
+    assert expected in found
+    assert not_expected not in found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dates", "expected"),
+    [
+        # a reception takes its type from who or what is received
+        ("Le chef de l'État a reçu mercredi une délégation de syndicalistes dans sa résidence "
+         "de Brégançon.",
+         [("mercredi", "2016-12-21")],
+         ("meeting", "2016-12-21")),
+        ("Au cours de sa carrière, la chanteuse a reçu en 2004 le titre de chevalier des Arts "
+         "et des Lettres.",
+         [("2004", "2004")],
+         ("award", "2004")),
+    ],
+)
+def test_events_dating_reception_typed_by_what_is_received(
+    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: tuple[str, str]
+) -> None:
+    assert expected in _dated(nlp_md, text, dates, "2016-12-23")

@@ -139,6 +139,8 @@ class Resolver:
             if res.granularity == "year" and cand.year is not None and not cand.suffix and cand.mod is None:
                 if before_word(self.text, cand.start) not in ("en", "courant"):
                     continue  # "de 1968 à 1971", "l'Euro 2016": not where the story is
+                if self.tense.in_passing(cand.start, cand.end):
+                    continue  # "(née en 1965)", "qui avait appelé à la violence en 2014": a fact told in passing
                 # "En 1998, ...": a story set in a year gives it to "en mars", "le 3 mai"
                 self.narrative = (dt.date(cand.year, 7, 1), cand.end, 2)
                 continue

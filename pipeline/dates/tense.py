@@ -91,6 +91,16 @@ class Tense:
             return False
         return any(a.dep_ == "aux:tense" and "Imp" in _feats(a, "Tense") for a in verb.children)
 
+    def in_passing(self, start: int, end: int) -> bool:
+        """Whether the span is told in passing, aside from its sentence's main clause: in
+        brackets ("(née en 1965)") or, on a parsed doc, under a verb that describes a noun
+        or frames a side clause ("qui avait appelé à la violence en 2014", "ayant appelé
+        aux massacres en 2014")."""
+        if re.search(r"\([^()]*$", self.text[max(0, start - 30): start]) and re.match(r"[^()]*\)", self.text[end: end + 30]):
+            return True
+        verb = self._verb(start, end) if self.parsed else None
+        return verb is not None and verb.dep_ in ("acl", "acl:relcl", "advcl")
+
     def _verb(self, start: int, end: int) -> Token | None:
         """The verb the span depends on (up to six heads up), or None."""
         span = self.doc.char_span(start, end, alignment_mode="expand")

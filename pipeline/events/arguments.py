@@ -90,9 +90,19 @@ def _attach_date(mention: Mention, ctx: ArticleContext) -> None:
     in_seg = [d for d in in_seg if not _in_reported_clause(doc, d, mention)]
     if in_seg:
         trig = mention.trigger.idx
-        mention.date = min(in_seg, key=lambda d: abs(d.start - trig))
+        # "née en 1965 et nommée en septembre": of the segment's dates, the one the parse
+        # hangs on the trigger (or its verb) is its own; the nearest only when none is
+        own = [d for d in in_seg if _hangs_on(doc, d, mention)] if len(in_seg) > 1 else []
+        mention.date = min(own or in_seg, key=lambda d: abs(d.start - trig))
         return
     mention.date = _governed_date(mention, ctx)
+
+
+def _hangs_on(doc: Doc, date: DateMention, mention: Mention) -> bool:
+    """Is the date's head the trigger or a verb that carries it?"""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and span.root.head.i != span.root.i and span.root.head.i in {
+        mention.trigger.i, *(v.i for v in mention.verbs)}
 
 
 def _deadline(doc: Doc, date: DateMention) -> bool:
