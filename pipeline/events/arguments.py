@@ -20,7 +20,7 @@ from pipeline.events.clause import (
     in_event_clause,
     is_time_anchor,
 )
-from pipeline.events.figures import figure_preps, framed_count
+from pipeline.events.figures import consequence_count, figure_preps, framed_count, partitions, phrase_head
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -477,7 +477,7 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
         q_span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if q_span is None or vague(q_span):
             continue
-        root = q_span.root
+        root = phrase_head(q_span)
         noun = root.head if root.dep_ in ("nummod", "det") and root.head.pos_ == "NOUN" else root
         if compared(root) or compared(noun):
             continue  # "contre 3 200 l'an dernier": the figure the event is compared with
@@ -488,6 +488,7 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
         if any(_figure_of(mention, r, q, governors, inside=mention.seg_start <= q_span.start < mention.seg_end)
                for r in roots):
             mention.quantities.append(q)
+    mention.quantities.extend(partitions(doc, mention.quantities, quantities))
 
 
 def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], *, inside: bool) -> bool:
@@ -511,7 +512,7 @@ def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], 
     counts = mention.trigger.head.i == root.i and mention.trigger.dep_ in ("nmod", "acl", "acl:relcl")
     # "a obtenu 60 % des suffrages lors du scrutin": the clause that frames a nominal
     # event counts it with a verb of its kind
-    counts = counts or framed_count(mention, root)
+    counts = counts or framed_count(mention, root) or consequence_count(mention, root, governors)
     if not (inside or result or counts):
         return False
     # "depuis son lancement": the figures of the clause it dates are not the event's
