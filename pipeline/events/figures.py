@@ -70,10 +70,16 @@ def consequence_count(mention: Mention, root: Token, governors: set[int]) -> boo
     lemma = norm_word(verb.lemma_)
     if not any(lemma in k.verbs and k.counts_unit(root) for k in counting_kinds(mention.type)):
         return False
-    if verb.dep_ in ("advcl", "conj") and verb.head.i in governors:
-        return True
     doc = root.doc
-    return any(doc[g].head.i == verb.i and doc[g].dep_ in ("advcl", "dep", "conj") for g in governors if g != verb.i)
+    tied = [verb.head.i] if verb.dep_ in ("advcl", "conj") and verb.head.i in governors else []
+    tied += [g for g in governors if g != verb.i and doc[g].head.i == verb.i and doc[g].dep_ in ("advcl", "dep", "conj")]
+    # within the written sentence: the parser may join two ("… sont conservés. Placé en …")
+    return any(not _full_stop_between(doc, g, root.i) for g in tied)
+
+
+def _full_stop_between(doc: Doc, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return any(t.text in (".", "!", "?") for t in doc[lo:hi])
 
 
 def partitions(doc: Doc, taken: Sequence[Quantity], quantities: Sequence[Quantity]) -> list[Quantity]:
@@ -113,6 +119,8 @@ class FigureKind:
     adjunct_preps: frozenset[str]
     #: the lemmas of the nouns it counts (empty: any); a bare number counts too
     units: frozenset[str] = frozenset()
+    #: counted in the sentences told after the event, not only in the event's own
+    told_after: bool = True
 
     def counts(self, group: Sequence[Mention]) -> bool:
         """Does this kind count the event of ``group``?"""
@@ -138,6 +146,7 @@ def figure_kinds() -> tuple[FigureKind, ...]:
             sums=bool(k.get("sums", False)),
             adjunct_preps=frozenset(norm_word(w) for w in k.get("adjunct_preps", ())),
             units=frozenset(norm_word(w) for w in k.get("units", ())),
+            told_after=bool(k.get("told_after", True)),
         )
         for k in read_json("event_arguments_fr.json")["follow_up_figures"]["kinds"]
     )

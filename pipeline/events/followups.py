@@ -53,7 +53,7 @@ def follow_up_figures(
     Returns:
         For each group, the figures found for it after its mentions (often none).
     """
-    kinds = figure_kinds()
+    kinds = tuple(k for k in figure_kinds() if k.told_after)
     all_verbs = frozenset().union(*(k.verbs for k in kinds))
     found: list[list[Quantity]] = [[] for _ in groups]
     sents = _written_sentences(doc)
