@@ -488,7 +488,9 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
         if any(_figure_of(mention, r, q, governors, inside=mention.seg_start <= q_span.start < mention.seg_end)
                for r in roots):
             mention.quantities.append(q)
-    mention.quantities.extend(partitions(doc, mention.quantities, quantities))
+    # a count's part is the event's too ("dont deux sont en urgence absolue"); a sum's parts
+    # are what each payer gave, events of their own ("15 millions d'euros, dont 3 de la Région")
+    mention.quantities.extend(partitions(doc, mention.quantities, [q for q in quantities if q.unit not in MONEY_UNITS]))
 
 
 def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], *, inside: bool) -> bool:

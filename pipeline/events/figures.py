@@ -84,7 +84,8 @@ def _full_stop_between(doc: Doc, a: int, b: int) -> bool:
 
 def partitions(doc: Doc, taken: Sequence[Quantity], quantities: Sequence[Quantity]) -> list[Quantity]:
     """The figures that count a part of a figure taken ("une vingtaine de blessés dont deux
-    sont en urgence absolue"): the subject or object of a "dont" relative clause on its noun."""
+    sont en urgence absolue"): the subject or object of a "dont" clause on its noun (a
+    relative clause, or a noun phrase as the parser may read it)."""
     heads = set()
     for q in taken:
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
@@ -97,7 +98,7 @@ def partitions(doc: Doc, taken: Sequence[Quantity], quantities: Sequence[Quantit
             continue
         root = phrase_head(span)
         clause = root.head
-        if clause.dep_ == "acl:relcl" and clause.head.i in heads and any(
+        if clause.head.i in heads and any(
             norm_word(c.text) == "dont" for c in (*root.children, *clause.children)
         ):
             out.append(q)
