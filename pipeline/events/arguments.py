@@ -20,7 +20,7 @@ from pipeline.events.clause import (
     in_event_clause,
     is_time_anchor,
 )
-from pipeline.events.figures import consequence_count, figure_preps, framed_count, partitions, phrase_head
+from pipeline.events.figures import companions, consequence_count, figure_preps, framed_count, phrase_head
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -488,9 +488,10 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
         if any(_figure_of(mention, r, q, governors, inside=mention.seg_start <= q_span.start < mention.seg_end)
                for r in roots):
             mention.quantities.append(q)
-    # a count's part is the event's too ("dont deux sont en urgence absolue"); a sum's parts
-    # are what each payer gave, events of their own ("15 millions d'euros, dont 3 de la Région")
-    mention.quantities.extend(partitions(doc, mention.quantities, [q for q in quantities if q.unit not in MONEY_UNITS]))
+    # a count's part or companion is the event's too ("dont deux sont en urgence absolue", "60
+    # morts et 200 blessés"); a sum's parts are what each payer gave, events of their own
+    # ("15 millions d'euros, dont 3 de la Région")
+    mention.quantities.extend(companions(doc, mention.quantities, [q for q in quantities if q.unit not in MONEY_UNITS]))
 
 
 def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], *, inside: bool) -> bool:
