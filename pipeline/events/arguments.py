@@ -20,7 +20,13 @@ from pipeline.events.clause import (
     in_event_clause,
     is_time_anchor,
 )
-from pipeline.events.figures import companions, consequence_count, figure_preps, framed_count, phrase_head
+from pipeline.events.figures import (
+    companions,
+    consequence_count,
+    figure_preps,
+    framed_count,
+    phrase_head,
+)
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,

@@ -87,12 +87,12 @@ def companions(doc: Doc, taken: Sequence[Quantity], quantities: Sequence[Quantit
     deux sont en urgence absolue": the subject or object of a "dont" clause on its noun, a
     relative clause or a noun phrase as the parser may read it). (A figure coordinated with
     it, "60 morts et plus de 200 blessés", moved no dev event: not read.)"""
-    heads = set()
+    heads: set[int] = set()
     for q in taken:
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is not None:
             heads.update(t.i for t in span)
-    out = []
+    out: list[Quantity] = []
     for q in quantities:
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or q in taken:
