@@ -20,7 +20,13 @@ from pipeline.events.clause import (
     in_event_clause,
     is_time_anchor,
 )
-from pipeline.events.figures import figure_preps, framed_count
+from pipeline.events.figures import (
+    companions,
+    consequence_count,
+    figure_preps,
+    framed_count,
+    phrase_head,
+)
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -487,7 +493,7 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
         q_span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if q_span is None or vague(q_span):
             continue
-        root = q_span.root
+        root = phrase_head(q_span)
         noun = root.head if root.dep_ in ("nummod", "det") and root.head.pos_ == "NOUN" else root
         if compared(root) or compared(noun):
             continue  # "contre 3 200 l'an dernier": the figure the event is compared with
@@ -498,6 +504,10 @@ def _attach_quantities(mention: Mention, doc: Doc, quantities: Sequence[Quantity
         if any(_figure_of(mention, r, q, governors, inside=mention.seg_start <= q_span.start < mention.seg_end)
                for r in roots):
             mention.quantities.append(q)
+    # a count's part or companion is the event's too ("dont deux sont en urgence absolue", "60
+    # morts et 200 blessés"); a sum's parts are what each payer gave, events of their own
+    # ("15 millions d'euros, dont 3 de la Région")
+    mention.quantities.extend(companions(doc, mention.quantities, [q for q in quantities if q.unit not in MONEY_UNITS]))
 
 
 def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], *, inside: bool) -> bool:
@@ -521,7 +531,7 @@ def _figure_of(mention: Mention, root: Token, q: Quantity, governors: set[int], 
     counts = mention.trigger.head.i == root.i and mention.trigger.dep_ in ("nmod", "acl", "acl:relcl")
     # "a obtenu 60 % des suffrages lors du scrutin": the clause that frames a nominal
     # event counts it with a verb of its kind
-    counts = counts or framed_count(mention, root)
+    counts = counts or framed_count(mention, root) or consequence_count(mention, root, governors)
     if not (inside or result or counts):
         return False
     # "depuis son lancement": the figures of the clause it dates are not the event's

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.events.arguments import MONEY_UNITS, compared, vague
 from pipeline.events.clause import predicate_of
-from pipeline.events.figures import FigureKind, figure_kinds, figure_preps
+from pipeline.events.figures import FigureKind, figure_kinds, figure_preps, phrase_head
 from pipeline.events.mention import Mention, compatible_dates, event_value, is_event_date
 from pipeline.nlp.text import norm_word
 from pipeline.quantities import find_quantities
@@ -53,7 +53,7 @@ def follow_up_figures(
     Returns:
         For each group, the figures found for it after its mentions (often none).
     """
-    kinds = figure_kinds()
+    kinds = tuple(k for k in figure_kinds() if k.told_after)
     all_verbs = frozenset().union(*(k.verbs for k in kinds))
     found: list[list[Quantity]] = [[] for _ in groups]
     sents = _written_sentences(doc)
@@ -173,9 +173,9 @@ def _attendance_figure(doc: Doc, q: Quantity, kind: FigureKind, date_heads: set[
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or vague(span):
         return False
-    root = _phrase_head(span)
+    root = phrase_head(span)
     noun = root.head if root.dep_ in ("nummod", "det") and root.head.pos_ == "NOUN" else root
-    if compared(root) or compared(noun) or noun.i in date_heads:
+    if compared(root) or compared(noun) or noun.i in date_heads or not kind.counts_unit(root):
         return False
     phrase = noun
     if noun.dep_ in _FIGURE_DEPS and noun.head.dep_ == "acl:relcl":
@@ -214,13 +214,6 @@ def _dated_clause(verb: Token, date_heads: set[int]) -> bool:
             return False
         tok = tok.head
     return False
-
-
-def _phrase_head(span: Span) -> Token:
-    """The head of a figure's phrase: its noun, not the adverb of an approximation the
-    parser may hang beside it ("près de 200 objets": "près" and "objets" both on the verb)."""
-    outer = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
-    return next((t for t in outer if t.pos_ in ("NOUN", "PROPN", "NUM")), span.root)
 
 
 def _counted_by_attendance(phrase: Token, verbs: frozenset[str], date_heads: set[int], *, relative: bool = False) -> bool:
