@@ -313,7 +313,46 @@ def _subject_referent(subj: Token, ctx: ArticleContext) -> Ent | None:
     named_after = _entity_at(ctx, subj.i + 1)
     if named_after is not None and named_after.label in _PARTICIPANT_LABELS:
         return named_after
-    return entity_described(subj, ctx)
+    return entity_described(subj, ctx) or _owner_of_subject(subj, ctx)
+
+
+def _owner_of_subject(subj: Token, ctx: ArticleContext) -> Ent | None:
+    """ "le conseil d'administration de X a nommé", "la ville de Nice se propose", "le
+    compte Twitter de la présidence du Burundi a annoncé": a common noun with no name of its
+    own acts for the organisation its "de" complements name, or for the place whose
+    institution (``institution_nouns``) is on that path."""
+    if subj.pos_ != "NOUN" or not subj.text[:1].islower():
+        return None
+    level, institution = [subj], norm_word(subj.lemma_) in _institution_nouns()
+    for _ in range(2):
+        level = [c for t in level for c in t.children
+                 if c.dep_ == "nmod" and any(k.dep_ == "case" and norm_word(k.text) in DE_WORDS for k in c.children)]
+        for noun in level:
+            owner = ctx.named_tokens.get(noun.i)
+            if owner is not None and (owner.label == "ORG" or (owner.label == "LOC" and institution)):
+                return owner
+        level = [t for t in level if t.i not in ctx.named_tokens and t.pos_ == "NOUN"]
+        institution = institution or any(norm_word(t.lemma_) in _institution_nouns() for t in level)
+    return None
+
+
+def _institution_place(root: Token) -> bool:
+    """Does the place's name complete an institution's noun ("avec la ville de Nice", "par
+    le tribunal de commerce de Tarbes")? Then it stands for the institution."""
+    tok = root
+    for _ in range(2):
+        if tok.dep_ != "nmod" or not any(c.dep_ == "case" and norm_word(c.text) in DE_WORDS for c in tok.children):
+            return False
+        tok = tok.head
+        if tok.pos_ == "NOUN" and norm_word(tok.lemma_) in _institution_nouns():
+            return True
+    return False
+
+
+@functools.cache
+def _institution_nouns() -> frozenset[str]:
+    """The nouns of an institution a place's name completes (``institution_nouns``)."""
+    return frozenset(norm_word(w) for w in read_json("event_arguments_fr.json")["institution_nouns"]["words"])
 
 
 def _add_relative_objects(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
@@ -464,6 +503,7 @@ def _add_segment_entities(
                 or (root.dep_ == "conj" and root.head.dep_ == "nsubj")
                 or (prep in DE_WORDS and e.start - mention.trigger_end <= 2 and mention.nominal)
                 or _after_opponent_prep(doc, e.start, mention.seg_start)
+                or _institution_place(root)
             )
         ):
             continue
