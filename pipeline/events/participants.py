@@ -492,7 +492,7 @@ def _add_segment_entities(
                 or (root.dep_ == "conj" and root.head.dep_ == "nsubj")
                 or (prep in DE_WORDS and e.start - mention.trigger_end <= 2 and mention.nominal)
                 or _after_opponent_prep(doc, e.start, mention.seg_start)
-                or root.dep_ == "obl:agent"
+                or "obl:agent" in (root.dep_, root.head.dep_ if root.dep_ == "conj" else "")
             )
         ):
             continue
