@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
-from test_event_arguments import _event, _has  # the event helpers, one home
+from test_event_arguments import _event, _has, _read  # the event helpers, one home
 
 from pipeline.events.roles import subject_of
+from pipeline.records import Event
 
 
 def _parsed(blank: Language, rows: list[tuple[str, int, str, str, str]], ents: list[str] | None = None) -> Doc:
@@ -211,3 +212,58 @@ def test_participants_participle_after_a_person_is_about_that_person(blank_fr: L
     doc = _parsed(blank_fr, rows, ["O"] * 7 + ["B-PER", "I-PER"] + ["O"] * 5)
     found = subject_of(doc[10])
     assert found is not None and found.text == "Kerlo"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "date", "kind", "actor"), [
+    # a spokesman of the town hall speaks for it: the town hall is named by its town
+    ("Le porte-parole de la mairie de Quimper a annoncé lundi 4 mars 2024 l'ouverture d'une "
+     "nouvelle crèche dans le quartier de Kerfeunteun.", "2024-03-04", "announcement", "Quimper"),
+    # an account of the presidency, two "de" complements down
+    ("Le compte Twitter de la présidence du Sénégal a annoncé mercredi 6 mars 2024 la nomination "
+     "d'un nouveau Premier ministre.", "2024-03-06", "announcement", "Sénégal"),
+    # a court named by its town pronounces the liquidation
+    ("Le tribunal de commerce de Lorient a prononcé jeudi 14 mars 2024 la liquidation de la "
+     "conserverie Ker Mor.", "2024-03-14", "other", "Lorient"),
+])
+def test_participants_institution_subject_acts_for_its_place(
+    nlp_full: Language, text: str, date: str, kind: str, actor: str
+) -> None:
+    event = next(e for e in _event_list(nlp_full, text) if e.date == date and e.type == kind)
+    assert _has(event, actor), event.participants
+
+
+@pytest.mark.model
+def test_participants_place_in_a_plain_subject_complement_takes_no_part(nlp_full: Language) -> None:
+    # "les habitants de Lorient" are no institution: the town is only where they live
+    event = _event(nlp_full, "Les habitants de Lorient ont inauguré samedi 9 mars 2024 le nouveau "
+                   "jardin partagé du quartier.", "2024-03-09")
+    assert not _has(event, "Lorient"), event.participants
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "date", "actors"), [
+    ("Le traité de coopération a été signé le 12 mai 2024 par la Norvège et le Danemark.",
+     "2024-05-12", ["Norvège", "Danemark"]),
+    ("Le plan de relance, adopté le 3 février 2024 par la Belgique, prévoit 40 millions d'euros "
+     "pour les ports.", "2024-02-03", ["Belgique"]),
+])
+def test_participants_place_as_passive_agent_acts(
+    nlp_full: Language, text: str, date: str, actors: list[str]
+) -> None:
+    event = _event(nlp_full, text, date)
+    assert all(_has(event, a) for a in actors), event.participants
+
+
+def _event_list(nlp: Language, text: str) -> list[Event]:
+    return list(_read(nlp, text, "2024-06-10")._.events)
+
+
+@pytest.mark.model
+def test_participants_subject_named_by_its_complement_is_no_anaphor(nlp_full: Language) -> None:
+    # "le conseil scientifique de l'Ifremer" is named by its own complement: it does not
+    # take up "le Conseil national des pêches" of the sentence before
+    text = ("Le Conseil national des pêches a réuni ses membres lundi 4 mars 2024. Le conseil "
+            "scientifique de l'Ifremer a publié mardi 5 mars 2024 un avis sur les quotas de sardine.")
+    event = next(e for e in _event_list(nlp_full, text) if e.date == "2024-03-05")
+    assert _has(event, "Ifremer") and not _has(event, "pêches"), event.participants

@@ -2,7 +2,9 @@
 
 A mention's participants come, in this order (the first role read for a name wins
 unless it was the vague "participant"): the items of an "avec A, B et C" list, the
-subject of its verb, active or passive, every coordinated subject too (through control:
+subject of its verb, active or passive, every coordinated subject too (a common noun
+acting for the organisation or the institution's place its "de" complements name: "la
+présidence du Burundi a annoncé"; through control:
 "a reçu … avant d'être intronisé"; a fronted participle is about the subject after it,
 "Créée en 2012 par X, la brasserie …"; a pronoun, a relative pronoun, a title or a
 definite description is read back to its name by :mod:`~pipeline.events.anaphora`), the
@@ -313,7 +315,33 @@ def _subject_referent(subj: Token, ctx: ArticleContext) -> Ent | None:
     named_after = _entity_at(ctx, subj.i + 1)
     if named_after is not None and named_after.label in _PARTICIPANT_LABELS:
         return named_after
-    return entity_described(subj, ctx)
+    return _owner_of_subject(subj, ctx) or entity_described(subj, ctx)
+
+
+def _owner_of_subject(subj: Token, ctx: ArticleContext) -> Ent | None:
+    """ "le conseil d'administration de X a nommé", "la ville de Nice se propose", "le
+    compte Twitter de la présidence du Burundi a annoncé": a common noun with no name of its
+    own acts for the organisation its "de" complements name, or for the place whose
+    institution (``institution_nouns``) is on that path."""
+    if subj.pos_ != "NOUN" or not subj.text[:1].islower():
+        return None
+    level, institution = [subj], norm_word(subj.lemma_) in _institution_nouns()
+    for _ in range(3):
+        level = [c for t in level for c in t.children
+                 if c.dep_ == "nmod" and any(k.dep_ == "case" and norm_word(k.text) in DE_WORDS for k in c.children)]
+        for noun in level:
+            owner = ctx.named_tokens.get(noun.i)
+            if owner is not None and (owner.label == "ORG" or (owner.label == "LOC" and institution)):
+                return owner
+        level = [t for t in level if t.i not in ctx.named_tokens and t.pos_ == "NOUN"]
+        institution = institution or any(norm_word(t.lemma_) in _institution_nouns() for t in level)
+    return None
+
+
+@functools.cache
+def _institution_nouns() -> frozenset[str]:
+    """The nouns of an institution a place's name completes (``institution_nouns``)."""
+    return frozenset(norm_word(w) for w in read_json("event_arguments_fr.json")["institution_nouns"]["words"])
 
 
 def _add_relative_objects(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> None:
@@ -453,8 +481,8 @@ def _add_segment_entities(
         if e.label == "PER" and prep in argument_words().topic_preps:
             continue  # what the show or the talk is about
         root = doc[e.start : e.end].root
-        # a place is a participant only as the one acting, applying or playing against;
-        # any other name only as the event's agent ("organisées par Livre et lecture en
+        # a place is a participant only as the one acting (a subject, a passive's agent:
+        # "le projet préparé par la France"), applying or playing against; any other name only as the event's agent ("organisées par Livre et lecture en
         # Bretagne", a name the NER calls a work)
         agent = e.label == "MISC" and prep in lex.organizer_preps
         if e.label not in _PARTICIPANT_LABELS and not agent and (
@@ -464,6 +492,7 @@ def _add_segment_entities(
                 or (root.dep_ == "conj" and root.head.dep_ == "nsubj")
                 or (prep in DE_WORDS and e.start - mention.trigger_end <= 2 and mention.nominal)
                 or _after_opponent_prep(doc, e.start, mention.seg_start)
+                or "obl:agent" in (root.dep_, root.head.dep_ if root.dep_ == "conj" else "")
             )
         ):
             continue
