@@ -28,13 +28,12 @@ from pipeline.events.grammar import (
     POSSESSIVES,
     appositive_ranges,
     inside,
-    morph,
     preceding_word,
 )
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import ArticleContext, Mention, Segment
 from pipeline.events.participants import collect_participants
-from pipeline.events.places import destination_place, host_place
+from pipeline.events.places import destination_place, host_place, in_description
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.quantities import load_lexicon as numbers_lexicon
 from pipeline.records import DateMention, Quantity
@@ -205,7 +204,7 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
     places = [
         e for e in segment.ents
         if e.label == "LOC" and e.start not in segment.used and not inside(e.start, appositives)
-        and not _in_description(mention, doc[e.start : e.end].root)
+        and not in_description(mention, doc[e.start : e.end].root, ctx)
     ]
     for e in places:
         if _after_place_prep(doc, lex, e.start, seg_start):
@@ -244,32 +243,6 @@ def _of_the_event(lex: EventLexicon, noun: Token, mention: Mention) -> bool:
         return True
     lemma = norm_word(noun.lemma_ or noun.text)
     return noun.head.i == mention.trigger.i and noun.dep_ == "nmod" and lex.nouns.get((lemma,)) == mention.type
-
-
-def _in_description(mention: Mention, root: Token) -> bool:
-    """Is the place in a relative clause or a participle that describes another noun of
-    the sentence ("le groupe Arvéa, holding installée à Angers", "X, qui conçoit des
-    maisons à Saint-Paul")? It says where that one is, not where the event happens."""
-    own = {mention.trigger.i, *(v.i for v in mention.verbs)}
-    tok = root
-    while tok.head.i != tok.i:
-        tok = tok.head
-        if tok.i in own:
-            return False
-        if tok.dep_ == "acl:relcl" and tok.head.i not in own:
-            return True
-        # "…, née à Ermont", "N'ayant pas obtenu de visa pour partir au Canada, …": a
-        # non-finite clause set beside the event's tells another act
-        if tok.dep_ == "advcl" and tok.pos_ == "VERB" and _non_finite(tok):
-            return True
-    return False
-
-
-def _non_finite(verb: Token) -> bool:
-    """An infinitive, or a participle with no finite auxiliary ("liée", "ayant réussi")."""
-    form = morph(verb, "VerbForm")
-    # "ayant réussi", "étant arrivé": the auxiliary is a participle too
-    return "Inf" in form or ("Part" in form and all("Part" in morph(c, "VerbForm") for c in verb.children if c.dep_.startswith("aux")))
 
 
 def _governed_place(mention: Mention, ctx: ArticleContext) -> str | None:

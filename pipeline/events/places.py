@@ -60,6 +60,32 @@ def destination_place(mention: Mention, ctx: ArticleContext) -> str | None:
     return ctx.doc[obj.i : end].text
 
 
+def in_description(mention: Mention, root: Token, ctx: ArticleContext) -> bool:
+    """Is the place in a relative clause or a participle that describes another noun of
+    the sentence ("le groupe Arvéa, holding installée à Angers", "X, qui conçoit des
+    maisons à Saint-Paul")? It says where that one is, not where the event happens."""
+    own = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    tok = root
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i in own:
+            return False
+        if tok.dep_ == "acl:relcl" and tok.head.i not in own:
+            return True
+        # "…, née à Ermont", "N'ayant pas obtenu de visa pour partir au Canada, …": a
+        # non-finite clause set beside the event's tells another act
+        if tok.dep_ == "advcl" and tok.pos_ == "VERB" and _non_finite(tok):
+            return True
+    return False
+
+
+def _non_finite(verb: Token) -> bool:
+    """An infinitive, or a participle with no finite auxiliary ("liée", "ayant réussi")."""
+    form = morph(verb, "VerbForm")
+    # "ayant réussi", "étant arrivé": the auxiliary is a participle too
+    return "Inf" in form or ("Part" in form and all("Part" in morph(c, "VerbForm") for c in verb.children if c.dep_.startswith("aux")))
+
+
 def _antecedent(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for: the noun its clause is about, else (the
     parser often hangs the clause elsewhere) the noun just before it, through its "de"
@@ -103,4 +129,4 @@ def _place_nouns(ctx: ArticleContext) -> frozenset[str]:
     return ctx.lex.place_nouns | argument_words().place_nouns
 
 
-__all__ = ["destination_place", "host_place"]
+__all__ = ["destination_place", "host_place", "in_description"]
