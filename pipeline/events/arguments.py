@@ -33,7 +33,7 @@ from pipeline.events.grammar import (
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import ArticleContext, Mention, Segment
 from pipeline.events.participants import collect_participants
-from pipeline.events.places import destination_place, host_place, in_description
+from pipeline.events.places import destination_place, host_place, in_description, seat_place
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.quantities import load_lexicon as numbers_lexicon
 from pipeline.records import DateMention, Quantity
@@ -232,7 +232,7 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
     mention.location = (
         _place_phrase(doc, lex, mention, appositives) or _governed_place(mention, ctx) or _venue_place(mention, ctx)
         or _reached_place(mention, ctx) or _taken_up_place(mention, ctx) or host_place(mention, ctx)
-        or destination_place(mention, ctx)
+        or destination_place(mention, ctx) or seat_place(mention, ctx)
     )
 
 
