@@ -157,6 +157,9 @@ def test_event_arguments_place_of_the_destination_object(
     # where the buyer named by "par" is based is no place of the takeover
     ("La conserverie Kerlann a été reprise le 9 avril 2024 par le groupe Océane, holding familiale "
      "installée à Lorient.", "2024-04-09", None),
+    # where the work told in the subject was done is not where its results came out
+    ("Les travaux, menés pendant deux ans sur le domaine expérimental de Kerbernez, ont été publiés "
+     "le 3 mai 2024 dans une revue américaine.", "2024-05-03", None),
 ])
 def test_event_arguments_place_of_the_acting_body(
     nlp_full: Language, text: str, date: str, place: str | None

@@ -230,7 +230,7 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
                 segment.used.add(e.start)
                 return
     mention.location = (
-        _place_phrase(doc, lex, mention, appositives) or _governed_place(mention, ctx) or _venue_place(mention, ctx)
+        _place_phrase(ctx, mention, appositives) or _governed_place(mention, ctx) or _venue_place(mention, ctx)
         or _reached_place(mention, ctx) or _taken_up_place(mention, ctx) or host_place(mention, ctx)
         or destination_place(mention, ctx) or seat_place(mention, ctx)
     )
@@ -386,10 +386,10 @@ def _after_place_prep(doc: Doc, lex: EventLexicon, start: int, floor: int) -> bo
     return False
 
 
-def _place_phrase(
-    doc: Doc, lex: EventLexicon, mention: Mention, appositives: Sequence[tuple[int, int]]
-) -> str | None:
-    """The first "à/dans …" + place noun phrase of the mention's clause ("à la salle des fêtes")."""
+def _place_phrase(ctx: ArticleContext, mention: Mention, appositives: Sequence[tuple[int, int]]) -> str | None:
+    """The first "à/dans …" + place noun phrase of the mention's clause ("à la salle des
+    fêtes"), unless it describes another noun (:func:`~pipeline.events.places.in_description`)."""
+    doc, lex = ctx.doc, ctx.lex
     seg_start, seg_end = mention.seg_start, mention.seg_end
     place_nouns = lex.place_nouns | argument_words().place_nouns
     for k in range(seg_start, seg_end - 1):
@@ -404,6 +404,7 @@ def _place_phrase(
             j < seg_end
             and norm_word(doc[j].lemma_ or doc[j].text) in place_nouns
             and doc[j].pos_ in ("NOUN", "PROPN")
+            and not in_description(mention, doc[j], ctx)
         ):
             end = j + 1
             while (
