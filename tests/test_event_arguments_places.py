@@ -145,3 +145,23 @@ def test_event_arguments_place_of_the_destination_object(
     nlp_full: Language, text: str, date: str, place: str | None
 ) -> None:
     assert _event(nlp_full, text, date).location == place
+
+
+@pytest.mark.parametrize(("text", "date", "place"), [
+    # the court that rules sits where its "de" place says: the ruling is there
+    ("Le tribunal de commerce de Quimper a prononcé lundi 4 mars 2024 la liquidation de la "
+     "conserverie Kerlann.", "2024-03-04", "Quimper"),
+    # where the people of the subject come from is who acts, not where the act happens
+    ("Trois nouveaux consuls au Sénégal ont remis le 12 mars 2024 leurs lettres de créance au "
+     "ministre.", "2024-03-12", None),
+    # where the buyer named by "par" is based is no place of the takeover
+    ("La conserverie Kerlann a été reprise le 9 avril 2024 par le groupe Océane, holding familiale "
+     "installée à Lorient.", "2024-04-09", None),
+    # where the work told in the subject was done is not where its results came out
+    ("Les travaux, menés pendant deux ans sur le domaine expérimental de Kerbernez, ont été publiés "
+     "le 3 mai 2024 dans une revue américaine.", "2024-05-03", None),
+])
+def test_event_arguments_place_of_the_acting_body(
+    nlp_full: Language, text: str, date: str, place: str | None
+) -> None:
+    assert _event(nlp_full, text, date).location == place

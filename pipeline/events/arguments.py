@@ -34,13 +34,12 @@ from pipeline.events.grammar import (
     POSSESSIVES,
     appositive_ranges,
     inside,
-    morph,
     preceding_word,
 )
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import ArticleContext, Mention, Segment
 from pipeline.events.participants import collect_participants
-from pipeline.events.places import destination_place, host_place
+from pipeline.events.places import destination_place, host_place, in_description, seat_place
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.quantities import load_lexicon as numbers_lexicon
 from pipeline.records import DateMention, Quantity
@@ -221,7 +220,7 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
     places = [
         e for e in segment.ents
         if e.label == "LOC" and e.start not in segment.used and not inside(e.start, appositives)
-        and not _in_description(mention, doc[e.start : e.end].root)
+        and not in_description(mention, doc[e.start : e.end].root, ctx)
     ]
     for e in places:
         if _after_place_prep(doc, lex, e.start, seg_start):
@@ -247,9 +246,9 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
                 segment.used.add(e.start)
                 return
     mention.location = (
-        _place_phrase(doc, lex, mention, appositives) or _governed_place(mention, ctx) or _venue_place(mention, ctx)
+        _place_phrase(ctx, mention, appositives) or _governed_place(mention, ctx) or _venue_place(mention, ctx)
         or _reached_place(mention, ctx) or _taken_up_place(mention, ctx) or host_place(mention, ctx)
-        or destination_place(mention, ctx)
+        or destination_place(mention, ctx) or seat_place(mention, ctx)
     )
 
 
@@ -260,32 +259,6 @@ def _of_the_event(lex: EventLexicon, noun: Token, mention: Mention) -> bool:
         return True
     lemma = norm_word(noun.lemma_ or noun.text)
     return noun.head.i == mention.trigger.i and noun.dep_ == "nmod" and lex.nouns.get((lemma,)) == mention.type
-
-
-def _in_description(mention: Mention, root: Token) -> bool:
-    """Is the place in a relative clause or a participle that describes another noun of
-    the sentence ("le groupe Arvéa, holding installée à Angers", "X, qui conçoit des
-    maisons à Saint-Paul")? It says where that one is, not where the event happens."""
-    own = {mention.trigger.i, *(v.i for v in mention.verbs)}
-    tok = root
-    while tok.head.i != tok.i:
-        tok = tok.head
-        if tok.i in own:
-            return False
-        if tok.dep_ == "acl:relcl" and tok.head.i not in own:
-            return True
-        # "…, née à Ermont", "N'ayant pas obtenu de visa pour partir au Canada, …": a
-        # non-finite clause set beside the event's tells another act
-        if tok.dep_ == "advcl" and tok.pos_ == "VERB" and _non_finite(tok):
-            return True
-    return False
-
-
-def _non_finite(verb: Token) -> bool:
-    """An infinitive, or a participle with no finite auxiliary ("liée", "ayant réussi")."""
-    form = morph(verb, "VerbForm")
-    # "ayant réussi", "étant arrivé": the auxiliary is a participle too
-    return "Inf" in form or ("Part" in form and all("Part" in morph(c, "VerbForm") for c in verb.children if c.dep_.startswith("aux")))
 
 
 def _governed_place(mention: Mention, ctx: ArticleContext) -> str | None:
@@ -429,10 +402,10 @@ def _after_place_prep(doc: Doc, lex: EventLexicon, start: int, floor: int) -> bo
     return False
 
 
-def _place_phrase(
-    doc: Doc, lex: EventLexicon, mention: Mention, appositives: Sequence[tuple[int, int]]
-) -> str | None:
-    """The first "à/dans …" + place noun phrase of the mention's clause ("à la salle des fêtes")."""
+def _place_phrase(ctx: ArticleContext, mention: Mention, appositives: Sequence[tuple[int, int]]) -> str | None:
+    """The first "à/dans …" + place noun phrase of the mention's clause ("à la salle des
+    fêtes"), unless it describes another noun (:func:`~pipeline.events.places.in_description`)."""
+    doc, lex = ctx.doc, ctx.lex
     seg_start, seg_end = mention.seg_start, mention.seg_end
     place_nouns = lex.place_nouns | argument_words().place_nouns
     for k in range(seg_start, seg_end - 1):
@@ -447,6 +420,7 @@ def _place_phrase(
             j < seg_end
             and norm_word(doc[j].lemma_ or doc[j].text) in place_nouns
             and doc[j].pos_ in ("NOUN", "PROPN")
+            and not in_description(mention, doc[j], ctx)
         ):
             end = j + 1
             while (

@@ -38,6 +38,16 @@ def host_place(mention: Mention, ctx: ArticleContext) -> str | None:
     return None
 
 
+def seat_place(mention: Mention, ctx: ArticleContext) -> str | None:
+    """The place a body that acts sits in: the "de" place of the subject of the mention's
+    clause when that subject is a body, not a person ("le tribunal de commerce de Tarbes
+    a prononcé la liquidation", "le conseil municipal de Vannes a voté …")."""
+    subject = subject_of(home_predicate(mention))
+    if subject is None or subject.pos_ != "NOUN" or norm_word(subject.lemma_) in argument_words().person_titles:
+        return None
+    return _de_place(subject, ctx)
+
+
 def destination_place(mention: Mention, ctx: ArticleContext) -> str | None:
     """The place the mention's verb of reaching goes to: its object's place noun phrase or
     "de" place; through a relative pronoun, the noun the clause is about."""
@@ -58,6 +68,49 @@ def destination_place(mention: Mention, ctx: ArticleContext) -> str | None:
     while end < obj.sent.end and ctx.doc[end].dep_ == "amod" and ctx.doc[end].head.i == obj.i:
         end += 1
     return ctx.doc[obj.i : end].text
+
+
+def in_description(mention: Mention, root: Token, ctx: ArticleContext) -> bool:
+    """Is the place in a relative clause or a participle that describes another noun of
+    the sentence ("le groupe Arvéa, holding installée à Angers", "X, qui conçoit des
+    maisons à Saint-Paul")? It says where that one is, not where the event happens."""
+    own = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    tok = root
+    described = False
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i in own:
+            return False
+        if tok.dep_ == "acl:relcl" and tok.head.i not in own:
+            return True
+        # "…, née à Ermont", "N'ayant pas obtenu de visa pour partir au Canada, …": a
+        # non-finite clause set beside the event's tells another act
+        if tok.dep_ == "advcl" and tok.pos_ == "VERB" and _non_finite(tok):
+            return True
+        # "sept ambassadeurs au Burundi ont remis …", "le groupe basé à La Roche-sur-Yon
+        # s'est renforcé …", "par le groupe Arvéa, holding installée à Angers": what the
+        # event's subject or agent phrase says of it tells who acts, not where
+        if tok.dep_ in ("nsubj", "nsubj:pass", "obl:agent") and tok.head.i in own and not _event_noun(tok, ctx):
+            return True
+        # a participle or apposition on a "par" agent ("par le groupe Arvéa, holding
+        # installée à Angers"); not a place hung on the agent itself ("organisé par
+        # l'agence à Rouen", the parse's mistake)
+        if described and tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "case" and norm_word(c.text) == "par" for c in tok.children):
+            return True
+        described = described or tok.dep_ in ("acl", "appos")
+    return False
+
+
+def _event_noun(noun: Token, ctx: ArticleContext) -> bool:
+    """Is the noun an event noun of the lexicon ("le salon, organisé à Lorient")?"""
+    return (norm_word(noun.lemma_ or noun.text),) in ctx.lex.nouns
+
+
+def _non_finite(verb: Token) -> bool:
+    """An infinitive, or a participle with no finite auxiliary ("liée", "ayant réussi")."""
+    form = morph(verb, "VerbForm")
+    # "ayant réussi", "étant arrivé": the auxiliary is a participle too
+    return "Inf" in form or ("Part" in form and all("Part" in morph(c, "VerbForm") for c in verb.children if c.dep_.startswith("aux")))
 
 
 def _antecedent(pronoun: Token) -> Token | None:
@@ -103,4 +156,4 @@ def _place_nouns(ctx: ArticleContext) -> frozenset[str]:
     return ctx.lex.place_nouns | argument_words().place_nouns
 
 
-__all__ = ["destination_place", "host_place"]
+__all__ = ["destination_place", "host_place", "in_description", "seat_place"]
