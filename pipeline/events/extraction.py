@@ -24,7 +24,6 @@ from pipeline.events.lexicon import EventLexicon, load_lexicon
 from pipeline.events.mention import ArticleContext, Mention, is_dateline, is_event_date
 from pipeline.events.merging import build_events
 from pipeline.events.participants import doc_entities, main_actor
-from pipeline.events.places import headline_places
 from pipeline.events.status import status
 from pipeline.events.triggers import SentenceQuantities, find_mentions, trigger_candidates
 from pipeline.nlp.extensions import register_extensions
@@ -86,7 +85,6 @@ def find_events(doc: Doc) -> list[Event]:
             mention.in_speech = _in_speech(mention, ctx)
             all_mentions.append(mention)
     _date_speeches(all_mentions, lex)
-    headline_places(all_mentions, ctx)
     return build_events(doc, all_mentions)
 
 

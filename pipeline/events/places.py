@@ -10,31 +10,17 @@ The destination: the object of a verb of reaching (atteindre, rejoindre: the lex
 ``destination_verbs``) is where the event ends, when it is a place noun ("Cygnus
 atteindra la station spatiale internationale") or has a "de" place ("la coopérative de
 Thuir, qu'elle avait rejointe en 2004"); a name joined (a club, a firm) is who, not where.
-
-The headline's place: a news headline names where the story's main event happens
-("Normandie : meurtre d'un prêtre dans une église", "Syrie : une évacuation chaotique des
-civils à Alep"), and the lede then tells that event without repeating it. The place the
-headline's own event takes (its clause's place), else the place its "Lieu :" prefix
-names, is the place of the lede's mentions of that event (same trigger lemma or same
-type) that found no place of their own.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from pipeline.events.clause import argument_list, argument_words, home_predicate
 from pipeline.events.grammar import DE_WORDS, morph, preceding_word
 from pipeline.events.mention import ArticleContext, Mention
 from pipeline.events.roles import subject_of
-from pipeline.nlp.text import doc_text, norm_word
-
-#: a headline is one short line with no closing full stop, set above the text
-_HEADLINE_MAX_WORDS = 25
-_SENTENCE_END = re.compile(r"[.!?…]\s*$")
+from pipeline.nlp.text import norm_word
 
 
 def host_place(mention: Mention, ctx: ArticleContext) -> str | None:
@@ -170,65 +156,4 @@ def _place_nouns(ctx: ArticleContext) -> frozenset[str]:
     return ctx.lex.place_nouns | argument_words().place_nouns
 
 
-def headline_places(mentions: Sequence[Mention], ctx: ArticleContext) -> None:
-    """Give the lede's mentions of the headline's event the headline's place, in place.
-
-    The headline's place is the place its own event mention found in its clause, else
-    the LOC name before its colon ("Turquie : attentat …"). A lede mention takes it when
-    it has no place of its own and tells the headline's event: the same trigger lemma
-    or the same type. No headline, no event in it or no place in it: nothing changes.
-    """
-    doc = ctx.doc
-    head_end = _headline_end(doc)
-    if head_end is None:
-        return
-    told = [m for m in mentions if m.trigger.i < head_end]
-    place = next((m.location for m in told if m.location), None) or _prefix_place(ctx, head_end)
-    if not told or place is None:
-        return
-    lede = _lede(doc, head_end)
-    if lede is None:
-        return
-    lemmas = {norm_word(m.trigger.lemma_) for m in told}
-    types = {m.type for m in told}
-    for m in mentions:
-        if (lede[0] <= m.trigger.i < lede[1] and m.location is None
-                and (norm_word(m.trigger.lemma_) in lemmas or m.type in types)):
-            m.location = place
-
-
-def _headline_end(doc: Doc) -> int | None:
-    """The token after the article's headline: its first line when that line is short,
-    does not end a sentence and more text follows it; None when the text has none."""
-    text = doc_text(doc)
-    cut = text.find("\n")
-    line = text[:cut].strip() if cut > 0 else ""
-    if not line or not text[cut:].strip() or len(line.split()) > _HEADLINE_MAX_WORDS or _SENTENCE_END.search(line):
-        return None
-    span = doc.char_span(0, len(text[:cut].rstrip()), alignment_mode="expand")
-    return None if span is None or not len(span) else span.end
-
-
-def _prefix_place(ctx: ArticleContext, head_end: int) -> str | None:
-    """The LOC name that alone makes the headline's prefix before a colon ("Syrie : …")."""
-    colon = next((t.i for t in ctx.doc[:head_end] if t.text == ":"), None)
-    ent = ctx.named_tokens.get(0)
-    if colon is None or ent is None or ent.label != "LOC" or ent.start != 0 or ent.end != colon:
-        return None
-    return ent.text
-
-
-def _lede(doc: Doc, head_end: int) -> tuple[int, int] | None:
-    """The token range of the lede: the first line after the headline that has a verb
-    (a dateline has none: "26 juillet 2016, Normandie . –")."""
-    start = head_end
-    for k in range(head_end, len(doc) + 1):
-        if k == len(doc) or ("\n" in doc[k - 1].text_with_ws and k > start):
-            line = doc[start:k]
-            if any(t.pos_ in ("VERB", "AUX") for t in line):
-                return start, k
-            start = k
-    return None
-
-
-__all__ = ["destination_place", "headline_places", "host_place", "in_description", "seat_place"]
+__all__ = ["destination_place", "host_place", "in_description", "seat_place"]
