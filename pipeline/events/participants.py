@@ -293,8 +293,7 @@ def _add_described_complement(table: dict[str, Participant], mention: Mention, c
         return
     level = [mention.trigger]
     for _ in range(2):
-        level = [c for t in level for c in t.children
-                 if c.dep_ == "nmod" and any(k.dep_ == "case" and norm_word(k.text) in DE_WORDS for k in c.children)]
+        level = _de_complements(level)
         for noun in level:
             found = entity_described(noun, ctx)
             if found is not None:
@@ -327,8 +326,7 @@ def _owner_of_subject(subj: Token, ctx: ArticleContext) -> Ent | None:
         return None
     level, institution = [subj], norm_word(subj.lemma_) in _institution_nouns()
     for _ in range(3):
-        level = [c for t in level for c in t.children
-                 if c.dep_ == "nmod" and any(k.dep_ == "case" and norm_word(k.text) in DE_WORDS for k in c.children)]
+        level = _de_complements(level)
         for noun in level:
             owner = ctx.named_tokens.get(noun.i)
             if owner is not None and (owner.label == "ORG" or (owner.label == "LOC" and institution)):
@@ -336,6 +334,12 @@ def _owner_of_subject(subj: Token, ctx: ArticleContext) -> Ent | None:
         level = [t for t in level if t.i not in ctx.named_tokens and t.pos_ == "NOUN"]
         institution = institution or any(norm_word(t.lemma_) in _institution_nouns() for t in level)
     return None
+
+
+def _de_complements(nouns: list[Token]) -> list[Token]:
+    """The nouns' "de" complements, one level down ("le compte de la présidence" -> "présidence")."""
+    return [c for t in nouns for c in t.children
+            if c.dep_ == "nmod" and any(k.dep_ == "case" and norm_word(k.text) in DE_WORDS for k in c.children)]
 
 
 @functools.cache
@@ -482,8 +486,9 @@ def _add_segment_entities(
             continue  # what the show or the talk is about
         root = doc[e.start : e.end].root
         # a place is a participant only as the one acting (a subject, a passive's agent:
-        # "le projet préparé par la France"), applying or playing against; any other name only as the event's agent ("organisées par Livre et lecture en
-        # Bretagne", a name the NER calls a work)
+        # "le projet préparé par la France"), applying or playing against; any other name
+        # only as the event's agent ("organisées par Livre et lecture en Bretagne", a name
+        # the NER calls a work)
         agent = e.label == "MISC" and prep in lex.organizer_preps
         if e.label not in _PARTICIPANT_LABELS and not agent and (
             e.label != "LOC"
