@@ -106,8 +106,7 @@ def _attach_date(mention: Mention, ctx: ArticleContext) -> None:
 def _hangs_on(doc: Doc, date: DateMention, mention: Mention) -> bool:
     """Is the date's head the trigger or a verb that carries it?"""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
-    return span is not None and span.root.head.i != span.root.i and span.root.head.i in {
-        mention.trigger.i, *(v.i for v in mention.verbs)}
+    return span is not None and span.root.head.i != span.root.i and span.root.head.i in mention.anchor_ids
 
 
 def _deadline(doc: Doc, date: DateMention) -> bool:
@@ -125,7 +124,7 @@ def _since(doc: Doc, date: DateMention, mention: Mention) -> bool:
     if not since or mention.type not in _STARTING_TYPES:
         return since
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
-    anchors = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    anchors = mention.anchor_ids
     # the date qualifies a noun set apart from the trigger's clause (an apposition)
     return span is not None and span.root.head.i not in anchors and span.root.head.dep_ == "appos"
 
@@ -155,7 +154,7 @@ def _governed_date(mention: Mention, ctx: ArticleContext) -> DateMention | None:
     """
     doc = ctx.doc
     sent = mention.trigger.sent
-    anchors = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    anchors = mention.anchor_ids
     lo = bisect.bisect_left(ctx.date_starts, sent.start_char)
     best: DateMention | None = None
     for d in itertools.islice(ctx.dates, lo, None):
@@ -267,7 +266,7 @@ def _governed_place(mention: Mention, ctx: ArticleContext) -> str | None:
     session, au cours de laquelle …, se tiendra le 25 février à Naves"), or the place of
     the post a person is elected or named to ("élu maire d'Amiens")."""
     doc, lex = ctx.doc, ctx.lex
-    anchors = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    anchors = mention.anchor_ids
     titles = argument_words().person_titles
     posts = {c.i for v in mention.verbs for c in v.children
              if c.dep_ in ("xcomp", "obj") and c.pos_ == "NOUN" and norm_word(c.lemma_ or c.text) in titles}
@@ -291,7 +290,7 @@ def _venue_place(mention: Mention, ctx: ArticleContext) -> str | None:
     a relative clause on the noun of that gathering ("élu au terme de l'assemblée qui s'est
     tenue à Ajaccio", "remise lors d'une cérémonie organisée à l'Hôtel de Région")."""
     doc, lex = ctx.doc, ctx.lex
-    anchors = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    anchors = mention.anchor_ids
     sent = mention.trigger.sent
     place_nouns = lex.place_nouns | argument_words().place_nouns
     lo = bisect.bisect_left(ctx.ent_starts, sent.start)
@@ -317,7 +316,7 @@ def _reached_place(mention: Mention, ctx: ArticleContext) -> str | None:
     own predicate ("débutera chez une vingtaine de producteurs du Vaucluse", "livrés à 40
     exploitations de la Drôme"): the event happens where they are."""
     doc = ctx.doc
-    anchors = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    anchors = mention.anchor_ids
     approximate = numbers_lexicon().approximate_nouns
     sent = mention.trigger.sent
     lo = bisect.bisect_left(ctx.ent_starts, sent.start)

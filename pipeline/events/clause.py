@@ -215,7 +215,7 @@ def in_event_clause(mention: Mention, root: Token) -> bool:
         owner = anchor_subject(mention)
         return mention.trigger.is_ancestor(root) or (owner is not None and names_phrase(owner, root))
     home = home_predicate(mention)
-    anchors = {mention.trigger.i, *(v.i for v in mention.verbs), *_modal_chain(home)}
+    anchors = {*mention.anchor_ids, *_modal_chain(home)}
     tok = root
     for _ in range(_MAX_DEPTH):
         if tok.i in anchors:

@@ -162,12 +162,7 @@ def counting_kinds(event_type: str) -> tuple[FigureKind, ...]:
     return tuple(k for k in figure_kinds() if event_type in k.types and not k.sums)
 
 
-def counting_verbs(event_type: str) -> frozenset[str]:
-    """The verbs of :func:`counting_kinds`."""
-    return frozenset().union(*(k.verbs for k in counting_kinds(event_type)))
-
-
 __all__ = [
-    "FigureKind", "companions", "consequence_count", "counting_kinds", "counting_verbs", "figure_kinds", "figure_preps",
+    "FigureKind", "companions", "consequence_count", "counting_kinds", "figure_kinds", "figure_preps",
     "framed_count", "phrase_head",
 ]

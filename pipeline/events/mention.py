@@ -128,6 +128,11 @@ class Mention:
         """The mention's own verbs: its support verb, and the trigger when it is a verb."""
         return [v for v in (self.support, None if self.nominal else self.trigger) if v]
 
+    @property
+    def anchor_ids(self) -> set[int]:
+        """Token indices of the trigger and the mention's own verbs: what an argument hangs on."""
+        return {self.trigger.i, *(v.i for v in self.verbs)}
+
 
 def named(participants: Iterable[Participant]) -> set[str]:
     """Normalised names of the participants that are named (not a common-noun GROUP)."""

@@ -151,7 +151,7 @@ def _nesting_group(mention: Mention, groups: Sequence[_Group]) -> _Group | None:
         if group.type != mention.type:
             continue
         for m in group.mentions:
-            if m.trigger.sent.start == start and above & {m.trigger.i, *(v.i for v in m.verbs)}:
+            if m.trigger.sent.start == start and above & m.anchor_ids:
                 return group
     return None
 

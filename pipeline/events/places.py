@@ -74,7 +74,7 @@ def in_description(mention: Mention, root: Token, ctx: ArticleContext) -> bool:
     """Is the place in a relative clause or a participle that describes another noun of
     the sentence ("le groupe Arvéa, holding installée à Angers", "X, qui conçoit des
     maisons à Saint-Paul")? It says where that one is, not where the event happens."""
-    own = {mention.trigger.i, *(v.i for v in mention.verbs)}
+    own = mention.anchor_ids
     tok = root
     described = False
     while tok.head.i != tok.i:
