@@ -3,7 +3,8 @@
 One rule, fixed before any annotation or output: among the articles of ``winer-fr-dev.jsonl``
 with 600-2,600 characters that rounds 1-3 did not take, in sha256(id) order, those whose
 lowercased text contains at least one of round 2's event stems and at least one month or
-weekday name (substrings); round 4 takes the first 24, round 5 the next 36; dev or held-out
+weekday name (substrings); round 4 takes the first 24, round 5 the next 36, round 6 the 63
+left (session 8); dev or held-out
 by the parity of sha256(id + 'split') as in every round (even: dev).
 Usage: ``python tests/gold/wikinews/select.py`` (prints id, part, round).
 """
@@ -63,7 +64,7 @@ TIME_WORDS = [
     "samedi",
     "dimanche",
 ]
-ROUNDS = {"round4": 24, "round5": 36}
+ROUNDS = {"round4": 24, "round5": 36, "round6": 63}
 
 
 def digest(text: str) -> int:
