@@ -22,7 +22,7 @@ Usage::
     python bench/bench_events.py --errors   # and the dev errors, for reading
     python bench/bench_events.py --participants hybrid   # the participant scorer's mode, not the shipped one
     python bench/bench_events.py --figures off   # the rules' figures alone (on: the figure scorer's chosen mode)
-    python bench/bench_events.py --by-round   # each Wikinews half also as rounds 1-3 and rounds 4-5 of the gold
+    python bench/bench_events.py --by-round   # each Wikinews half also as rounds 1-3, 4-5 and 6 of the gold
     python bench/bench_events.py --dev-only   # the dev sets alone, for iterating on rules
 """
 
@@ -160,7 +160,7 @@ def main() -> int:
     parser.add_argument("--figures", choices=("shipped", "on", "off"), default="shipped",
                         help="who decides figures (pipeline/events/figure_scorer.py): its chosen mode, the rules")
     parser.add_argument("--by-round", action="store_true",
-                        help="add columns: each Wikinews half split into rounds 1-3 and rounds 4-5 (split.json's round4, round5)")
+                        help="add columns: each Wikinews half split into rounds 1-3, 4-5 and 6 (split.json's round4, round5, round6)")
     parser.add_argument("--dev-only", action="store_true", help="leave the held-out halves out (while writing rules)")
     args = parser.parse_args()
     gold = {name: path for name, path in GOLD.items() if not (args.dev_only and "held-out" in name)}
@@ -192,12 +192,14 @@ def main() -> int:
         results[name] = evaluate_events(docs, nlp)
     if args.by_round:
         split = json.loads(SPLIT.read_text("utf-8"))
-        late = set(split.get("round4", [])) | set(split.get("round5", []))
+        rounds = {"r4-5": set(split.get("round4", [])) | set(split.get("round5", [])), "r6": set(split.get("round6", []))}
         for half in [name for name in ("wikinews dev", "wikinews held-out") if name in gold]:
             docs = _load(GOLD[half])  # type: ignore[arg-type]
             short = half.replace("wikinews", "wn")
+            late = set().union(*rounds.values())
             results[f"{short} r1-3"] = evaluate_events([d for d in docs if d["id"] not in late], nlp)
-            results[f"{short} r4-5"] = evaluate_events([d for d in docs if d["id"] in late], nlp)
+            for label, ids in rounds.items():
+                results[f"{short} {label}"] = evaluate_events([d for d in docs if d["id"] in ids], nlp)
 
     def row(label: str, values: list[str]) -> str:
         return f"{label:<40}" + "".join(f"{v:>22}" for v in values)
@@ -213,6 +215,8 @@ def main() -> int:
     print(row("arguments of matched dated events", [
         f"{s.arguments.value:.3f} ({s.arguments.correct}/{s.arguments.total})" for s in results.values()
     ]))
+    for slot in ("participants", "location", "status", "quantities"):
+        print(row(f"  {slot} (of those)", [f"{s.argument_slots[slot].value:.3f}" for s in results.values()]))
     for label, attr in (("type+date+participant F1", "events"), ("type+date F1", "events_type_date")):
         print(row(label, [f"{getattr(s, attr).f1:.3f}" for s in results.values()]))
     for label, attr in (("  location", "location"), ("  participants (same set)", "participants"),

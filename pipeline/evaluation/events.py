@@ -72,6 +72,10 @@ class EventScores:
     dated_events: PRF = field(default_factory=PRF)
     #: on matched dated events: participants, location, status and quantities, each right or not
     arguments: Accuracy = field(default_factory=Accuracy)
+    #: the four judgements of ``arguments``, one by one (participants, location, status, quantities)
+    argument_slots: dict[str, Accuracy] = field(
+        default_factory=lambda: {slot: Accuracy() for slot in ("participants", "location", "status", "quantities")}
+    )
     location: Accuracy = field(default_factory=Accuracy)
     participants: Accuracy = field(default_factory=Accuracy)
     participant_names: PRF = field(default_factory=PRF)
@@ -214,10 +218,14 @@ def _score_dated_events(scores: EventScores, gold: list[dict[str, Any]], pred: l
         p = dated_pred[best]
         scores.dated_events.tp_gold += 1
         scores.dated_events.tp_pred += 1
-        scores.arguments.add(_same_participants(g, p))
-        scores.arguments.add(same_name(g.get("location"), p.get("location")))
-        scores.arguments.add(g.get("status") == p.get("status"))
-        scores.arguments.add(_quantity_values(g) == _quantity_values(p))
+        for slot, right in (
+            ("participants", _same_participants(g, p)),
+            ("location", same_name(g.get("location"), p.get("location"))),
+            ("status", g.get("status") == p.get("status")),
+            ("quantities", _quantity_values(g) == _quantity_values(p)),
+        ):
+            scores.arguments.add(right)
+            scores.argument_slots[slot].add(right)
     scores.dated_events.n_gold += sum(1 for g in dated_gold if not g.get("optional"))
     scores.dated_events.n_pred += len(dated_pred) - matched_optional
 
