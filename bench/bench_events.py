@@ -154,7 +154,8 @@ def _participant_misses(nlp: Any, docs: list[dict[str, Any]]) -> Counter[str]:
 def main() -> int:
     """Print the table; exit 1 when the gold cannot be built."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", action="store_true", help="write the dev half's missed/spurious events")
+    parser.add_argument("--errors", action="store_true",
+                        help="write the dev half's missed/spurious events (Wikinews round 6 left out: it validates)")
     parser.add_argument("--participants", choices=("shipped", "rules", "scorer", "hybrid"), default="shipped",
                         help="who decides participant sets (pipeline/events/scorer.py); default: as shipped")
     parser.add_argument("--figures", choices=("shipped", "on", "off"), default="shipped",
@@ -233,11 +234,14 @@ def main() -> int:
         print(f"gold participants of matched dated events, {name}:",
               dict(_participant_misses(nlp, _corpora_gold() if path is None else _load(path))))
     if args.errors:
-        print("dev: why each required dated gold event was missed:", dict(_miss_kinds(nlp, _load(GOLD["wikinews dev"]))))
+        # round 6 of the Wikinews dev half validates the rules written on the rest: totals only, never its items
+        validation = set(json.loads(SPLIT.read_text("utf-8")).get("round6", []))
+        train = [d for d in _load(GOLD["wikinews dev"]) if d["id"] not in validation]  # type: ignore[arg-type]
+        print("dev (without round 6): why each required dated gold event was missed:", dict(_miss_kinds(nlp, train)))
         for name, target in (("wikinews dev", WORK / "events-errors-dev.json"),
                              ("press dev", WORK / "events-errors-press-dev.json")):
-            target.write_text(json.dumps([{"id": i, "missed": m, "spurious": p} for i, m, p in results[name].errors],
-                                         ensure_ascii=False, indent=1), "utf-8")
+            items = [{"id": i, "missed": m, "spurious": p} for i, m, p in results[name].errors if i not in validation]
+            target.write_text(json.dumps(items, ensure_ascii=False, indent=1), "utf-8")
             print(f"{name} errors: {target}")
     return 0
 
