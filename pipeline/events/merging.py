@@ -234,9 +234,30 @@ def _keep(group: _Group) -> bool:
         return False
     verbal = any(m.support is not None or not m.nominal for m in group.mentions)
     if group.date is not None:
-        # a dated weak noun ("la création", "une journée") still needs a verb or a name
-        return verbal or any(m.name or not m.weak for m in group.mentions)
+        # a dated weak noun ("la création", "une journée") still needs a verb, a name, or
+        # the date hung on it by the parse ("la reprise de Sodimec en 2017")
+        return verbal or any(m.name or not m.weak or _dates_the_noun(m) for m in group.mentions)
     return verbal and any(not m.weak and (named(m.participants) or m.name) for m in group.mentions)
+
+
+def _dates_the_noun(mention: Mention) -> bool:
+    """Does the parse hang the mention's date on the trigger noun itself, or on its
+    complement ("après la reprise de la société Sodimec en 2017", "réunis en session
+    plénière jeudi", "l'ouverture d'une antenne à Kourou en septembre")? Then the noun
+    tells an event as a verb would; a number naming the noun ("l'édition 2022") does not."""
+    date = mention.date
+    if date is None or not mention.nominal:
+        return False
+    span = mention.trigger.doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    if head.i == root.i or root.dep_ == "nummod":
+        return False
+    if head.dep_ == "nmod" and mention.trigger.i <= head.head.i < mention.trigger_end:
+        head = head.head  # the parser hangs a trailing date on the last noun of the complement
+    return mention.trigger.i <= head.i < mention.trigger_end
 
 
 def event_id(kind: str, date: str | None, evidence: Sequence[Evidence]) -> str:
