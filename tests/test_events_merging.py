@@ -67,3 +67,27 @@ def test_events_merging_undated_mention_after_the_dated_one_tells_it_again(
     events = [e for e in _read(nlp_full, text, "2024-06-12")._.events if e.type == "partnership"]
     assert len(events) == partnerships
     assert [q.value for q in events[0].quantities] == amounts
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parse hangs the date on the weak noun itself: the noun tells the event
+    ("C'est la troisième opération du groupe en quatre ans, après la reprise de la "
+     "biscuiterie Le Guen en 2019.", ("acquisition", "2019")),
+    # or on the last noun of its complement ("d'une agence à Lannion … en 2021")
+    ("Après l'ouverture d'une agence à Lannion, dans les Côtes-d'Armor, en 2021, la société "
+     "vise Brest.", ("launch", "2021")),
+])
+def test_events_merging_weak_noun_keeps_the_date_the_parse_hangs_on_it(
+    nlp_full: Language, text: str, expected: tuple[str, str]
+) -> None:
+    found = [(e.type, e.date) for e in _read(nlp_full, text, "2024-03-20")._.events if e.date]
+    assert expected in found
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    # a year naming the edition is no date the event happens on
+    ("Les bénévoles de l'édition 2025 se retrouveront lundi.", "2025"),
+])
+def test_events_merging_weak_noun_named_by_a_year_is_no_dated_event(nlp_full: Language, text: str, year: str) -> None:
+    assert year not in [e.date for e in _read(nlp_full, text, "2024-03-20")._.events]

@@ -253,8 +253,8 @@ def _dates_the_noun(mention: Mention) -> bool:
         return False
     root = span.root
     head = root.head
-    if head.i == root.i or root.dep_ == "nummod":
-        return False
+    if head.i == root.i or root.dep_ == "nummod" or (date.text.isdigit() and not any(c.dep_ == "case" for c in root.children)):
+        return False  # "l'édition 2025": a bare year with no preposition names the noun
     if head.dep_ == "nmod" and mention.trigger.i <= head.head.i < mention.trigger_end:
         head = head.head  # the parser hangs a trailing date on the last noun of the complement
     return mention.trigger.i <= head.i < mention.trigger_end
