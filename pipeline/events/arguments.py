@@ -39,7 +39,13 @@ from pipeline.events.grammar import (
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import ArticleContext, Mention, Segment
 from pipeline.events.participants import collect_participants
-from pipeline.events.places import destination_place, host_place, in_description, qualified_name, seat_place
+from pipeline.events.places import (
+    destination_place,
+    host_place,
+    in_description,
+    qualified_name,
+    seat_place,
+)
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.quantities import load_lexicon as numbers_lexicon
 from pipeline.records import DateMention, Quantity

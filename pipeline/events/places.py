@@ -77,13 +77,7 @@ def in_description(mention: Mention, root: Token, ctx: ArticleContext) -> bool:
     """Is the place in a relative clause or a participle that describes another noun of
     the sentence ("le groupe Arvéa, holding installée à Angers", "X, qui conçoit des
     maisons à Saint-Paul")? It says where that one is, not where the event happens."""
-    own = set(mention.anchor_ids)
-    if mention.nominal:
-        # "n'est pas sans rappeler le discours d'Obama en 2009 à Prague", "le groupe basé à
-        # La Roche-sur-Yon s'était renforcé avec l'acquisition de …": the verbs whose clause
-        # holds the event noun are the event's clause (the parser hangs its adjuncts on
-        # them, and their subject's description says who acts)
-        own.update(t.i for t in mention.trigger.ancestors if t.pos_ in ("VERB", "AUX"))
+    own = mention.anchor_ids
     tok = root
     described = False
     while tok.head.i != tok.i:
