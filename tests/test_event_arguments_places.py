@@ -165,23 +165,3 @@ def test_event_arguments_place_of_the_acting_body(
     nlp_full: Language, text: str, date: str, place: str | None
 ) -> None:
     assert _event(nlp_full, text, date).location == place
-
-
-@pytest.mark.parametrize(("text", "date", "place"), [
-    # the town after a former employer's name says where that employer is
-    ("Son associé, Paul Le Goff, a rejoint la start-up en 2019 après huit ans chez Thales, à Brest.",
-     "2019", None),
-    # the town after a client named in a "dont" list says where the client is
-    ("Fondée en 2018, la société Mareva compte 12 salariés et une trentaine de clients, dont la "
-     "coopérative Triskalia, à Landerneau.", "2018", None),
-    # the town after a venue reached by "au" is the event's own
-    ("La signature a eu lieu le 3 avril 2024 au siège de la CCI, à Quimper, en présence des élus.",
-     "2024-04-03", "Quimper"),
-    # the town after who receives them is where they are received
-    ("Les lauréats seront reçus le 12 juin 2024 par le conseil départemental du Finistère, à Quimper.",
-     "2024-06-12", "Quimper"),
-])
-def test_event_arguments_place_set_after_a_side_name_describes_it(
-    nlp_full: Language, text: str, date: str, place: str | None
-) -> None:
-    assert _event(nlp_full, text, date).location == place

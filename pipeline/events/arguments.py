@@ -39,13 +39,7 @@ from pipeline.events.grammar import (
 from pipeline.events.lexicon import EventLexicon
 from pipeline.events.mention import ArticleContext, Mention, Segment
 from pipeline.events.participants import collect_participants
-from pipeline.events.places import (
-    destination_place,
-    host_place,
-    in_description,
-    qualified_name,
-    seat_place,
-)
+from pipeline.events.places import destination_place, host_place, in_description, seat_place
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.quantities import load_lexicon as numbers_lexicon
 from pipeline.records import DateMention, Quantity
@@ -226,7 +220,6 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
         e for e in segment.ents
         if e.label == "LOC" and e.start not in segment.used and not inside(e.start, appositives)
         and not in_description(mention, doc[e.start : e.end].root, ctx)
-        and not _describes_name(e.start, mention, ctx)
     ]
     for e in places:
         if _after_place_prep(doc, lex, e.start, seg_start):
@@ -258,23 +251,6 @@ def _set_location(mention: Mention, ctx: ArticleContext, segment: Segment) -> No
     )
 
 
-def _describes_name(start: int, mention: Mention, ctx: ArticleContext) -> bool:
-    """Does the place at ``start`` say where the name before its comma is ("chez Orange, à
-    Caen")? Not when that name is itself where the event is ("au siège de la CCI, à
-    Montpellier", "place de la République, à Paris"): then it names the town of the venue."""
-    name = qualified_name(start, mention, ctx)
-    if name is None:
-        return False
-    doc = ctx.doc
-    first = doc[name.start]
-    venue = norm_word(first.lemma_ or first.text) in ctx.lex.place_nouns | argument_words().place_nouns
-    # the name or the noun it names ("sur le biocluster Genopole") after a place preposition
-    root = doc[name.start : name.end].root
-    nouns = (root, root.head) if root.dep_ in ("appos", "nmod", "flat:name") else (root,)
-    reached = any(norm_word(c.text) in ctx.lex.location_preps for n in nouns for c in n.children if c.dep_ == "case")
-    return not venue and not reached and not _after_place_prep(doc, ctx.lex, name.start, doc[start].sent.start)
-
-
 def _of_the_event(lex: EventLexicon, noun: Token, mention: Mention) -> bool:
     """Is ``noun`` the nominal trigger, or an event noun of its type in the trigger's
     complement ("sa défaite à l'élection municipale de Rennes": the election's place)?"""
@@ -299,7 +275,7 @@ def _governed_place(mention: Mention, ctx: ArticleContext) -> str | None:
     for e in itertools.islice(ctx.ents, lo, None):
         if e.start >= sent.end:
             break
-        if e.label != "LOC" or _describes_name(e.start, mention, ctx):
+        if e.label != "LOC":
             continue
         root = doc[e.start : e.end].root
         if root.head.i in anchors and _after_place_prep(doc, lex, e.start, sent.start):

@@ -18,12 +18,9 @@ from spacy.tokens import Token
 
 from pipeline.events.clause import argument_list, argument_words, home_predicate
 from pipeline.events.grammar import DE_WORDS, morph, preceding_word
-from pipeline.events.mention import ArticleContext, Ent, Mention
+from pipeline.events.mention import ArticleContext, Mention
 from pipeline.events.roles import subject_of
 from pipeline.nlp.text import norm_word
-
-#: the dependencies of who does an event and what it acts on
-_CORE_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent"})
 
 
 def host_place(mention: Mention, ctx: ArticleContext) -> str | None:
@@ -104,34 +101,6 @@ def in_description(mention: Mention, root: Token, ctx: ArticleContext) -> bool:
     return False
 
 
-def qualified_name(start: int, mention: Mention, ctx: ArticleContext) -> Ent | None:
-    """The name a place at token ``start`` is set after, behind a comma, "X, à Y" ("dix ans
-    chez Orange, à Caen", "dont le groupe Delpierre Transports, à Arras", "maire de
-    Plaissan, dans l'Hérault"): the place may say where that name is rather than where the
-    event happens. None when the name is the event's own ("le festival Rive Sonore, à
-    Bordeaux") or there is no such name."""
-    doc = ctx.doc
-    k = start - 1
-    while k >= 0 and doc[k].pos_ == "DET":
-        k -= 1
-    if k < 2 or norm_word(doc[k].text) not in ctx.lex.location_preps or doc[k - 1].text != ",":
-        return None
-    name = ctx.named_tokens.get(k - 2)
-    if name is None or name.end != k - 1 or name.label not in ("ORG", "PER", "LOC"):
-        return None
-    own = mention.anchor_ids
-    if any(i in own or (mention.nominal and doc[i].head.i == mention.trigger.i) for i in range(name.start, name.end)):
-        return None
-    # "reçus par le conseil régional d'Auvergne-Rhône-Alpes, à Lyon": the town of who
-    # does the event, or of what it acts on, is where it happens
-    phrase = doc[name.start : name.end].root
-    while phrase.dep_ in ("nmod", "appos", "flat:name") and phrase.head.pos_ in ("NOUN", "PROPN"):
-        phrase = phrase.head
-    if phrase.dep_ in _CORE_DEPS and phrase.head.i in own:
-        return None
-    return name
-
-
 def _event_noun(noun: Token, ctx: ArticleContext) -> bool:
     """Is the noun an event noun of the lexicon ("le salon, organisé à Lorient")?"""
     return (norm_word(noun.lemma_ or noun.text),) in ctx.lex.nouns
@@ -187,4 +156,4 @@ def _place_nouns(ctx: ArticleContext) -> frozenset[str]:
     return ctx.lex.place_nouns | argument_words().place_nouns
 
 
-__all__ = ["destination_place", "host_place", "in_description", "qualified_name", "seat_place"]
+__all__ = ["destination_place", "host_place", "in_description", "seat_place"]
