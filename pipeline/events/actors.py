@@ -15,13 +15,7 @@ from pipeline.events.anaphora import (
     person_referred,
     relative_antecedent,
 )
-from pipeline.events.clause import (
-    anchor_subject,
-    argument_list,
-    argument_words,
-    is_time_anchor,
-    names_phrase,
-)
+from pipeline.events.clause import anchor_subject, argument_list, argument_words, is_time_anchor, names_phrase
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
