@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from pipeline.events.anaphora import (
     entity_described,
@@ -15,7 +15,7 @@ from pipeline.events.anaphora import (
     person_referred,
     relative_antecedent,
 )
-from pipeline.events.clause import anchor_subject, argument_list, argument_words, is_time_anchor, names_phrase
+from pipeline.events.clause import anchor_subject, argument_words, is_time_anchor, names_phrase
 from pipeline.events.grammar import (
     DE_WORDS,
     DEFINITES,
@@ -122,7 +122,7 @@ def add_issuer(table: dict[str, Participant], mention: Mention, ctx: ArticleCont
     participant = Participant(
         name=issuer.canonical, label=issuer.label, role=role, entity_id=issuer.entity_id
     )
-    if _refers_to_issuer(table, mention, ctx) or _other_side_untold(table, mention, ctx):
+    if _refers_to_issuer(table, mention, ctx):
         add_participant(table, participant)
     elif not named(table.values()) and not mention.in_quote and mention.type in ctx.lex.issuer_default_types:
         # a press release's event with nobody named is its issuer's own
@@ -159,34 +159,6 @@ def _refers_to_issuer(table: dict[str, Participant], mention: Mention, ctx: Arti
             and not _owner_named(mention, ctx)
         )
     return False
-
-
-def _other_side_untold(table: dict[str, Participant], mention: Mention, ctx: ArticleContext) -> bool:
-    """ "Un accord a été signé avec X", "la directrice conduira le rapprochement avec Y": a
-    two-sided event (``bilateral_types``) whose names all sit in its "avec" phrases, with no
-    subject that is a name or takes one up, has the article's organisation as its other side."""
-    if mention.type not in argument_list("bilateral_types") or mention.in_quote or not named(table.values()):
-        return False
-    doc, names = ctx.doc, named(table.values())
-    opens = [t.i for t in doc[mention.seg_start : mention.seg_end] if norm_word(t.text) in argument_list("other_side_preps")]
-    if not opens:
-        return False
-    # every name sits after "avec" (the parse may cut "avec X, l'exploitant du réseau Y" apart)
-    told = {norm_word(e.canonical) for e in ctx.ents if opens[0] < e.start < mention.seg_end}
-    before = {norm_word(e.canonical) for e in ctx.ents if mention.seg_start <= e.start < opens[0]}
-    if not names <= told or names & before:
-        return False
-    return all(_told_by_no_name(subject_of(v), ctx) for v in mention.verbs)
-
-
-def _told_by_no_name(subj: Token | None, ctx: ArticleContext) -> bool:
-    """No subject, or one that neither is a name nor takes one up (a title: "la
-    directrice conduira"; a pronoun or description does take one up)."""
-    if subj is None:
-        return True
-    if subj.i in ctx.named_tokens or subj.pos_ in ("PRON", "PROPN"):
-        return False
-    return entity_described(subj, ctx) is None and norm_word(subj.lemma_) not in ctx.lex.generic_subject_nouns
 
 
 def _owner_named(mention: Mention, ctx: ArticleContext) -> bool:
