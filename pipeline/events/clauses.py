@@ -191,11 +191,11 @@ def _governing_verb(span: Span, ctx: ArticleContext, quantities: Sequence[Quanti
 def _lost_main_verb(span: Span) -> Token | None:
     """ "– Ce jeudi 16 juin à Saint-Denis, un camion … a provoqué plusieurs accrochages": when
     the parse roots the sentence on a dash or a line break and hangs the date there, the
-    main clause is lost (its verb hung on a noun as a relative). The date then dates the
+    main clause is lost (its verb hung on a noun as a relative, the dash on the next sentence). The date then dates the
     first verb after it with a subject of its own that is not a relative pronoun."""
-    root = span.root.head
-    if span.root.dep_ not in ("obl", "obl:mod", "nmod") or root is not span.sent.root or root.pos_ not in (
-            "PUNCT", "SPACE", "X", "SYM"):
+    head = span.root.head
+    if span.root.dep_ not in ("obl", "obl:mod", "nmod") or not (
+            head.pos_ in ("PUNCT", "SPACE", "X", "SYM") or head.dep_ == "punct"):
         return None
     for tok in span.sent.doc[span.end : span.sent.end]:
         if tok.pos_ != "VERB":
