@@ -85,36 +85,7 @@ def find_events(doc: Doc) -> list[Event]:
             mention.in_speech = _in_speech(mention, ctx)
             all_mentions.append(mention)
     _date_speeches(all_mentions, lex)
-    _date_news_present(all_mentions, lex, published)
     return build_events(doc, all_mentions)
-
-
-def _date_news_present(mentions: Sequence[Mention], lex: EventLexicon, published: str | None) -> None:
-    """ "Le ministre annonce qu'il proposera un décret", "le prix est attribué à X": a verb
-    that is an event only when dated (the lexicon's ``dated_only_verbs``), told in the
-    present of the main clause with no date, happens on the day the article is published
-    (the news present), in place."""
-    if not published or not _DAY.match(published):
-        return
-    day = published[:10]
-    for mention in mentions:
-        verb = mention.support if mention.nominal else mention.trigger
-        if (mention.date is not None or verb is None or mention.in_speech
-                or norm_word(verb.lemma_) not in lex.dated_only_verbs or not _news_present(verb)):
-            continue
-        mention.date = DateMention(text="", start=verb.idx, end=verb.idx, type="DATE", value=day,
-                                   granularity="day", anchor="published")
-
-
-def _news_present(verb: Token) -> bool:
-    """Is the verb the present indicative of its main clause ("annonce", "est attribué")?"""
-    if verb.dep_ not in ("ROOT", "conj") or (verb.dep_ == "conj" and verb.head.dep_ != "ROOT"):
-        return False
-    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
-    if any(c.dep_ == "aux:tense" for c in auxes):
-        return False  # "a annoncé": a past told in the present perfect
-    finite = next((c for c in auxes if c.dep_ == "aux:pass"), verb)
-    return "Pres" in morph(finite, "Tense") and "Ind" in morph(finite, "Mood")
 
 
 def _date_speeches(mentions: Sequence[Mention], lex: EventLexicon) -> None:
