@@ -335,27 +335,3 @@ def test_events_detection_participle_opening_a_missed_sentence(
     found = [(e.type, e.date) for e in _run(nlp_full, text, None)._.events if e.date]
     assert expected in found
     assert absent not in found
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    ("text", "dates", "expected"),
-    [
-        # a clock time that names its day dates its clause as the day alone would
-        ("Un bimoteur privé parti de l'aéroport de Gaspé s'est écrasé hier à 15 h 10 sur un "
-         "champ, à trois kilomètres de la piste.",
-         [("hier à 15 h 10", "2016-03-29T15:10")],
-         [("other", "2016-03-29")]),
-        ("Un chalutier de Douarnenez a chaviré samedi à 4 h 30 au large de l'île de Sein.",
-         [("samedi à 4 h 30", "2016-03-26T04:30")],
-         [("other", "2016-03-26")]),
-        # a clock time alone details a day told elsewhere: no event of its own
-        ("Le feu s'est déclaré vers 18 heures dans un entrepôt de la zone portuaire.",
-         [("vers 18 heures", "2016-03-30T18:00")],
-         []),
-    ],
-)
-def test_events_detection_clock_time_naming_its_day_dates_the_clause(
-    nlp_md: Language, text: str, dates: list[tuple[str, str]], expected: list[tuple[str, str]]
-) -> None:
-    assert _dated(nlp_md, text, dates, "2016-03-30") == expected

@@ -11,17 +11,15 @@ or quoted clause and a date inside a trigger's own phrase make no event.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from pipeline.events.grammar import morph, relative_antecedent
+from pipeline.events.grammar import relative_antecedent
 from pipeline.events.mention import ArticleContext, Mention, date_value
 from pipeline.events.triggers import in_fixed_phrase
 from pipeline.nlp.text import doc_text, norm_word
 from pipeline.records import DateMention, Quantity
-from pipeline.resources import read_json
 
 #: how far up the parse a date may sit below its verb ("le 12 juin" -> "déroulée";
 #: "au cours du 1er semestre 2017" -> "organiser")
@@ -142,18 +140,8 @@ def _sentence_dates(sent: Span, ctx: ArticleContext) -> list[DateMention]:
 
 def _clock_time(date: DateMention) -> bool:
     """A clock time ("vers 18 heures") details a day already told: it makes no event of a
-    clause alone ("hier soir", a part of a named day, does, and so does a time that names
-    its day: "s'est écrasé hier à 12 h 43", "dimanche à 9 h 30")."""
-    return date.type == "TIME" and date.granularity in ("minute", "hour", "second") and not (
-        _day_words() & {norm_word(w) for w in date.text.replace("’", "'").split()})
-
-
-@functools.cache
-def _day_words() -> frozenset[str]:
-    """Words that name a day or a month (``dates_fr.json``: weekdays, "hier", months)."""
-    raw = read_json("dates_fr.json")
-    return frozenset(norm_word(w) for key in ("weekdays", "relative_days", "months") for w in raw[key])
-
+    clause alone ("hier soir", a part of a named day, does)."""
+    return date.type == "TIME" and date.granularity in ("minute", "hour", "second")
 
 
 def _opens_a_span(sent: Span, date: DateMention, ctx: ArticleContext) -> bool:
@@ -177,8 +165,6 @@ def _governing_verb(span: Span, ctx: ArticleContext, quantities: Sequence[Quanti
         root = span.sent.root
         verb = root if root.pos_ == "VERB" else None
     if verb is None:
-        verb = _lost_main_verb(span)
-    if verb is None:
         return None
     lemma = norm_word(verb.lemma_)
     taking_place = any((lemma, norm_word(c.lemma_)) in ctx.lex.taking_place_phrases
@@ -186,24 +172,6 @@ def _governing_verb(span: Span, ctx: ArticleContext, quantities: Sequence[Quanti
     if (lemma in ctx.lex.state_lemmas and not taking_place) or _negated(verb) or _measures(verb, quantities):
         return None
     return verb
-
-
-def _lost_main_verb(span: Span) -> Token | None:
-    """ "– Ce jeudi 16 juin à Saint-Denis, un camion … a provoqué plusieurs accrochages": when
-    the parse roots the sentence on a dash or a line break and hangs the date there, the
-    main clause is lost (its verb hung on a noun as a relative, the dash on the next sentence). The date then dates the
-    first verb after it with a subject of its own that is not a relative pronoun."""
-    head = span.root.head
-    if span.root.dep_ not in ("obl", "obl:mod", "nmod") or not (
-            head.pos_ in ("PUNCT", "SPACE", "X", "SYM") or head.dep_ == "punct"):
-        return None
-    for tok in span.sent.doc[span.end : span.sent.end]:
-        if tok.pos_ != "VERB":
-            continue
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        if subjects and all(c.pos_ != "PRON" or "Rel" not in morph(c, "PronType") for c in subjects):
-            return tok
-    return None
 
 
 def _verb_above(tok: Token) -> Token | None:
