@@ -92,7 +92,7 @@ def _attach_date(mention: Mention, ctx: ArticleContext) -> None:
             break
         if not _deadline(doc, d) and not _since(doc, d, mention):
             in_seg.append(d)
-    in_seg = [d for d in in_seg if not _in_reported_clause(doc, d, mention) and not _dates_other_event(doc, d, mention, ctx)]
+    in_seg = [d for d in in_seg if not _in_reported_clause(doc, d, mention)]
     if in_seg:
         trig = mention.trigger.idx
         # "née en 1965 et nommée en septembre": of the segment's dates, the one the parse
@@ -107,19 +107,6 @@ def _hangs_on(doc: Doc, date: DateMention, mention: Mention) -> bool:
     """Is the date's head the trigger or a verb that carries it?"""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     return span is not None and span.root.head.i != span.root.i and span.root.head.i in mention.anchor_ids
-
-
-def _dates_other_event(doc: Doc, date: DateMention, mention: Mention, ctx: ArticleContext) -> bool:
-    """Does the parse hang the date on an event noun other than the trigger ("avant la
-    messe finale le lendemain", "les victimes de l'attentat du 14 juillet")? It dates that event."""
-    span = doc.char_span(date.start, date.end, alignment_mode="expand")
-    if span is None or span.root.head.i == span.root.i:
-        return False
-    head = span.root.head
-    if head.pos_ != "NOUN" or head.i in mention.anchor_ids:
-        return False
-    lemma = norm_word(head.lemma_)
-    return (lemma,) in ctx.lex.nouns or lemma in ctx.lex.weak_nouns
 
 
 def _deadline(doc: Doc, date: DateMention) -> bool:

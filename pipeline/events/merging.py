@@ -107,8 +107,6 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
                 names_g = set().union(*(m.explicit_names() for m in g.mentions))
                 if names_m and names_g and not names_m & names_g and gvalue != value:
                     continue
-                if gvalue != value and not _told_alike(g, mention):
-                    continue
                 candidates.append(g)
             if len(candidates) == 1 or (
                 candidates and any(date_value(c.date) == value for c in candidates if c.date)
@@ -137,17 +135,6 @@ def _merge(mentions: Sequence[Mention]) -> list[_Group]:
         else:
             target.mentions.append(mention)
     return groups
-
-
-def _told_alike(group: _Group, mention: Mention) -> bool:
-    """ "va recruter 25 personnes cette année … organise deux sessions de recrutement les
-    17 et 24 février": a mention dated otherwise than the group (a day inside its year) tells
-    the same event only when told in the same sentence, by the same word, or pointing back."""
-    if mention.anaphoric:
-        return True
-    sent = mention.trigger.sent.start
-    lemma = norm_word(mention.trigger.lemma_)
-    return any(m.trigger.sent.start == sent or norm_word(m.trigger.lemma_) == lemma for m in group.mentions)
 
 
 def _nesting_group(mention: Mention, groups: Sequence[_Group]) -> _Group | None:
