@@ -746,6 +746,10 @@ def test_events_evaluation_counts_matches_and_attribute_accuracy() -> None:
     assert scores.status.value == 0.0
     assert scores.participants.value == 0.0
     assert scores.participant_names.recall == 0.5
+    # the dated event's four argument judgements, one by one: place right, status and set wrong
+    slots = {slot: (a.correct, a.total) for slot, a in scores.argument_slots.items()}
+    assert slots == {"participants": (0, 1), "location": (1, 1), "status": (0, 1), "quantities": (1, 1)}
+    assert (scores.arguments.correct, scores.arguments.total) == (2, 4)
     assert "events (type+date+participant)" in scores.to_text()
 
 
