@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "gold" / "wikinews"))
 from build import TEXTS, build_doc  # noqa: E402
 
-from pipeline.evaluation.events import EventScores, _score_dated_events  # noqa: E402
+from pipeline.evaluation.events import ARGUMENT_SLOTS, EventScores, _score_dated_events  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "wikinews"
 
@@ -61,8 +61,7 @@ def main() -> int:
     if missing:
         raise SystemExit(f"second annotation of articles the gold lacks: {sorted(missing)}")
     print(f"{len(ids)} articles annotated twice (round 6 of the Wikinews gold)")
-    slots = ("participants", "location", "status", "quantities")
-    header = f"{'scored against':<38}{'dated events P / R / F1':>26}{'arguments':>20}" + "".join(f"{s:>14}" for s in slots)
+    header = f"{'scored against':<38}{'dated events P / R / F1':>26}{'arguments':>20}" + "".join(f"{s:>14}" for s in ARGUMENT_SLOTS)
     print(header)
     for label, ref, oth, opt in (
         ("second vs first (all its events)", first, second, True),
@@ -74,7 +73,7 @@ def main() -> int:
         d = s.dated_events
         print(f"{label:<38}{f'{d.precision:.2f} / {d.recall:.2f} / {d.f1:.3f}':>26}"
               f"{f'{s.arguments.value:.3f} ({s.arguments.correct}/{s.arguments.total})':>20}"
-              + "".join(f"{s.argument_slots[slot].value:>14.3f}" for slot in slots))
+              + "".join(f"{s.argument_slots[slot].value:>14.3f}" for slot in ARGUMENT_SLOTS))
     return 0
 
 

@@ -188,7 +188,7 @@ def main() -> int:
     if built.returncode:
         return 1
 
-    from pipeline.evaluation.events import EventScores, evaluate_events
+    from pipeline.evaluation.events import ARGUMENT_SLOTS, EventScores, evaluate_events
     from pipeline.nlp import build_nlp
     from pipeline.settings import Settings
 
@@ -213,10 +213,10 @@ def main() -> int:
     if args.by_round:
         split = json.loads(SPLIT.read_text("utf-8"))
         rounds = {"r4-5": set(split.get("round4", [])) | set(split.get("round5", [])), "r6": set(split.get("round6", []))}
+        late = set().union(*rounds.values())
         for half in [name for name in ("wikinews dev", "wikinews held-out") if name in gold]:
             docs = _load(GOLD[half])  # type: ignore[arg-type]
             short = half.replace("wikinews", "wn")
-            late = set().union(*rounds.values())
             results[f"{short} r1-3"] = evaluate_events([d for d in docs if d["id"] not in late], nlp)
             for label, ids in rounds.items():
                 results[f"{short} {label}"] = evaluate_events([d for d in docs if d["id"] in ids], nlp)
@@ -235,7 +235,7 @@ def main() -> int:
     print(row("arguments of matched dated events", [
         f"{s.arguments.value:.3f} ({s.arguments.correct}/{s.arguments.total})" for s in results.values()
     ]))
-    for slot in ("participants", "location", "status", "quantities"):
+    for slot in ARGUMENT_SLOTS:
         print(row(f"  {slot} (of those)", [f"{s.argument_slots[slot].value:.3f}" for s in results.values()]))
     for label, attr in (("type+date+participant F1", "events"), ("type+date F1", "events_type_date")):
         print(row(label, [f"{getattr(s, attr).f1:.3f}" for s in results.values()]))

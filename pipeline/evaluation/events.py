@@ -60,6 +60,10 @@ def same_name(a: str | None, b: str | None) -> bool:
     return re.search(r"(?<!\w)" + re.escape(short) + r"(?!\w)", long_) is not None
 
 
+#: the four judgements on a matched dated event, in the order the benches print them
+ARGUMENT_SLOTS = ("participants", "location", "status", "quantities")
+
+
 @dataclass(slots=True)
 class EventScores:
     """Everything :func:`evaluate_events` measures."""
@@ -73,9 +77,7 @@ class EventScores:
     #: on matched dated events: participants, location, status and quantities, each right or not
     arguments: Accuracy = field(default_factory=Accuracy)
     #: the four judgements of ``arguments``, one by one (participants, location, status, quantities)
-    argument_slots: dict[str, Accuracy] = field(
-        default_factory=lambda: {slot: Accuracy() for slot in ("participants", "location", "status", "quantities")}
-    )
+    argument_slots: dict[str, Accuracy] = field(default_factory=lambda: {slot: Accuracy() for slot in ARGUMENT_SLOTS})
     location: Accuracy = field(default_factory=Accuracy)
     participants: Accuracy = field(default_factory=Accuracy)
     participant_names: PRF = field(default_factory=PRF)
@@ -397,4 +399,4 @@ def evaluate_events(gold_docs: Iterable[Mapping[str, Any]], nlp: Language) -> Ev
     return scores
 
 
-__all__ = ["PRF", "Accuracy", "EventScores", "evaluate_events", "normalise_name", "same_date", "same_name"]
+__all__ = ["ARGUMENT_SLOTS", "PRF", "Accuracy", "EventScores", "evaluate_events", "normalise_name", "same_date", "same_name"]
