@@ -118,7 +118,8 @@ def _participant_misses(nlp: Any, docs: list[dict[str, Any]]) -> Counter[str]:
     that name, and then *same sentence* when one of its mentions shares a sentence with
     the event's evidence: what blocks participants, the NER or the attachment. The
     ``set:`` kinds count events: right, or wrong while every gold name is an entity of the
-    event's own sentence (a choice among names the clause holds), or wrong otherwise.
+    event's own sentence (a choice among names the clause holds), or wrong otherwise (a
+    gold name in another sentence only, or no entity of that name).
     """
     from pipeline.evaluation.events import (
         _common,
@@ -157,16 +158,15 @@ def _participant_misses(nlp: Any, docs: list[dict[str, Any]]) -> Counter[str]:
                     kinds["missed, no entity of that name"] += 1
                 elif any(w is not None and w.sent.start in sents for w in where):
                     kinds["missed, entity in the event's sentence"] += 1
+                    in_sentence += 1
                 else:
                     kinds["missed, entity in another sentence"] += 1
-                    continue
-                in_sentence += 1
             if _same_participants(g, pred[best]):
                 kinds["set: right"] += 1
             elif _common(_names(g), _names(pred[best])) + in_sentence == len(_names(g)):
                 kinds["set: wrong, every gold name in the event's sentence"] += 1
             else:
-                kinds["set: wrong, a gold name elsewhere"] += 1
+                kinds["set: wrong, a gold name elsewhere or no entity"] += 1
     return kinds
 
 
